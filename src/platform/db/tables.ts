@@ -1,0 +1,57 @@
+// Kysely types of the platform's own tables. Each module declares its tables in its own repo and widens
+// the instance with `db.withTables<ModuleTables>()`, so platform code never imports a module.
+import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_label: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  agency_id: number | null;
+  ip: string | null;
+  data: Json;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  data: Json;
+  second_factor_pending: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OutboxMailTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  status: Generated<'pending' | 'sent' | 'failed' | 'logged'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface PlatformTables {
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  sessions: SessionsTable;
+  outbox_mail: OutboxMailTable;
+}

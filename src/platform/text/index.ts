@@ -1,0 +1,16 @@
+export { nfc, deepNfc, stripControl } from './normalize.ts';
+export { foldAccents, searchKey } from './fold.ts';
+export { slugify } from './slug.ts';
+export { viCollator, compareVi, compareViAlphabet, sortVi } from './collate.ts';
+export {
+  type TextEncoding,
+  detectEncoding,
+  toUnicode,
+  vniToUnicode,
+  tcvn3ToUnicode,
+  encodeLegacy,
+  accentedLetters,
+} from './legacy.ts';
+export { isVietnameseSyllable } from './syllable.ts';
+export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
+export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';
