@@ -1,0 +1,93 @@
+// Composition root: configuration → database → platform services → modules → HTTP server.
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.ts';
+import { openDatabase, migrate, getSetting, setSetting, type Database } from './platform/db/index.ts';
+import { createServer } from './platform/http/server.ts';
+import { opsRoutes } from './platform/http/ops.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { createMailer } from './platform/notify/mailer.ts';
+import { createJobs } from './platform/jobs/index.ts';
+import type { Platform } from './platform/http/context.ts';
+import { modules } from './modules/index.ts';
+import { join } from 'node:path';
+
+export interface App {
+  server: FastifyInstance;
+  platform: Platform;
+  /** True when this start loaded the demo data. */
+  seededDemo: boolean;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the configuration (tests). */
+  database?: Database;
+  /** Skip reference and demo seeding (tests that bring their own data). */
+  seed?: boolean;
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: join(config.varDir, 'db') });
+}
+
+export function shouldSeedDemo(config: Config): boolean {
+  if (config.production || config.demo === 'off') return false;
+  if (config.demo === 'on') return true;
+  return !config.databaseUrl;
+}
+
+export async function seedReference(platform: Platform): Promise<void> {
+  for (const m of modules) await m.seedReference?.(platform);
+}
+
+export async function seedDemo(platform: Platform): Promise<void> {
+  for (const m of modules) await m.seedDemo?.(platform);
+  await setSetting(platform.database.db, 'demo_seeded', true);
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
+  const log = pino({ level: config.logLevel });
+  const database = opts.database ?? (await openConfiguredDatabase(config));
+  await migrate(database);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, log });
+  const jobs = createJobs(database, log, { workers: config.jobs });
+  let demo = false;
+  const platform: Platform = { config, database, mailer, jobs, demo: () => demo && !config.production };
+
+  let seededDemo = false;
+  if (opts.seed !== false) {
+    await seedReference(platform);
+    const already = (await getSetting<boolean>(database.db, 'demo_seeded')) === true;
+    if (!already && shouldSeedDemo(config)) {
+      await seedDemo(platform);
+      seededDemo = true;
+    }
+  }
+  demo = (await getSetting<boolean>(database.db, 'demo_seeded')) === true;
+
+  await jobs.start();
+  const server = await createServer(platform);
+  await registerOpenApi(server, config.baseUrl);
+  await server.register(async (s) => opsRoutes(s, platform));
+  for (const m of modules) {
+    if (m.routes) await server.register(async (s) => m.routes?.(s, platform));
+    await m.jobs?.(platform);
+  }
+  await server.ready();
+
+  let closed = false;
+  return {
+    server,
+    platform,
+    seededDemo,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await jobs.stop();
+      mailer.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// A platform object for commands that work on the database without starting the web server.
+import pino from 'pino';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db/index.ts';
+import type { Platform } from '../platform/http/context.ts';
+import { createMailer } from '../platform/notify/mailer.ts';
+import { createJobs } from '../platform/jobs/index.ts';
+
+export async function withPlatform<T>(config: Config, database: Database, fn: (p: Platform) => Promise<T>): Promise<T> {
+  const log = pino({ level: config.logLevel });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, log });
+  const jobs = createJobs(database, log, { workers: false });
+  await jobs.start();
+  try {
+    return await fn({ config, database, mailer, jobs, demo: () => false });
+  } finally {
+    await jobs.stop();
+    mailer.close();
+  }
+}

@@ -1,0 +1,7 @@
+import type { Module } from '../../platform/module.ts';
+import { portalRoutes } from './routes.ts';
+
+export const portalModule: Module = {
+  name: 'portal',
+  routes: (app) => portalRoutes(app),
+};

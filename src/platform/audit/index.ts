@@ -1,0 +1,63 @@
+// An audit row for every sign-in, change of role and change of data, written in the same transaction as
+// the change it records.
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../db/tables.ts';
+import type { Actor } from '../auth/access.ts';
+
+export interface AuditEntry {
+  actor: Actor | { id: number | null; label: string };
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  agencyId?: number | null;
+  ip?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<PlatformTables>, e: AuditEntry): Promise<void> {
+  const actor = e.actor;
+  const actorId = actor ? actor.id : null;
+  const label = !actor ? 'anonymous' : 'username' in actor ? actor.username : actor.label;
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actorId,
+      actor_label: label,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      agency_id: e.agencyId ?? null,
+      ip: e.ip ?? null,
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorLabel: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data: unknown;
+}
+
+export async function listAudit(
+  db: Kysely<PlatformTables>,
+  filter: { entity?: string; entityId?: string; limit?: number } = {},
+): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 100);
+  if (filter.entity) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorLabel: r.actor_label,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    data: r.data,
+  }));
+}

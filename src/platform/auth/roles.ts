@@ -1,0 +1,39 @@
+// Staff roles (DOMAIN §1). A staff account belongs to one agency and holds one or more roles.
+export const Role = {
+  oneStopOfficer: 'one_stop_officer',
+  specialist: 'specialist',
+  leader: 'leader',
+  registryClerk: 'registry_clerk',
+  editor: 'editor',
+  moderator: 'moderator',
+  admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES: readonly Role[] = Object.values(Role);
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  one_stop_officer: { vi: 'Cán bộ một cửa', en: 'One-stop officer' },
+  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+  registry_clerk: { vi: 'Văn thư', en: 'Registry clerk' },
+  editor: { vi: 'Biên tập viên', en: 'Editor' },
+  moderator: { vi: 'Kiểm duyệt viên', en: 'Moderator' },
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+};
+
+export function isRole(v: string): v is Role {
+  return (ROLES as readonly string[]).includes(v);
+}
+
+export type AccountKind = 'citizen' | 'staff';
+
+/** What a session knows of its user; refreshed whenever the account's roles or agency change. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  kind: AccountKind;
+  roles: Role[];
+  agencyId: number | null;
+  agencyName: string | null;
+}

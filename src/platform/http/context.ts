@@ -1,0 +1,29 @@
+import type { Database } from '../db/connect.ts';
+import type { Config } from '../config.ts';
+import type { Lang } from '../web/i18n.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import type { Jobs } from '../jobs/index.ts';
+
+/** What every module plugin receives: the shared machinery, never another module's internals. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  jobs: Jobs;
+  /** True when the database holds the demo seed (demo logins are shown on the sign-in page). */
+  demo: () => boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    user: SessionUser | null;
+    sessionId: string | null;
+    /** The session needs its second factor before it counts as signed in. */
+    secondFactorPending: boolean;
+    /** Token to put into every form (hidden field `_csrf`) or the `x-csrf-token` header. */
+    csrfToken: string;
+    viaBearer: boolean;
+  }
+}

@@ -1,0 +1,110 @@
+// One place maps every error to a clear Vietnamese/English answer with the right status: JSON for the API
+// and for clients that ask for JSON, an HTML page otherwise. No stack trace ever reaches a user.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, HttpErrors } from './errors.ts';
+import { Page } from '../web/layout.tsx';
+import { t } from '../web/i18n.ts';
+import { shell as m } from '../web/messages.ts';
+
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && DB_DOWN_CODES.has(e.code)) return true;
+  const msg = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|PGlite is closed/i.test(msg);
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError & { rateLimited?: boolean };
+  if (fe?.rateLimited || fe?.statusCode === 429) return HttpErrors.RATE_LIMITED();
+  switch (fe?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return HttpErrors.BODY_TOO_LARGE();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return HttpErrors.UNSUPPORTED_MEDIA_TYPE();
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return HttpErrors.BAD_JSON();
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return HttpErrors.BODY_TOO_LARGE();
+  }
+  if (fe?.validation) {
+    return HttpErrors.VALIDATION({
+      fields: fe.validation.map((v) => {
+        const field = (v.instancePath || String(v.params?.missingProperty ?? '')).replace(/^\//, '').replaceAll('/', '.');
+        return {
+          field,
+          message: {
+            vi: `Trường "${field}" không hợp lệ (${v.message ?? ''}).`,
+            en: `Field "${field}" is not valid (${v.message ?? ''}).`,
+          },
+        };
+      }),
+    });
+  }
+  if (isDatabaseUnavailable(err)) return HttpErrors.DB_UNAVAILABLE();
+  return HttpErrors.INTERNAL();
+}
+
+export function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return true;
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+export function errorBody(e: AppError): Record<string, unknown> {
+  return {
+    error: {
+      code: e.code,
+      status: e.status,
+      message: e.text,
+      ...(e.fields.length ? { fields: e.fields.map((f) => ({ field: f.field, message: f.message })) } : {}),
+      ...(e.details ? { details: e.details } : {}),
+    },
+  };
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
+  reply.status(e.status);
+  if (e.status === 503) reply.header('retry-after', '5');
+  if (wantsJson(req)) return reply.type('application/json; charset=utf-8').send(errorBody(e));
+  const lang = req.lang ?? 'vi';
+  return reply.type('text/html; charset=utf-8').send(
+    <Page req={req} title={m.errorTitle}>
+      <h1 safe>{e.text[lang]}</h1>
+      {e.fields.length ? (
+        <ul>
+          {e.fields.map((f) => (
+            <li safe>{f.message[lang]}</li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      <p class="muted">
+        <span safe>{t(lang, m.errorCode)}</span>: <code safe>{e.code}</code> · HTTP <span safe>{String(e.status)}</span>
+      </p>
+      <p>
+        <a href="/" safe>
+          {t(lang, m.backHome)}
+        </a>
+      </p>
+    </Page>,
+  );
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const e = toAppError(err);
+    if (e.status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.debug({ err: e.code }, 'request refused');
+    return sendError(req, reply, e);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, HttpErrors.NOT_FOUND()));
+}

@@ -1,0 +1,60 @@
+// Operations endpoints: /healthz (the process is up), /readyz (the database answers), /metrics (Prometheus).
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Registry, collectDefaultMetrics, Histogram, Gauge } from 'prom-client';
+import type { Platform } from './context.ts';
+
+export async function opsRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const pool = new Gauge({
+    name: 'db_pool_clients',
+    help: 'Database pool clients by state',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const p = platform.database.pool;
+      this.set({ state: 'total' }, p.totalCount);
+      this.set({ state: 'idle' }, p.idleCount);
+      this.set({ state: 'waiting' }, p.waitingCount);
+    },
+  });
+  void pool;
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  const hide = { schema: { hide: true } };
+  app.get('/healthz', hide, async () => ({ status: 'ok' }));
+  app.get('/readyz', hide, async (_req, reply) => {
+    try {
+      await Promise.race([
+        sql`select 1`.execute(platform.database.db),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
+      ]);
+      return { status: 'ready', database: platform.database.kind };
+    } catch {
+      reply.status(503);
+      return {
+        status: 'unavailable',
+        error: {
+          code: 'DB_UNAVAILABLE',
+          message: { vi: 'Không kết nối được cơ sở dữ liệu.', en: 'The database is not reachable.' },
+        },
+      };
+    }
+  });
+  app.get('/metrics', hide, async (_req, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}

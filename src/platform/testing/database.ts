@@ -1,0 +1,80 @@
+// Test databases: PostgreSQL when TEST_DATABASE_URL is set (a fresh database per call, dropped on close),
+// otherwise an in-memory PGlite. Creating a PGlite costs ~4 s (initdb in WebAssembly), so the migrated
+// database is dumped once to the OS temp folder (keyed by the migrations' content) and loaded from there.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { openDatabase, migrate, MIGRATIONS_DIR, type Database, type PlatformTables } from '../db/index.ts';
+
+function migrationsHash(): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR).sort()) h.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+async function pgliteFromSnapshot(): Promise<Database> {
+  const file = join(tmpdir(), `egov-pglite-${migrationsHash()}.tar`);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto');
+  const extensions = { unaccent, pg_trgm, pgcrypto };
+  if (!existsSync(file)) {
+    const maker = await PGlite.create('memory://', { extensions });
+    const tmp = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(maker)) }) });
+    const db: Database = { db: tmp, pool: new pg.Pool(createPgConfig(maker)), kind: 'pglite', close: async () => undefined };
+    await migrate(db);
+    const blob = await maker.dumpDataDir('none');
+    const part = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
+    renameSync(part, file);
+    await tmp.destroy();
+    await db.pool.end().catch(() => undefined);
+    await maker.close();
+  }
+  const blob = new Blob([readFileSync(file)]);
+  const pglite = await PGlite.create('memory://', { extensions, loadDataDir: blob });
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function freshPostgres(url: string): Promise<Database> {
+  const name = `egov_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString(), poolSize: 10 });
+  await migrate(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated, empty database for one test file. */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  return url ? freshPostgres(url) : pgliteFromSnapshot();
+}

@@ -1,0 +1,210 @@
+// The portal's shell: skip link, header with the city's name, navigation, language switch, footer.
+// Works without JavaScript; every page passes axe.
+import type { FastifyRequest } from 'fastify';
+import { t, type Lang, type Text } from './i18n.ts';
+import { shell as m } from './messages.ts';
+
+export interface PageProps {
+  req: FastifyRequest;
+  title: Text | string;
+  children?: JSX.Element | JSX.Element[];
+  /** Narrow column for forms. */
+  narrow?: boolean;
+}
+
+function titleText(lang: Lang, title: Text | string): string {
+  return typeof title === 'string' ? title : t(lang, title);
+}
+
+/** Current path with `lang` set, for the language switch. */
+function langHref(req: FastifyRequest, lang: Lang): string {
+  const url = new URL(req.url, 'http://x');
+  url.searchParams.set('lang', lang);
+  return url.pathname + url.search;
+}
+
+export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
+  const lang = req.lang;
+  const user = req.user;
+  const pageTitle = titleText(lang, title);
+  const nav: [string, Text][] = [
+    ['/', m.navHome],
+    ['/don-vi-hanh-chinh', m.navUnits],
+    ['/lich-lam-viec', m.navCalendar],
+    ['/api/docs', m.navApi],
+  ];
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${pageTitle} – ${t(lang, m.siteName)}`}</title>
+          <link rel="stylesheet" href="/static/style.css" />
+        </head>
+        <body>
+          <a class="skip-link" href="#main" safe>
+            {t(lang, m.skip)}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-row">
+              <a class="brand" href="/">
+                <span class="brand-emblem" aria-hidden="true">
+                  ★
+                </span>
+                <span>
+                  <span class="brand-top" safe>
+                    {t(lang, m.siteOwner)}
+                  </span>
+                  <span class="brand-name" safe>
+                    {t(lang, m.siteName)}
+                  </span>
+                </span>
+              </a>
+              <nav class="lang-switch" aria-label={t(lang, m.langLabel)}>
+                {lang === 'vi' ? (
+                  <a href={langHref(req, 'en')} lang="en" hreflang="en">
+                    English
+                  </a>
+                ) : (
+                  <a href={langHref(req, 'vi')} lang="vi" hreflang="vi">
+                    Tiếng Việt
+                  </a>
+                )}
+              </nav>
+            </div>
+            <nav class="main-nav" aria-label={t(lang, m.navLabel)}>
+              <ul class="wrap">
+                {nav.map(([href, label]) => (
+                  <li>
+                    <a href={href} safe>
+                      {t(lang, label)}
+                    </a>
+                  </li>
+                ))}
+                {user ? (
+                  <>
+                    <li>
+                      <a href="/tai-khoan" safe>
+                        {user.displayName}
+                      </a>
+                    </li>
+                    <li>
+                      <form method="post" action="/dang-xuat" class="inline-form">
+                        <input type="hidden" name="_csrf" value={req.csrfToken} />
+                        <button type="submit" class="link-button" safe>
+                          {t(lang, m.signOut)}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href="/dang-nhap" safe>
+                        {t(lang, m.signIn)}
+                      </a>
+                    </li>
+                    <li>
+                      <a href="/dang-ky" safe>
+                        {t(lang, m.register)}
+                      </a>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" class={narrow ? 'wrap narrow' : 'wrap'} tabindex="-1">
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p safe>{t(lang, m.footerOwner)}</p>
+              <p safe>{t(lang, m.footerAddress)}</p>
+              <p safe>{t(lang, m.footerNote)}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+export function CsrfField({ req }: { req: FastifyRequest }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={req.csrfToken} />;
+}
+
+export interface FormError {
+  field: string;
+  message: string;
+}
+
+/** GOV.UK pattern: a summary of every error at the top of the form, each linking to its field. */
+export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[] }): JSX.Element {
+  if (errors.length === 0) return <></>;
+  return (
+    <div class="error-summary" role="alert" tabindex="-1">
+      <h2 safe>{t(lang, m.errorSummary)}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`} safe>
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface FieldProps {
+  id: string;
+  label: string;
+  type?: string;
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  autocomplete?: string;
+  required?: boolean;
+  inputmode?: string;
+}
+
+/** A labelled input with its hint and its error beside it. */
+export function Field(p: FieldProps): JSX.Element {
+  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'field field-error' : 'field'}>
+      <label for={p.id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${p.id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.error ? (
+        <p class="error-message" id={`${p.id}-error`} safe>
+          {p.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <input
+        id={p.id}
+        name={p.id}
+        type={p.type ?? 'text'}
+        value={p.value ?? ''}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        inputmode={p.inputmode}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}

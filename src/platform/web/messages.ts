@@ -1,0 +1,27 @@
+export const shell = {
+  siteOwner: { vi: 'Ủy ban nhân dân Thành phố Hà Nội', en: 'Hà Nội People’s Committee' },
+  siteName: { vi: 'Cổng Dịch vụ công Hà Nội', en: 'Hà Nội Public Service Portal' },
+  skip: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
+  langLabel: { vi: 'Ngôn ngữ', en: 'Language' },
+  navLabel: { vi: 'Điều hướng chính', en: 'Main navigation' },
+  navHome: { vi: 'Trang chủ', en: 'Home' },
+  navUnits: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
+  navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
+  navApi: { vi: 'API', en: 'API' },
+  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  register: { vi: 'Đăng ký', en: 'Register' },
+  footerOwner: {
+    vi: 'Cơ quan chủ quản: Ủy ban nhân dân Thành phố Hà Nội',
+    en: 'Owner: Hà Nội People’s Committee',
+  },
+  footerAddress: { vi: 'Địa chỉ: 12 Lê Lai, Hoàn Kiếm, Hà Nội', en: 'Address: 12 Lê Lai, Hoàn Kiếm, Hà Nội' },
+  footerNote: {
+    vi: 'Phần mềm mã nguồn mở egov. Dữ liệu trình diễn, không có giá trị pháp lý.',
+    en: 'Open-source egov software. Demo data, no legal effect.',
+  },
+  errorSummary: { vi: 'Có lỗi cần sửa', en: 'There is a problem' },
+  errorTitle: { vi: 'Lỗi', en: 'Error' },
+  errorCode: { vi: 'Mã lỗi', en: 'Error code' },
+  backHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
+} as const;
