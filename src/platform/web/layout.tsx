@@ -1,13 +1,14 @@
 // The portal's shell: skip link, header with the city's name, navigation, language switch, footer.
 // Works without JavaScript; every page passes axe.
 import type { FastifyRequest } from 'fastify';
+import type { Children } from '@kitajs/html';
 import { t, type Lang, type Text } from './i18n.ts';
 import { shell as m } from './messages.ts';
 
 export interface PageProps {
   req: FastifyRequest;
   title: Text | string;
-  children?: JSX.Element | JSX.Element[];
+  children?: Children;
   /** Narrow column for forms. */
   narrow?: boolean;
 }
