@@ -16,6 +16,8 @@ export interface Database {
   db: Kysely<PlatformTables>;
   pool: pg.Pool;
   kind: DatabaseKind;
+  /** The server URL (PostgreSQL only). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -32,8 +34,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5000 });
     // A lost connection must not kill the process; the pool reconnects on the next query.
     pool.on('error', () => undefined);
+    // A client checked out by Kysely has no error listener of its own; a dropped connection would then
+    // surface as an uncaught exception instead of a failed query.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, kind: 'postgres', close: () => db.destroy() };
+    return { db, pool, kind: 'postgres', url: opts.url, close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');

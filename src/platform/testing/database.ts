@@ -63,6 +63,7 @@ async function freshPostgres(url: string): Promise<Database> {
   await migrate(database);
   return {
     ...database,
+    url: u.toString(),
     close: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });
