@@ -8,6 +8,7 @@ import { opsRoutes } from './platform/http/ops.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { createMailer } from './platform/notify/mailer.ts';
 import { createJobs } from './platform/jobs/index.ts';
+import { registerHousekeeping } from './platform/jobs/housekeeping.ts';
 import type { Platform } from './platform/http/context.ts';
 import { modules } from './modules/index.ts';
 import { join } from 'node:path';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   demo = (await getSetting<boolean>(database.db, 'demo_seeded')) === true;
 
   await jobs.start();
+  await registerHousekeeping(platform);
   const server = await createServer(platform);
   await registerOpenApi(server, config.baseUrl);
   await server.register(async (s) => opsRoutes(s, platform));
