@@ -2,5 +2,7 @@ import type { Command } from './command.ts';
 import { serve } from './serve.ts';
 import { migrate } from './migrate.ts';
 import { seed } from './seed.ts';
+import { importUnits } from './import-units.ts';
+import { userCreate } from './user-create.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate];

@@ -1,5 +1,8 @@
 // Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies).
 import type { Module } from '../platform/module.ts';
+import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
+import { accountsModule } from './accounts/index.ts';
+import { calendarModule } from './calendar/index.ts';
 
-export const modules: readonly Module[] = [portalModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule];

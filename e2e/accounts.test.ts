@@ -1,0 +1,189 @@
+// Registration, sign-in and sign-out in a real browser, as a citizen would do them, with axe on every page
+// and every state visited. Field names and labels are those of src/modules/accounts/views.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../src/cli/demo-logins.ts';
+import { checkA11y, PHONE, scrollsSideways, startHarness } from './harness.ts';
+
+const h = startHarness({ demo: true });
+
+/** The header's account link (the signed-in person's name) or null when signed out. */
+async function headerState(page: Page): Promise<{ signInLink: boolean; signOutButton: boolean }> {
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  return {
+    signInLink: (await nav.getByRole('link', { name: 'Đăng nhập', exact: true }).count()) === 1,
+    signOutButton: (await nav.getByRole('button', { name: 'Đăng xuất', exact: true }).count()) === 1,
+  };
+}
+
+/**
+ * Clicks a form's submit button and waits until the browser shows the answer (a new document, after any
+ * redirect); returns the status of the POST.
+ */
+async function submitWith(page: Page, button: Locator): Promise<number> {
+  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
+  return res.status();
+}
+
+/** The value in the account page's details table for a row heading. */
+async function accountRow(page: Page, heading: string): Promise<string> {
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: heading, exact: true }) });
+  return (await row.getByRole('cell').innerText()).trim();
+}
+
+test('a citizen registers with a valid personal ID and lands signed in on the account page', async () => {
+  const page = await h.newPage();
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đăng ký', exact: true }).click();
+  await page.waitForURL(h.url('/dang-ky'));
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Đăng ký tài khoản công dân');
+  await checkA11y(page, 'the registration form');
+
+  // The name is typed decomposed (NFD, as some keyboards and old documents produce it): it must come back NFC.
+  const name = 'Trần Thị Mai Hương';
+  await page.getByLabel('Họ và tên', { exact: true }).fill(name.normalize('NFD'));
+  // 001 Hà Nội, 2 = female born in the 2000s, 03 = 2003.
+  await page.getByLabel('Số định danh cá nhân', { exact: true }).fill('001203004567');
+  await page.getByLabel('Số điện thoại', { exact: true }).fill('0987 654 321');
+  await page.getByLabel('Thư điện tử', { exact: true }).fill('mai.huong@example.vn');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('HoanKiem2025');
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('HoanKiem2025');
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 303);
+  assert.equal(page.url(), h.url('/tai-khoan'));
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Tài khoản của tôi');
+  assert.equal(await accountRow(page, 'Họ và tên'), name.normalize('NFC'));
+  assert.equal(await accountRow(page, 'Số định danh cá nhân'), '001203004567');
+  assert.equal(await accountRow(page, 'Tên đăng nhập'), '001203004567');
+  assert.equal(await accountRow(page, 'Số điện thoại'), '0987 654 321');
+  assert.equal(await accountRow(page, 'Thư điện tử'), 'mai.huong@example.vn');
+  assert.equal(await accountRow(page, 'Loại tài khoản'), 'Công dân');
+  assert.deepEqual(await headerState(page), { signInLink: false, signOutButton: true });
+  assert.equal(await page.getByRole('link', { name: name.normalize('NFC'), exact: true }).count(), 1);
+  await checkA11y(page, 'the account page after registration');
+
+  // Signed in for real: the registration page now sends the citizen to the account page.
+  await page.goto('/dang-ky');
+  await page.waitForURL(h.url('/tai-khoan'));
+});
+
+test('a registration with mistakes shows the error summary and an error beside each field, and keeps what was typed', async () => {
+  const page = await h.newPage();
+  await page.goto('/dang-ky');
+  await page.getByLabel('Họ và tên', { exact: true }).fill('   ');
+  await page.getByLabel('Số định danh cá nhân', { exact: true }).fill('0012030045');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('abc');
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('abd');
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 400);
+
+  const summary = page.getByRole('alert');
+  assert.equal(await summary.count(), 1);
+  assert.equal((await summary.getByRole('heading', { level: 2 }).innerText()).trim(), 'Có lỗi cần sửa');
+  const links = await summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const field of ['full_name', 'personal_id', 'phone', 'password', 'password_confirm']) {
+    assert.ok(links.includes(`#${field}`), `the summary links to #${field} (links: ${links.join(', ')})`);
+    const input = page.locator(`#${field}`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', `#${field} is marked invalid`);
+    const error = page.locator(`#${field}-error`);
+    assert.ok((await error.innerText()).trim().length > 0, `#${field} has its error beside it`);
+    assert.match(String(await input.getAttribute('aria-describedby')), new RegExp(`\\b${field}-error\\b`), `#${field} is described by its error`);
+  }
+  assert.match(await page.locator('#phone-error').innerText(), /số điện thoại hoặc địa chỉ thư điện tử/);
+  assert.match(await page.locator('#password-error').innerText(), /ít nhất 8 ký tự/);
+  assert.match(await page.locator('#password_confirm-error').innerText(), /không khớp/);
+  // What was typed stays, except the passwords.
+  assert.equal(await page.locator('#personal_id').inputValue(), '0012030045');
+  assert.equal(await page.locator('#password').inputValue(), '');
+  await checkA11y(page, 'the registration form with errors');
+
+  // A summary link takes the keyboard to its field.
+  await summary.getByRole('link').filter({ hasText: /định danh/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'personal_id');
+
+  // A personal ID that is already registered (the demo citizen's) is refused on its field.
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Văn An');
+  await page.getByLabel('Số định danh cá nhân', { exact: true }).fill('001090012345');
+  await page.getByLabel('Thư điện tử', { exact: true }).fill('an.khac@example.vn');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('HoanKiem2025');
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('HoanKiem2025');
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 409);
+  assert.match(await page.locator('#personal_id-error').innerText(), /đã được đăng ký/);
+  assert.equal(await page.getByRole('alert').count(), 1);
+  assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });
+  await checkA11y(page, 'the registration form with a taken personal ID');
+});
+
+test('the sign-in page lists the demo logins', async () => {
+  const page = await h.newPage();
+  await page.goto('/dang-nhap');
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Đăng nhập');
+  const demo = page.getByRole('region', { name: 'Tài khoản trình diễn' });
+  assert.match(await demo.innerText(), new RegExp(DEMO_PASSWORD.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const listed = (await demo.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim());
+  assert.deepEqual(listed, [...DEMO_USERNAMES]);
+  await checkA11y(page, 'the sign-in page with the demo logins');
+});
+
+test('a wrong password is refused with the error summary, and the form passes axe', async () => {
+  const page = await h.newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill('khong.co.ai');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('SaiMatKhau1');
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng nhập', exact: true })), 401);
+  assert.match(await page.getByRole('alert').innerText(), /Tên đăng nhập hoặc mật khẩu không đúng/);
+  assert.equal(await page.locator('#identifier').inputValue(), 'khong.co.ai');
+  assert.equal(await page.locator('#password').inputValue(), '');
+  assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });
+  await checkA11y(page, 'the sign-in form with an error');
+});
+
+test('demo.congdan signs in, comes back to the page asked for, and signs out', async () => {
+  const page = await h.newPage();
+  // The account page asks for a sign-in first and comes back afterwards.
+  await page.goto('/tai-khoan');
+  await page.waitForURL(/\/dang-nhap\?next=%2Ftai-khoan$/);
+  await checkA11y(page, 'the sign-in page (redirected from the account page)');
+
+  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill('demo.congdan');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng nhập', exact: true })), 303);
+  assert.equal(page.url(), h.url('/tai-khoan'));
+  assert.equal(await accountRow(page, 'Tên đăng nhập'), 'demo.congdan');
+  assert.equal(await accountRow(page, 'Họ và tên'), 'Nguyễn Văn An');
+  assert.deepEqual(await headerState(page), { signInLink: false, signOutButton: true });
+  await checkA11y(page, 'the account page of demo.congdan');
+
+  // The same page in English.
+  await page.getByRole('link', { name: 'English', exact: true }).click();
+  await page.waitForURL(/\/tai-khoan\?lang=en$/);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'My account');
+  await checkA11y(page, 'the account page (en)');
+  await page.getByRole('link', { name: 'Tiếng Việt', exact: true }).click();
+  await page.waitForURL(/lang=vi$/);
+
+  // Sign out with the header's button (a POST form): back home, signed out, the account page closed.
+  const signOut = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Đăng xuất', exact: true });
+  assert.equal(await submitWith(page, signOut), 303);
+  assert.equal(page.url(), h.url('/'));
+  assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });
+  const cookies = await page.context().cookies();
+  assert.ok(!cookies.some((c) => c.name === 'egov_sid'), 'the session cookie is gone');
+  await page.goto('/tai-khoan');
+  await page.waitForURL(/\/dang-nhap\?next=%2Ftai-khoan$/);
+});
+
+test('the account forms fit a phone screen (360×740) without sideways scrolling', async () => {
+  const page = await h.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  for (const [path, label] of [
+    ['/dang-ky', 'the registration form'],
+    ['/dang-nhap', 'the sign-in page'],
+  ] as const) {
+    await page.goto(path);
+    const w = await scrollsSideways(page);
+    assert.ok(!w.overflows, `${label} on a phone: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
+    await checkA11y(page, `${label} on a phone`);
+  }
+});

@@ -1,0 +1,124 @@
+// Browser tests: the real app (with the demo accounts) listening on a loopback port, driven by Debian's
+// Chromium through playwright-core, with axe-core checking every page against WCAG 2.1 A and AA.
+// One app and one browser per test file; every page gets its own context, so cookies never leak between
+// tests. Runs on PGlite by default and on PostgreSQL when TEST_DATABASE_URL is set (testApp decides).
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { testApp, type TestApp } from '../src/platform/testing/app.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The WCAG levels every page must meet. */
+export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** A phone-sized screen (a cheap Android phone in portrait). */
+export const PHONE = { width: 360, height: 740 } as const;
+
+export interface Harness {
+  /** The app under test (its database is `app.database`, its platform `app.platform`). */
+  readonly app: TestApp;
+  readonly browser: Browser;
+  /** e.g. http://127.0.0.1:41234 */
+  readonly baseUrl: string;
+  /** Absolute URL of a path on the app. */
+  url(path: string): string;
+  /** A page in a fresh browser context (own cookies); closed after the current test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Registers the file's `before`/`after` hooks: starts the app with demo data on 127.0.0.1 and Chromium.
+ * Call once at the top level of a test file; the returned harness is usable inside tests.
+ */
+export function startHarness(opts: { demo?: boolean } = {}): Harness {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  let baseUrl = '';
+  let open: BrowserContext[] = [];
+
+  before(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+    app = await testApp({ demo: opts.demo ?? true });
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterEach(async () => {
+    const contexts = open;
+    open = [];
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  });
+
+  after(async () => {
+    await Promise.all(open.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await app?.close();
+  });
+
+  const need = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`${what} is not ready: use the harness inside a test`);
+    return v;
+  };
+
+  return {
+    get app() {
+      return need(app, 'the app');
+    },
+    get browser() {
+      return need(browser, 'the browser');
+    },
+    get baseUrl() {
+      return need(baseUrl || undefined, 'the base URL');
+    },
+    url(path: string) {
+      return new URL(path, need(baseUrl || undefined, 'the base URL')).toString();
+    },
+    async newPage(options: BrowserContextOptions = {}) {
+      const context = await need(browser, 'the browser').newContext({ baseURL: baseUrl, ...options });
+      context.setDefaultTimeout(15_000);
+      open.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+/**
+ * Runs axe on the page as it is now and fails, listing every violation (rule, impact, nodes), unless
+ * there are none. `label` says which page or state was checked.
+ */
+export async function checkA11y(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const report = results.violations.map((v) => {
+    const nodes = v.nodes.map((n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replaceAll('\n', '\n        ')}` : ''}`);
+    return `  • ${v.id} [${v.impact ?? 'unknown'}] ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
+  });
+  assert.equal(
+    results.violations.length,
+    0,
+    `axe found ${results.violations.length} accessibility violation(s) on ${label} (${page.url()}):\n${report.join('\n')}`,
+  );
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function scrollsSideways(page: Page): Promise<{ scrollWidth: number; innerWidth: number; overflows: boolean }> {
+  return page.evaluate(() => {
+    const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    return { scrollWidth, innerWidth: window.innerWidth, overflows: scrollWidth > window.innerWidth };
+  });
+}

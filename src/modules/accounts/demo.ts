@@ -1,0 +1,76 @@
+// The demo seed's accounts (demo seed only, never in production), one per kind of user. Ward staff work at the
+// People's Committee of Phường Hoàn Kiếm; the portal's editor and the administrator at the city's Public
+// Administration Service Centre.
+import type { Platform } from '../../platform/http/context.ts';
+import { Role, type AccountKind, type Role as RoleT } from '../../platform/auth/roles.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { DEMO_PASSWORD } from '../../cli/demo-logins.ts';
+import { accountsDb, accountsRepo, type AgencyOption } from './repo.ts';
+import { agencyByCodeOrKind } from './agencies.ts';
+
+/** Codes of data/agencies/hanoi.json; another deployment's codes fall back to the first agency of the kind. */
+const WARD_CODE = '000.04.51.H26';
+const CENTRE_CODE = '000.00.20.H26';
+
+export { DEMO_PASSWORD };
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  kind: AccountKind;
+  roles: RoleT[];
+  /** 'ward': UBND Phường Hoàn Kiếm; 'centre': the city's service centre. */
+  agency?: 'ward' | 'centre';
+  email?: string;
+  phone?: string;
+  personalId?: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'demo.congdan', fullName: 'Nguyễn Văn An', kind: 'citizen', roles: [], email: 'demo.congdan@example.vn', phone: '+84912345678', personalId: '001090012345' },
+  { username: 'demo.motcua', fullName: 'Trần Thị Bình', kind: 'staff', roles: [Role.oneStopOfficer], agency: 'ward' },
+  { username: 'demo.chuyenvien', fullName: 'Lê Minh Châu', kind: 'staff', roles: [Role.specialist], agency: 'ward' },
+  { username: 'demo.lanhdao', fullName: 'Phạm Quốc Dũng', kind: 'staff', roles: [Role.leader], agency: 'ward' },
+  { username: 'demo.vanthu', fullName: 'Hoàng Thu Hà', kind: 'staff', roles: [Role.registryClerk], agency: 'ward' },
+  { username: 'demo.bientap', fullName: 'Vũ Ngọc Lan', kind: 'staff', roles: [Role.editor, Role.moderator], agency: 'centre' },
+  { username: 'demo.admin', fullName: 'Đỗ Đức Mạnh', kind: 'staff', roles: [Role.admin], agency: 'centre' },
+];
+
+/** Idempotent: accounts that exist are left as they are. Staff are skipped when no agency exists yet. */
+export async function seedDemoAccounts(platform: Platform): Promise<void> {
+  const db = accountsDb(platform.database.db);
+  const ward = await agencyByCodeOrKind(platform.database.db, WARD_CODE, 'commune_committee');
+  const centre = (await agencyByCodeOrKind(platform.database.db, CENTRE_CODE, 'service_centre')) ?? ward;
+  const agencies: Record<'ward' | 'centre', AgencyOption | undefined> = { ward, centre };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    const agency = a.agency ? agencies[a.agency] : undefined;
+    if (a.kind === 'staff' && !agency) continue;
+    if (await accountsRepo.findByIdentifier(db, a.username, null, null)) continue;
+    await platform.database.db.transaction().execute(async (trx) => {
+      const id = await accountsRepo.insert(
+        accountsDb(trx),
+        {
+          kind: a.kind,
+          username: a.username,
+          email: a.email ?? null,
+          phone: a.phone ?? null,
+          personal_id: a.personalId ?? null,
+          full_name: a.fullName,
+          password_hash: passwordHash,
+          agency_id: agency?.id ?? null,
+        },
+        a.roles,
+      );
+      await recordAudit(trx, {
+        actor: { id: null, label: 'seed' },
+        action: 'account.create',
+        entity: 'account',
+        entityId: id,
+        agencyId: agency?.id ?? null,
+        data: { after: { username: a.username, kind: a.kind, roles: a.roles, agency_id: agency?.id ?? null }, demo: true },
+      });
+    });
+  }
+}

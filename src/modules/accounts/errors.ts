@@ -1,0 +1,49 @@
+// Errors of the accounts module. Form errors carry `fields` so that pages can show each one beside its input.
+import { defineErrors } from '../../platform/http/errors.ts';
+
+export const AccountErrors = defineErrors({
+  INVALID_INPUT: { status: 400, vi: 'Thông tin nhập chưa hợp lệ.', en: 'Some of the information entered is not valid.' },
+  DUPLICATE: { status: 409, vi: 'Thông tin này đã được dùng cho một tài khoản khác.', en: 'This information is already used by another account.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is not correct.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm bị khóa do đăng nhập sai 5 lần liên tiếp. Vui lòng thử lại sau 15 phút.',
+    en: 'The account is locked for 15 minutes after 5 failed sign-in attempts. Please try again later.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    vi: 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.',
+    en: 'This account has been disabled. Please contact the administrator.',
+  },
+  TOTP_REQUIRED: {
+    status: 401,
+    vi: 'Tài khoản này cần mã xác thực 6 chữ số từ ứng dụng xác thực.',
+    en: 'This account needs the 6-digit code from its authenticator app.',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    vi: 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.',
+    en: 'The code is wrong, has expired or has already been used.',
+  },
+  TOTP_NOT_STARTED: {
+    status: 400,
+    vi: 'Chưa bắt đầu thiết lập xác thực hai bước.',
+    en: 'Two-step verification setup has not been started.',
+  },
+  RESET_LINK_INVALID: {
+    status: 400,
+    vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã hết hạn hoặc đã được dùng. Vui lòng yêu cầu liên kết mới.',
+    en: 'The password reset link is not valid, has expired or has already been used. Please ask for a new one.',
+  },
+  WRONG_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is not correct.' },
+  ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'The account was not found.' },
+  SELF_LOCKOUT: {
+    status: 400,
+    vi: 'Bạn không thể tự bỏ quyền quản trị hoặc tự vô hiệu hóa tài khoản của mình.',
+    en: 'You cannot remove your own administrator role or disable your own account.',
+  },
+});

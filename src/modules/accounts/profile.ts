@@ -1,0 +1,90 @@
+// The signed-in person's own account: profile, password change, and two-step verification for staff.
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/index.ts';
+import { requireStaff, requireUser, type Actor } from '../../platform/auth/access.ts';
+import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { destroyUserSessions } from '../../platform/auth/sessions.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { AccountErrors } from './errors.ts';
+import { accountsDb, accountsRepo, type AccountWithRoles } from './repo.ts';
+import { loadAccount } from './agencies.ts';
+import { checkNewPassword, collect } from './validate.ts';
+import { matchTotpStep, newTotpSecret, totpQrDataUrl, totpUri } from './totp.ts';
+import { invalid as m } from './messages.ts';
+import type { RequestContext } from './sign-in.ts';
+
+export async function getOwnAccount(db: Kysely<PlatformTables>, actor: Actor): Promise<AccountWithRoles> {
+  const user = requireUser(actor);
+  const a = await loadAccount(db, user.id);
+  if (!a) throw AccountErrors.ACCOUNT_NOT_FOUND();
+  return a;
+}
+
+/** Changes the password after checking the current one; every other session of the account ends. */
+export async function changePassword(
+  db: Kysely<PlatformTables>,
+  actor: Actor,
+  input: { current_password: string; password: string; password_confirm: string },
+  ctx: RequestContext & { sessionId: string | null },
+): Promise<void> {
+  const user = requireUser(actor);
+  collect({}, [
+    ...(!input.current_password ? [{ field: 'current_password', message: m.passwordRequired }] : []),
+    ...checkNewPassword('password', input.password, 'password_confirm', input.password_confirm),
+  ]);
+  const account = await getOwnAccount(db, user);
+  if (!(await verifyPassword(account.password_hash, input.current_password))) {
+    throw AccountErrors.WRONG_PASSWORD({ fields: [{ field: 'current_password', message: AccountErrors.WRONG_PASSWORD().text }] });
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    await accountsRepo.update(accountsDb(trx), user.id, { password_hash: passwordHash });
+    await destroyUserSessions(trx, user.id, ctx.sessionId ?? undefined);
+    await recordAudit(trx, { actor: user, action: 'account.password_change', entity: 'account', entityId: user.id, agencyId: user.agencyId, ip: ctx.ip });
+  });
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+  qr: string;
+}
+
+/** Starts (or restarts) enrolment: a new secret, not yet in force until a code from it is confirmed. */
+export async function startTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor): Promise<void> {
+  const user = requireStaff(actor);
+  const account = await getOwnAccount(db, user);
+  if (account.totp_enabled) return;
+  await accountsRepo.update(accountsDb(db), user.id, { totp_secret: newTotpSecret(), totp_last_step: null });
+}
+
+/** What the enrolment page shows: null when there is nothing to show (not started, or already enabled). */
+export async function pendingTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor): Promise<TotpEnrolment | null> {
+  const user = requireStaff(actor);
+  const account = await getOwnAccount(db, user);
+  if (account.totp_enabled || !account.totp_secret) return null;
+  const uri = totpUri(account.totp_secret, account.username);
+  return { secret: account.totp_secret, uri, qr: await totpQrDataUrl(uri) };
+}
+
+/** Turns two-step verification on once the person proves their app produces the right code. */
+export async function confirmTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor, code: string, ctx: RequestContext): Promise<void> {
+  const user = requireStaff(actor);
+  await db.transaction().execute(async (trx) => {
+    const adb = accountsDb(trx);
+    const account = await accountsRepo.lockById(adb, user.id);
+    if (!account || account.totp_enabled || !account.totp_secret) throw AccountErrors.TOTP_NOT_STARTED();
+    const step = matchTotpStep(account.totp_secret, code);
+    if (step === null) throw AccountErrors.TOTP_INVALID({ fields: [{ field: 'code', message: AccountErrors.TOTP_INVALID().text }] });
+    await accountsRepo.update(adb, user.id, { totp_enabled: true, totp_last_step: step });
+    await recordAudit(trx, {
+      actor: user,
+      action: 'account.totp_enable',
+      entity: 'account',
+      entityId: user.id,
+      agencyId: user.agencyId,
+      ip: ctx.ip,
+      data: { before: { totp_enabled: false }, after: { totp_enabled: true } },
+    });
+  });
+}

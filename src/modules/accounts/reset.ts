@@ -1,0 +1,75 @@
+// Forgotten passwords: a single-use link, valid one hour, sent to the account's e-mail address. The table keeps
+// only the token's SHA-256. The answer to a request is the same whether or not the account exists.
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/index.ts';
+import type { Platform } from '../../platform/http/context.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import { destroyUserSessions } from '../../platform/auth/sessions.ts';
+import { randomToken, sha256 } from '../../platform/auth/tokens.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { t } from '../../platform/web/i18n.ts';
+import { AccountErrors } from './errors.ts';
+import { accountsDb, accountsRepo } from './repo.ts';
+import { checkNewPassword, collect, normalisePhone } from './validate.ts';
+import { resetMail } from './messages.ts';
+import type { RequestContext } from './sign-in.ts';
+
+export const RESET_HOURS = 1;
+
+/** Queues the mail in the same transaction as the token; returns whether a mail was queued (for the caller to flush). */
+export async function requestPasswordReset(platform: Platform, identifier: string, ctx: RequestContext): Promise<boolean> {
+  const db = platform.database.db;
+  const id = identifier.trim().toLowerCase();
+  if (!id || id.length > 254) return false;
+  const account = await accountsRepo.findByIdentifier(accountsDb(db), id, id.includes('@') ? id : null, normalisePhone(id));
+  if (!account?.email || account.disabled) {
+    await recordAudit(db, { actor: null, action: 'account.password_reset_request', entity: 'account', entityId: account?.id ?? null, ip: ctx.ip, data: { sent: false } });
+    return false;
+  }
+  const email = account.email;
+  const token = randomToken(32);
+  const link = `${platform.config.baseUrl}/dat-lai-mat-khau?token=${token}`;
+  await db.transaction().execute(async (trx) => {
+    await accountsRepo.insertReset(accountsDb(trx), account.id, sha256(token), new Date(Date.now() + RESET_HOURS * 3_600_000));
+    const vars = { name: account.full_name, link, username: account.username };
+    await platform.mailer.enqueue(trx, {
+      to: email,
+      subject: `${t('vi', resetMail.subject)} / ${t('en', resetMail.subject)}`,
+      text: `${t('vi', resetMail.body, vars)}\n\n---\n\n${t('en', resetMail.body, vars)}\n`,
+    });
+    await recordAudit(trx, { actor: null, action: 'account.password_reset_request', entity: 'account', entityId: account.id, ip: ctx.ip, data: { sent: true } });
+  });
+  return true;
+}
+
+/** Whether a reset link can still be used (for showing the form). */
+export async function resetTokenUsable(db: Kysely<PlatformTables>, token: string): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  return !!(await accountsRepo.findUsableReset(accountsDb(db), sha256(token)));
+}
+
+/**
+ * Sets the new password, uses up every open link of the account, clears a lock-out and ends every session of
+ * the account except the caller's own (`keepSessionId`).
+ */
+export async function resetPassword(
+  db: Kysely<PlatformTables>,
+  input: { token: string; password: string; password_confirm: string },
+  ctx: RequestContext & { keepSessionId?: string | null },
+): Promise<{ accountId: number; username: string }> {
+  collect({}, checkNewPassword('password', input.password, 'password_confirm', input.password_confirm));
+  if (!input.token || input.token.length > 100) throw AccountErrors.RESET_LINK_INVALID();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const adb = accountsDb(trx);
+    const reset = await accountsRepo.findUsableReset(adb, sha256(input.token), true);
+    if (!reset) throw AccountErrors.RESET_LINK_INVALID();
+    const account = await accountsRepo.lockById(adb, reset.account_id);
+    if (!account || account.disabled) throw AccountErrors.RESET_LINK_INVALID();
+    await accountsRepo.update(adb, account.id, { password_hash: passwordHash, failed_logins: 0, locked_until: null });
+    await accountsRepo.useResets(adb, account.id);
+    await destroyUserSessions(trx, account.id, ctx.keepSessionId ?? undefined);
+    await recordAudit(trx, { actor: { id: account.id, label: account.username }, action: 'account.password_reset', entity: 'account', entityId: account.id, agencyId: account.agency_id, ip: ctx.ip });
+    return { accountId: account.id, username: account.username };
+  });
+}

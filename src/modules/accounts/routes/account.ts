@@ -1,0 +1,72 @@
+// /tai-khoan: the signed-in person's profile, password change and (staff) two-step verification setup.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../../platform/http/context.ts';
+import { t } from '../../../platform/web/i18n.ts';
+import { changePassword, confirmTotpEnrolment, getOwnAccount, pendingTotpEnrolment, startTotpEnrolment } from '../profile.ts';
+import { str } from '../validate.ts';
+import { accountPage as m, invalid } from '../messages.ts';
+import { AccountPage, TotpSetupPage } from '../views/account.tsx';
+import { ctxOf, formErrorsOf, signInFirst } from './http.ts';
+import type { Errors } from '../views/form.tsx';
+
+const NOTICES = { password: m.passwordChanged, totp: m.twoStepEnabled } as const;
+
+export async function accountRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+  const db = platform.database.db;
+
+  async function profile(req: FastifyRequest, reply: FastifyReply, status = 200, errors: Errors = []): Promise<FastifyReply> {
+    const account = await getOwnAccount(db, req.user);
+    const done = str(req.query, 'done');
+    const notice = done === 'password' || done === 'totp' ? t(req.lang, NOTICES[done]) : undefined;
+    reply.status(status).html(AccountPage({ req, account, errors, ...(notice ? { notice } : {}) }));
+    return reply;
+  }
+
+  app.get('/tai-khoan', async (req, reply) => signInFirst(req, reply) ?? profile(req, reply));
+
+  app.post('/tai-khoan/mat-khau', async (req, reply) => {
+    const input = { current_password: str(req.body, 'current_password'), password: str(req.body, 'password'), password_confirm: str(req.body, 'password_confirm') };
+    try {
+      await changePassword(db, req.user, input, { ...ctxOf(req), sessionId: req.sessionId });
+      return reply.redirect('/tai-khoan?done=password', 303);
+    } catch (err) {
+      const f = formErrorsOf(err, 'current_password');
+      if (!f) throw err;
+      return profile(req, reply, f.status, f.errors);
+    }
+  });
+
+  app.post('/tai-khoan/xac-thuc-hai-buoc/bat-dau', async (req, reply) => {
+    await startTotpEnrolment(db, req.user);
+    return reply.redirect('/tai-khoan/xac-thuc-hai-buoc', 303);
+  });
+
+  app.get('/tai-khoan/xac-thuc-hai-buoc', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const enrolment = await pendingTotpEnrolment(db, req.user);
+    if (!enrolment) return reply.redirect('/tai-khoan', 303);
+    return reply.html(TotpSetupPage({ req, enrolment }));
+  });
+
+  app.post('/tai-khoan/xac-thuc-hai-buoc', async (req, reply) => {
+    const code = str(req.body, 'code').replace(/\s/g, '');
+    try {
+      if (!code) return await rerender(req, reply, 400, [{ field: 'code', message: invalid.codeRequired }]);
+      await confirmTotpEnrolment(db, req.user, code, ctxOf(req));
+      return reply.redirect('/tai-khoan?done=totp', 303);
+    } catch (err) {
+      const f = formErrorsOf(err, 'code');
+      if (!f) throw err;
+      if ((err as { code?: string }).code === 'TOTP_NOT_STARTED') return reply.redirect('/tai-khoan', 303);
+      return rerender(req, reply, f.status, f.errors);
+    }
+  });
+
+  async function rerender(req: FastifyRequest, reply: FastifyReply, status: number, errors: Errors): Promise<FastifyReply> {
+    const enrolment = await pendingTotpEnrolment(db, req.user);
+    if (!enrolment) return reply.redirect('/tai-khoan', 303);
+    reply.status(status).html(TotpSetupPage({ req, enrolment, errors }));
+    return reply;
+  }
+}

@@ -1,0 +1,124 @@
+// The API's sign-in: POST /api/v1/auth/token issues a bearer token (a 24-hour API session), and
+// GET /api/v1/me tells who a token belongs to.
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../../platform/http/context.ts';
+import { API_TOKEN_HOURS } from '../../../platform/auth/sessions.ts';
+import { requireUser } from '../../../platform/auth/access.ts';
+import { ROLES } from '../../../platform/auth/roles.ts';
+import { issueApiToken } from '../sign-in.ts';
+import { getOwnAccount } from '../profile.ts';
+import { LIMITS, ctxOf } from './http.ts';
+
+const errorSchema = { $ref: 'ApiError#' };
+
+export async function apiRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+  const db = platform.database.db;
+
+  app.addSchema({
+    $id: 'ApiError',
+    type: 'object',
+    properties: {
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          status: { type: 'integer' },
+          message: { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } },
+          fields: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          details: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+  });
+
+  app.post(
+    '/api/v1/auth/token',
+    {
+      config: { rateLimit: { ...LIMITS.token } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Lấy mã truy cập / Get an access token',
+        description:
+          'Đăng nhập bằng tên đăng nhập (hoặc số điện thoại, thư điện tử) và mật khẩu; tài khoản cán bộ đã bật xác thực hai bước gửi thêm mã `totp`. ' +
+          'Sign in with username (or phone, e-mail) and password; staff with two-step verification also send `totp`. ' +
+          'The token is valid 24 hours; send it as `Authorization: Bearer <token>`. 5 failures in a row lock the account for 15 minutes.',
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 254 },
+            password: { type: 'string', minLength: 1, maxLength: 1000 },
+            totp: { type: 'string', pattern: '^[0-9]{6}$' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['access_token', 'token_type', 'expires_in'],
+            properties: {
+              access_token: { type: 'string' },
+              token_type: { type: 'string', enum: ['Bearer'] },
+              expires_in: { type: 'integer', description: 'seconds' },
+            },
+          },
+          400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
+          423: errorSchema,
+          429: errorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const body = req.body as { username: string; password: string; totp?: string };
+      const s = await issueApiToken(db, body, ctxOf(req));
+      return { access_token: s.token, token_type: 'Bearer', expires_in: API_TOKEN_HOURS * 3600 };
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản của mã truy cập / The account of the token',
+        security: [{ bearer: [] }],
+        response: {
+          200: {
+            type: 'object',
+            required: ['id', 'username', 'full_name', 'kind', 'roles', 'agency_id', 'agency_name'],
+            properties: {
+              id: { type: 'integer' },
+              username: { type: 'string' },
+              full_name: { type: 'string' },
+              kind: { type: 'string', enum: ['citizen', 'staff'] },
+              roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+              agency_id: { type: ['integer', 'null'] },
+              agency_name: { type: ['string', 'null'] },
+              email: { type: ['string', 'null'] },
+              phone: { type: ['string', 'null'] },
+              totp_enabled: { type: 'boolean' },
+            },
+          },
+          401: errorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const a = await getOwnAccount(db, requireUser(req.user));
+      return {
+        id: a.id,
+        username: a.username,
+        full_name: a.full_name,
+        kind: a.kind,
+        roles: a.roles,
+        agency_id: a.agency_id,
+        agency_name: a.agencyName,
+        email: a.email,
+        phone: a.phone,
+        totp_enabled: a.totp_enabled,
+      };
+    },
+  );
+}

@@ -1,0 +1,80 @@
+// GET/POST /dang-nhap, the second step /dang-nhap/xac-thuc, and POST /dang-xuat.
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../../platform/http/context.ts';
+import { destroySession, loadSession, SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
+import { recordAudit } from '../../../platform/audit/index.ts';
+import { t } from '../../../platform/web/i18n.ts';
+import { signIn, verifySecondFactor } from '../sign-in.ts';
+import { str } from '../validate.ts';
+import { invalid, signInPage } from '../messages.ts';
+import { SignInPage, SecondFactorPage } from '../views/sign-in.tsx';
+import { LIMITS, clearSessionCookie, ctxOf, formErrorsOf, rateLimit, safeNext, setSessionCookie } from './http.ts';
+
+export async function signInRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+  const db = platform.database.db;
+
+  app.get('/dang-nhap', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const next = safeNext(q.next);
+    if (req.user) return reply.redirect(next ?? '/tai-khoan', 303);
+    const notice = q.reset === '1' ? t(req.lang, signInPage.resetDone) : undefined;
+    return reply.html(SignInPage({ req, demo: platform.demo(), ...(next ? { next } : {}), ...(notice ? { notice } : {}) }));
+  });
+
+  app.post('/dang-nhap', rateLimit(LIMITS.signIn), async (req, reply) => {
+    const identifier = str(req.body, 'identifier');
+    const next = safeNext(str(req.body, 'next'));
+    // A new sign-in always gets a new session id (no session fixation).
+    const hadSession = !!req.sessionId;
+    if (req.sessionId) await destroySession(db, req.sessionId);
+    req.user = null;
+    req.sessionId = null;
+    try {
+      const s = await signIn(db, identifier, str(req.body, 'password'), ctxOf(req));
+      setSessionCookie(reply, platform, s.token, s.expiresAt);
+      if (s.pending) return reply.redirect(`/dang-nhap/xac-thuc${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+      return reply.redirect(next ?? '/tai-khoan', 303);
+    } catch (err) {
+      const f = formErrorsOf(err, 'identifier');
+      if (!f) throw err;
+      if (hadSession) clearSessionCookie(reply, platform);
+      return reply.status(f.status).html(SignInPage({ req, identifier, errors: f.errors, demo: platform.demo(), ...(next ? { next } : {}) }));
+    }
+  });
+
+  app.get('/dang-nhap/xac-thuc', async (req, reply) => {
+    if (!req.secondFactorPending) return reply.redirect(req.user ? '/tai-khoan' : '/dang-nhap', 303);
+    return reply.html(SecondFactorPage({ req }));
+  });
+
+  app.post('/dang-nhap/xac-thuc', rateLimit(LIMITS.secondFactor), async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const pending = token ? await loadSession(db, token) : null;
+    if (!pending || !pending.secondFactorPending) return reply.redirect('/dang-nhap', 303);
+    const code = str(req.body, 'code').replace(/\s/g, '');
+    if (!code) return reply.status(400).html(SecondFactorPage({ req, errors: [{ field: 'code', message: invalid.codeRequired }] }));
+    try {
+      const s = await verifySecondFactor(db, pending.id, pending.user.id, code, ctxOf(req));
+      setSessionCookie(reply, platform, s.token, s.expiresAt);
+      return reply.redirect(safeNext((req.query as Record<string, unknown>).next) ?? '/tai-khoan', 303);
+    } catch (err) {
+      const f = formErrorsOf(err, 'code');
+      if (!f) throw err;
+      const code = (err as { code?: string }).code;
+      if (code === 'ACCOUNT_LOCKED' || code === 'INVALID_CREDENTIALS') {
+        clearSessionCookie(reply, platform);
+        return reply.status(f.status).html(SignInPage({ req, errors: f.errors.map((e) => ({ ...e, field: 'identifier' })), demo: platform.demo() }));
+      }
+      return reply.status(f.status).html(SecondFactorPage({ req, errors: f.errors }));
+    }
+  });
+
+  app.post('/dang-xuat', async (req, reply) => {
+    if (req.sessionId) {
+      await destroySession(db, req.sessionId);
+      if (req.user) await recordAudit(db, { actor: req.user, action: 'account.sign_out', entity: 'account', entityId: req.user.id, ip: req.ip });
+    }
+    clearSessionCookie(reply, platform);
+    return reply.redirect('/', 303);
+  });
+}

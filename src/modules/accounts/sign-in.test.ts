@@ -1,0 +1,155 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../cli/demo-logins.ts';
+import { seedDemoAccounts } from './demo.ts';
+import { AGENCY, TEST_PASSWORD, agencyId, citizen, signInWithForm } from './testing.ts';
+
+let app: TestApp;
+before(async () => {
+  app = await testApp({ demo: true });
+  assert.equal((await app.client().submit('/dang-ky', citizen())).statusCode, 303);
+});
+after(async () => {
+  await app.close();
+});
+
+async function actions(since: number): Promise<{ action: string; data: { reason?: string } }[]> {
+  const r = await sql<{ action: string; data: { reason?: string } }>`select action, data from audit_log where id > ${since} order by id`.execute(app.database.db);
+  return r.rows;
+}
+async function lastAuditId(): Promise<number> {
+  const r = await sql<{ id: number | null }>`select max(id) as id from audit_log`.execute(app.database.db);
+  return Number(r.rows[0]?.id ?? 0);
+}
+
+test('a citizen signs in with phone, e-mail or personal ID, and signs out', async () => {
+  for (const identifier of ['0983123456', '+84 983 123 456', 'HOA@example.vn', '001190012345']) {
+    const c = app.client();
+    const since = await lastAuditId();
+    const res = await signInWithForm(c, identifier);
+    assert.equal(res.statusCode, 303, identifier);
+    assert.equal(res.headers.location, '/tai-khoan');
+    assert.match(String(res.headers['set-cookie']), /egov_sid=.+HttpOnly.*SameSite=Lax|egov_sid=.+SameSite=Lax.*HttpOnly/i);
+    const page = await c.get('/tai-khoan');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Nguyễn Thị Hoa/);
+    assert.deepEqual((await actions(since)).map((a) => a.action), ['account.sign_in']);
+    const out = await c.submit('/tai-khoan', {}, '/dang-xuat');
+    assert.equal(out.statusCode, 303);
+    const after = await c.get('/tai-khoan');
+    assert.equal(after.statusCode, 303);
+    assert.match(String(after.headers.location), /^\/dang-nhap\?next=/);
+  }
+});
+
+test('a wrong password or unknown account gets one answer, and both are audited', async () => {
+  const since = await lastAuditId();
+  const c = app.client();
+  const wrong = await signInWithForm(c, '0983123456', 'Sai123456');
+  assert.equal(wrong.statusCode, 401);
+  assert.match(wrong.body, /Tên đăng nhập hoặc mật khẩu không đúng/);
+  assert.match(wrong.body, /value="0983123456"/, 'the identifier is kept');
+  const unknown = await signInWithForm(c, 'khong.co.ai', 'Sai123456');
+  assert.equal(unknown.statusCode, 401);
+  assert.match(unknown.body, /Tên đăng nhập hoặc mật khẩu không đúng/);
+  const rows = await actions(since);
+  assert.deepEqual(rows.map((r) => [r.action, r.data.reason]), [
+    ['account.sign_in_failed', 'bad_password'],
+    ['account.sign_in_failed', 'unknown_account'],
+  ]);
+  await sql`update accounts set failed_logins = 0`.execute(app.database.db);
+});
+
+test('after 5 failures the account is locked for 15 minutes, even for the right password', async () => {
+  const c = app.client();
+  for (let i = 1; i <= 4; i++) assert.equal((await signInWithForm(c, 'hoa@example.vn', `Sai${i}2345678`)).statusCode, 401);
+  const fifth = await signInWithForm(c, 'hoa@example.vn', 'Sai52345678');
+  assert.equal(fifth.statusCode, 423);
+  assert.match(fifth.body, /tạm bị khóa do đăng nhập sai 5 lần/);
+  assert.match(fifth.body, /15 phút/);
+  const right = await signInWithForm(c, 'hoa@example.vn');
+  assert.equal(right.statusCode, 423);
+  const en = await c.submit('/dang-nhap?lang=en', { identifier: 'hoa@example.vn', password: TEST_PASSWORD });
+  assert.match(en.body, /locked after 5 failed sign-in attempts/);
+  const locked = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'account.locked'`.execute(app.database.db);
+  assert.equal(Number(locked.rows[0]?.n), 1);
+  // Fifteen minutes later:
+  await sql`update accounts set locked_until = now() - interval '1 second' where email = 'hoa@example.vn'`.execute(app.database.db);
+  assert.equal((await signInWithForm(c, 'hoa@example.vn')).statusCode, 303);
+});
+
+test('sign-in goes back to a local page only', async () => {
+  const c = app.client();
+  const local = await c.submit('/dang-nhap?next=/lich-lam-viec', { identifier: '0983123456', password: TEST_PASSWORD, next: '/lich-lam-viec' });
+  assert.equal(local.headers.location, '/lich-lam-viec');
+  const c2 = app.client();
+  const evil = await c2.submit('/dang-nhap', { identifier: '0983123456', password: TEST_PASSWORD, next: '//evil.example/' });
+  assert.equal(evil.headers.location, '/tai-khoan');
+});
+
+test('sign-in without a CSRF token is refused', async () => {
+  const c = app.client();
+  await c.get('/dang-nhap');
+  const res = await c.postForm('/dang-nhap', { identifier: '0983123456', password: TEST_PASSWORD });
+  assert.equal(res.statusCode, 403);
+});
+
+test('the demo sign-in page lists the demo logins; the demo seed is idempotent', async () => {
+  const page = await app.client().get('/dang-nhap');
+  for (const u of DEMO_USERNAMES) assert.match(page.body, new RegExp(`<code>${u.replace('.', '\\.')}</code>`));
+  assert.match(page.body, new RegExp(DEMO_PASSWORD));
+  assert.equal((await signInWithForm(app.client(), 'demo.congdan', DEMO_PASSWORD)).statusCode, 303);
+  // Seeding again changes nothing.
+  await seedDemoAccounts(app.platform);
+  const r = await sql<{ username: string; roles: string }>`
+    select a.username, coalesce(string_agg(r.role, ',' order by r.role), '') as roles
+    from accounts a left join account_roles r on r.account_id = a.id where a.username like 'demo.%' group by a.username order by a.username`.execute(app.database.db);
+  assert.deepEqual(r.rows, [
+    { username: 'demo.admin', roles: 'admin' },
+    { username: 'demo.bientap', roles: 'editor,moderator' },
+    { username: 'demo.chuyenvien', roles: 'specialist' },
+    { username: 'demo.congdan', roles: '' },
+    { username: 'demo.lanhdao', roles: 'leader' },
+    { username: 'demo.motcua', roles: 'one_stop_officer' },
+    { username: 'demo.vanthu', roles: 'registry_clerk' },
+  ]);
+  const agencies = await sql<{ username: string; agency_id: number }>`select username, agency_id from accounts where username in ('demo.motcua', 'demo.admin') order by username`.execute(app.database.db);
+  assert.deepEqual(agencies.rows, [
+    { username: 'demo.admin', agency_id: await agencyId(app.database.db, AGENCY.centre.code) },
+    { username: 'demo.motcua', agency_id: await agencyId(app.database.db, AGENCY.hoanKiem.code) },
+  ]);
+  const admin = app.client();
+  assert.equal((await signInWithForm(admin, 'demo.admin', DEMO_PASSWORD)).statusCode, 303);
+  assert.equal((await admin.get('/quan-tri/tai-khoan')).statusCode, 200);
+});
+
+test('password reset requests are rate-limited per address', async () => {
+  const c = app.client();
+  let last = 0;
+  for (let i = 0; i < 6; i++) last = (await c.submit('/quen-mat-khau', { identifier: 'nobody@example.vn' })).statusCode;
+  assert.equal(last, 429);
+  const res = await c.submit('/quen-mat-khau', { identifier: 'nobody@example.vn' });
+  assert.match(res.body, /quá nhiều yêu cầu/);
+});
+
+test('changing the password needs the current one and ends the other sessions', async () => {
+  const c = app.client();
+  const other = app.client();
+  assert.equal((await signInWithForm(c, '0983123456')).statusCode, 303);
+  assert.equal((await signInWithForm(other, '0983123456')).statusCode, 303);
+  const wrong = await c.submit('/tai-khoan', { current_password: 'Sai123456', password: 'MatKhauMoi9', password_confirm: 'MatKhauMoi9' }, '/tai-khoan/mat-khau');
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /id="current_password-error"[^>]*>Mật khẩu hiện tại không đúng/);
+  const weak = await c.submit('/tai-khoan', { current_password: TEST_PASSWORD, password: 'matkhau', password_confirm: 'matkhau' }, '/tai-khoan/mat-khau');
+  assert.equal(weak.statusCode, 400);
+  assert.match(weak.body, /id="password-error"/);
+  const ok = await c.submit('/tai-khoan', { current_password: TEST_PASSWORD, password: 'MatKhauMoi9', password_confirm: 'MatKhauMoi9' }, '/tai-khoan/mat-khau');
+  assert.equal(ok.statusCode, 303);
+  assert.match((await c.get(String(ok.headers.location))).body, /Đã đổi mật khẩu/);
+  assert.equal((await other.get('/tai-khoan')).statusCode, 303, 'the other browser is signed out');
+  assert.equal((await signInWithForm(app.client(), '0983123456', 'MatKhauMoi9')).statusCode, 303);
+  const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'account.password_change'`.execute(app.database.db);
+  assert.equal(Number(audit.rows[0]?.n), 1);
+});

@@ -1,0 +1,100 @@
+import type { FastifyRequest } from 'fastify';
+import { Page, Field } from '../../../platform/web/layout.tsx';
+import { t } from '../../../platform/web/i18n.ts';
+import { ROLE_LABELS } from '../../../platform/auth/roles.ts';
+import { common, signInPage as m, secondFactorPage as s } from '../messages.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo.ts';
+import { Form, Notice, errorFor, type Errors } from './form.tsx';
+
+export interface SignInProps {
+  req: FastifyRequest;
+  identifier?: string;
+  next?: string;
+  errors?: Errors;
+  notice?: string;
+  demo: boolean;
+}
+
+function DemoLogins({ req }: { req: FastifyRequest }): JSX.Element {
+  const lang = req.lang;
+  return (
+    <section aria-labelledby="demo-title">
+      <h2 id="demo-title" safe>
+        {t(lang, m.demoTitle)}
+      </h2>
+      <p safe>{t(lang, m.demoLead, { password: DEMO_PASSWORD })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t(lang, m.demoUser)}
+            </th>
+            <th scope="col" safe>
+              {t(lang, m.demoWho)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {DEMO_ACCOUNTS.map((a) => (
+            <tr>
+              <td>
+                <code safe>{a.username}</code>
+              </td>
+              <td safe>{a.kind === 'citizen' ? t(lang, m.demoCitizen) : a.roles.map((r) => t(lang, ROLE_LABELS[r])).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function SignInPage({ req, identifier, next, errors = [], notice, demo }: SignInProps): JSX.Element {
+  const lang = req.lang;
+  return (
+    <Page req={req} title={m.title} narrow>
+      <h1 safe>{t(lang, m.title)}</h1>
+      <Notice text={notice} success />
+      <Form req={req} action="/dang-nhap" errors={errors}>
+        {next ? <input type="hidden" name="next" value={next} /> : ''}
+        <Field id="identifier" label={t(lang, m.identifier)} value={identifier} autocomplete="username" required error={errorFor(lang, errors, 'identifier')} />
+        <Field id="password" label={t(lang, common.password)} type="password" autocomplete="current-password" required error={errorFor(lang, errors, 'password')} />
+        <button type="submit" safe>
+          {t(lang, m.submit)}
+        </button>
+      </Form>
+      <p>
+        <a href="/quen-mat-khau" safe>
+          {t(lang, m.forgot)}
+        </a>
+      </p>
+      <p>
+        <a href="/dang-ky" safe>
+          {t(lang, m.noAccount)}
+        </a>
+      </p>
+      {demo ? <DemoLogins req={req} /> : ''}
+    </Page>
+  );
+}
+
+export function SecondFactorPage({ req, errors = [] }: { req: FastifyRequest; errors?: Errors }): JSX.Element {
+  const lang = req.lang;
+  return (
+    <Page req={req} title={s.title} narrow>
+      <h1 safe>{t(lang, s.title)}</h1>
+      <p safe>{t(lang, s.lead)}</p>
+      <Form req={req} action="/dang-nhap/xac-thuc" errors={errors}>
+        <Field id="code" label={t(lang, s.code)} inputmode="numeric" autocomplete="one-time-code" required error={errorFor(lang, errors, 'code')} />
+        <button type="submit" safe>
+          {t(lang, s.submit)}
+        </button>
+      </Form>
+      <p>
+        <a href="/dang-nhap" safe>
+          {t(lang, s.restart)}
+        </a>
+      </p>
+    </Page>
+  );
+}
