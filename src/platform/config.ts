@@ -44,13 +44,29 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+// What each variable expects, for the one-line message that stops a start with a wrong value.
+const EXPECTED: Record<string, string> = {
+  PORT: 'a port number from 0 to 65535',
+  HOST: 'a host name or IP address to listen on',
+  EGOV_VAR_DIR: 'a directory path',
+  DATABASE_URL: 'a postgres:// URL, e.g. postgres://user:pass@host:5432/egov',
+  SMTP_URL: 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587',
+  EGOV_BASE_URL: 'an absolute http(s) URL, e.g. https://dichvucong.example',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  NODE_ENV: 'one of development, production, test',
+  EGOV_DEMO: 'one of auto, on, off',
+  EGOV_JOBS: 'one of on, off',
+  EGOV_BODY_LIMIT: 'a number of bytes, at least 1024',
+  EGOV_TRUST_PROXY: 'true or false',
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(blankless);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} is not valid: expected ${issue?.message ?? 'a valid value'}`);
+    throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} is not valid: expected ${EXPECTED[name] ?? issue?.message ?? 'a valid value'}`);
   }
   const e = parsed.data;
   return {
