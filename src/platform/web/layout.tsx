@@ -209,3 +209,50 @@ export function Field(p: FieldProps): JSX.Element {
     </div>
   );
 }
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps {
+  id: string;
+  label: string;
+  options: Option[];
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+}
+
+/** A labelled select with its hint and its error beside it (the select twin of Field). */
+export function SelectField(p: SelectFieldProps): JSX.Element {
+  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'field field-error' : 'field'}>
+      <label for={p.id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${p.id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {p.error ? (
+        <p class="error-message" id={`${p.id}-error`} safe>
+          {p.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <select id={p.id} name={p.id} aria-describedby={describedBy || undefined} aria-invalid={p.error ? 'true' : undefined}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -6,52 +6,7 @@ import type { FormError } from '../../../platform/web/layout.tsx';
 import { dayLabel } from '../format.ts';
 import { KIND_LABELS, page as m } from '../messages.ts';
 
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export interface SelectFieldProps {
-  id: string;
-  label: string;
-  options: Option[];
-  value?: string | undefined;
-  hint?: string;
-  error?: string | undefined;
-}
-
-/** A labelled select with its hint and error beside it (the select twin of the layout's Field). */
-export function SelectField(p: SelectFieldProps): JSX.Element {
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'field field-error' : 'field'}>
-      <label for={p.id} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.error ? (
-        <p class="error-message" id={`${p.id}-error`} safe>
-          {p.error}
-        </p>
-      ) : (
-        ''
-      )}
-      <select id={p.id} name={p.id} aria-describedby={describedBy || undefined} aria-invalid={p.error ? 'true' : undefined}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { SelectField, type Option } from '../../../platform/web/layout.tsx';
 
 /** Hidden inputs that carry values of the page's other forms along, so one GET form does not reset another. */
 export function Carry({ values }: { values: Record<string, string> }): JSX.Element {

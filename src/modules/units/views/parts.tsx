@@ -36,25 +36,5 @@ export function UnitLink({ lang, unit }: { lang: Lang; unit: UnitSummary }): JSX
   );
 }
 
-export interface Option {
-  value: string;
-  label: string;
-}
 
-/** A labelled select box in the form-field style of the layout. */
-export function SelectField(p: { id: string; label: string; value: string; options: Option[] }): JSX.Element {
-  return (
-    <div class="field">
-      <label for={p.id} safe>
-        {p.label}
-      </label>
-      <select id={p.id} name={p.id}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { SelectField, type Option } from '../../../platform/web/layout.tsx';
