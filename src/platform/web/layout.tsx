@@ -161,6 +161,14 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[]
   );
 }
 
+/**
+ * kitajs escapes only `"` in attribute values; a value the user typed with `&amp;` in it would come back
+ * decoded as `&`. Escaping `&` first keeps what they typed.
+ */
+export function attrValue(s: string): string {
+  return s.replaceAll('&', '&amp;');
+}
+
 export interface FieldProps {
   id: string;
   label: string;
@@ -199,7 +207,7 @@ export function Field(p: FieldProps): JSX.Element {
         id={p.id}
         name={p.id}
         type={p.type ?? 'text'}
-        value={p.value ?? ''}
+        value={attrValue(p.value ?? '')}
         autocomplete={p.autocomplete}
         required={p.required}
         inputmode={p.inputmode}
