@@ -1,0 +1,118 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { importForTest, recordsFor, SAMPLE_CODES } from './testing.ts';
+
+let app: TestApp;
+before(async () => {
+  app = await testApp();
+  await importForTest(app.database.db, recordsFor(SAMPLE_CODES), '2026-07-01');
+});
+after(async () => {
+  await app.close();
+});
+
+const get = (url: string) => app.server.inject({ url });
+
+test('GET /api/v1/procedures searches with synonyms, filters and pages', async () => {
+  const res = await get('/api/v1/procedures?q=doi%20bang%20lai%20xe&limit=3');
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.deepEqual([body.limit, body.offset], [3, 0]);
+  assert.deepEqual(body.expanded, [{ term: 'bằng lái xe', expansion: 'giấy phép lái xe' }]);
+  assert.deepEqual(body.items[0], {
+    code: '3.000347',
+    name: 'Đổi giấy phép lái xe',
+    field: 'Sát hạch, cấp giấy phép lái xe',
+    levels: ['ministry'],
+    channels: ['direct', 'online'],
+    online: true,
+    onlineLevel: 'partial',
+    processingTime: { amount: 5, unit: 'working_days', text: '5 Ngày làm việc' },
+    effectiveFrom: '2026-07-01',
+  });
+
+  const commune = (await get('/api/v1/procedures?level=commune&online=true&limit=100')).json();
+  assert.ok(commune.total > 0 && commune.items.every((i: { levels: string[]; online: boolean }) => i.levels.includes('commune') && i.online));
+  const offline = (await get('/api/v1/procedures?online=false')).json();
+  assert.deepEqual(offline.items.map((i: { code: string }) => i.code).sort(), ['1.000178', '2.000815']);
+  const byField = (await get(`/api/v1/procedures?field=${encodeURIComponent('Hộ tịch')}`)).json();
+  assert.equal(byField.total, 2);
+  const byAgency = (await get(`/api/v1/procedures?agency=${encodeURIComponent('Công an cấp Xã')}`)).json();
+  assert.ok(byAgency.items.some((i: { code: string }) => i.code === '3.000347'), 'an implementing agency matches');
+  const page2 = (await get('/api/v1/procedures?limit=5&offset=10')).json();
+  assert.deepEqual([page2.total, page2.items.length], [12, 2]);
+});
+
+test('bad parameters get 400 with a Vietnamese and English message', async () => {
+  const cases: [string, string][] = [
+    ['limit=0', 'INVALID_LIMIT'],
+    ['limit=101', 'INVALID_LIMIT'],
+    ['limit=abc', 'INVALID_LIMIT'],
+    ['offset=-1', 'INVALID_OFFSET'],
+    ['level=district', 'INVALID_LEVEL'],
+    ['online=maybe', 'INVALID_ONLINE'],
+    [`q=${'a'.repeat(201)}`, 'QUERY_TOO_LONG'],
+  ];
+  for (const [qs, code] of cases) {
+    const res = await get(`/api/v1/procedures?${qs}`);
+    assert.equal(res.statusCode, 400, qs);
+    const { error } = res.json();
+    assert.equal(error.code, code, qs);
+    assert.equal(error.status, 400);
+    assert.ok(error.message.vi.length > 0 && error.message.en.length > 0);
+  }
+  assert.match((await get('/api/v1/procedures?limit=0')).json().error.message.vi, /từ 1 đến 100/);
+});
+
+test('GET /api/v1/procedures/:code gives the full current version, its e-form and its versions', async () => {
+  const res = await get('/api/v1/procedures/3.000347');
+  assert.equal(res.statusCode, 200);
+  const p = res.json();
+  assert.deepEqual([p.code, p.version, p.currentVersion, p.effectiveFrom], ['3.000347', 1, 1, '2026-07-01']);
+  assert.equal(p.eform, null);
+  assert.equal(p.workflowRef, null);
+  assert.match(p.contentHash, /^[0-9a-f]{64}$/);
+  assert.deepEqual(
+    p.versions.map((v: { version: number; effectiveFrom: string }) => [v.version, v.effectiveFrom]),
+    [[1, '2026-07-01']],
+  );
+  assert.deepEqual(
+    p.fees.map((f: { amount_dong: number }) => f.amount_dong),
+    [135_000, 115_000],
+  );
+  assert.deepEqual(p.documents[4], {
+    name: 'Bản sao hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử được cấp từ sổ gốc của giấy phép lái xe hoặc Quyết định xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ đối với trường hợp tước quyền sử dụng giấy phép lái xe tích hợp',
+    originals: 0,
+    copies: 1,
+    form_file: null,
+    form_files: [],
+  });
+  assert.deepEqual(p.implementingAgencies, ['Cục cảnh sát giao thông', 'Công an tỉnh', 'Công an cấp Xã']);
+  assert.equal(p.legalBasis[0].number, '12/2025/TT-BCA');
+  assert.ok(p.steps.length >= 1);
+  assert.equal(p.sourceUrl, 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-bda8-740c-9f49-ddaae438530d');
+
+  const form = (await get('/api/v1/procedures/1.000232')).json();
+  assert.deepEqual(form.documents[0].form_file, 'Mau NA20-BCA.docx');
+  const v1 = await get('/api/v1/procedures/3.000347/versions/1');
+  assert.deepEqual([v1.statusCode, v1.json().version], [200, 1]);
+});
+
+test('an unknown procedure or version is 404 in Vietnamese and English', async () => {
+  for (const url of ['/api/v1/procedures/9.999999', '/api/v1/procedures/abc', '/api/v1/procedures/3.000347/versions/9']) {
+    const res = await get(url);
+    assert.equal(res.statusCode, 404, url);
+    const { error } = res.json();
+    assert.match(error.code, /^(PROCEDURE|VERSION)_NOT_FOUND$/);
+    assert.match(error.message.vi, /Không tìm thấy|không có phiên bản/);
+    assert.match(error.message.en, /No administrative procedure|no such version/);
+  }
+});
+
+test('the API is documented in the OpenAPI document under the tag procedures', async () => {
+  const doc = (await get('/api/openapi.json')).json();
+  for (const path of ['/api/v1/procedures', '/api/v1/procedures/{code}', '/api/v1/procedures/{code}/versions/{version}']) {
+    assert.deepEqual(doc.paths[path]?.get?.tags, ['procedures'], path);
+  }
+});

@@ -1,0 +1,74 @@
+// JSON API of the catalogue (tag 'procedures'): thin handlers over the service.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/http/context.ts';
+import { HttpErrors } from '../../platform/http/errors.ts';
+import { detailSchema, listSchema, versionSchema } from './api-schemas.ts';
+import { ProcedureErrors } from './errors.ts';
+import { getProcedure, getProcedureVersion } from './service.ts';
+import { searchProcedures } from './search.ts';
+import type { Level } from './schema.ts';
+
+interface ListQuery {
+  q?: string;
+  field?: string;
+  agency?: string;
+  level?: Level;
+  online?: 'true' | 'false' | 'full';
+  limit?: number;
+  offset?: number;
+}
+
+const PARAM_ERRORS = {
+  limit: ProcedureErrors.INVALID_LIMIT,
+  offset: ProcedureErrors.INVALID_OFFSET,
+  level: ProcedureErrors.INVALID_LEVEL,
+  online: ProcedureErrors.INVALID_ONLINE,
+  q: ProcedureErrors.QUERY_TOO_LONG,
+  version: ProcedureErrors.VERSION_NOT_FOUND,
+} as const;
+
+/** The module's own error for the first parameter Fastify's schema check rejected. */
+function rejectInvalid(req: FastifyRequest): void {
+  const failure = req.validationError;
+  if (!failure) return;
+  const first = (failure as { validation?: { instancePath?: string }[] }).validation?.[0];
+  const name = (first?.instancePath ?? '').replace(/^\//, '');
+  const make = PARAM_ERRORS[name as keyof typeof PARAM_ERRORS];
+  throw make ? make() : HttpErrors.VALIDATION();
+}
+
+function orUndefined(s: string | undefined): string | undefined {
+  const v = s?.trim();
+  return v ? v : undefined;
+}
+
+export async function procedureApi(app: FastifyInstance, platform: Platform): Promise<void> {
+  const db = platform.database.db;
+
+  app.get('/api/v1/procedures', { schema: listSchema, attachValidation: true }, async (req) => {
+    rejectInvalid(req);
+    const q = req.query as ListQuery;
+    const online = q.online === 'true' ? 'yes' : q.online === 'false' ? 'no' : q.online;
+    return searchProcedures(db, {
+      q: q.q,
+      field: orUndefined(q.field),
+      agency: orUndefined(q.agency),
+      level: q.level,
+      online,
+      limit: q.limit,
+      offset: q.offset,
+    });
+  });
+
+  app.get('/api/v1/procedures/:code', { schema: detailSchema, attachValidation: true }, async (req) => {
+    rejectInvalid(req);
+    const { code } = req.params as { code: string };
+    return getProcedure(db, code);
+  });
+
+  app.get('/api/v1/procedures/:code/versions/:version', { schema: versionSchema, attachValidation: true }, async (req) => {
+    rejectInvalid(req);
+    const { code, version } = req.params as { code: string; version: number };
+    return getProcedureVersion(db, code, version);
+  });
+}

@@ -1,0 +1,269 @@
+// Sections of the procedure page: channels, fees, required documents, steps, result, legal basis, versions.
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { formatDate, t } from '../../../platform/web/i18n.ts';
+import { channelLabels, detail as d, onlineLevelLabels } from '../messages.ts';
+import type { ProcedureDetail } from '../schema.ts';
+import { formatDong, formatTime, Vi } from './parts.tsx';
+
+/** Whether the published text says more than the typed value ("5 Ngày làm việc" says nothing more than "5 ngày làm việc"). */
+function differs(source: string, typed: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\b0+(\d)/g, '$1').replace(/\s+/g, ' ').trim();
+  return source.trim() !== '' && norm(source) !== norm(typed);
+}
+
+export function HowToSubmit({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+  const described = p.channelDetails.some((c) => c.description !== '');
+  return (
+    <section aria-labelledby="how-to">
+      <h2 id="how-to" safe>
+        {t(lang, d.howTo)}
+      </h2>
+      <dl class="facts">
+        <dt safe>{t(lang, d.channels)}</dt>
+        <dd safe>{p.channels.map((c) => t(lang, channelLabels[c])).join(', ') || t(lang, d.none)}</dd>
+        <dt safe>{t(lang, d.onlineLevel)}</dt>
+        <dd safe>{p.onlineLevel ? t(lang, onlineLevelLabels[p.onlineLevel]) : t(lang, d.notOnline)}</dd>
+        <dt safe>{t(lang, d.processingTime)}</dt>
+        <dd>
+          <span safe>{formatTime(lang, p.processingTime)}</span>
+          {differs(p.processingTime.text, formatTime(lang, p.processingTime)) ? (
+            <span class="muted" safe>{` — ${t(lang, d.sourceText, { text: p.processingTime.text })}`}</span>
+          ) : (
+            ''
+          )}
+        </dd>
+      </dl>
+      {p.channelDetails.length > 0 ? (
+        <table>
+          <caption class="muted" safe>{t(lang, d.byChannel)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>{t(lang, d.channelCol)}</th>
+              <th scope="col" safe>{t(lang, d.timeCol)}</th>
+              <th scope="col" safe>{t(lang, d.feeCol)}</th>
+              {described ? <th scope="col" safe>{t(lang, d.descriptionCol)}</th> : ''}
+            </tr>
+          </thead>
+          <tbody>
+            {p.channelDetails.map((c) => (
+              <tr>
+                <td safe>{c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text}</td>
+                <td safe>{formatTime(lang, c.time)}</td>
+                <td>
+                  <Vi lang={lang} text={c.fee_text} />
+                </td>
+                {described ? (
+                  <td>
+                    <Vi lang={lang} text={c.description} />
+                  </td>
+                ) : (
+                  ''
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+export function Fees({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+  return (
+    <section aria-labelledby="fees">
+      <h2 id="fees" safe>
+        {t(lang, d.fees)}
+      </h2>
+      {p.fees.length === 0 ? (
+        <p safe>{p.feesText ?? t(lang, d.none)}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" safe>{t(lang, d.feeItem)}</th>
+              <th scope="col" class="num" safe>{t(lang, d.feeAmount)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.fees.map((f) => (
+              <tr>
+                <td>
+                  <Vi lang={lang} text={f.label || f.text} />
+                </td>
+                <td class="num" safe>{f.amount_dong === null ? t(lang, d.amountUnknown) : formatDong(lang, f.amount_dong)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function Documents({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+  const incomplete = p.documents.some((x) => x.originals === null);
+  return (
+    <section aria-labelledby="documents">
+      <h2 id="documents" safe>
+        {t(lang, d.documents)}
+      </h2>
+      {p.documents.length === 0 ? (
+        <p safe>{t(lang, d.none)}</p>
+      ) : (
+        <table class="documents">
+          <thead>
+            <tr>
+              <th scope="col" safe>{t(lang, d.documentName)}</th>
+              <th scope="col" class="num" safe>{t(lang, d.originals)}</th>
+              <th scope="col" class="num" safe>{t(lang, d.copies)}</th>
+              <th scope="col" safe>{t(lang, d.form)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.documents.map((x) => (
+              <tr>
+                <td>
+                  <Vi lang={lang} text={x.name} tag="div" />
+                </td>
+                <td class="num" safe>{x.originals === null ? '' : String(x.originals)}</td>
+                <td class="num" safe>{x.copies === null ? '' : String(x.copies)}</td>
+                <td safe>{x.form_files.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {incomplete && p.documentsText ? (
+        <details>
+          <summary safe>{t(lang, d.originalText)}</summary>
+          <Vi lang={lang} text={p.documentsText} tag="div" />
+        </details>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+export function TextSection({ lang, id, title, items, text }: { lang: Lang; id: string; title: string; items?: string[]; text?: string | null }): JSX.Element {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} safe>
+        {title}
+      </h2>
+      {items && items.length > 1 ? (
+        <ol class="steps">
+          {items.map((s) => (
+            <li>
+              <Vi lang={lang} text={s} tag="div" />
+            </li>
+          ))}
+        </ol>
+      ) : items && items.length === 1 ? (
+        <Vi lang={lang} text={items[0] ?? ''} tag="div" />
+      ) : text ? (
+        <Vi lang={lang} text={text} tag="div" />
+      ) : (
+        <p safe>{t(lang, d.none)}</p>
+      )}
+    </section>
+  );
+}
+
+export function ResultAndLaw({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+  return (
+    <>
+      <section aria-labelledby="result">
+        <h2 id="result" safe>
+          {t(lang, d.result)}
+        </h2>
+        {p.result.length === 0 ? (
+          <p safe>{t(lang, d.none)}</p>
+        ) : (
+          <ul>
+            {p.result.map((r) => (
+              <li>
+                <Vi lang={lang} text={r.name} />
+                {r.code ? <span class="muted" safe>{` (${t(lang, d.resultCode, { code: r.code })})`}</span> : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="legal">
+        <h2 id="legal" safe>
+          {t(lang, d.legalBasis)}
+        </h2>
+        {p.legalBasis.length === 0 ? (
+          <p safe>{t(lang, d.none)}</p>
+        ) : (
+          <ul>
+            {p.legalBasis.map((l) => (
+              <li>
+                <strong safe>{l.number}</strong>
+                {l.title ? (
+                  <>
+                    {': '}
+                    <Vi lang={lang} text={l.title} />
+                  </>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function isoToDate(iso: string): Date {
+  return new Date(`${iso}T12:00:00+07:00`);
+}
+
+export function Versions({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+  return (
+    <section aria-labelledby="versions">
+      <h2 id="versions" safe>
+        {t(lang, d.version)}
+      </h2>
+      <p safe>{t(lang, d.versionLine, { v: p.version, date: formatDate(lang, isoToDate(p.effectiveFrom)) })}</p>
+      {p.versions.length > 1 ? (
+        <table>
+          <caption class="muted" safe>{t(lang, d.versionsCaption)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>{t(lang, d.versionCol)}</th>
+              <th scope="col" safe>{t(lang, d.effectiveCol)}</th>
+              <th scope="col" safe>{t(lang, d.sourceCol)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.versions.map((v) => (
+              <tr>
+                <td safe>{String(v.version)}</td>
+                <td safe>{formatDate(lang, isoToDate(v.effectiveFrom))}</td>
+                <td safe>{v.source ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        ''
+      )}
+      {p.sourceUrl ? (
+        <p>
+          <span safe>{`${t(lang, d.source)}. `}</span>
+          <a href={p.sourceUrl} rel="noopener noreferrer" safe>
+            {t(lang, d.sourceLink)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// Small pieces shared by the procedure pages: formatting of times and money, badges, Vietnamese data on English pages.
+import type { Lang } from '../../../platform/web/i18n.ts';
+import { t } from '../../../platform/web/i18n.ts';
+import { detail as d, levelLabels, onlineLevelLabels, page as m, timeUnitLabels } from '../messages.ts';
+import type { Level, OnlineLevel, ProcessingTime } from '../schema.ts';
+
+const numberFormat = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
+export function formatNumber(lang: Lang, n: number): string {
+  return numberFormat[lang].format(n);
+}
+
+/** 135000 → "135.000 đồng" (vi) or "135,000 VND" (en); 0 → "Miễn phí". */
+export function formatDong(lang: Lang, amount: number): string {
+  if (amount === 0) return t(lang, d.free);
+  return lang === 'vi' ? `${formatNumber('vi', amount)} đồng` : `${formatNumber('en', amount)} VND`;
+}
+
+/** The typed processing time in words, or the source text when it could not be typed. */
+export function formatTime(lang: Lang, time: ProcessingTime): string {
+  if (time.unit === 'within_day') return t(lang, timeUnitLabels.within_day);
+  if (time.unit !== null && time.amount !== null) return t(lang, timeUnitLabels[time.unit], { n: formatNumber(lang, time.amount) });
+  if (time.amount !== null) return t(lang, m.unitNone, { n: formatNumber(lang, time.amount) });
+  return time.text.trim() === '' ? t(lang, m.noInfo) : time.text;
+}
+
+export function levelList(lang: Lang, levels: readonly Level[]): string {
+  return levels.map((l) => t(lang, levelLabels[l])).join(', ');
+}
+
+/** Text that exists only in Vietnamese (names, fields, agencies): marked lang="vi" on English pages. */
+export function Vi({ lang, text, tag }: { lang: Lang; text: string; tag?: 'span' | 'p' | 'div' }): JSX.Element {
+  const mark = lang === 'vi' ? undefined : 'vi';
+  if (tag === 'p') return <p lang={mark} safe>{text}</p>;
+  if (tag === 'div') return <div lang={mark} class="pre-line" safe>{text}</div>;
+  return <span lang={mark} safe>{text}</span>;
+}
+
+export function OnlineBadge({ lang, online, level }: { lang: Lang; online: boolean; level: OnlineLevel | null }): JSX.Element {
+  if (!online) return <></>;
+  return (
+    <span class={level === 'full' ? 'badge badge-full' : 'badge'} safe>
+      {level === 'full' ? t(lang, onlineLevelLabels.full) : t(lang, m.badgeOnline)}
+    </span>
+  );
+}
+
+export function procedureHref(code: string): string {
+  return `/thu-tuc/${encodeURIComponent(code)}`;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(p: { id: string; label: string; value: string; options: Option[]; lang?: Lang }): JSX.Element {
+  return (
+    <div class="field">
+      <label for={p.id} safe>
+        {p.label}
+      </label>
+      <select id={p.id} name={p.id}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
