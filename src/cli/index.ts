@@ -4,5 +4,6 @@ import { migrate } from './migrate.ts';
 import { seed } from './seed.ts';
 import { importUnits } from './import-units.ts';
 import { userCreate } from './user-create.ts';
+import { importProcedures } from './import-procedures.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures];

@@ -4,5 +4,7 @@ import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { calendarModule } from './calendar/index.ts';
+import { proceduresModule } from './procedures/index.ts';
+import { dossiersModule } from './dossiers/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule];

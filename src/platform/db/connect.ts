@@ -31,7 +31,7 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 15_000 });
     // A lost connection must not kill the process; the pool reconnects on the next query.
     pool.on('error', () => undefined);
     // A client checked out by Kysely has no error listener of its own; a dropped connection would then

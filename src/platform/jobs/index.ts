@@ -10,7 +10,10 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export interface Jobs {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Queue a job; pass a transaction to commit the job with the change that caused it. */
+  /**
+   * Queue a job; pass a transaction to commit the job with the change that caused it. Declare the queue first
+   * (`work()` does, with or without workers), since a queue cannot be created from inside a transaction on PGlite.
+   */
   send<T extends object>(name: string, data: T, trx?: Kysely<unknown>): Promise<string | null>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   schedule(name: string, cron: string): Promise<void>;
@@ -66,8 +69,10 @@ export function createJobs(database: Database, log: Logger, opts: { workers: boo
       return boss.send(name, data, trx ? { db: executorOf(trx) } : {});
     },
     async work(name, handler) {
-      if (!opts.workers) return;
+      // The queue must exist before a transaction sends to it: creating it from inside a transaction would
+      // need a second connection, which PGlite does not have.
       await ensureQueue(name);
+      if (!opts.workers) return;
       await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as Parameters<typeof handler>[0]);
       });

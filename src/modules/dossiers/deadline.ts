@@ -1,0 +1,25 @@
+// The return appointment of a dossier: the procedure's processing time counted by the working-day calendar from the
+// moment of receipt (DOMAIN §5), with the explanation printed on the receipt.
+import type { Platform } from '../../platform/http/context.ts';
+import { computeDeadline } from '../calendar/index.ts';
+import type { DossierProcedure } from './catalogue.ts';
+
+export interface DossierDeadline {
+  dueAt: Date;
+  dueDate: string;
+  explanation: { vi: string; en: string };
+  provisional: boolean;
+  amount: number;
+  unit: string;
+}
+
+/** Undefined when the procedure states no usable processing time; the agency then sets the date on receipt. */
+export async function deadlineFor(platform: Platform, procedure: DossierProcedure, received: Date): Promise<DossierDeadline | undefined> {
+  const { amount, unit } = procedure.processingTime;
+  if (!unit) return undefined;
+  let n = amount ?? 0;
+  if (unit === 'working_days' || unit === 'calendar_days') n = Math.ceil(n); // "1,5 ngày" gives the whole second day
+  if (unit !== 'within_day' && !(Number.isFinite(n) && n > 0)) return undefined;
+  const d = await computeDeadline(platform, { received, amount: n, unit });
+  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: n, unit };
+}

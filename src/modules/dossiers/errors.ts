@@ -1,0 +1,46 @@
+// Errors of the dossiers module, each with a stable code, an HTTP status and Vietnamese and English text.
+import { defineErrors } from '../../platform/http/errors.ts';
+
+export const DossierErrors = defineErrors({
+  PROCEDURE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy thủ tục hành chính này.',
+    en: 'This administrative procedure was not found.',
+  },
+  NOT_ONLINE: {
+    status: 400,
+    vi: 'Thủ tục này không được nộp trực tuyến. Vui lòng nộp trực tiếp hoặc qua bưu chính tại cơ quan tiếp nhận.',
+    en: 'This procedure cannot be submitted online. Please submit it in person or by post to the receiving agency.',
+  },
+  INVALID_DOSSIER: {
+    status: 400,
+    vi: 'Hồ sơ chưa hợp lệ. Vui lòng sửa các lỗi được nêu.',
+    en: 'The dossier is not valid yet. Please correct the errors listed.',
+  },
+  DOSSIER_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ với mã này.',
+    en: 'No dossier was found with this code.',
+  },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'The attachment was not found.' },
+  NOTHING_TO_PAY: {
+    status: 409,
+    vi: 'Hồ sơ này không có khoản phí nào cần thanh toán.',
+    en: 'There is nothing to pay for this dossier.',
+  },
+  GATEWAY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cổng thanh toán trực tuyến hiện không hoạt động. Vui lòng chuyển khoản bằng mã VietQR.',
+    en: 'The online payment gateway is not available. Please pay by bank transfer with the VietQR code.',
+  },
+  SEQUENCE_EXHAUSTED: {
+    status: 503,
+    vi: 'Cơ quan đã tiếp nhận số hồ sơ tối đa trong ngày (9999). Vui lòng nộp lại vào ngày mai.',
+    en: 'The agency has received the most dossiers a day allows (9999). Please submit again tomorrow.',
+  },
+  DRAFT_INVALID: {
+    status: 400,
+    vi: 'Bản nháp quá lớn hoặc không hợp lệ.',
+    en: 'The draft is too large or not valid.',
+  },
+});

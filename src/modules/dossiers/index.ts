@@ -1,0 +1,33 @@
+// Dossiers (hồ sơ): online submission with a per-agency daily code, attachments, receipt and Form 01, fees with
+// VietQR and a payment gateway, drafts, the citizen's list and the public status lookup. Other modules call:
+//   const { dossier } = await submitDossier(platform, actor, { procedureCode, form, files }, { via: 'api' });
+//   const d = await getDossier(platform, actor, code);   // applicant or receiving agency's staff; 404 otherwise
+//   const s = await lookupStatus(platform, code);         // public: { code, status } or undefined
+import type { Module } from '../../platform/module.ts';
+import { notifyReceipt } from './notify.ts';
+import { dossierApi } from './routes/api.ts';
+import { registerMultipart } from './routes/multipart.ts';
+import { dossierPages } from './routes/pages.ts';
+import { attachmentLimits } from './storage.ts';
+import { NOTIFY_RECEIPT_JOB } from './submit.ts';
+
+export const dossiersModule: Module = {
+  name: 'dossiers',
+  routes: async (app, platform) => {
+    await registerMultipart(app, () => attachmentLimits(platform));
+    await dossierPages(app, platform);
+    await dossierApi(app, platform);
+  },
+  jobs: async (platform) => {
+    await platform.jobs.work(NOTIFY_RECEIPT_JOB, () => notifyReceipt(platform));
+  },
+};
+
+export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext, type SubmitResult } from './submit.ts';
+export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
+export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
+export { configureAttachments, attachmentStore } from './storage.ts';
+export { simulatedGateway, type PaymentGateway } from './payments.ts';
+export { DossierErrors } from './errors.ts';
+export { statusLabel } from './messages.ts';
+export type { Dossier, DossierFile, DossierEvent, Payment, Applicant } from './schema.ts';

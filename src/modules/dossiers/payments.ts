@@ -1,0 +1,117 @@
+// Paying a dossier's fees (DOMAIN §4 "Fees": at the counter, by transfer, by post or online; integer đồng).
+// Two ways online: a VietQR bank transfer with the dossier code as memo (matched by the agency's bank statement,
+// which is outside this app), and a payment gateway behind the PaymentGateway interface. The simulated gateway marks
+// the payment paid at once; it exists for demonstrations and is never offered in production.
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { Platform } from '../../platform/http/context.ts';
+import { type Actor } from '../../platform/auth/access.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { randomToken } from '../../platform/auth/tokens.ts';
+import { getSetting } from '../../platform/db/index.ts';
+import { vietQrPayload } from '../../platform/payments/vietqr.ts';
+import { DossierErrors } from './errors.ts';
+import { getDossier } from './read.ts';
+import { dossierRepo } from './repo.ts';
+import type { Dossier } from './schema.ts';
+import { dossierDb } from './tables.ts';
+
+export interface GatewayStart {
+  /** 'paid': the provider confirmed at once; 'redirect': send the payer to the provider's page. */
+  outcome: 'paid' | 'redirect';
+  providerRef: string;
+  redirectUrl?: string;
+}
+
+export interface PaymentGateway {
+  readonly name: string;
+  start(p: { dossierCode: string; amountDong: number; returnUrl: string }): Promise<GatewayStart>;
+}
+
+export const simulatedGateway: PaymentGateway = {
+  name: 'simulated',
+  async start() {
+    return { outcome: 'paid', providerRef: `SIM-${randomToken(9)}` };
+  },
+};
+
+/** The gateway in use: the simulated one outside production; none in production until a provider is configured. */
+export function gatewayFor(platform: Platform): PaymentGateway | undefined {
+  return platform.config.production ? undefined : simulatedGateway;
+}
+
+/** The account the city collects fees on (settings key `payments.vietqr`); a demo account until configured. */
+export const BankAccount = z.object({
+  bankBin: z.string().regex(/^\d{6}$/),
+  bankName: z.string().min(1),
+  accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/),
+  accountName: z.string().min(1),
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+
+export const DEMO_BANK_ACCOUNT: BankAccount = {
+  bankBin: '970415',
+  bankName: 'VietinBank',
+  accountNumber: '113000000000',
+  accountName: 'TRUNG TAM PHUC VU HANH CHINH CONG TP HA NOI (DEMO)',
+};
+
+export async function feeAccount(platform: Platform): Promise<{ account: BankAccount; demo: boolean }> {
+  const parsed = BankAccount.safeParse(await getSetting(platform.database.db, 'payments.vietqr'));
+  return parsed.success ? { account: parsed.data, demo: false } : { account: DEMO_BANK_ACCOUNT, demo: true };
+}
+
+export interface VietQrCode {
+  payload: string;
+  /** data: URL of the QR code as SVG, for an <img> (the CSP allows img-src data:). */
+  svgDataUrl: string;
+}
+
+export async function vietQrFor(account: BankAccount, d: Pick<Dossier, 'code' | 'feeTotalDong'>): Promise<VietQrCode> {
+  const payload = vietQrPayload({ bankBin: account.bankBin, accountNumber: account.accountNumber, amountDong: d.feeTotalDong, memo: d.code });
+  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { payload, svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+}
+
+/** Pays through the gateway; the applicant (or the agency's staff) only. Returns where to send the payer, if anywhere. */
+export async function payOnline(platform: Platform, actor: Actor, code: string, opts: { returnUrl: string; ip?: string | null }): Promise<{ redirectUrl?: string }> {
+  const dossier = await getDossier(platform, actor, code);
+  if (dossier.paymentStatus !== 'unpaid') throw DossierErrors.NOTHING_TO_PAY();
+  const gateway = gatewayFor(platform);
+  if (!gateway) throw DossierErrors.GATEWAY_UNAVAILABLE();
+  const started = await gateway.start({ dossierCode: dossier.code, amountDong: dossier.feeTotalDong, returnUrl: opts.returnUrl });
+  if (started.outcome === 'redirect') return started.redirectUrl ? { redirectUrl: started.redirectUrl } : {};
+  await confirmPayment(platform, actor, dossier, { method: 'gateway', providerRef: started.providerRef, gateway: gateway.name, ip: opts.ip ?? null });
+  return {};
+}
+
+/** Records a confirmed payment: payments row paid, dossier paid, timeline and audit, in one transaction. */
+async function confirmPayment(
+  platform: Platform,
+  actor: Actor,
+  dossier: Dossier,
+  p: { method: 'gateway' | 'vietqr' | 'counter'; providerRef: string; gateway: string; ip: string | null },
+): Promise<void> {
+  const now = new Date();
+  await platform.database.db.transaction().execute(async (trx) => {
+    const n = await dossierRepo.markPaid(dossierDb(trx), dossier.id, p.method, p.providerRef, now);
+    if (n === 0) throw DossierErrors.NOTHING_TO_PAY();
+    const label = actor ? actor.displayName : 'system';
+    await dossierRepo.addEvent(dossierDb(trx), dossier.id, {
+      actorId: actor?.id ?? null,
+      actor: label,
+      kind: 'paid',
+      note: { amount_dong: dossier.feeTotalDong, method: p.method, gateway: p.gateway, ref: p.providerRef },
+      at: now,
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'dossiers.payment',
+      entity: 'dossier',
+      entityId: dossier.code,
+      agencyId: dossier.agencyId,
+      ip: p.ip,
+      data: { amount_dong: dossier.feeTotalDong, method: p.method, gateway: p.gateway, ref: p.providerRef },
+    });
+  });
+}

@@ -1,0 +1,41 @@
+// Everything the receipt (page and Form 01) shows, gathered once: the dossier, the procedure version it was received
+// under, the receiving agency, and how to pay.
+import type { Platform } from '../../platform/http/context.ts';
+import type { Actor } from '../../platform/auth/access.ts';
+import { findAgencyById, type Agency } from '../units/index.ts';
+import { findProcedureVersionForDossier, type DossierProcedure } from './catalogue.ts';
+import { feeAccount, gatewayFor, vietQrFor, type BankAccount, type VietQrCode } from './payments.ts';
+import { getDossierView, type DossierView } from './read.ts';
+
+export interface Receipt extends DossierView {
+  procedure: DossierProcedure | undefined;
+  agency: Agency | undefined;
+  parentAgency: Agency | undefined;
+  payment: { account: BankAccount; demoAccount: boolean; qr: VietQrCode; gateway: boolean } | undefined;
+}
+
+export async function getReceipt(platform: Platform, actor: Actor, code: string): Promise<Receipt> {
+  const view = await getDossierView(platform, actor, code);
+  const db = platform.database.db;
+  const d = view.dossier;
+  const [procedure, agency] = await Promise.all([findProcedureVersionForDossier(db, d.procedureCode, d.procedureVersion), findAgencyById(db, d.agencyId)]);
+  const parentAgency = agency?.parentId ? await findAgencyById(db, agency.parentId) : undefined;
+  let payment: Receipt['payment'];
+  if (d.paymentStatus === 'unpaid') {
+    const { account, demo } = await feeAccount(platform);
+    payment = { account, demoAccount: demo, qr: await vietQrFor(account, d), gateway: gatewayFor(platform) !== undefined };
+  }
+  return { ...view, procedure, agency, parentAgency, payment };
+}
+
+/** Names of the documents received, with the files given for each, in the form's order. */
+export function documentsReceived(r: Pick<Receipt, 'procedure' | 'files' | 'events'>): { name: string; files: string[] }[] {
+  const snapshot = r.events.find((e) => e.kind === 'received')?.note.documents;
+  const docs: { key: string; name: string }[] = Array.isArray(snapshot)
+    ? snapshot.filter((d): d is { key: string; name: string } => typeof d?.key === 'string' && typeof d?.name === 'string')
+    : (r.procedure?.documents ?? []);
+  const out = docs.map((doc) => ({ name: doc.name, files: r.files.filter((f) => f.docKey === doc.key).map((f) => f.originalName) })).filter((d) => d.files.length > 0);
+  const known = new Set(docs.map((d) => d.key));
+  for (const f of r.files) if (!known.has(f.docKey)) out.push({ name: f.docKey, files: [f.originalName] });
+  return out;
+}

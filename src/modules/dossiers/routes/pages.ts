@@ -1,0 +1,186 @@
+// The citizen's pages: submit (with drafts), receipt, Form 01, payment, detail, files, my dossiers, public lookup.
+// Thin: parse → service → render.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../../platform/http/context.ts';
+import { AppError, HttpErrors, type FieldError } from '../../../platform/http/errors.ts';
+import { randomToken } from '../../../platform/auth/tokens.ts';
+import type { SessionUser } from '../../../platform/auth/roles.ts';
+import { formatDateTime, t } from '../../../platform/web/i18n.ts';
+import { contentDisposition } from '../../../platform/files/index.ts';
+import { loadAddressUnits, prefillValues } from '../../eforms/index.ts';
+import { findProcedureForDossier, isOnline, type DossierProcedure } from '../catalogue.ts';
+import { defaultAgency, receivingAgencies } from '../agency.ts';
+import { draftFields, loadDraft, saveDraft } from '../drafts.ts';
+import { DossierErrors } from '../errors.ts';
+import { renderForm01 } from '../form01.ts';
+import { submitPage as sm } from '../messages-pages.ts';
+import { payOnline } from '../payments.ts';
+import { applicantDefaults } from '../profile.ts';
+import { getReceipt } from '../receipt.ts';
+import { listMyDossiers, lookupStatus, openDossierFile, procedureNames } from '../read.ts';
+import { submitDossier } from '../submit.ts';
+import { DetailPage } from '../views/detail-page.tsx';
+import { LookupPage } from '../views/lookup-page.tsx';
+import { MyDossiersPage } from '../views/my-page.tsx';
+import { ReceiptPage } from '../views/receipt-page.tsx';
+import { NotOnlinePage, SubmitPage } from '../views/submit-page.tsx';
+import { isDossierCode } from '../code.ts';
+import { uploadsOf } from './multipart.ts';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** People who are not signed in go to the sign-in page and come back here afterwards. */
+function signInFirst(req: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  if (req.user) return null;
+  return reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
+}
+
+/** The e-form's answers in a form post: everything but tokens, the agency and the files. */
+function answersOf(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) if (!k.startsWith('_') && !k.startsWith('files.') && k !== 'agency_code') out[k] = v;
+  return out;
+}
+
+export async function dossierPages(app: FastifyInstance, platform: Platform): Promise<void> {
+  const db = platform.database.db;
+
+  async function onlineProcedure(code: string): Promise<DossierProcedure> {
+    const procedure = await findProcedureForDossier(db, code);
+    if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND();
+    return procedure;
+  }
+
+  async function showForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    procedure: DossierProcedure,
+    state: { values: Record<string, unknown>; errors: FieldError[]; token: string; agencyCode?: string | undefined; notice?: string; status?: number },
+  ): Promise<FastifyReply> {
+    const [agencies, units] = await Promise.all([receivingAgencies(db, procedure), loadAddressUnits(db)]);
+    const agencyCode = state.agencyCode ?? defaultAgency(agencies)?.code;
+    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure, agencies, agencyCode, values: state.values, errors: state.errors, token: state.token, units, notice: state.notice }));
+    return reply;
+  }
+
+  function citizenOnly(req: FastifyRequest): SessionUser {
+    if (!req.user) throw HttpErrors.UNAUTHENTICATED();
+    if (req.user.kind !== 'citizen') throw HttpErrors.FORBIDDEN({ vi: sm.citizensOnly.vi, en: sm.citizensOnly.en });
+    return req.user;
+  }
+
+  app.get('/dich-vu-cong/:procedureCode/nop', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const user = citizenOnly(req);
+    const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
+    if (!isOnline(procedure)) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, DossierErrors.NOT_ONLINE().text) }));
+    const draft = await loadDraft(platform, user, procedure.code);
+    const lang = req.lang;
+    let values: Record<string, unknown>;
+    let notice: string | undefined;
+    if (draft) {
+      values = draft.data;
+      const at = formatDateTime(lang, draft.updatedAt);
+      notice = str((req.query as Record<string, unknown>).nhap) === 'da-luu' ? t(lang, sm.draftSaved, { at }) : t(lang, sm.draftLoaded, { at });
+    } else {
+      values = prefillValues(procedure.form, await applicantDefaults(db, user));
+    }
+    const agencyCode = draft ? str(draft.data.agency_code) || undefined : undefined;
+    return showForm(req, reply, procedure, { values, errors: [], token: randomToken(18), agencyCode, ...(notice ? { notice } : {}) });
+  });
+
+  app.post('/dich-vu-cong/:procedureCode/nop', async (req, reply) => {
+    citizenOnly(req);
+    const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const self = `/dich-vu-cong/${encodeURIComponent(procedure.code)}/nop`;
+    if (!isOnline(procedure)) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, DossierErrors.NOT_ONLINE().text) }));
+    if (body._action === 'draft') {
+      await saveDraft(platform, req.user, procedure.code, draftFields(body), req.ip);
+      return reply.redirect(`${self}?nhap=da-luu`, 303);
+    }
+    const token = str(body._token);
+    try {
+      const { dossier } = await submitDossier(
+        platform,
+        req.user,
+        { procedureCode: procedure.code, agencyCode: str(body.agency_code) || undefined, form: answersOf(body), files: uploadsOf(body), idempotencyKey: token || undefined },
+        { via: 'web', ip: req.ip },
+      );
+      return reply.redirect(`/ho-so/${encodeURIComponent(dossier.code)}/bien-nhan`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'INVALID_DOSSIER') throw err;
+      // Nothing was saved: show the form again with what was typed, the same token, and every error.
+      return showForm(req, reply, procedure, {
+        values: draftFields(body),
+        errors: err.fields,
+        token: token || randomToken(18),
+        agencyCode: str(body.agency_code) || undefined,
+        status: 400,
+      });
+    }
+  });
+
+  app.get('/ho-so/:code/bien-nhan', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    return reply.html(ReceiptPage({ req, r, paid: str((req.query as Record<string, unknown>).paid) === '1' }));
+  });
+
+  app.get('/ho-so/:code/mau-01.pdf', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    const pdf = await renderForm01(r);
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', contentDisposition(`mau-01-${r.dossier.code}.pdf`, 'inline'))
+      .send(pdf);
+  });
+
+  app.post('/ho-so/:code/thanh-toan', async (req, reply) => {
+    const code = (req.params as { code: string }).code;
+    const receipt = `/ho-so/${encodeURIComponent(code)}/bien-nhan`;
+    const started = await payOnline(platform, req.user, code, { returnUrl: `${platform.config.baseUrl}${receipt}`, ip: req.ip });
+    return reply.redirect(started.redirectUrl ?? `${receipt}?paid=1`, 303);
+  });
+
+  app.get('/ho-so/:code', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    return reply.html(DetailPage({ req, r }));
+  });
+
+  app.get('/ho-so/:code/tep/:fileId', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const p = req.params as { code: string; fileId: string };
+    const fileId = /^\d{1,15}$/.test(p.fileId) ? Number(p.fileId) : NaN;
+    const { file, stream } = await openDossierFile(platform, req.user, p.code, fileId);
+    return reply
+      .type(file.mime)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', contentDisposition(file.originalName))
+      .header('content-length', String(file.size))
+      .send(stream);
+  });
+
+  app.get('/ho-so-cua-toi', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const items = await listMyDossiers(platform, req.user);
+    return reply.html(MyDossiersPage({ req, items, names: await procedureNames(platform, items) }));
+  });
+
+  app.get('/tra-cuu-ho-so', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const query = str((req.query as Record<string, unknown>).ma).trim().slice(0, 60);
+    if (!query) return reply.html(LookupPage({ req, query }));
+    if (!isDossierCode(query.toUpperCase())) return reply.status(400).html(LookupPage({ req, query, error: 'malformed' }));
+    const found = await lookupStatus(platform, query);
+    return reply.status(found ? 200 : 404).html(LookupPage({ req, query, found, error: found ? undefined : 'not_found' }));
+  });
+}

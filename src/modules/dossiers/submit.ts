@@ -1,0 +1,205 @@
+// Submitting a dossier online (DOMAIN §4, ARCHITECTURE "Data flow of the main job"): access check, procedure with an
+// online channel, receiving agency, e-form, applicant and attachments checked (every problem at once); then ONE
+// transaction: the day's number of the agency, the dossier row with its code, its files, the timeline event, the
+// payment to make, the audit row, the receipt e-mail (outbox) and the "dossier.notify-receipt" job. Any error
+// rolls all of it back, the number included, so codes stay gap-free.
+import type { Kysely } from 'kysely';
+import type { Platform } from '../../platform/http/context.ts';
+import { type Actor, requireUser } from '../../platform/auth/access.ts';
+import type { SessionUser } from '../../platform/auth/roles.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
+import { findAgencyById } from '../units/index.ts';
+import { findProcedureForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+import { receivingAgencies, defaultAgency } from './agency.ts';
+import { applicantFrom, type ApplicantDefaults } from './applicant.ts';
+import { checkAttachments, type AcceptedFile, type IncomingFile } from './attachments.ts';
+import { dossierCode, receiptDay } from './code.ts';
+import { deadlineFor } from './deadline.ts';
+import { loadAddressUnits, validateEform } from '../eforms/index.ts';
+import { applicantDefaults } from './profile.ts';
+import { DossierErrors } from './errors.ts';
+import { invalid as m } from './messages.ts';
+import { receiptEmail } from './notify.ts';
+import { dossierRepo } from './repo.ts';
+import { AGENCY_FIELD, type Applicant, type Dossier } from './schema.ts';
+import { attachmentLimits, attachmentStore } from './storage.ts';
+import { dossierDb } from './tables.ts';
+
+export const NOTIFY_RECEIPT_JOB = 'dossier.notify-receipt';
+
+export interface SubmitInput {
+  procedureCode: string;
+  /** 13-character identifier of the receiving agency; the city's service centre when absent. */
+  agencyCode?: string | undefined;
+  /** The e-form's answers: the flat fields of a form post (`applicant.fullName`) or a nested JSON object. */
+  form: Record<string, unknown>;
+  files: IncomingFile[];
+  /** Who applies, for an e-form that does not ask (the API); the form's answers come first, then this, then the account. */
+  applicant?: Partial<ApplicantDefaults> | undefined;
+  /** The `Idempotency-Key` header (API) or the form's one-time token (page). */
+  idempotencyKey?: string | undefined;
+}
+
+export interface SubmitContext {
+  via: 'web' | 'api';
+  ip?: string | null;
+  /** The moment of receipt (tests); now by default. */
+  now?: Date;
+}
+
+export interface SubmitResult {
+  dossier: Dossier;
+  /** True when the key had already been used: this is the first submission's dossier. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+/** Keys are per submitter, so one client's key can never return another's dossier. */
+const scopedKey = (user: SessionUser, key: string): string => `a${user.id}:${key}`;
+
+class AlreadySubmitted extends Error {}
+
+/** Citizens submit for themselves on the portal or through the API; integrators (staff accounts) through the API only. */
+function checkAccess(actor: Actor, via: SubmitContext['via']): SessionUser {
+  const user = requireUser(actor);
+  if (user.kind !== 'citizen' && via !== 'api') throw HttpErrors.FORBIDDEN();
+  return user;
+}
+
+export async function submitDossier(platform: Platform, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<SubmitResult> {
+  const user = checkAccess(actor, ctx.via);
+  const db = platform.database.db;
+  const ddb = dossierDb(db);
+
+  let key: string | null = null;
+  if (input.idempotencyKey !== undefined && input.idempotencyKey !== '') {
+    if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw DossierErrors.INVALID_DOSSIER({ fields: [{ field: 'idempotency_key', message: m.idempotencyKey }] });
+    key = scopedKey(user, input.idempotencyKey);
+    const earlier = await dossierRepo.findByIdempotencyKey(ddb, key);
+    if (earlier) return { dossier: earlier, replayed: true };
+  }
+
+  const received = ctx.now ?? new Date();
+  const procedure = await findProcedureForDossier(db, input.procedureCode, receiptDay(received));
+  if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND({ details: { code: input.procedureCode } });
+  if (!isOnline(procedure)) throw DossierErrors.NOT_ONLINE({ details: { code: procedure.code } });
+
+  const checked = await checkSubmission(platform, user, procedure, input, ctx.now);
+  if (checked.errors.length > 0) throw DossierErrors.INVALID_DOSSIER({ fields: checked.errors });
+  const { agency, applicant, formData, files } = checked;
+
+  // Files go to the store before the transaction: content-addressed, so a rolled-back submission leaves at most an
+  // unreferenced file (collectable), never a row pointing at nothing, and the transaction stays short.
+  const store = attachmentStore(platform);
+  for (const f of files) await store.put(f.content);
+
+  const deadline = await deadlineFor(platform, procedure, received);
+  const fee = feeTotal(procedure);
+  const applicantAccountId = user.kind === 'citizen' ? user.id : null;
+
+  let code: string;
+  try {
+    code = await db.transaction().execute(async (trx) => {
+      const tdb = dossierDb(trx);
+      const seq = await dossierRepo.nextSequence(tdb, agency.id, receiptDay(received)).catch((err: unknown) => {
+        throw (err as { code?: string }).code === '23514' ? DossierErrors.SEQUENCE_EXHAUSTED() : err;
+      });
+      const newCode = dossierCode(agency.code, received, seq);
+      const id = await dossierRepo.insert(tdb, {
+        code: newCode,
+        agencyId: agency.id,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        channel: 'online',
+        applicantAccountId,
+        applicant,
+        formData,
+        receivedAt: received,
+        dueAt: deadline?.dueAt ?? null,
+        dueDate: deadline?.dueDate ?? null,
+        deadline: deadline ? { explanation: deadline.explanation, provisional: deadline.provisional, amount: deadline.amount, unit: deadline.unit } : null,
+        feeTotalDong: fee,
+        paymentStatus: fee > 0 ? 'unpaid' : 'none',
+        idempotencyKey: key,
+      });
+      // The same key committed by a concurrent request: give our number back and answer with that dossier.
+      if (id === undefined) throw new AlreadySubmitted();
+      await dossierRepo.addStoredFiles(tdb, files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })));
+      await dossierRepo.addFiles(tdb, id, files);
+      await dossierRepo.addEvent(tdb, id, {
+        actorId: user.id,
+        actor: user.displayName,
+        kind: 'received',
+        // The documents' names as the form listed them, so the receipt reads the same whatever the form becomes.
+        note: { channel: 'online', via: ctx.via, documents: procedure.documents.map((d) => ({ key: d.key, name: d.name })) },
+        at: received,
+      });
+      if (fee > 0) await dossierRepo.addPayment(tdb, id, { amountDong: fee, method: 'vietqr' });
+      if (applicantAccountId !== null) await dossierRepo.deleteDraft(tdb, applicantAccountId, procedure.code);
+      await recordAudit(trx, {
+        actor: user,
+        action: 'dossiers.submit',
+        entity: 'dossier',
+        entityId: newCode,
+        agencyId: agency.id,
+        ip: ctx.ip ?? null,
+        data: { procedure: procedure.code, version: procedure.version, via: ctx.via, files: files.length, fee_total_dong: fee },
+      });
+      const mail = receiptEmail(platform, { code: newCode, procedure, agency, applicant, received, deadline, fee });
+      if (mail) await platform.mailer.enqueue(trx, mail);
+      // Jobs.send types its executor as Kysely<unknown>; a transaction of any schema is one.
+      await platform.jobs.send(NOTIFY_RECEIPT_JOB, { dossierId: id, code: newCode }, trx as unknown as Kysely<unknown>);
+      return newCode;
+    });
+  } catch (err) {
+    if (err instanceof AlreadySubmitted && key) {
+      const first = await dossierRepo.findByIdempotencyKey(ddb, key);
+      if (first) return { dossier: first, replayed: true };
+    }
+    throw err;
+  }
+  const dossier = await dossierRepo.findByCode(ddb, code);
+  if (!dossier) throw HttpErrors.INTERNAL();
+  return { dossier, replayed: false };
+}
+
+interface CheckedSubmission {
+  errors: FieldError[];
+  agency: { id: number; code: string; name: string };
+  applicant: Applicant;
+  formData: Record<string, unknown>;
+  files: AcceptedFile[];
+}
+
+/** Every check of the input, with all problems together (so the form shows them at once). */
+async function checkSubmission(platform: Platform, user: SessionUser, procedure: DossierProcedure, input: SubmitInput, now?: Date): Promise<CheckedSubmission> {
+  const db = platform.database.db;
+  const errors: FieldError[] = [];
+  const choices = await receivingAgencies(db, procedure);
+  const chosen = input.agencyCode ? choices.find((a) => a.code === input.agencyCode) : defaultAgency(choices);
+  if (!chosen) errors.push({ field: AGENCY_FIELD, message: m.agencyInvalid });
+  const units = await loadAddressUnits(db);
+  const answers = validateEform(procedure.form, input.form, { units, ...(now ? { now } : {}) });
+  let formData: Record<string, unknown> = {};
+  let applicant: Applicant = { name: '', personal_id: '', phone: null, email: null, address: '' };
+  if (answers.ok) {
+    formData = answers.value;
+    const account = await applicantDefaults(db, user);
+    const given = input.applicant ?? {};
+    const defaults: ApplicantDefaults = {
+      fullName: given.fullName || account.fullName,
+      personalId: given.personalId || account.personalId,
+      phone: given.phone || account.phone,
+      email: given.email || account.email,
+    };
+    const who = applicantFrom(procedure.form, answers.value, units, defaults);
+    applicant = who.applicant;
+    errors.push(...who.errors);
+  } else errors.push(...answers.errors);
+  const att = checkAttachments(procedure.form, input.files, attachmentLimits(platform));
+  errors.push(...att.errors);
+  const agency = chosen ? await findAgencyById(db, chosen.id) : undefined;
+  return { errors, agency: agency ?? { id: 0, code: '', name: '' }, applicant, formData, files: att.accepted };
+}

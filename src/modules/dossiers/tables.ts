@@ -1,0 +1,95 @@
+// Kysely types of the dossiers module's tables (migrations/0007_dossiers.sql).
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Json, PlatformTables } from '../../platform/db/index.ts';
+
+type Big = ColumnType<number, number, number>;
+
+export interface DossiersTable {
+  id: Generated<number>;
+  code: string;
+  agency_id: number;
+  procedure_code: string;
+  procedure_version: number;
+  channel: 'online' | 'counter';
+  applicant_account_id: number | null;
+  applicant: Json;
+  form_data: Json;
+  status: string;
+  received_at: Date;
+  due_at: Date | null;
+  due_date: string | null;
+  deadline: ColumnType<unknown, string | null, string | null>;
+  fee_total_dong: Big;
+  payment_status: 'none' | 'unpaid' | 'paid';
+  idempotency_key: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierSequencesTable {
+  agency_id: number;
+  day: string;
+  last: number;
+}
+
+export interface StoredFilesTable {
+  sha256: string;
+  size: Big;
+  mime: string;
+  created_at: Generated<Date>;
+}
+
+export interface DossierFilesTable {
+  id: Generated<number>;
+  dossier_id: number;
+  doc_key: string;
+  original_name: string;
+  mime: string;
+  size: Big;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor: string;
+  kind: string;
+  note: Json;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  amount_dong: Big;
+  method: 'vietqr' | 'gateway' | 'counter';
+  status: Generated<'pending' | 'paid' | 'failed' | 'cancelled'>;
+  provider_ref: string | null;
+  created_at: Generated<Date>;
+  paid_at: Date | null;
+}
+
+export interface DossierDraftsTable {
+  account_id: number;
+  procedure_code: string;
+  data: Json;
+  updated_at: Generated<Date>;
+}
+
+export type DossierTables = {
+  dossiers: DossiersTable;
+  dossier_sequences: DossierSequencesTable;
+  stored_files: StoredFilesTable;
+  dossier_files: DossierFilesTable;
+  dossier_events: DossierEventsTable;
+  payments: PaymentsTable;
+  dossier_drafts: DossierDraftsTable;
+};
+
+export type DossierDb = Kysely<PlatformTables & DossierTables>;
+
+export function dossierDb(db: Kysely<PlatformTables>): DossierDb {
+  return db.withTables<DossierTables>();
+}

@@ -1,0 +1,75 @@
+// /tra-cuu-ho-so?ma=: anyone may look a code up, without signing in, and learn only its status (DOMAIN §4).
+import type { FastifyRequest } from 'fastify';
+import { Page } from '../../../platform/web/layout.tsx';
+import { t } from '../../../platform/web/i18n.ts';
+import { lookupPage as m, receiptPage as rm } from '../messages-pages.ts';
+import { Fact, StatusText } from './parts.tsx';
+
+export interface LookupPageProps {
+  req: FastifyRequest;
+  query: string;
+  found?: { code: string; status: string } | undefined;
+  /** Set when a query was made: why nothing is shown. */
+  error?: 'not_found' | 'malformed' | undefined;
+}
+
+export function LookupPage({ req, query, found, error }: LookupPageProps): JSX.Element {
+  const lang = req.lang;
+  const message = error === 'malformed' ? t(lang, m.malformed) : error === 'not_found' ? t(lang, m.notFound, { code: query }) : undefined;
+  return (
+    <Page req={req} title={m.title} narrow>
+      <h1 safe>{t(lang, m.title)}</h1>
+      <p safe>{t(lang, m.intro)}</p>
+      <form method="get" action="/tra-cuu-ho-so">
+        <div class={message ? 'field field-error' : 'field'}>
+          <label for="ma" safe>
+            {t(lang, m.label)}
+          </label>
+          <p class="hint" id="ma-hint" safe>
+            {t(lang, m.hint)}
+          </p>
+          {message ? (
+            <p class="error-message" id="ma-error" safe>
+              {message}
+            </p>
+          ) : (
+            ''
+          )}
+          <input
+            id="ma"
+            name="ma"
+            type="text"
+            value={query}
+            spellcheck="false"
+            autocomplete="off"
+            aria-describedby={message ? 'ma-hint ma-error' : 'ma-hint'}
+            aria-invalid={message ? 'true' : undefined}
+          />
+        </div>
+        <button type="submit" safe>
+          {t(lang, m.button)}
+        </button>
+      </form>
+      {found ? (
+        <section aria-labelledby="result">
+          <h2 id="result" safe>
+            {t(lang, m.result)}
+          </h2>
+          <dl class="facts">
+            <Fact label={t(lang, rm.code)}>
+              <code safe>{found.code}</code>
+            </Fact>
+            <Fact label={t(lang, rm.status)}>
+              <StatusText lang={lang} status={found.status} />
+            </Fact>
+          </dl>
+          <p class="hint" safe>
+            {t(lang, m.signInForMore)}
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,171 @@
+// /dich-vu-cong/:procedureCode/nop: the procedure, its fees before anything is sent, the receiving agency, the e-form
+// with one file input per document, and two buttons: submit, or save a draft. Works without JavaScript.
+import type { FastifyRequest } from 'fastify';
+import { CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
+import { t } from '../../../platform/web/i18n.ts';
+import type { FieldError } from '../../../platform/http/errors.ts';
+import { errorSummaryItems, fieldId, renderEformFields, type AddressUnit } from '../../eforms/index.ts';
+import type { AgencyWithUnit } from '../../units/index.ts';
+import { feeTotal, type DossierProcedure } from '../catalogue.ts';
+import { formatDong } from '../format.ts';
+import { submitPage as m } from '../messages-pages.ts';
+import { AGENCY_FIELD } from '../schema.ts';
+import { Fact, Vi } from './parts.tsx';
+
+export interface SubmitPageProps {
+  req: FastifyRequest;
+  procedure: DossierProcedure;
+  agencies: readonly AgencyWithUnit[];
+  agencyCode: string | undefined;
+  values: Record<string, unknown>;
+  errors: readonly FieldError[];
+  /** One-time token that makes the submission idempotent (a second click returns the first dossier). */
+  token: string;
+  units: readonly AddressUnit[];
+  notice?: string | undefined;
+}
+
+function Fees({ req, procedure }: { req: FastifyRequest; procedure: DossierProcedure }): JSX.Element {
+  const lang = req.lang;
+  if (procedure.fees.length === 0) return <p safe>{t(lang, m.feesNone)}</p>;
+  return (
+    <>
+      <table>
+        <caption class="muted" safe>
+          {t(lang, m.feesTitle)}
+        </caption>
+        <tbody>
+          {procedure.fees.map((f) => (
+            <tr>
+              <td>
+                <Vi lang={lang} text={f.label} />
+              </td>
+              <td class="num" safe>
+                {formatDong(f.amountDong)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" safe>
+              {t(lang, m.feesTotal)}
+            </th>
+            <td class="num">
+              <strong safe>{formatDong(feeTotal(procedure))}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p class="hint" safe>
+        {t(lang, m.feesNote)}
+      </p>
+    </>
+  );
+}
+
+function AgencySelect(p: SubmitPageProps): JSX.Element {
+  const lang = p.req.lang;
+  const id = fieldId(AGENCY_FIELD);
+  const error = p.errors.find((e) => e.field === AGENCY_FIELD);
+  return (
+    <fieldset>
+      <legend safe>{t(lang, m.agencyLegend)}</legend>
+      <div class={error ? 'field field-error' : 'field'}>
+        <label for={id} safe>
+          {t(lang, m.agencyLabel)}
+        </label>
+        <p class="hint" id={`${id}-hint`} safe>
+          {t(lang, m.agencyHint)}
+        </p>
+        {error ? (
+          <p class="error-message" id={`${id}-error`} safe>
+            {t(lang, error.message)}
+          </p>
+        ) : (
+          ''
+        )}
+        <select id={id} name="agency_code" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? 'true' : undefined}>
+          {p.agencies.map((a) => (
+            <option value={a.code} selected={a.code === p.agencyCode} safe>
+              {lang === 'en' && a.nameEn ? a.nameEn : a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}
+
+export function SubmitPage(p: SubmitPageProps): JSX.Element {
+  const { req, procedure } = p;
+  const lang = req.lang;
+  const action = `/dich-vu-cong/${encodeURIComponent(procedure.code)}/nop`;
+  return (
+    <Page req={req} title={`${t(lang, m.caption)}: ${procedure.name}`}>
+      <p class="muted" safe>
+        {t(lang, m.caption)}
+      </p>
+      <h1>
+        <Vi lang={lang} text={procedure.name} />
+      </h1>
+      {p.notice ? (
+        <div class="notice success" role="status">
+          <p safe>{p.notice}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      <ErrorSummary lang={lang} errors={errorSummaryItems(lang, p.errors)} />
+      <dl class="facts">
+        <Fact label={t(lang, m.procedureCode)}>
+          <code safe>{procedure.code}</code>
+        </Fact>
+        {procedure.processingTime.text ? (
+          <Fact label={t(lang, m.processingTime)}>
+            <Vi lang={lang} text={procedure.processingTime.text} />
+          </Fact>
+        ) : (
+          ''
+        )}
+      </dl>
+      <h2 safe>{t(lang, m.feesTitle)}</h2>
+      <Fees req={req} procedure={procedure} />
+      <form method="post" action={action} enctype="multipart/form-data" novalidate>
+        <CsrfField req={req} />
+        <input type="hidden" name="_token" value={p.token} />
+        <AgencySelect {...p} />
+        {renderEformFields({ lang, def: procedure.form, values: p.values, errors: p.errors, units: p.units })}
+        <p class="hint" safe>
+          {t(lang, m.draftNote)}
+        </p>
+        <p>
+          <button type="submit" name="_action" value="submit" safe>
+            {t(lang, m.submit)}
+          </button>{' '}
+          <button type="submit" name="_action" value="draft" class="secondary" safe>
+            {t(lang, m.saveDraft)}
+          </button>
+        </p>
+      </form>
+    </Page>
+  );
+}
+
+export function NotOnlinePage({ req, procedure, message }: { req: FastifyRequest; procedure: { code: string; name: string }; message: string }): JSX.Element {
+  const lang = req.lang;
+  return (
+    <Page req={req} title={m.notOnlineTitle}>
+      <h1 safe>{t(lang, m.notOnlineTitle)}</h1>
+      <p>
+        <Vi lang={lang} text={procedure.name} />
+      </p>
+      <p safe>{message}</p>
+      <p>
+        <a href={`/thu-tuc/${encodeURIComponent(procedure.code)}`} safe>
+          {t(lang, m.procedureLink)}
+        </a>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,5 @@
+// Attachment files: content sniffing, size limits and content-addressed storage.
+export { ATTACHMENT_TYPES, type AttachmentType, extensionOf, sniffAttachmentType } from './sniff.ts';
+export { type FileLimits, fileLimitsFrom } from './limits.ts';
+export { type FileStore, type StoredObject, localDiskStore, sha256Of } from './store.ts';
+export { contentDisposition } from './disposition.ts';

@@ -1,0 +1,82 @@
+// Attachment storage. The interface is what the app needs; the local-disk store is the default and an
+// S3-compatible store can implement the same interface later. Content-addressed: a file is named by the SHA-256 of
+// its bytes, so the same scan uploaded twice is stored once and a stored file never changes.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export interface StoredObject {
+  sha256: string;
+  size: number;
+}
+
+export interface FileStore {
+  /** Stores the bytes (a no-op when the same content is already stored) and returns their address. */
+  put(content: Uint8Array): Promise<StoredObject>;
+  has(sha256: string): Promise<boolean>;
+  read(sha256: string): Promise<Buffer>;
+  stream(sha256: string): Promise<Readable>;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function sha256Of(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function checkAddress(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new RangeError('not a SHA-256 address');
+  return sha256;
+}
+
+/** Files under `root/ab/cd/<sha256>`; new files are written to `root/tmp` first, then renamed into place. */
+export function localDiskStore(root: string): FileStore {
+  const pathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256.slice(2, 4), checkAddress(sha256));
+  const exists = async (path: string): Promise<number | null> => {
+    try {
+      return (await stat(path)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  };
+  return {
+    async put(content) {
+      const sha256 = sha256Of(content);
+      const target = pathOf(sha256);
+      if ((await exists(target)) === content.byteLength) return { sha256, size: content.byteLength };
+      const tmpDir = join(root, 'tmp');
+      await mkdir(tmpDir, { recursive: true });
+      const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(6).toString('hex')}`);
+      const fh = await open(tmp, 'wx', 0o640);
+      try {
+        await fh.writeFile(content);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      try {
+        await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
+        // rename() is atomic: a reader sees no file or the whole file, and two writers of the same content agree.
+        await rename(tmp, target);
+      } catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+      }
+      return { sha256, size: content.byteLength };
+    },
+    async has(sha256) {
+      return (await exists(pathOf(sha256))) !== null;
+    },
+    async read(sha256) {
+      return readFile(pathOf(sha256));
+    },
+    async stream(sha256) {
+      const path = pathOf(sha256);
+      if ((await exists(path)) === null) throw Object.assign(new Error(`stored file ${sha256} is missing`), { code: 'ENOENT' });
+      return createReadStream(path);
+    },
+  };
+}
