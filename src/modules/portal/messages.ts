@@ -5,6 +5,16 @@ export const portal = {
     vi: 'Tra cứu thủ tục hành chính, nộp hồ sơ trực tuyến, theo dõi tiến độ và nhận kết quả — mọi lúc, mọi nơi.',
     en: 'Find administrative procedures, submit dossiers online, track their progress and receive results — any time, anywhere.',
   },
+  searchLabel: { vi: 'Tìm thủ tục hành chính', en: 'Find an administrative procedure' },
+  searchHint: { vi: 'Ví dụ: đổi bằng lái xe, khai sinh, sổ đỏ', en: 'For example: đổi bằng lái xe, khai sinh, sổ đỏ' },
+  searchButton: { vi: 'Tìm kiếm', en: 'Search' },
+  cardProcedures: { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
+  cardProceduresText: {
+    vi: 'Tra cứu thủ tục: hồ sơ cần có, thời hạn, phí, lệ phí; nộp hồ sơ trực tuyến.',
+    en: 'Look up procedures: documents, time limits, fees; apply online.',
+  },
+  cardLookup: { vi: 'Tra cứu hồ sơ', en: 'Track a dossier' },
+  cardLookupText: { vi: 'Xem tình trạng hồ sơ bằng mã hồ sơ trên giấy tiếp nhận.', en: 'See the status of a dossier by the code on its receipt.' },
   servicesTitle: { vi: 'Bạn cần gì hôm nay?', en: 'What do you need today?' },
   cardUnits: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
   cardUnitsText: {

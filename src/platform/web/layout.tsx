@@ -30,6 +30,9 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
   const pageTitle = titleText(lang, title);
   const nav: [string, Text][] = [
     ['/', m.navHome],
+    ['/thu-tuc', m.navProcedures],
+    ['/tra-cuu-ho-so', m.navLookup],
+    ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],
     ['/lich-lam-viec', m.navCalendar],
     ['/api/docs', m.navApi],

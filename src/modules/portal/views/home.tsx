@@ -6,6 +6,8 @@ import { portal as m } from '../messages.ts';
 export function HomePage({ req }: { req: FastifyRequest }): JSX.Element {
   const lang = req.lang;
   const cards: [string, Text, Text][] = [
+    ['/thu-tuc', m.cardProcedures, m.cardProceduresText],
+    ['/tra-cuu-ho-so', m.cardLookup, m.cardLookupText],
     ['/don-vi-hanh-chinh', m.cardUnits, m.cardUnitsText],
     ['/lich-lam-viec', m.cardCalendar, m.cardCalendarText],
     ['/dang-ky', m.cardAccount, m.cardAccountText],
@@ -19,6 +21,18 @@ export function HomePage({ req }: { req: FastifyRequest }): JSX.Element {
           {t(lang, m.heroLead)}
         </p>
       </section>
+      <form method="get" action="/thu-tuc" class="home-search" role="search">
+        <label for="home-q" safe>
+          {t(lang, m.searchLabel)}
+        </label>
+        <p class="hint" id="home-q-hint" safe>
+          {t(lang, m.searchHint)}
+        </p>
+        <input id="home-q" name="q" type="search" aria-describedby="home-q-hint" />
+        <button type="submit" safe>
+          {t(lang, m.searchButton)}
+        </button>
+      </form>
       <h2 safe>{t(lang, m.servicesTitle)}</h2>
       <ul class="cards">
         {cards.map(([href, title, text]) => (
