@@ -23,7 +23,10 @@ export async function findStaffWithRole(db: Kysely<PlatformTables>, agencyId: nu
 }
 
 /** Contact details of an account (for notifications), or undefined. */
-export async function findAccountContact(db: Kysely<PlatformTables>, id: number): Promise<{ fullName: string; email: string | null; phone: string | null } | undefined> {
+export async function findAccountContact(
+  db: Kysely<PlatformTables>,
+  id: number,
+): Promise<{ fullName: string; email: string | null; phone: string | null; personalId: string | null } | undefined> {
   return accountsRepo.contact(accountsDb(db), id);
 }
 

@@ -219,8 +219,11 @@ export const accountsRepo = {
     return rows.map((r) => ({ id: r.id, username: r.username, fullName: r.full_name, agencyId: r.agency_id, email: r.email }));
   },
 
-  async contact(db: AccountsDb, id: number): Promise<{ fullName: string; email: string | null; phone: string | null } | undefined> {
-    const r = await db.selectFrom('accounts').select(['full_name', 'email', 'phone']).where('id', '=', id).executeTakeFirst();
-    return r ? { fullName: r.full_name, email: r.email, phone: r.phone } : undefined;
+  async contact(
+    db: AccountsDb,
+    id: number,
+  ): Promise<{ fullName: string; email: string | null; phone: string | null; personalId: string | null } | undefined> {
+    const r = await db.selectFrom('accounts').select(['full_name', 'email', 'phone', 'personal_id']).where('id', '=', id).executeTakeFirst();
+    return r ? { fullName: r.full_name, email: r.email, phone: r.phone, personalId: r.personal_id } : undefined;
   },
 };

@@ -13,8 +13,8 @@ export async function applicantDefaults(db: Kysely<PlatformTables>, user: Sessio
   const contact = await findAccountContact(db, user.id);
   return {
     fullName: contact?.fullName ?? user.displayName,
-    // A self-registered citizen's username is their 12-digit personal identification number (migrations/0003).
-    personalId: /^\d{12}$/.test(user.username) ? user.username : '',
+    // The account's personal identification number; a self-registered citizen's username is that number too.
+    personalId: contact?.personalId ?? (/^\d{12}$/.test(user.username) ? user.username : ''),
     phone: displayPhone(contact?.phone ?? null),
     email: contact?.email ?? '',
   };
