@@ -14,6 +14,10 @@ const PAGES = [
   '/lich-lam-viec',
   '/lich-lam-viec?year=2027',
   '/api/docs',
+  '/thu-tuc',
+  '/thu-tuc?q=s%E1%BB%95+%C4%91%E1%BB%8F',
+  '/thu-tuc/1.001193',
+  '/tra-cuu-ho-so',
 ];
 
 for (const path of PAGES) {
