@@ -133,10 +133,13 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   assert.equal((await page.locator('h1').innerText()).trim(), 'Đổi giấy phép lái xe');
   // Prefilled from the citizen's profile.
   assert.equal(await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue(), CITIZEN.name);
+  assert.equal(await page.getByLabel('Số định danh cá nhân', { exact: true }).inputValue(), '001090012345');
   await checkA11y(page, 'the e-form of 3.000347');
 
   // Sent empty: nothing is saved, the summary lists the errors and each field carries its own.
-  for (const label of ['Họ, chữ đệm và tên', 'Số điện thoại', 'Quốc tịch']) await page.getByLabel(label, { exact: true }).fill('');
+  for (const label of ['Họ, chữ đệm và tên', 'Số định danh cá nhân', 'Số điện thoại', 'Quốc tịch']) {
+    await page.getByLabel(label, { exact: true }).fill('');
+  }
   assert.equal(await submitWith(page, page.getByRole('button', { name: 'Nộp hồ sơ', exact: true })), 400);
   assert.equal(page.url(), h.url(FORM_PATH));
   const summary = page.getByRole('alert');
