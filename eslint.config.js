@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bin/**', 'bench/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx', 'src/main.ts', 'src/cli/**'],
+    files: ['scripts/**', 'bin/**', 'bench/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-console': 'off' },
   },
   {

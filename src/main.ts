@@ -2,6 +2,7 @@
 import { loadConfig, ConfigError } from './platform/config.ts';
 import type { Command } from './cli/command.ts';
 import { commands } from './cli/index.ts';
+import { terminal } from './cli/output.ts';
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(46)} ${c.summary}`);
@@ -26,16 +27,16 @@ function find(argv: string[]): { cmd: Command; rest: string[] } | undefined {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    console.log(usage());
+    terminal.out(usage());
     return argv.length === 0 ? 1 : 0;
   }
   const found = find(argv);
   if (!found) {
-    console.error(`egov: unknown command '${argv.join(' ')}'\n\n${usage()}`);
+    terminal.err(`egov: unknown command '${argv.join(' ')}'\n\n${usage()}`);
     return 2;
   }
   if (found.rest.includes('--help') || found.rest.includes('-h')) {
-    console.log(`Usage: ${found.cmd.usage}\n\n${found.cmd.summary}.\n\n${found.cmd.help}`);
+    terminal.out(`Usage: ${found.cmd.usage}\n\n${found.cmd.summary}.\n\n${found.cmd.help}`);
     return 0;
   }
   let config;
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`egov: ${err.message}`);
+      terminal.err(`egov: ${err.message}`);
       return 2;
     }
     throw err;
@@ -56,7 +57,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`egov: ${err instanceof Error ? err.message : String(err)}`);
+    terminal.err(`egov: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   },
 );

@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from '../app.ts';
 import { isValidIsoDate, vietnamDateOf } from '../platform/calendar/index.ts';
 import { migrate, type Database } from '../platform/db/index.ts';
 import { importCatalogue, readProcedureFile, SHIPPED_PROCEDURES, UnknownFormatError, type FieldReport, type ImportReport } from '../modules/procedures/index.ts';
+import { terminal, type Output as LineOutput } from './output.ts';
 
 export interface ImportProceduresArgs {
   file: string;
@@ -32,9 +33,7 @@ export function parseImportProceduresArgs(args: string[], today = vietnamDateOf(
   return { file: files[0] === 'shipped' ? SHIPPED_PROCEDURES : (files[0] ?? ''), effectiveFrom };
 }
 
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
+export interface Output extends LineOutput {
   /** Progress: redraws one line on a terminal, or prints a line every tenth otherwise. */
   progress(done: number, total: number): void;
 }
@@ -59,8 +58,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): Output['progress']
 }
 
 const consoleOutput: Output = {
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
+  ...terminal,
   progress: terminalProgress(process.stderr),
 };
 
@@ -163,7 +161,7 @@ Examples:
   async run(args, config) {
     const parsed = parseImportProceduresArgs(args);
     if (typeof parsed === 'string') {
-      console.error(`egov import procedures: ${parsed}\nRun 'egov import procedures --help' for details.`);
+      terminal.err(`egov import procedures: ${parsed}\nRun 'egov import procedures --help' for details.`);
       return 2;
     }
     const database = await openConfiguredDatabase(config);

@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from '../app.ts';
 import { migrate, type Database } from '../platform/db/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { importUnitFile, issueText, seedUnitsReference, SHIPPED_UNITS, type ImportReport } from '../modules/units/index.ts';
+import { terminal } from './output.ts';
 
 const SHOWN_ISSUES = 100;
 const KIND_LABEL = { provinces: 'provinces / tỉnh', wards: 'wards and communes / phường, xã', mapping: 'old → new mapping / đơn vị cũ → mới' } as const;
@@ -49,12 +50,8 @@ function reportLines(file: string, r: ImportReport, province: string): string[] 
   return lines;
 }
 
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+export type { Output } from './output.ts';
+import type { Output } from './output.ts';
 
 /** The command's work on an open, migrated database; returns the exit status. */
 export async function runImportUnits(database: Database, parsed: ImportArgs, io: Output): Promise<number> {
@@ -119,13 +116,13 @@ Examples:
   async run(args, config) {
     const parsed = parseImportArgs(args);
     if (typeof parsed === 'string') {
-      console.error(`egov import units: ${parsed}\nRun 'egov import units --help' for details.`);
+      terminal.err(`egov import units: ${parsed}\nRun 'egov import units --help' for details.`);
       return 2;
     }
     const database = await openConfiguredDatabase(config);
     try {
       await migrate(database);
-      return await runImportUnits(database, parsed, consoleOutput);
+      return await runImportUnits(database, parsed, terminal);
     } finally {
       await database.close();
     }

@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { openConfiguredDatabase, seedReference } from '../app.ts';
 import { migrate as runMigrations } from '../platform/db/index.ts';
 import { withPlatform } from './platform.ts';
+import { terminal } from './output.ts';
 
 export const migrate: Command = {
   name: ['migrate'],
@@ -14,10 +15,10 @@ Use it to prepare a PostgreSQL server: DATABASE_URL=postgres://user@host/db egov
     const database = await openConfiguredDatabase(config);
     try {
       const r = await runMigrations(database);
-      console.log(`migrations: ${r.applied.length} applied, ${r.total} in all${r.applied.length ? ` (${r.applied.join(', ')})` : ''}`);
+      terminal.out(`migrations: ${r.applied.length} applied, ${r.total} in all${r.applied.length ? ` (${r.applied.join(', ')})` : ''}`);
       if (!args.includes('--no-reference')) {
         await withPlatform(config, database, seedReference);
-        console.log('reference data: loaded');
+        terminal.out('reference data: loaded');
       }
     } finally {
       await database.close();

@@ -3,6 +3,7 @@ import { openConfiguredDatabase, seedDemo, seedReference } from '../app.ts';
 import { migrate } from '../platform/db/index.ts';
 import { withPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
+import { terminal } from './output.ts';
 
 export const seed: Command = {
   name: ['seed'],
@@ -14,7 +15,7 @@ Idempotent: running it twice changes nothing.`,
   async run(args, config) {
     const demo = args.includes('--demo');
     if (demo && config.production) {
-      console.error('egov seed --demo is refused in production (NODE_ENV=production).');
+      terminal.err('egov seed --demo is refused in production (NODE_ENV=production).');
       return 2;
     }
     const database = await openConfiguredDatabase(config);
@@ -24,7 +25,7 @@ Idempotent: running it twice changes nothing.`,
         await seedReference(p);
         if (demo) await seedDemo(p);
       });
-      console.log(demo ? `reference and demo data loaded; demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : 'reference data loaded');
+      terminal.out(demo ? `reference and demo data loaded; demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : 'reference data loaded');
     } finally {
       await database.close();
     }

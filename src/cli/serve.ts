@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
+import { terminal } from './output.ts';
 
 export const serve: Command = {
   name: ['serve'],
@@ -14,15 +15,15 @@ Stops gracefully on SIGTERM or SIGINT.`,
     const app = await buildApp(config);
     const address = await app.server.listen({ port: config.port, host: config.host });
     const db = app.platform.database.kind === 'pglite' ? `embedded PGlite (${config.varDir}/db)` : 'PostgreSQL server';
-    console.log(`egov is running at ${config.baseUrl}  (listening on ${address}, database: ${db})`);
+    terminal.out(`egov is running at ${config.baseUrl}  (listening on ${address}, database: ${db})`);
     if (app.platform.demo()) {
-      console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}`);
+      terminal.out(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}`);
     }
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal} received: finishing requests and stopping…`);
+      terminal.out(`${signal} received: finishing requests and stopping…`);
       const timer = setTimeout(() => process.exit(1), 15_000);
       timer.unref();
       await app.close();

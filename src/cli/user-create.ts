@@ -7,6 +7,7 @@ import { ROLES } from '../platform/auth/roles.ts';
 import { openConfiguredDatabase, seedReference } from '../app.ts';
 import { withPlatform } from './platform.ts';
 import { createStaffAccount, findAgencyIdByCode } from '../modules/accounts/index.ts';
+import { terminal } from './output.ts';
 
 const OPTIONS = ['username', 'password', 'name', 'agency', 'roles', 'email', 'phone'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -101,7 +102,7 @@ Exit status: 0 created, 1 refused (the reason is printed on one line), 2 bad usa
   async run(args, config) {
     const parsed = parseUserArgs(args);
     if (!parsed.ok) {
-      console.error(`egov user create: ${parsed.message} (see egov user create --help)`);
+      terminal.err(`egov user create: ${parsed.message} (see egov user create --help)`);
       return 2;
     }
     const database = await openConfiguredDatabase(config);
@@ -110,8 +111,8 @@ Exit status: 0 created, 1 refused (the reason is printed on one line), 2 bad usa
       // The agencies are reference data: make sure they are loaded on a database that was only just created.
       await withPlatform(config, database, seedReference);
       const r = await createUserFromArgs(database, args);
-      if (r.ok) console.log(r.message);
-      else console.error(`egov user create: ${r.message}`);
+      if (r.ok) terminal.out(r.message);
+      else terminal.err(`egov user create: ${r.message}`);
       return r.ok ? 0 : 1;
     } finally {
       await database.close();

@@ -43,7 +43,7 @@ export const page = {
   agencyLabel: { vi: 'Cơ quan ban hành', en: 'Issuing agency' },
   levelLabel: { vi: 'Cấp thực hiện', en: 'Level' },
   onlineLabel: { vi: 'Nộp trực tuyến', en: 'Online submission' },
-  any: { vi: 'Tất cả', en: 'All' },
+  all: { vi: 'Tất cả', en: 'All' },
   onlineYes: { vi: 'Có nộp trực tuyến', en: 'Can be submitted online' },
   onlineNo: { vi: 'Không nộp trực tuyến', en: 'Cannot be submitted online' },
   onlineFull: { vi: 'Dịch vụ công trực tuyến toàn trình', en: 'Fully online service' },

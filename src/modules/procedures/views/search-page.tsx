@@ -123,7 +123,7 @@ function Pagination({ lang, state }: { lang: Lang; state: SearchState }): JSX.El
 
 export function SearchPage({ req, state }: { req: FastifyRequest; state: SearchState }): JSX.Element {
   const lang = req.lang;
-  const allLabel = t(lang, m.any);
+  const allLabel = t(lang, m.all);
   const options = (facet: { value: string; count: number }[]) => [
     { value: '', label: allLabel },
     ...sortVi(facet, (f) => f.value).map((f) => ({ value: f.value, label: `${f.value} (${f.count})` })),
