@@ -4,7 +4,7 @@
 // posts, and anything authenticated by the session cookie. Bearer-token API calls need no token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../http/context.ts';
-import { getSetting, setSetting } from '../db/settings.ts';
+import { settingOnce } from '../db/settings.ts';
 import { HttpErrors } from '../http/errors.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { hmac, randomToken, safeEqual } from './tokens.ts';
@@ -16,13 +16,8 @@ const secrets = new WeakMap<Platform, Promise<string>>();
 function secretOf(platform: Platform): Promise<string> {
   let s = secrets.get(platform);
   if (!s) {
-    s = (async () => {
-      const db = platform.database.db;
-      const existing = await getSetting<string>(db, 'csrf_secret');
-      if (existing) return existing;
-      await setSetting(db, 'csrf_secret', randomToken());
-      return (await getSetting<string>(db, 'csrf_secret')) as string;
-    })();
+    // The first server to start writes the secret; every other one reads that same secret.
+    s = settingOnce(platform.database.db, 'csrf_secret', randomToken());
     s.catch(() => secrets.delete(platform));
     secrets.set(platform, s);
   }

@@ -1,4 +1,4 @@
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './connect.ts';
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
 export type { PlatformTables, Timestamp, Json } from './tables.ts';
-export { getSetting, setSetting } from './settings.ts';
+export { getSetting, setSetting, settingOnce } from './settings.ts';

@@ -49,24 +49,4 @@ export function procedureHref(code: string): string {
   return `/thu-tuc/${encodeURIComponent(code)}`;
 }
 
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export function SelectField(p: { id: string; label: string; value: string; options: Option[]; lang?: Lang }): JSX.Element {
-  return (
-    <div class="field">
-      <label for={p.id} safe>
-        {p.label}
-      </label>
-      <select id={p.id} name={p.id}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { SelectField, type Option } from '../../../platform/web/layout.tsx';
