@@ -18,6 +18,8 @@ export interface Database {
   kind: DatabaseKind;
   /** The server URL (PostgreSQL only). */
   url?: string;
+  /** PGlite only: the whole database as a tarball, loadable with `snapshot`. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; 'memory://' for a throw-away one. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from a dump made by `Database.dump` instead of an empty database. */
+  snapshot?: Blob;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -47,13 +51,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto');
   const dataDir = opts.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm, pgcrypto } });
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { unaccent, pg_trgm, pgcrypto },
+    ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}),
+  });
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,
     kind: 'pglite',
+    dump: () => pglite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -5,9 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { openDatabase, migrate, MIGRATIONS_DIR, type Database, type PlatformTables } from '../db/index.ts';
+import { openDatabase, migrate, MIGRATIONS_DIR, type Database } from '../db/index.ts';
 
 function migrationsHash(): string {
   const h = createHash('sha256');
@@ -17,38 +16,17 @@ function migrationsHash(): string {
 
 async function pgliteFromSnapshot(): Promise<Database> {
   const file = join(tmpdir(), `egov-pglite-${migrationsHash()}.tar`);
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto');
-  const extensions = { unaccent, pg_trgm, pgcrypto };
   if (!existsSync(file)) {
-    const maker = await PGlite.create('memory://', { extensions });
-    const tmp = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(maker)) }) });
-    const db: Database = { db: tmp, pool: new pg.Pool(createPgConfig(maker)), kind: 'pglite', close: async () => undefined };
-    await migrate(db);
-    const blob = await maker.dumpDataDir('none');
+    const maker = await openDatabase({ dataDir: 'memory://' });
+    await migrate(maker);
+    const blob = await (maker.dump as NonNullable<Database['dump']>)();
+    // Several test files may build it at once: write aside, then rename into place.
     const part = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
     renameSync(part, file);
-    await tmp.destroy();
-    await db.pool.end().catch(() => undefined);
     await maker.close();
   }
-  const blob = new Blob([readFileSync(file)]);
-  const pglite = await PGlite.create('memory://', { extensions, loadDataDir: blob });
-  const pool = new pg.Pool(createPgConfig(pglite));
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    pool,
-    kind: 'pglite',
-    close: async () => {
-      await db.destroy();
-      await pglite.close();
-    },
-  };
+  return openDatabase({ dataDir: 'memory://', snapshot: new Blob([readFileSync(file)]) });
 }
 
 async function freshPostgres(url: string): Promise<Database> {
