@@ -14,7 +14,7 @@ export async function opsRoutes(app: FastifyInstance, platform: Platform): Promi
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const pool = new Gauge({
+  new Gauge({
     name: 'db_pool_clients',
     help: 'Database pool clients by state',
     labelNames: ['state'],
@@ -26,7 +26,6 @@ export async function opsRoutes(app: FastifyInstance, platform: Platform): Promi
       this.set({ state: 'waiting' }, p.waitingCount);
     },
   });
-  void pool;
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';

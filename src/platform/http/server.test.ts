@@ -84,3 +84,13 @@ test('security headers are set and /readyz reports the database', async () => {
   const metrics = await app.server.inject({ url: '/metrics' });
   assert.match(metrics.body, /http_request_duration_seconds/);
 });
+
+test('pages get a CSRF cookie and token; static files and the JSON API do not', async () => {
+  const page = await app.server.inject({ url: '/' });
+  assert.ok(page.cookies.some((c) => c.name === 'egov_csrf'));
+  for (const url of ['/static/style.css', '/api/v1/units?parent=01', '/healthz']) {
+    const res = await app.server.inject({ url });
+    assert.equal(res.statusCode, 200, url);
+    assert.ok(!res.cookies.some((c) => c.name === 'egov_csrf'), `${url} sets no CSRF cookie`);
+  }
+});

@@ -66,8 +66,11 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req, reply);
     await attachSession(platform, req);
-    const csrfSeed = ensureCsrfCookie(req, reply, config.baseUrl.startsWith('https://'));
-    req.csrfToken = await csrfTokenFor(platform, csrfSeed);
+    // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.
+    if (rendersPages(req.url)) {
+      const csrfSeed = ensureCsrfCookie(req, reply, config.baseUrl.startsWith('https://'));
+      req.csrfToken = await csrfTokenFor(platform, csrfSeed);
+    }
   });
   app.addHook('preValidation', async (req) => {
     if (req.body && typeof req.body === 'object') req.body = deepNfc(req.body);
@@ -77,6 +80,11 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     await verifyCsrf(platform, req);
   });
   return app;
+}
+
+const NO_PAGES = /^\/(static\/|api\/v1\/|healthz|readyz|metrics)/;
+function rendersPages(url: string): boolean {
+  return !NO_PAGES.test(url);
 }
 
 function pickLang(req: FastifyRequest, reply: FastifyReply): Lang {
