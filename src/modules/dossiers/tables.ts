@@ -1,4 +1,4 @@
-// Kysely types of the dossiers module's tables (migrations/0007_dossiers.sql).
+// Kysely types of the dossiers module's tables (migrations/0007_dossiers.sql, 0008_dossier_workflow.sql).
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Json, PlatformTables } from '../../platform/db/index.ts';
 
@@ -24,6 +24,25 @@ export interface DossiersTable {
   idempotency_key: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // migrations/0008_dossier_workflow.sql
+  workflow_code: Generated<string>;
+  online_level: 'full' | 'partial' | 'none' | null;
+  handling_agency_id: number | null;
+  assignee_id: number | null;
+  row_version: Generated<number>;
+  clock_started_at: Date | null;
+  paused_at: Date | null;
+  step_due_at: Date | null;
+  original_due_at: Date | null;
+  apologized_at: Date | null;
+  decision: 'approved' | 'rejected' | null;
+  decided_at: Date | null;
+  result_at: Date | null;
+  outcome: 'early' | 'on_time' | 'late' | null;
+  return_method: 'counter' | 'post' | 'online' | null;
+  finished_at: Date | null;
+  due_soon_at: Date | null;
+  overdue_at: Date | null;
 }
 
 export interface DossierSequencesTable {
@@ -48,6 +67,7 @@ export interface DossierFilesTable {
   size: Big;
   sha256: string;
   created_at: Generated<Date>;
+  kind: Generated<'applicant' | 'supplement' | 'scan' | 'result'>;
 }
 
 export interface DossierEventsTable {
@@ -58,6 +78,71 @@ export interface DossierEventsTable {
   actor: string;
   kind: string;
   note: Json;
+  agency_id: Generated<number | null>;
+  from_status: Generated<string | null>;
+  to_status: Generated<string | null>;
+  comment: Generated<string | null>;
+}
+
+export interface WorkflowsTable {
+  code: string;
+  name: Json;
+  definition: Json;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierSupplementsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  stage: 'receipt' | 'appraisal';
+  items: Json;
+  reason: string | null;
+  requested_by: number | null;
+  requested_at: Date;
+  completed_at: Date | null;
+}
+
+export interface DossierConsultationsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  agency_id: number;
+  question: string;
+  requested_by: number | null;
+  requested_at: Date;
+  due_at: Date;
+  replied_at: Date | null;
+  replied_by: number | null;
+  reply: string | null;
+}
+
+export interface DossierRatingsTable {
+  dossier_id: number;
+  account_id: number | null;
+  overall: number;
+  criteria: Json;
+  comment: string | null;
+  rated_at: Generated<Date>;
+}
+
+export interface DossierFeedbackTable {
+  id: Generated<number>;
+  dossier_id: number;
+  account_id: number | null;
+  message: string;
+  created_at: Generated<Date>;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: Date | null;
+}
+
+export interface OutboxSmsTable {
+  id: Generated<number>;
+  to_phone: string;
+  body: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface PaymentsTable {
@@ -86,6 +171,12 @@ export type DossierTables = {
   dossier_events: DossierEventsTable;
   payments: PaymentsTable;
   dossier_drafts: DossierDraftsTable;
+  workflows: WorkflowsTable;
+  dossier_supplements: DossierSupplementsTable;
+  dossier_consultations: DossierConsultationsTable;
+  dossier_ratings: DossierRatingsTable;
+  dossier_feedback: DossierFeedbackTable;
+  outbox_sms: OutboxSmsTable;
 };
 
 export type DossierDb = Kysely<PlatformTables & DossierTables>;
