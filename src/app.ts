@@ -7,6 +7,7 @@ import { createServer } from './platform/http/server.ts';
 import { opsRoutes } from './platform/http/ops.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { createMailer } from './platform/notify/mailer.ts';
+import { createSms, smsProviderFrom } from './platform/notify/sms.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { registerHousekeeping } from './platform/jobs/housekeeping.ts';
 import type { Platform } from './platform/http/context.ts';
@@ -52,9 +53,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const database = opts.database ?? (await openConfiguredDatabase(config));
   await migrate(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, log });
+  const sms = createSms({ provider: smsProviderFrom(config, log), log });
   const jobs = createJobs(database, log, { workers: config.jobs });
   let demo = false;
-  const platform: Platform = { config, database, mailer, jobs, demo: () => demo && !config.production };
+  const platform: Platform = { config, database, mailer, sms, jobs, demo: () => demo && !config.production };
 
   let seededDemo = false;
   if (opts.seed !== false) {

@@ -4,15 +4,17 @@ import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/index.ts';
 import type { Platform } from '../platform/http/context.ts';
 import { createMailer } from '../platform/notify/mailer.ts';
+import { createSms, smsProviderFrom } from '../platform/notify/sms.ts';
 import { createJobs } from '../platform/jobs/index.ts';
 
 export async function withPlatform<T>(config: Config, database: Database, fn: (p: Platform) => Promise<T>): Promise<T> {
   const log = pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, log });
+  const sms = createSms({ provider: smsProviderFrom(config, log), log });
   const jobs = createJobs(database, log, { workers: false });
   await jobs.start();
   try {
-    return await fn({ config, database, mailer, jobs, demo: () => false });
+    return await fn({ config, database, mailer, sms, jobs, demo: () => false });
   } finally {
     await jobs.stop();
     mailer.close();

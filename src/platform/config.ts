@@ -23,7 +23,24 @@ const Env = z.object({
   EGOV_JOBS: z.enum(['on', 'off']).default('on'),
   EGOV_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   EGOV_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Attachments: the local disk under EGOV_VAR_DIR/files, or an S3-compatible object store (AWS S3, MinIO, Ceph…).
+  FILES_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  S3_BUCKET: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,62}$/, 'a bucket name').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a region name').default('us-east-1'),
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
 });
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** Where attachments are kept; with 's3' the connection settings of the (path-style) S3-compatible store. */
+export type FilesConfig =
+  | { store: 'local' }
+  | { store: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export interface Config {
   port: number;
@@ -40,6 +57,11 @@ export interface Config {
   jobs: boolean;
   bodyLimit: number;
   trustProxy: boolean;
+  files: FilesConfig;
+  /** 'log': text messages are written to the log; 'http': posted to the gateway at smsHttpUrl (platform/notify/sms.ts). */
+  smsProvider: 'log' | 'http';
+  smsHttpUrl: string | undefined;
+  smsHttpToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -58,17 +80,31 @@ const EXPECTED: Record<string, string> = {
   EGOV_JOBS: 'one of on, off',
   EGOV_BODY_LIMIT: 'a number of bytes, at least 1024',
   EGOV_TRUST_PROXY: 'true or false',
+  FILES_STORE: 'one of local, s3',
+  S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
+  S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
+  S3_ACCESS_KEY_ID: 'the access key ID (required when FILES_STORE=s3)',
+  S3_SECRET_ACCESS_KEY: 'the secret access key (required when FILES_STORE=s3)',
+  S3_REGION: 'a region name, e.g. us-east-1',
+  SMS_PROVIDER: 'one of log, http',
+  SMS_HTTP_URL: 'the http(s) URL of the SMS gateway, e.g. https://sms.example.vn/api/send (required when SMS_PROVIDER=http)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(blankless);
+  const invalid = (name: string, fallback?: string): ConfigError =>
+    new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} is not valid: expected ${EXPECTED[name] ?? fallback ?? 'a valid value'}`);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} is not valid: expected ${EXPECTED[name] ?? issue?.message ?? 'a valid value'}`);
+    throw invalid(String(issue?.path[0] ?? 'environment'), issue?.message);
   }
   const e = parsed.data;
+  const missing = e.FILES_STORE === 's3' ? S3_REQUIRED.find((name) => e[name] === undefined) : undefined;
+  if (missing) throw invalid(missing);
+  if (e.SMS_PROVIDER === 'http' && e.SMS_HTTP_URL === undefined) {
+    throw new ConfigError(`SMS_HTTP_URL="" is not valid: expected ${EXPECTED.SMS_HTTP_URL}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -83,5 +119,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.EGOV_JOBS === 'on',
     bodyLimit: e.EGOV_BODY_LIMIT,
     trustProxy: e.EGOV_TRUST_PROXY === 'true',
+    smsProvider: e.SMS_PROVIDER,
+    smsHttpUrl: e.SMS_HTTP_URL,
+    smsHttpToken: e.SMS_HTTP_TOKEN,
+    files:
+      e.FILES_STORE === 's3'
+        ? {
+            store: 's3',
+            endpoint: e.S3_ENDPOINT ?? '',
+            bucket: e.S3_BUCKET ?? '',
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+          }
+        : { store: 'local' },
   };
 }

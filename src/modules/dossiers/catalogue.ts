@@ -22,6 +22,10 @@ export interface DossierProcedure {
   levels: readonly string[];
   /** 'direct' | 'post' | 'online' */
   channels: readonly string[];
+  /** Toàn trình or một phần (Decree 42/2022); null when the version sets none. */
+  onlineLevel: 'full' | 'partial' | null;
+  /** The workflow the version names (procedure_versions.workflow_ref); null: the standard one. */
+  workflowRef: string | null;
   processingTime: { amount: number | null; unit: DeadlineUnit | null; text: string };
   fees: { label: string; amountDong: number }[];
   /** The documents to attach, as the e-form lists them. */
@@ -46,6 +50,8 @@ function toDossierProcedure(p: ProcedureVersion): DossierProcedure {
     name: p.name,
     levels: p.levels,
     channels: p.channels,
+    onlineLevel: p.onlineLevel,
+    workflowRef: p.workflowRef,
     processingTime: { amount: p.processingTime.amount, unit: p.processingTime.unit, text: p.processingTime.text },
     // Amounts not stated in đồng (null) cannot be charged online; the officer settles them at the counter.
     fees: p.fees.filter((f) => f.amount_dong !== null && f.amount_dong > 0).map((f) => ({ label: f.label, amountDong: f.amount_dong ?? 0 })),

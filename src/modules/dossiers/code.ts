@@ -15,8 +15,12 @@ export function receiptDay(received: Date): string {
   return vietnamDateOf(received);
 }
 
+/** The code without its number, '<agency>-YYMMDD': the database appends '-XXXX' as it takes the number (repo.assignCode). */
+export function codePrefix(agencyCode: string, received: Date): string {
+  return `${agencyCode}-${receiptDay(received).slice(2).replaceAll('-', '')}`;
+}
+
 export function dossierCode(agencyCode: string, received: Date, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE) throw new RangeError(`sequence out of range: ${sequence}`);
-  const yymmdd = receiptDay(received).slice(2).replaceAll('-', '');
-  return `${agencyCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+  return `${codePrefix(agencyCode, received)}-${String(sequence).padStart(4, '0')}`;
 }

@@ -10,6 +10,9 @@ import { registerMultipart } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
 import { attachmentLimits } from './storage.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
+import { NOTIFY_JOB } from './workflow/notify-events.ts';
+import { seedWorkflows } from './workflow/registry.ts';
+import { registerDeadlineSweeps } from './workflow/sweeps.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -18,8 +21,13 @@ export const dossiersModule: Module = {
     await dossierPages(app, platform);
     await dossierApi(app, platform);
   },
+  seedReference: async (platform) => {
+    await seedWorkflows(platform.database.db);
+  },
   jobs: async (platform) => {
     await platform.jobs.work(NOTIFY_RECEIPT_JOB, () => notifyReceipt(platform));
+    await platform.jobs.work(NOTIFY_JOB, () => notifyReceipt(platform));
+    await registerDeadlineSweeps(platform);
   },
 };
 
@@ -30,4 +38,7 @@ export { configureAttachments, attachmentStore } from './storage.ts';
 export { simulatedGateway, type PaymentGateway } from './payments.ts';
 export { DossierErrors } from './errors.ts';
 export { statusLabel } from './messages.ts';
+export { takeAction, type ActionContext, type ActionResult } from './workflow/engine.ts';
+export type { ActionInput } from './workflow/input.ts';
+export { WorkflowErrors } from './workflow/errors.ts';
 export type { Dossier, DossierFile, DossierEvent, Payment, Applicant } from './schema.ts';

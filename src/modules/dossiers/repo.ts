@@ -26,8 +26,8 @@ function toDossier(r: DossierRow): Dossier {
   };
 }
 
+/** A dossier as inserted: without its code, which assignCode sets last in the same transaction. */
 export interface NewDossier {
-  code: string;
   agencyId: number;
   procedureCode: string;
   procedureVersion: number;
@@ -42,6 +42,11 @@ export interface NewDossier {
   feeTotalDong: number;
   paymentStatus: PaymentStatus;
   idempotencyKey: string | null;
+  /** The workflow the back office runs (migrations/0008_dossier_workflow.sql): the version's, or 'standard'. */
+  workflowCode: string;
+  onlineLevel: 'full' | 'partial' | null;
+  /** When the legal clock starts: the receipt. */
+  clockStartedAt: Date;
 }
 
 export interface NewFile {
@@ -53,23 +58,12 @@ export interface NewFile {
 }
 
 export const dossierRepo = {
-  /** Takes the next number of an agency's day; the row lock it leaves serialises concurrent submissions. */
-  async nextSequence(db: DossierDb, agencyId: number, day: string): Promise<number> {
-    const row = await db
-      .insertInto('dossier_sequences')
-      .values({ agency_id: agencyId, day, last: 1 })
-      .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last: sql<number>`dossier_sequences.last + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return row.last;
-  },
-
-  /** Inserts the dossier; undefined when another dossier already holds the idempotency key. */
+  /** Inserts the dossier without its code; undefined when another dossier already holds the idempotency key. */
   async insert(db: DossierDb, d: NewDossier): Promise<number | undefined> {
     const row = await db
       .insertInto('dossiers')
       .values({
-        code: d.code,
+        code: null,
         agency_id: d.agencyId,
         procedure_code: d.procedureCode,
         procedure_version: d.procedureVersion,
@@ -85,11 +79,38 @@ export const dossierRepo = {
         fee_total_dong: d.feeTotalDong,
         payment_status: d.paymentStatus,
         idempotency_key: d.idempotencyKey,
+        workflow_code: d.workflowCode,
+        online_level: d.onlineLevel,
+        clock_started_at: d.clockStartedAt,
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning('id')
       .executeTakeFirst();
     return row?.id;
+  },
+
+  /**
+   * Takes the next number of the agency's day and gives the dossier its code `<prefix>-XXXX`, in ONE statement. The
+   * upsert locks the agency's sequence row until the transaction ends (so concurrent submissions get consecutive
+   * numbers, and a rollback gives the number back): call it last, with only what needs the code after it.
+   * Past 9999 the sequence's check constraint fails (23514, dossier_sequences_last_check).
+   */
+  async assignCode(db: DossierDb, dossierId: number, agencyId: number, day: string, prefix: string): Promise<Dossier> {
+    const row = await db
+      .with('s', (qb) =>
+        qb
+          .insertInto('dossier_sequences')
+          .values({ agency_id: agencyId, day, last: 1 })
+          .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last: sql<number>`dossier_sequences.last + 1` }))
+          .returning('last'),
+      )
+      .updateTable('dossiers')
+      .from('s')
+      .set({ code: sql<string>`${prefix} || '-' || lpad(s.last::text, 4, '0')` })
+      .where('dossiers.id', '=', dossierId)
+      .returningAll('dossiers')
+      .executeTakeFirstOrThrow();
+    return toDossier(row);
   },
 
   async findByCode(db: DossierDb, code: string): Promise<Dossier | undefined> {

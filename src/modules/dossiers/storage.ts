@@ -1,8 +1,8 @@
 // Where this app keeps attachments and how large they may be: the local-disk store under EGOV_VAR_DIR/files by
-// default; another store (S3-compatible) or other limits can be plugged in per platform.
+// default, the S3-compatible store with FILES_STORE=s3; another store or other limits can be plugged in per platform.
 import { join } from 'node:path';
 import type { Platform } from '../../platform/http/context.ts';
-import { type FileLimits, type FileStore, fileLimitsFrom, localDiskStore } from '../../platform/files/index.ts';
+import { type FileLimits, type FileStore, fileLimitsFrom, localDiskStore, s3Store } from '../../platform/files/index.ts';
 
 interface AttachmentSetup {
   store: FileStore;
@@ -14,7 +14,9 @@ const setups = new WeakMap<Platform, AttachmentSetup>();
 function setupOf(platform: Platform): AttachmentSetup {
   let s = setups.get(platform);
   if (!s) {
-    s = { store: localDiskStore(join(platform.config.varDir, 'files')), limits: fileLimitsFrom() };
+    const files = platform.config.files;
+    const store = files.store === 's3' ? s3Store(files) : localDiskStore(join(platform.config.varDir, 'files'));
+    s = { store, limits: fileLimitsFrom() };
     setups.set(platform, s);
   }
   return s;

@@ -67,7 +67,7 @@ test('codes count per agency and per Vietnam day: 0001, 0002 …; another agency
   assert.equal(await count('payments', sql`dossier_id = ${id} and amount_dong = 50000 and status = 'pending'`), 1);
   assert.equal(await count('audit_log', sql`action = 'dossiers.submit' and entity_id = ${a.dossier.code}`), 1);
   assert.equal(await count('outbox_mail', sql`to_address = ${hoa.email} and subject like ${`%${a.dossier.code}%`}`), 1);
-  assert.equal(await count('pgboss.job', sql`name = 'dossier.notify-receipt' and data->>'code' = ${a.dossier.code}`), 1);
+  assert.equal(await count('pgboss.job', sql`name = 'dossier.notify-receipt' and (data->>'dossierId')::bigint = ${id}`), 1);
   assert.deepEqual(a.dossier.applicant, {
     name: hoa.name,
     personal_id: hoa.personalId,

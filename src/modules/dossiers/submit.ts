@@ -1,20 +1,21 @@
 // Submitting a dossier online (DOMAIN §4, ARCHITECTURE "Data flow of the main job"): access check, procedure with an
 // online channel, receiving agency, e-form, applicant and attachments checked (every problem at once); then ONE
-// transaction: the day's number of the agency, the dossier row with its code, its files, the timeline event, the
-// payment to make, the audit row, the receipt e-mail (outbox) and the "dossier.notify-receipt" job. Any error
-// rolls all of it back, the number included, so codes stay gap-free.
+// transaction: the dossier row (no code yet), its files, the timeline event, the payment to make, the draft dropped,
+// the "dossier.notify-receipt" job; then, last, the day's number of the agency and the code in one statement, and
+// what needs the code: the audit row and the receipt e-mail (outbox). The number's row lock, which serialises the
+// agency's submissions, is so held for three statements and the COMMIT only. Any error rolls all of it back, the
+// number included, so codes stay gap-free.
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../platform/auth/access.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
-import { findAgencyById } from '../units/index.ts';
 import { findProcedureForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
 import { receivingAgencies, defaultAgency } from './agency.ts';
 import { applicantFrom, type ApplicantDefaults } from './applicant.ts';
 import { checkAttachments, type AcceptedFile, type IncomingFile } from './attachments.ts';
-import { dossierCode, receiptDay } from './code.ts';
+import { codePrefix, receiptDay } from './code.ts';
 import { deadlineFor } from './deadline.ts';
 import { loadAddressUnits, validateEform } from '../eforms/index.ts';
 import { applicantDefaults } from './profile.ts';
@@ -54,12 +55,23 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
+const NO_DEFAULTS: ApplicantDefaults = { fullName: '', personalId: '', phone: '', email: '' };
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
 /** Keys are per submitter, so one client's key can never return another's dossier. */
 const scopedKey = (user: SessionUser, key: string): string => `a${user.id}:${key}`;
 
 class AlreadySubmitted extends Error {}
+
+/** Without a workflow_ref on the procedure's version, a dossier follows the standard one-stop workflow (data/workflows). */
+const DEFAULT_WORKFLOW = 'standard';
+
+/** The agency's numbers of the day are used up: 9999 is the last the code's four digits hold (check constraint). */
+function sequenceExhausted(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e.code === '23514' && (e.constraint === undefined || e.constraint === 'dossier_sequences_last_check');
+}
 
 /** Citizens submit for themselves on the portal or through the API; integrators (staff accounts) through the API only. */
 function checkAccess(actor: Actor, via: SubmitContext['via']): SessionUser {
@@ -99,16 +111,12 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   const fee = feeTotal(procedure);
   const applicantAccountId = user.kind === 'citizen' ? user.id : null;
 
-  let code: string;
   try {
-    code = await db.transaction().execute(async (trx) => {
+    const dossier = await db.transaction().execute(async (trx) => {
       const tdb = dossierDb(trx);
-      const seq = await dossierRepo.nextSequence(tdb, agency.id, receiptDay(received)).catch((err: unknown) => {
-        throw (err as { code?: string }).code === '23514' ? DossierErrors.SEQUENCE_EXHAUSTED() : err;
-      });
-      const newCode = dossierCode(agency.code, received, seq);
+      // Everything that does not need the code first, the code last: taking the agency's number locks its sequence
+      // row until COMMIT, and every submission to that agency that day waits for that lock (migrations/0009).
       const id = await dossierRepo.insert(tdb, {
-        code: newCode,
         agencyId: agency.id,
         procedureCode: procedure.code,
         procedureVersion: procedure.version,
@@ -123,8 +131,12 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
         feeTotalDong: fee,
         paymentStatus: fee > 0 ? 'unpaid' : 'none',
         idempotencyKey: key,
+        workflowCode: procedure.workflowRef ?? DEFAULT_WORKFLOW,
+        onlineLevel: procedure.onlineLevel,
+        // The processing time is counted from receipt (DOMAIN §5); the back office restarts it after a supplement.
+        clockStartedAt: received,
       });
-      // The same key committed by a concurrent request: give our number back and answer with that dossier.
+      // The same key committed by a concurrent request: roll back and answer with that dossier.
       if (id === undefined) throw new AlreadySubmitted();
       await dossierRepo.addStoredFiles(tdb, files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })));
       await dossierRepo.addFiles(tdb, id, files);
@@ -138,21 +150,28 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
       });
       if (fee > 0) await dossierRepo.addPayment(tdb, id, { amountDong: fee, method: 'vietqr' });
       if (applicantAccountId !== null) await dossierRepo.deleteDraft(tdb, applicantAccountId, procedure.code);
+      // The job needs no code (its handler sends the outbox), so it goes before the number is taken.
+      // Jobs.send types its executor as Kysely<unknown>; a transaction of any schema is one.
+      await platform.jobs.send(NOTIFY_RECEIPT_JOB, { dossierId: id }, trx as unknown as Kysely<unknown>);
+      // Circular 01/2018 Art. 19: the day's next number of the receiving agency; a rollback gives it back (no gaps).
+      const d = await dossierRepo.assignCode(tdb, id, agency.id, receiptDay(received), codePrefix(agency.code, received)).catch((err: unknown) => {
+        throw sequenceExhausted(err) ? DossierErrors.SEQUENCE_EXHAUSTED() : err;
+      });
+      // Only what needs the code from here to COMMIT.
       await recordAudit(trx, {
         actor: user,
         action: 'dossiers.submit',
         entity: 'dossier',
-        entityId: newCode,
+        entityId: d.code,
         agencyId: agency.id,
         ip: ctx.ip ?? null,
         data: { procedure: procedure.code, version: procedure.version, via: ctx.via, files: files.length, fee_total_dong: fee },
       });
-      const mail = receiptEmail(platform, { code: newCode, procedure, agency, applicant, received, deadline, fee });
+      const mail = receiptEmail(platform, { code: d.code, procedure, agency, applicant, received, deadline, fee });
       if (mail) await platform.mailer.enqueue(trx, mail);
-      // Jobs.send types its executor as Kysely<unknown>; a transaction of any schema is one.
-      await platform.jobs.send(NOTIFY_RECEIPT_JOB, { dossierId: id, code: newCode }, trx as unknown as Kysely<unknown>);
-      return newCode;
+      return d;
     });
+    return { dossier, replayed: false };
   } catch (err) {
     if (err instanceof AlreadySubmitted && key) {
       const first = await dossierRepo.findByIdempotencyKey(ddb, key);
@@ -160,9 +179,6 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
     }
     throw err;
   }
-  const dossier = await dossierRepo.findByCode(ddb, code);
-  if (!dossier) throw HttpErrors.INTERNAL();
-  return { dossier, replayed: false };
 }
 
 interface CheckedSubmission {
@@ -186,20 +202,21 @@ async function checkSubmission(platform: Platform, user: SessionUser, procedure:
   let applicant: Applicant = { name: '', personal_id: '', phone: null, email: null, address: '' };
   if (answers.ok) {
     formData = answers.value;
-    const account = await applicantDefaults(db, user);
     const given = input.applicant ?? {};
-    const defaults: ApplicantDefaults = {
+    const defaults = (account: ApplicantDefaults): ApplicantDefaults => ({
       fullName: given.fullName || account.fullName,
       personalId: given.personalId || account.personalId,
       phone: given.phone || account.phone,
       email: given.email || account.email,
-    };
-    const who = applicantFrom(procedure.form, answers.value, units, defaults);
+    });
+    let who = applicantFrom(procedure.form, answers.value, units, defaults(NO_DEFAULTS));
+    // The account only fills what the form and the request leave empty: when they give everything, it is not read.
+    const a = who.applicant;
+    if (!(a.name && a.personal_id && a.phone && a.email)) who = applicantFrom(procedure.form, answers.value, units, defaults(await applicantDefaults(db, user)));
     applicant = who.applicant;
     errors.push(...who.errors);
   } else errors.push(...answers.errors);
   const att = checkAttachments(procedure.form, input.files, attachmentLimits(platform));
   errors.push(...att.errors);
-  const agency = chosen ? await findAgencyById(db, chosen.id) : undefined;
-  return { errors, agency: agency ?? { id: 0, code: '', name: '' }, applicant, formData, files: att.accepted };
+  return { errors, agency: chosen ?? { id: 0, code: '', name: '' }, applicant, formData, files: att.accepted };
 }

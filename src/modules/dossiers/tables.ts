@@ -6,7 +6,9 @@ type Big = ColumnType<number, number, number>;
 
 export interface DossiersTable {
   id: Generated<number>;
-  code: string;
+  // Null only inside the submitting transaction, which inserts the row first and sets the code last
+  // (migrations/0009_dossier_code_last.sql); a committed dossier always has one, so reads type it as a string.
+  code: ColumnType<string, string | null, string>;
   agency_id: number;
   procedure_code: string;
   procedure_version: number;
@@ -135,16 +137,6 @@ export interface DossierFeedbackTable {
   answered_at: Date | null;
 }
 
-export interface OutboxSmsTable {
-  id: Generated<number>;
-  to_phone: string;
-  body: string;
-  created_at: Generated<Date>;
-  sent_at: Date | null;
-  attempts: Generated<number>;
-  last_error: string | null;
-}
-
 export interface PaymentsTable {
   id: Generated<number>;
   dossier_id: number;
@@ -176,7 +168,6 @@ export type DossierTables = {
   dossier_consultations: DossierConsultationsTable;
   dossier_ratings: DossierRatingsTable;
   dossier_feedback: DossierFeedbackTable;
-  outbox_sms: OutboxSmsTable;
 };
 
 export type DossierDb = Kysely<PlatformTables & DossierTables>;

@@ -49,9 +49,21 @@ export interface OutboxMailTable {
   sent_at: Date | null;
 }
 
+// migrations/0008_dossier_workflow.sql: text messages through the SMS adapter (platform/notify/sms.ts).
+export interface OutboxSmsTable {
+  id: Generated<number>;
+  to_phone: string;
+  body: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface PlatformTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;
   outbox_mail: OutboxMailTable;
+  outbox_sms: OutboxSmsTable;
 }

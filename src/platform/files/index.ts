@@ -2,4 +2,5 @@
 export { ATTACHMENT_TYPES, type AttachmentType, extensionOf, sniffAttachmentType } from './sniff.ts';
 export { type FileLimits, fileLimitsFrom } from './limits.ts';
 export { type FileStore, type StoredObject, localDiskStore, sha256Of } from './store.ts';
+export { S3StoreError, type S3StoreOptions, s3KeyOf, s3Store } from './s3.ts';
 export { contentDisposition } from './disposition.ts';

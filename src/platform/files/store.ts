@@ -1,5 +1,5 @@
-// Attachment storage. The interface is what the app needs; the local-disk store is the default and an
-// S3-compatible store can implement the same interface later. Content-addressed: a file is named by the SHA-256 of
+// Attachment storage. The interface is what the app needs; the local-disk store is the default and the
+// S3-compatible store (s3.ts) implements the same interface. Content-addressed: a file is named by the SHA-256 of
 // its bytes, so the same scan uploaded twice is stored once and a stored file never changes.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -26,7 +26,8 @@ export function sha256Of(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-function checkAddress(sha256: string): string {
+/** The address itself, or a RangeError when it is not a SHA-256 (so no path or key can be smuggled in). */
+export function checkAddress(sha256: string): string {
   if (!SHA256.test(sha256)) throw new RangeError('not a SHA-256 address');
   return sha256;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Lang } from '../web/i18n.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import type { Sms } from '../notify/sms.ts';
 import type { Jobs } from '../jobs/index.ts';
 
 /** What every module plugin receives: the shared machinery, never another module's internals. */
@@ -10,6 +11,8 @@ export interface Platform {
   config: Config;
   database: Database;
   mailer: Mailer;
+  /** Text messages: an outbox like the mailer's, sent through the configured provider (SMS_PROVIDER). */
+  sms: Sms;
   jobs: Jobs;
   /** True when the database holds the demo seed (demo logins are shown on the sign-in page). */
   demo: () => boolean;

@@ -1,4 +1,4 @@
-// Platform jobs: retry mail left in the outbox (SMTP outage) and purge expired sessions.
+// Platform jobs: retry mail and text messages left in their outboxes (SMTP or gateway outage) and purge expired sessions.
 import type { Platform } from '../http/context.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
 
@@ -8,6 +8,10 @@ export async function registerHousekeeping(platform: Platform): Promise<void> {
     await mailer.flush(database.db, 50);
   });
   await jobs.schedule('mail-outbox-flush', '* * * * *');
+  await jobs.work('sms-outbox-flush', async () => {
+    await platform.sms.flush(database.db, { limit: 50 });
+  });
+  await jobs.schedule('sms-outbox-flush', '* * * * *');
   await jobs.work('sessions-purge', async () => {
     await purgeExpiredSessions(database.db);
   });

@@ -1,0 +1,54 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { apiTokenFor } from '../../platform/testing/auth.ts';
+import { s3Store, sha256Of } from '../../platform/files/index.ts';
+import { startTestS3, type TestS3 } from '../../platform/files/s3-testing.ts';
+import { prepareDossierTests, PROC, answersFor, registerCitizen, TINY, type TestCitizen } from './testing.ts';
+
+let s3: TestS3;
+let app: TestApp;
+let hoa: TestCitizen;
+let lan: TestCitizen;
+before(async () => {
+  s3 = await startTestS3();
+  app = await testApp({ env: s3.env });
+  await prepareDossierTests(app);
+  hoa = await registerCitizen(app, 61);
+  lan = await registerCitizen(app, 62, 'Trần Văn Lân');
+});
+after(async () => {
+  await app?.close();
+  await s3?.close();
+});
+
+test('with FILES_STORE=s3 an attachment submitted through the API lands in the bucket and the applicant downloads the same bytes', async () => {
+  const content = Buffer.concat([TINY.pdf, Buffer.from(`% s3 end-to-end ${Date.now()}\n`, 'latin1')]);
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { authorization: `Bearer ${await apiTokenFor(app.database.db, hoa.user)}`, 'content-type': 'application/json' },
+    payload: JSON.stringify({
+      procedure_code: PROC.online.code,
+      form: answersFor(hoa),
+      files: [{ doc_key: 'doc1', filename: 'tờ-khai.pdf', content_base64: content.toString('base64') }],
+    }),
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const { code } = res.json() as { code: string };
+  assert.equal(await s3Store(s3.options).has(sha256Of(content)), true, 'the object is in the S3 bucket');
+
+  const detail = await hoa.client.get(`/ho-so/${code}`);
+  const href = new RegExp(`href="(/ho-so/${code.replaceAll('.', '\\.')}/tep/\\d+)"`).exec(detail.body)?.[1];
+  assert.ok(href, 'the detail page links the file');
+  const file = await hoa.client.get(href);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.equal(file.headers['cache-control'], 'private, no-store');
+  assert.deepEqual(file.rawPayload, content);
+
+  // Served only after the access check: another citizen and an anonymous visitor get nothing.
+  const other = await lan.client.get(href);
+  assert.ok(other.statusCode === 404 || other.statusCode === 403, String(other.statusCode));
+  assert.equal((await app.client().get(href)).statusCode, 303);
+});
