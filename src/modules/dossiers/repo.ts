@@ -148,11 +148,11 @@ export const dossierRepo = {
       .execute();
   },
 
-  async addFiles(db: DossierDb, dossierId: number, files: NewFile[]): Promise<void> {
+  async addFiles(db: DossierDb, dossierId: number, files: NewFile[], kind: 'applicant' | 'scan' = 'applicant'): Promise<void> {
     if (files.length === 0) return;
     await db
       .insertInto('dossier_files')
-      .values(files.map((f) => ({ dossier_id: dossierId, doc_key: f.docKey, original_name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 })))
+      .values(files.map((f) => ({ dossier_id: dossierId, doc_key: f.docKey, original_name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256, kind })))
       .execute();
   },
 
@@ -173,10 +173,10 @@ export const dossierRepo = {
     return r ? { id: r.id, docKey: r.doc_key, originalName: r.original_name, mime: r.mime, size: r.size, sha256: r.sha256 } : undefined;
   },
 
-  async addEvent(db: DossierDb, dossierId: number, e: { actorId: number | null; actor: string; kind: string; note?: Record<string, unknown>; at?: Date }): Promise<void> {
+  async addEvent(db: DossierDb, dossierId: number, e: { actorId: number | null; actor: string; kind: string; agencyId?: number | null; note?: Record<string, unknown>; at?: Date }): Promise<void> {
     await db
       .insertInto('dossier_events')
-      .values({ dossier_id: dossierId, actor_id: e.actorId, actor: e.actor, kind: e.kind, note: JSON.stringify(e.note ?? {}), ...(e.at ? { at: e.at } : {}) })
+      .values({ dossier_id: dossierId, actor_id: e.actorId, actor: e.actor, kind: e.kind, agency_id: e.agencyId ?? null, note: JSON.stringify(e.note ?? {}), ...(e.at ? { at: e.at } : {}) })
       .execute();
   },
 

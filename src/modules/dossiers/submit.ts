@@ -7,8 +7,9 @@
 // number included, so codes stay gap-free.
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
-import { type Actor, requireUser } from '../../platform/auth/access.ts';
-import type { SessionUser } from '../../platform/auth/roles.ts';
+import { type Actor, requireStaff, requireUser } from '../../platform/auth/access.ts';
+import { Role, type SessionUser } from '../../platform/auth/roles.ts';
+import { findAgencyById } from '../units/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
 import { findProcedureForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
@@ -44,6 +45,12 @@ export interface SubmitInput {
 
 export interface SubmitContext {
   via: 'web' | 'api';
+  /**
+   * 'counter': a one-stop officer records a walk-in dossier on the applicant's behalf (issue 4 "Counter intake"):
+   * received by the officer's own agency, in the same code series, with the scanned papers; the applicant's details
+   * come from the form only, never from the officer's account; procedures without an online channel are accepted.
+   */
+  channel?: 'online' | 'counter';
   ip?: string | null;
   /** The moment of receipt (tests); now by default. */
   now?: Date;
@@ -74,14 +81,16 @@ function sequenceExhausted(err: unknown): boolean {
 }
 
 /** Citizens submit for themselves on the portal or through the API; integrators (staff accounts) through the API only. */
-function checkAccess(actor: Actor, via: SubmitContext['via']): SessionUser {
+function checkAccess(actor: Actor, ctx: SubmitContext): SessionUser {
+  if (ctx.channel === 'counter') return requireStaff(actor, Role.oneStopOfficer);
   const user = requireUser(actor);
-  if (user.kind !== 'citizen' && via !== 'api') throw HttpErrors.FORBIDDEN();
+  if (user.kind !== 'citizen' && ctx.via !== 'api') throw HttpErrors.FORBIDDEN();
   return user;
 }
 
 export async function submitDossier(platform: Platform, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<SubmitResult> {
-  const user = checkAccess(actor, ctx.via);
+  const user = checkAccess(actor, ctx);
+  const counter = ctx.channel === 'counter';
   const db = platform.database.db;
   const ddb = dossierDb(db);
 
@@ -96,9 +105,9 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   const received = ctx.now ?? new Date();
   const procedure = await findProcedureForDossier(db, input.procedureCode, receiptDay(received));
   if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND({ details: { code: input.procedureCode } });
-  if (!isOnline(procedure)) throw DossierErrors.NOT_ONLINE({ details: { code: procedure.code } });
+  if (!counter && !isOnline(procedure)) throw DossierErrors.NOT_ONLINE({ details: { code: procedure.code } });
 
-  const checked = await checkSubmission(platform, user, procedure, input, ctx.now);
+  const checked = await checkSubmission(platform, user, procedure, counter ? { ...input, agencyCode: await ownAgencyCode(platform, user) } : input, ctx.now, counter);
   if (checked.errors.length > 0) throw DossierErrors.INVALID_DOSSIER({ fields: checked.errors });
   const { agency, applicant, formData, files } = checked;
 
@@ -110,6 +119,7 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   const deadline = await deadlineFor(platform, procedure, received);
   const fee = feeTotal(procedure);
   const applicantAccountId = user.kind === 'citizen' ? user.id : null;
+  const channel = counter ? 'counter' : 'online';
 
   try {
     const dossier = await db.transaction().execute(async (trx) => {
@@ -120,7 +130,7 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
         agencyId: agency.id,
         procedureCode: procedure.code,
         procedureVersion: procedure.version,
-        channel: 'online',
+        channel,
         applicantAccountId,
         applicant,
         formData,
@@ -139,13 +149,14 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
       // The same key committed by a concurrent request: roll back and answer with that dossier.
       if (id === undefined) throw new AlreadySubmitted();
       await dossierRepo.addStoredFiles(tdb, files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })));
-      await dossierRepo.addFiles(tdb, id, files);
+      await dossierRepo.addFiles(tdb, id, files, counter ? 'scan' : 'applicant');
       await dossierRepo.addEvent(tdb, id, {
         actorId: user.id,
         actor: user.displayName,
-        kind: 'received',
+        kind: counter ? 'received_counter' : 'received',
+        agencyId: counter ? agency.id : null,
         // The documents' names as the form listed them, so the receipt reads the same whatever the form becomes.
-        note: { channel: 'online', via: ctx.via, documents: procedure.documents.map((d) => ({ key: d.key, name: d.name })) },
+        note: { channel, via: ctx.via, documents: procedure.documents.map((d) => ({ key: d.key, name: d.name })) },
         at: received,
       });
       if (fee > 0) await dossierRepo.addPayment(tdb, id, { amountDong: fee, method: 'vietqr' });
@@ -160,7 +171,7 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
       // Only what needs the code from here to COMMIT.
       await recordAudit(trx, {
         actor: user,
-        action: 'dossiers.submit',
+        action: counter ? 'dossiers.intake' : 'dossiers.submit',
         entity: 'dossier',
         entityId: d.code,
         agencyId: agency.id,
@@ -190,7 +201,13 @@ interface CheckedSubmission {
 }
 
 /** Every check of the input, with all problems together (so the form shows them at once). */
-async function checkSubmission(platform: Platform, user: SessionUser, procedure: DossierProcedure, input: SubmitInput, now?: Date): Promise<CheckedSubmission> {
+/** The code of the officer's own agency: a counter receives for itself. */
+async function ownAgencyCode(platform: Platform, user: SessionUser): Promise<string> {
+  const a = user.agencyId !== null ? await findAgencyById(platform.database.db, user.agencyId) : undefined;
+  return a?.code ?? '';
+}
+
+async function checkSubmission(platform: Platform, user: SessionUser, procedure: DossierProcedure, input: SubmitInput, now?: Date, counter = false): Promise<CheckedSubmission> {
   const db = platform.database.db;
   const errors: FieldError[] = [];
   const choices = await receivingAgencies(db, procedure);
@@ -212,7 +229,7 @@ async function checkSubmission(platform: Platform, user: SessionUser, procedure:
     let who = applicantFrom(procedure.form, answers.value, units, defaults(NO_DEFAULTS));
     // The account only fills what the form and the request leave empty: when they give everything, it is not read.
     const a = who.applicant;
-    if (!(a.name && a.personal_id && a.phone && a.email)) who = applicantFrom(procedure.form, answers.value, units, defaults(await applicantDefaults(db, user)));
+    if (!counter && !(a.name && a.personal_id && a.phone && a.email)) who = applicantFrom(procedure.form, answers.value, units, defaults(await applicantDefaults(db, user)));
     applicant = who.applicant;
     errors.push(...who.errors);
   } else errors.push(...answers.errors);
