@@ -34,7 +34,8 @@ export function receiptEmail(
   };
 }
 
-/** Handler of the "dossier.notify-receipt" job: the receipt mail is already in the outbox; send it now. */
+/** Handler of the "dossier.notify-receipt" and "dossier.notify" jobs: the messages are in the outboxes; send them now. */
 export async function notifyReceipt(platform: Platform): Promise<void> {
   await platform.mailer.flush(platform.database.db);
+  await platform.sms.flush(platform.database.db, { limit: 50 });
 }
