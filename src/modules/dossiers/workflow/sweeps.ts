@@ -56,7 +56,7 @@ interface Flagged {
 }
 
 /** Staff link to the dossier. */
-export const staffDossierUrl = (baseUrl: string, code: string): string => `${baseUrl}/ho-so/${encodeURIComponent(code)}`;
+export const staffDossierUrl = (baseUrl: string, code: string): string => `${baseUrl}/mot-cua/ho-so/${encodeURIComponent(code)}`;
 
 /**
  * Sets the flag on at most `batch` in-progress dossiers whose due time is in [from, to) (the earliest first) and
