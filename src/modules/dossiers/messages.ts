@@ -52,10 +52,41 @@ export const eventKinds: Record<string, Text> = {
   received: { vi: 'Tiếp nhận hồ sơ trực tuyến', en: 'Dossier received online' },
   received_counter: { vi: 'Tiếp nhận hồ sơ tại Bộ phận Một cửa', en: 'Dossier received at the one-stop counter' },
   paid: { vi: 'Đã thanh toán phí, lệ phí', en: 'Fees paid' },
+  // Back-office actions (data/workflows), as the applicant reads them in the list of their dossiers.
+  accept: { vi: 'Hồ sơ được tiếp nhận và hẹn ngày trả kết quả', en: 'Dossier accepted, return date given' },
+  request_supplement_receipt: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Supplement requested' },
+  request_supplement_appraisal: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Supplement requested' },
+  complete_supplement: { vi: 'Đã nộp hồ sơ bổ sung', en: 'Supplement sent' },
+  complete_supplement_counter: { vi: 'Đã nộp hồ sơ bổ sung tại quầy', en: 'Supplement given at the counter' },
+  refuse: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Dossier refused' },
+  assign: { vi: 'Phân công cán bộ xử lý', en: 'Officer assigned' },
+  consult: { vi: 'Lấy ý kiến cơ quan liên quan', en: 'Other agencies consulted' },
+  reply_consultation: { vi: 'Cơ quan liên quan đã cho ý kiến', en: 'A consulted agency replied' },
+  submit_for_approval: { vi: 'Trình lãnh đạo phê duyệt', en: 'Submitted for approval' },
+  send_back: { vi: 'Chuyển lại để thẩm định thêm', en: 'Sent back for further appraisal' },
+  approve: { vi: 'Lãnh đạo đã phê duyệt', en: 'Approved' },
+  reject: { vi: 'Không giải quyết, có nêu lý do', en: 'Not granted, with reasons' },
+  record_result: { vi: 'Đã có kết quả giải quyết', en: 'Result ready' },
+  return_result: { vi: 'Đã trả kết quả', en: 'Result returned' },
+  apologize: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and a new return date' },
+  due_soon: { vi: 'Cảnh báo: sắp đến hạn trả kết quả', en: 'Warning: the due date is near' },
+  overdue: { vi: 'Cảnh báo: quá hạn trả kết quả', en: 'Warning: overdue' },
 };
 
+/** Events the deadline sweeps write for the officers; the applicant's timeline leaves them out. */
+export const INTERNAL_EVENT_KINDS: ReadonlySet<string> = new Set(['due_soon', 'overdue']);
+
+// The states of the one-stop workflows (data/workflows) as the applicant and the public lookup read them.
 export const statusLabels: Record<string, Text> = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  supplement: { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  processing: { vi: 'Đang giải quyết', en: 'Being processed' },
+  consulting: { vi: 'Đang lấy ý kiến cơ quan liên quan', en: 'Consulting other agencies' },
+  approval: { vi: 'Chờ phê duyệt', en: 'Awaiting approval' },
+  approved: { vi: 'Đã phê duyệt, đang ban hành kết quả', en: 'Approved, result being issued' },
+  result_ready: { vi: 'Có kết quả, chờ trả', en: 'Result ready' },
+  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
 };
 
 export function statusLabel(status: string): Text {

@@ -22,7 +22,7 @@ export const page = {
   dueUnknown: { vi: 'Cơ quan tiếp nhận sẽ thông báo', en: 'The receiving agency will announce it' },
   duePaused: { vi: 'Thời hạn tạm dừng trong khi chờ bạn bổ sung hồ sơ.', en: 'The time limit is paused while the agency waits for your supplement.' },
   originalDue: { vi: 'Ngày hẹn ban đầu: {date}.', en: 'First date given: {date}.' },
-  apologyReason: { vi: 'Cơ quan đã xin lỗi và hẹn lại ngày trả kết quả. Lý do: {reason}', en: 'The agency apologised and set a new date. Reason: {reason}' },
+  apologyReason: { vi: 'Cơ quan đã xin lỗi và hẹn lại ngày trả kết quả. Lý do: ', en: 'The agency apologised and set a new date. Reason: ' },
   result: { vi: 'Kết quả', en: 'Result' },
   resultAt: { vi: 'Ngày có kết quả', en: 'Result date' },
   returnMethod: { vi: 'Hình thức trả kết quả', en: 'How the result was returned' },
@@ -63,6 +63,7 @@ export const returnMethods: Record<'counter' | 'post' | 'online', Text> = {
 export const supplementForm = {
   title: { vi: 'Hồ sơ cần bổ sung, hoàn thiện', en: 'What you need to supplement' },
   requested: { vi: 'Cơ quan yêu cầu ngày {date}:', en: 'The agency asked on {date}:' },
+  files: { vi: 'Tệp hồ sơ bổ sung', en: 'Supplementary files' },
   fileFor: { vi: 'Tệp cho: {item}', en: 'File for: {item}' },
   other: { vi: 'Giấy tờ khác (nếu có)', en: 'Other documents (if any)' },
   hint: { vi: 'Tệp PDF, JPEG hoặc PNG.', en: 'PDF, JPEG or PNG files.' },

@@ -115,7 +115,14 @@ export async function sendFeedback(platform: Platform, actor: Actor, code: strin
 }
 
 /** An officer of the receiving or handling agency answers a feedback message, once; the applicant sees the answer. */
-export async function answerFeedback(platform: Platform, actor: Actor, code: string, feedbackId: number, answer: string | undefined, ctx: CitizenContext = {}): Promise<void> {
+export async function answerFeedback(
+  platform: Platform,
+  actor: Actor,
+  code: string,
+  feedbackId: number,
+  answer: string | undefined,
+  ctx: CitizenContext = {},
+): Promise<{ id: number; answer: string; answeredAt: Date }> {
   const user = requireUser(actor);
   const { c, relation } = await caseFor(platform, user, code);
   if (user.kind !== 'staff' || !(relation.receiving || relation.handling)) throw CitizenErrors.STAFF_ONLY();
@@ -137,4 +144,5 @@ export async function answerFeedback(platform: Platform, actor: Actor, code: str
       data: { feedback_id: feedbackId },
     });
   });
+  return { id: feedbackId, answer: checked.value, answeredAt: now };
 }

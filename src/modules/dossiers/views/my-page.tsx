@@ -30,7 +30,7 @@ export function MyDossiersPage({ req, items, names }: { req: FastifyRequest; ite
         return (
           <section class="card" aria-labelledby={`d-${d.id}`}>
             <h2 id={`d-${d.id}`}>
-              <a href={`/ho-so/${code}`}>
+              <a href={`/ho-so-cua-toi/${code}`}>
                 <code safe>{d.code}</code>
               </a>
             </h2>

@@ -1,7 +1,7 @@
 // Pieces the dossier pages share: Vietnamese-only text marked as such on English pages, facts about a dossier, the
 // timeline, the files and the fees.
 import { formatDateTime, t, type Lang } from '../../../platform/web/i18n.ts';
-import { eventKinds, paymentLabels, statusLabel } from '../messages.ts';
+import { eventKinds, INTERNAL_EVENT_KINDS, paymentLabels, statusLabel } from '../messages.ts';
 import { detailPage as dm, receiptPage as rm } from '../messages-pages.ts';
 import { formatDong, formatIsoDate, formatSize } from '../format.ts';
 import type { Dossier, DossierEvent, DossierFile } from '../schema.ts';
@@ -66,7 +66,7 @@ export function FeeFact({ lang, d }: { lang: Lang; d: Dossier }): JSX.Element {
 export function Timeline({ lang, events }: { lang: Lang; events: readonly DossierEvent[] }): JSX.Element {
   return (
     <ol class="steps">
-      {events.map((e) => (
+      {events.filter((e) => !INTERNAL_EVENT_KINDS.has(e.kind)).map((e) => (
         <li>
           <time datetime={e.at.toISOString()} safe>
             {formatDateTime(lang, e.at)}
