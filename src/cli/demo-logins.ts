@@ -8,4 +8,7 @@ export const DEMO_USERNAMES = [
   'demo.vanthu',
   'demo.bientap',
   'demo.admin',
+  'demo.stp.chuyenvien',
+  'demo.stp.lanhdao',
+  'demo.badinh.motcua',
 ] as const;

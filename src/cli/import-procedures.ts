@@ -40,7 +40,7 @@ export interface Output extends LineOutput {
 
 const WIDTH = 30;
 
-export function terminalProgress(stream: NodeJS.WriteStream): Output['progress'] {
+export function terminalProgress(stream: NodeJS.WriteStream, label = 'import procedures'): Output['progress'] {
   let lastTenth = -1;
   return (done, total) => {
     const share = total === 0 ? 1 : Math.min(1, done / total);
@@ -52,7 +52,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): Output['progress']
     const tenth = Math.floor(share * 10);
     if (tenth > lastTenth) {
       lastTenth = tenth;
-      stream.write(`import procedures: ${tenth * 10}%\n`);
+      stream.write(`${label}: ${tenth * 10}%\n`);
     }
   };
 }

@@ -8,10 +8,14 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { DEMO_PASSWORD } from '../../cli/demo-logins.ts';
 import { accountsDb, accountsRepo, type AgencyOption } from './repo.ts';
 import { agencyByCodeOrKind } from './agencies.ts';
+import { findAgencyByCode } from '../units/index.ts';
 
 /** Codes of data/agencies/hanoi.json; another deployment's codes fall back to the first agency of the kind. */
 const WARD_CODE = '000.04.51.H26';
 const CENTRE_CODE = '000.00.20.H26';
+/** A city department (Sở Tư pháp) and a second ward (UBND phường Ba Đình), for access tests across agencies. */
+const JUSTICE_CODE = '000.00.03.H26';
+const SECOND_WARD_CODE = '000.01.51.H26';
 
 export { DEMO_PASSWORD };
 
@@ -20,8 +24,8 @@ export interface DemoAccount {
   fullName: string;
   kind: AccountKind;
   roles: RoleT[];
-  /** 'ward': UBND Phường Hoàn Kiếm; 'centre': the city's service centre. */
-  agency?: 'ward' | 'centre';
+  /** 'ward': UBND Phường Hoàn Kiếm; 'centre': the city's service centre; 'justice': Sở Tư pháp; 'ward2': UBND phường Ba Đình. */
+  agency?: 'ward' | 'centre' | 'justice' | 'ward2';
   email?: string;
   phone?: string;
   personalId?: string;
@@ -35,6 +39,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.vanthu', fullName: 'Hoàng Thu Hà', kind: 'staff', roles: [Role.registryClerk], agency: 'ward' },
   { username: 'demo.bientap', fullName: 'Vũ Ngọc Lan', kind: 'staff', roles: [Role.editor, Role.moderator], agency: 'centre' },
   { username: 'demo.admin', fullName: 'Đỗ Đức Mạnh', kind: 'staff', roles: [Role.admin], agency: 'centre' },
+  { username: 'demo.stp.chuyenvien', fullName: 'Ngô Thanh Hương', kind: 'staff', roles: [Role.specialist], agency: 'justice' },
+  { username: 'demo.stp.lanhdao', fullName: 'Bùi Văn Khải', kind: 'staff', roles: [Role.leader], agency: 'justice' },
+  { username: 'demo.badinh.motcua', fullName: 'Đinh Thị Mai', kind: 'staff', roles: [Role.oneStopOfficer], agency: 'ward2' },
 ];
 
 /** Idempotent: accounts that exist are left as they are. Staff are skipped when no agency exists yet. */
@@ -42,7 +49,10 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
   const db = accountsDb(platform.database.db);
   const ward = await agencyByCodeOrKind(platform.database.db, WARD_CODE, 'commune_committee');
   const centre = (await agencyByCodeOrKind(platform.database.db, CENTRE_CODE, 'service_centre')) ?? ward;
-  const agencies: Record<'ward' | 'centre', AgencyOption | undefined> = { ward, centre };
+  const found = await findAgencyByCode(platform.database.db, JUSTICE_CODE);
+  const justice = found && { id: found.id, code: found.code, name: found.name };
+  const ward2 = await agencyByCodeOrKind(platform.database.db, SECOND_WARD_CODE, 'commune_committee');
+  const agencies: Record<'ward' | 'centre' | 'justice' | 'ward2', AgencyOption | undefined> = { ward, centre, justice, ward2 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const agency = a.agency ? agencies[a.agency] : undefined;

@@ -108,11 +108,14 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     from accounts a left join account_roles r on r.account_id = a.id where a.username like 'demo.%' group by a.username order by a.username`.execute(app.database.db);
   assert.deepEqual(r.rows, [
     { username: 'demo.admin', roles: 'admin' },
+    { username: 'demo.badinh.motcua', roles: 'one_stop_officer' },
     { username: 'demo.bientap', roles: 'editor,moderator' },
     { username: 'demo.chuyenvien', roles: 'specialist' },
     { username: 'demo.congdan', roles: '' },
     { username: 'demo.lanhdao', roles: 'leader' },
     { username: 'demo.motcua', roles: 'one_stop_officer' },
+    { username: 'demo.stp.chuyenvien', roles: 'specialist' },
+    { username: 'demo.stp.lanhdao', roles: 'leader' },
     { username: 'demo.vanthu', roles: 'registry_clerk' },
   ]);
   const agencies = await sql<{ username: string; agency_id: number }>`select username, agency_id from accounts where username in ('demo.motcua', 'demo.admin') order by username`.execute(app.database.db);

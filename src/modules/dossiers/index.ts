@@ -8,11 +8,17 @@ import { notifyReceipt } from './notify.ts';
 import { dossierApi } from './routes/api.ts';
 import { registerMultipart } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
+import { citizenRoutes } from './citizen/index.ts';
+import { qualityRoutes } from './quality/routes.ts';
+import { officePages } from './office/routes.ts';
+import { intakePages } from './intake/routes.ts';
 import { attachmentLimits } from './storage.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 import { NOTIFY_JOB } from './workflow/notify-events.ts';
 import { seedWorkflows } from './workflow/registry.ts';
+import { configureDemoServices } from './workflow/demo.ts';
 import { registerDeadlineSweeps } from './workflow/sweeps.ts';
+import { seedDemoDossiers } from './seed/index.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -20,9 +26,17 @@ export const dossiersModule: Module = {
     await registerMultipart(app, () => attachmentLimits(platform));
     await dossierPages(app, platform);
     await dossierApi(app, platform);
+    await citizenRoutes(app, platform);
+    await qualityRoutes(app, platform);
+    await officePages(app, platform);
+    await intakePages(app, platform);
   },
   seedReference: async (platform) => {
     await seedWorkflows(platform.database.db);
+  },
+  seedDemo: async (platform) => {
+    await configureDemoServices(platform);
+    await seedDemoDossiers(platform);
   },
   jobs: async (platform) => {
     await platform.jobs.work(NOTIFY_RECEIPT_JOB, () => notifyReceipt(platform));
@@ -42,3 +56,4 @@ export { takeAction, type ActionContext, type ActionResult } from './workflow/en
 export type { ActionInput } from './workflow/input.ts';
 export { WorkflowErrors } from './workflow/errors.ts';
 export type { Dossier, DossierFile, DossierEvent, Payment, Applicant } from './schema.ts';
+export { seedDossiers, seedDemoDossiers, type SeedOptions, type SeedReport, type Scenario } from './seed/index.ts';

@@ -30,7 +30,7 @@ export async function getReceipt(platform: Platform, actor: Actor, code: string)
 
 /** Names of the documents received, with the files given for each, in the form's order. */
 export function documentsReceived(r: Pick<Receipt, 'procedure' | 'files' | 'events'>): { name: string; files: string[] }[] {
-  const snapshot = r.events.find((e) => e.kind === 'received')?.note.documents;
+  const snapshot = r.events.find((e) => e.kind === 'received' || e.kind === 'received_counter')?.note.documents;
   const docs: { key: string; name: string }[] = Array.isArray(snapshot)
     ? snapshot.filter((d): d is { key: string; name: string } => typeof d?.key === 'string' && typeof d?.name === 'string')
     : (r.procedure?.documents ?? []);

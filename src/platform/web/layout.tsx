@@ -33,6 +33,7 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
     ['/thu-tuc', m.navProcedures],
     ['/tra-cuu-ho-so', m.navLookup],
     ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers]] as [string, Text][]) : []),
+    ...(user?.kind === 'staff' ? ([['/mot-cua', m.navOneStop], ['/quan-ly/chat-luong', m.navQuality]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],
     ['/lich-lam-viec', m.navCalendar],
     ['/api/docs', m.navApi],

@@ -8,6 +8,8 @@ export const shell = {
   navProcedures: { vi: 'Thủ tục hành chính', en: 'Procedures' },
   navLookup: { vi: 'Tra cứu hồ sơ', en: 'Track a dossier' },
   navMyDossiers: { vi: 'Hồ sơ của tôi', en: 'My dossiers' },
+  navOneStop: { vi: 'Một cửa', en: 'One-stop desk' },
+  navQuality: { vi: 'Chất lượng phục vụ', en: 'Service quality' },
   navUnits: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
   navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   navApi: { vi: 'API', en: 'API' },

@@ -4,6 +4,7 @@ import { WorkCalendar } from '../../../platform/calendar/index.ts';
 import { checkApology, checkSupplement, outcomeOf, previousWorkingDay, workingDaysBetween } from './rules.ts';
 import { shippedWorkflows } from './registry.ts';
 import { parseWorkflow } from './definition.ts';
+import { competentDepartment } from './routing.ts';
 
 const cal = WorkCalendar.withDefaults();
 const at = (day: string, hhmm = '09:00'): Date => new Date(`${day}T${hhmm}:00+07:00`);
@@ -54,4 +55,17 @@ test('the shipped workflows are valid; a broken definition is refused with the r
   assert.throws(() => parseWorkflow(broken), /unknown state nowhere/);
   const overBudget = { ...standard, states: standard.states.map((s) => (s.key === 'processing' ? { ...s, budget: 0.9 } : s)) };
   assert.throws(() => parseWorkflow(overBudget), /budgets sum/);
+});
+
+test('a national body named by the catalogue is routed to the Hà Nội department that handles it', () => {
+  const deps = [
+    { id: 1, name: 'Sở Tư pháp' },
+    { id: 2, name: 'Sở Nông nghiệp và Môi trường' },
+    { id: 3, name: 'Công an Thành phố Hà Nội' },
+    { id: 4, name: 'Sở Xây dựng' },
+  ];
+  assert.equal(competentDepartment(['Văn phòng đăng ký đất đai'], deps), 2);
+  assert.equal(competentDepartment(['Phòng Cảnh sát quản lý hành chính về trật tự xã hội - Công an tỉnh'], deps), 3);
+  assert.equal(competentDepartment(['Sở Giao thông vận tải'], deps), 4); // merged into Construction in 2025
+  assert.equal(competentDepartment(['Bộ Ngoại giao'], deps), undefined);
 });

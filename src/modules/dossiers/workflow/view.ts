@@ -13,6 +13,7 @@ import { dossierDb } from '../tables.ts';
 import { canSeeCase, mayTake, relationOf, type Relation } from './access.ts';
 import { actionsFrom, stateOf, type Workflow, type WorkflowAction, type WorkflowState } from './definition.ts';
 import { getWorkflow } from './registry.ts';
+import { supplementStage } from './rules.ts';
 import { type Case, type Consultation, type HistoryEntry, type Supplement, caseRepo } from './repo.ts';
 
 export interface CaseView {
@@ -64,7 +65,11 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
   }
   // A consulted agency acts only while its own consultation is open.
   const openFor = new Set(consultations.filter((k) => !k.repliedAt).map((k) => k.agencyId));
-  const actions = actionsFrom(workflow, c.status).filter((a) => mayTake(user, relation, a) && (a.scope !== 'consulted' || openFor.has(user.agencyId ?? -1)));
+  // Nor are actions offered that the law already rules out: a second apology, a second request at the same step.
+  const stage = supplementStage(c.status);
+  const ruledOut = (a: WorkflowAction): boolean =>
+    (a.effect === 'apologize' && (c.apologizedAt !== null || c.dueDate === null)) || (a.effect === 'request_supplement' && supplements.some((x) => x.stage === stage));
+  const actions = actionsFrom(workflow, c.status).filter((a) => mayTake(user, relation, a) && (a.scope !== 'consulted' || openFor.has(user.agencyId ?? -1)) && !ruledOut(a));
   return {
     case: c,
     workflow,

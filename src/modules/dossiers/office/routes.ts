@@ -1,0 +1,93 @@
+// The officers' pages (issue 4 "Officer work"): the inbox, a dossier with a form per action, the action posts, the
+// dossier's files, its papers (Forms 01–05) and the agency's tracking book (Form 06). Thin: parse → service → render.
+// Access is checked in the services: staff only, and a dossier only for the agencies concerned (404 otherwise).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../../platform/http/context.ts';
+import { requireStaff } from '../../../platform/auth/access.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { contentDisposition } from '../../../platform/files/index.ts';
+import { takeAction } from '../workflow/engine.ts';
+import { actionOf } from '../workflow/definition.ts';
+import { isInboxTab } from '../workflow/inbox.ts';
+import { getWorkflow } from '../workflow/registry.ts';
+import { caseFor } from '../workflow/view.ts';
+import { inboxPage } from './inbox-data.ts';
+import { actionInputOf, typedValues } from './input.ts';
+import { papersOf } from './papers.ts';
+import { casePath, signInFirst } from './http.ts';
+import { paperRoutes } from './routes-papers.ts';
+import { officerCase, openOfficerFile } from './service.ts';
+import { CasePage, type CasePageProps } from './views/case-page.tsx';
+import { InboxPageView } from './views/inbox-page.tsx';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Errors that are not about the form go to the global handler: not signed in, forbidden, not found, trouble. */
+const NOT_FORM_ERRORS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'DOSSIER_NOT_FOUND']);
+
+export async function officePages(app: FastifyInstance, platform: Platform): Promise<void> {
+  async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed'> = {}, status = 200): Promise<FastifyReply> {
+    const oc = await officerCase(platform, req.user, code);
+    const failed = extra.failed ? { ...extra.failed, shown: oc.view.actions.some((a) => a.key === extra.failed?.action) } : undefined;
+    reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), done: extra.done, failed }));
+    return reply;
+  }
+
+  app.get('/mot-cua', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const q = req.query as Record<string, unknown>;
+    const tab = str(q.tab);
+    const page = /^\d{1,6}$/.test(str(q.trang)) ? Number(str(q.trang)) : 1;
+    const box = await inboxPage(platform, req.user, { tab: isInboxTab(tab) ? tab : undefined, q: str(q.q).slice(0, 100), page });
+    return reply.header('cache-control', 'private, no-store').html(InboxPageView({ req, box }));
+  });
+
+  app.get('/mot-cua/ho-so/:code', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const code = (req.params as { code: string }).code;
+    const doneKey = str((req.query as Record<string, unknown>).xong);
+    let done: CasePageProps['done'];
+    if (doneKey) {
+      const { c } = await caseFor(platform, requireStaff(req.user), code);
+      const a = actionOf(await getWorkflow(platform.database.db, c.workflowCode), doneKey);
+      if (a) done = { label: a.label, form: a.form ?? null };
+    }
+    return showCase(req, reply, code, { done });
+  });
+
+  app.post('/mot-cua/ho-so/:code/thao-tac/:action', async (req, reply) => {
+    const user = requireStaff(req.user);
+    const { code, action: key } = req.params as { code: string; action: string };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { c } = await caseFor(platform, user, code);
+    const action = actionOf(await getWorkflow(platform.database.db, c.workflowCode), key);
+    try {
+      // An unknown action goes to the engine as it is, which refuses it with its own message.
+      await takeAction(platform, user, code, action ? actionInputOf(action, body) : { action: key }, { via: 'web', ip: req.ip });
+      return reply.redirect(`${casePath(c.code)}?xong=${encodeURIComponent(key)}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500 || NOT_FORM_ERRORS.has(err.code)) throw err;
+      // Nothing changed: the page again, with the dossier as it is now, the error, and what the officer typed.
+      const failed = { action: key, errors: err.fields, typed: typedValues(body), top: err.fields.length > 0 ? null : err.text, shown: false };
+      return showCase(req, reply, c.code, { failed }, err.status);
+    }
+  });
+
+  app.get('/mot-cua/ho-so/:code/tep/:fileId', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const p = req.params as { code: string; fileId: string };
+    const fileId = /^\d{1,15}$/.test(p.fileId) ? Number(p.fileId) : NaN;
+    const { file, stream } = await openOfficerFile(platform, req.user, p.code, fileId);
+    return reply
+      .type(file.mime)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', contentDisposition(file.originalName))
+      .header('content-length', String(file.size))
+      .send(stream);
+  });
+
+  await paperRoutes(app, platform);
+}
