@@ -23,6 +23,8 @@ const Env = z.object({
   EGOV_JOBS: z.enum(['on', 'off']).default('on'),
   EGOV_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   EGOV_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Service-quality figures are recomputed at most this often per filter (0: on every request).
+  EGOV_FIGURES_MAX_AGE: z.coerce.number().int().min(0).max(3600).default(60),
   // Attachments: the local disk under EGOV_VAR_DIR/files, or an S3-compatible object store (AWS S3, MinIO, Ceph…).
   FILES_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
@@ -57,6 +59,8 @@ export interface Config {
   jobs: boolean;
   bodyLimit: number;
   trustProxy: boolean;
+  /** Seconds a computed set of service-quality figures may be served again (0: always fresh). */
+  figuresMaxAgeSeconds: number;
   files: FilesConfig;
   /** 'log': text messages are written to the log; 'http': posted to the gateway at smsHttpUrl (platform/notify/sms.ts). */
   smsProvider: 'log' | 'http';
@@ -80,6 +84,7 @@ const EXPECTED: Record<string, string> = {
   EGOV_JOBS: 'one of on, off',
   EGOV_BODY_LIMIT: 'a number of bytes, at least 1024',
   EGOV_TRUST_PROXY: 'true or false',
+  EGOV_FIGURES_MAX_AGE: 'a number of seconds from 0 to 3600',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.EGOV_JOBS === 'on',
     bodyLimit: e.EGOV_BODY_LIMIT,
     trustProxy: e.EGOV_TRUST_PROXY === 'true',
+    figuresMaxAgeSeconds: e.EGOV_FIGURES_MAX_AGE,
     smsProvider: e.SMS_PROVIDER,
     smsHttpUrl: e.SMS_HTTP_URL,
     smsHttpToken: e.SMS_HTTP_TOKEN,

@@ -1,6 +1,7 @@
 // Service-quality figures (DOMAIN §6): who may see which, and the report of a filter. Staff see their agency's
 // figures; the city's leaders and administrators (an agency of kind city_committee or service_centre, or the admin
 // role) see any agency, the city total and the table by agency. The public page gets aggregates of one agency only.
+import { cachedFigures } from './cache.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
@@ -92,6 +93,11 @@ function catalogueScope(agency: AgencyRef | null, filter: QualityFilter): Catalo
 }
 
 async function report(platform: Platform, agency: AgencyRef | null, filter: QualityFilter): Promise<QualityReport> {
+  const key = JSON.stringify(['report', agency?.id ?? null, filter.procedureCode, filter.field, filter.from, filter.to]);
+  return cachedFigures(key, platform.config.figuresMaxAgeSeconds, () => computeReport(platform, agency, filter));
+}
+
+async function computeReport(platform: Platform, agency: AgencyRef | null, filter: QualityFilter): Promise<QualityReport> {
   const db = dossierDb(platform.database.db);
   const range = rangeOf(filter.from, filter.to);
   const scope: Scope = { agencyId: agency?.id ?? null, procedureCodes: await procedureCodes(platform, filter) };
@@ -144,7 +150,10 @@ export async function agencyTable(platform: Platform, actor: Actor, filter: Qual
   const viewer = await qualityViewer(platform, actor);
   if (!viewer.cityWide) throw QualityErrors.CITY_ONLY();
   const db = dossierDb(platform.database.db);
-  const rows = await agencyRows(db, await procedureCodes(platform, filter), rangeOf(filter.from, filter.to), (q) => withoutJit(db, q));
+  const key = JSON.stringify(['agencies', filter.procedureCode, filter.field, filter.from, filter.to]);
+  const rows = await cachedFigures(key, platform.config.figuresMaxAgeSeconds, async () =>
+    agencyRows(db, await procedureCodes(platform, filter), rangeOf(filter.from, filter.to), (q) => withoutJit(db, q)),
+  );
   const agencies = new Map((await listAgencies(platform.database.db, { includeInactive: true })).map((a) => [a.id, a]));
   const collator = new Intl.Collator('vi');
   return rows
