@@ -140,7 +140,8 @@ export function createSms(opts: { provider: SmsProvider; log: Logger }): Sms {
         with batch as materialized (
           select id from outbox_sms
           where sent_at is null and attempts < ${SMS_MAX_ATTEMPTS}
-            and created_at + make_interval(mins => (${sql.raw(`array[${SMS_RETRY_AFTER_MINUTES.join(',')}]`)})[attempts + 1]) <= ${now}
+            -- A new message goes at once (comparing its microsecond created_at with a millisecond 'now' could hold it back).
+            and (attempts = 0 or created_at + make_interval(mins => (${sql.raw(`array[${SMS_RETRY_AFTER_MINUTES.join(',')}]`)})[attempts + 1]) <= ${now})
           order by id
           limit ${limit}
           for update skip locked)
