@@ -173,6 +173,33 @@ export function attrValue(s: string): string {
   return s.replaceAll('&', '&amp;');
 }
 
+/** The ids of a field's hint and error, for aria-describedby; undefined when it has neither. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and its error message, with the ids describedBy names (GOV.UK order: hint, then error). */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }): JSX.Element {
+  return (
+    <>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <p class="error-message" id={`${id}-error`} safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 export interface FieldProps {
   id: string;
   label: string;
@@ -187,26 +214,12 @@ export interface FieldProps {
 
 /** A labelled input with its hint and its error beside it. */
 export function Field(p: FieldProps): JSX.Element {
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
       <label for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? (
-        <p class="hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.error ? (
-        <p class="error-message" id={`${p.id}-error`} safe>
-          {p.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <input
         id={p.id}
         name={p.id}
@@ -215,7 +228,7 @@ export function Field(p: FieldProps): JSX.Element {
         autocomplete={p.autocomplete}
         required={p.required}
         inputmode={p.inputmode}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
         aria-invalid={p.error ? 'true' : undefined}
       />
     </div>
@@ -238,27 +251,13 @@ export interface SelectFieldProps {
 
 /** A labelled select with its hint and its error beside it (the select twin of Field). */
 export function SelectField(p: SelectFieldProps): JSX.Element {
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
       <label for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? (
-        <p class="hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {p.error ? (
-        <p class="error-message" id={`${p.id}-error`} safe>
-          {p.error}
-        </p>
-      ) : (
-        ''
-      )}
-      <select id={p.id} name={p.id} aria-describedby={describedBy || undefined} aria-invalid={p.error ? 'true' : undefined}>
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
+      <select id={p.id} name={p.id} aria-describedby={describedBy(p.id, p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined}>
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value} safe>
             {o.label}

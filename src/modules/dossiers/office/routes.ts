@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { contentDisposition } from '../../../platform/files/index.ts';
+import { fileIdParam, sendDossierFile } from '../routes/send-file.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { actionOf } from '../workflow/definition.ts';
 import { isInboxTab } from '../workflow/inbox.ts';
@@ -79,14 +79,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    const fileId = /^\d{1,15}$/.test(p.fileId) ? Number(p.fileId) : NaN;
-    const { file, stream } = await openOfficerFile(platform, req.user, p.code, fileId);
-    return reply
-      .type(file.mime)
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', contentDisposition(file.originalName))
-      .header('content-length', String(file.size))
-      .send(stream);
+    return sendDossierFile(reply, await openOfficerFile(platform, req.user, p.code, fileIdParam(p.fileId)));
   });
 
   await paperRoutes(app, platform);

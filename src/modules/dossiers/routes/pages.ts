@@ -26,6 +26,7 @@ import { ReceiptPage } from '../views/receipt-page.tsx';
 import { NotOnlinePage, SubmitPage } from '../views/submit-page.tsx';
 import { isDossierCode } from '../code.ts';
 import { uploadsOf } from './multipart.ts';
+import { fileIdParam, sendDossierFile } from './send-file.ts';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -159,14 +160,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    const fileId = /^\d{1,15}$/.test(p.fileId) ? Number(p.fileId) : NaN;
-    const { file, stream } = await openDossierFile(platform, req.user, p.code, fileId);
-    return reply
-      .type(file.mime)
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', contentDisposition(file.originalName))
-      .header('content-length', String(file.size))
-      .send(stream);
+    return sendDossierFile(reply, await openDossierFile(platform, req.user, p.code, fileIdParam(p.fileId)));
   });
 
   app.get('/ho-so-cua-toi', async (req, reply) => {

@@ -1,10 +1,11 @@
 // Pieces the dossier pages share: Vietnamese-only text marked as such on English pages, facts about a dossier, the
 // timeline, the files and the fees.
-import { formatDateTime, t, type Lang } from '../../../platform/web/i18n.ts';
+import { formatDateTime, t, type Lang, type Text } from '../../../platform/web/i18n.ts';
 import { eventKinds, INTERNAL_EVENT_KINDS, paymentLabels, statusLabel } from '../messages.ts';
 import { detailPage as dm, receiptPage as rm } from '../messages-pages.ts';
 import { formatDong, formatIsoDate, formatSize } from '../format.ts';
 import type { Dossier, DossierEvent, DossierFile } from '../schema.ts';
+import { feeTotal, type DossierProcedure } from '../catalogue.ts';
 
 /** Catalogue text exists in Vietnamese only: on an English page it carries lang="vi" for screen readers. */
 export function Vi({ lang, text }: { lang: Lang; text: string }): JSX.Element {
@@ -91,5 +92,77 @@ export function FileList({ lang, code, files }: { lang: Lang; code: string; file
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The wording of a fee table: the citizen's page and the counter's say different things around the same figures. */
+export interface FeeTableText {
+  feesTitle: Text;
+  feesNone: Text;
+  feesTotal: Text;
+  feesNote: Text;
+}
+
+/** A procedure's fee lines and their total, shown before anything is submitted. */
+export function FeeTable({ lang, procedure, text: m }: { lang: Lang; procedure: DossierProcedure; text: FeeTableText }): JSX.Element {
+  if (procedure.fees.length === 0) return <p safe>{t(lang, m.feesNone)}</p>;
+  return (
+    <>
+      <table>
+        <caption class="muted" safe>
+          {t(lang, m.feesTitle)}
+        </caption>
+        <tbody>
+          {procedure.fees.map((f) => (
+            <tr>
+              <td>
+                <Vi lang={lang} text={f.label} />
+              </td>
+              <td class="num" safe>
+                {formatDong(f.amountDong)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" safe>
+              {t(lang, m.feesTotal)}
+            </th>
+            <td class="num">
+              <strong safe>{formatDong(feeTotal(procedure))}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p class="hint" safe>
+        {t(lang, m.feesNote)}
+      </p>
+    </>
+  );
+}
+
+/** A procedure's code and processing time (as the catalogue words it) at the head of a submission form. */
+export function ProcedureFacts(p: {
+  lang: Lang;
+  procedure: DossierProcedure;
+  text: { procedureCode: Text; processingTime: Text };
+  children?: JSX.Element | undefined;
+}): JSX.Element {
+  const { lang, procedure, text: m } = p;
+  return (
+    <dl class="facts">
+      <Fact label={t(lang, m.procedureCode)}>
+        <code safe>{procedure.code}</code>
+      </Fact>
+      {procedure.processingTime.text ? (
+        <Fact label={t(lang, m.processingTime)}>
+          <Vi lang={lang} text={procedure.processingTime.text} />
+        </Fact>
+      ) : (
+        ''
+      )}
+      {p.children ?? ''}
+    </dl>
   );
 }

@@ -6,11 +6,10 @@ import { t } from '../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { errorSummaryItems, fieldId, renderEformFields, type AddressUnit } from '../../eforms/index.ts';
 import type { AgencyWithUnit } from '../../units/index.ts';
-import { feeTotal, type DossierProcedure } from '../catalogue.ts';
-import { formatDong } from '../format.ts';
+import type { DossierProcedure } from '../catalogue.ts';
 import { submitPage as m } from '../messages-pages.ts';
 import { AGENCY_FIELD } from '../schema.ts';
-import { Fact, Vi } from './parts.tsx';
+import { FeeTable, ProcedureFacts, Vi } from './parts.tsx';
 
 export interface SubmitPageProps {
   req: FastifyRequest;
@@ -23,45 +22,6 @@ export interface SubmitPageProps {
   token: string;
   units: readonly AddressUnit[];
   notice?: string | undefined;
-}
-
-function Fees({ req, procedure }: { req: FastifyRequest; procedure: DossierProcedure }): JSX.Element {
-  const lang = req.lang;
-  if (procedure.fees.length === 0) return <p safe>{t(lang, m.feesNone)}</p>;
-  return (
-    <>
-      <table>
-        <caption class="muted" safe>
-          {t(lang, m.feesTitle)}
-        </caption>
-        <tbody>
-          {procedure.fees.map((f) => (
-            <tr>
-              <td>
-                <Vi lang={lang} text={f.label} />
-              </td>
-              <td class="num" safe>
-                {formatDong(f.amountDong)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" safe>
-              {t(lang, m.feesTotal)}
-            </th>
-            <td class="num">
-              <strong safe>{formatDong(feeTotal(procedure))}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      <p class="hint" safe>
-        {t(lang, m.feesNote)}
-      </p>
-    </>
-  );
 }
 
 function AgencySelect(p: SubmitPageProps): JSX.Element {
@@ -117,20 +77,9 @@ export function SubmitPage(p: SubmitPageProps): JSX.Element {
         ''
       )}
       <ErrorSummary lang={lang} errors={errorSummaryItems(lang, p.errors)} />
-      <dl class="facts">
-        <Fact label={t(lang, m.procedureCode)}>
-          <code safe>{procedure.code}</code>
-        </Fact>
-        {procedure.processingTime.text ? (
-          <Fact label={t(lang, m.processingTime)}>
-            <Vi lang={lang} text={procedure.processingTime.text} />
-          </Fact>
-        ) : (
-          ''
-        )}
-      </dl>
+      <ProcedureFacts lang={lang} procedure={procedure} text={m} />
       <h2 safe>{t(lang, m.feesTitle)}</h2>
-      <Fees req={req} procedure={procedure} />
+      <FeeTable lang={lang} procedure={procedure} text={m} />
       <form method="post" action={action} enctype="multipart/form-data" novalidate>
         <CsrfField req={req} />
         <input type="hidden" name="_token" value={p.token} />

@@ -1,6 +1,6 @@
 // The back office's SQL: a dossier's workflow columns, its history, supplements and consultations. Only this file and
 // ../repo.ts touch the dossiers module's tables.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { DossierDb, DossiersTable } from '../tables.ts';
 import type { Applicant } from '../schema.ts';
 
@@ -72,27 +72,29 @@ export function toCase(r: Row): Case {
   };
 }
 
-export type CasePatch = Partial<{
-  status: string;
-  handling_agency_id: number | null;
-  assignee_id: number | null;
-  clock_started_at: Date | null;
-  paused_at: Date | null;
-  step_due_at: Date | null;
-  due_at: Date | null;
-  due_date: string | null;
-  deadline: string | null;
-  original_due_at: Date | null;
-  apologized_at: Date | null;
-  decision: 'approved' | 'rejected' | null;
-  decided_at: Date | null;
-  result_at: Date | null;
-  outcome: 'early' | 'on_time' | 'late' | null;
-  return_method: 'counter' | 'post' | 'online' | null;
-  finished_at: Date | null;
-  due_soon_at: Date | null;
-  overdue_at: Date | null;
-}>;
+/** The columns a workflow action may change, typed as the table declares them. */
+export type CasePatch = Pick<
+  Updateable<DossiersTable>,
+  | 'status'
+  | 'handling_agency_id'
+  | 'assignee_id'
+  | 'clock_started_at'
+  | 'paused_at'
+  | 'step_due_at'
+  | 'due_at'
+  | 'due_date'
+  | 'deadline'
+  | 'original_due_at'
+  | 'apologized_at'
+  | 'decision'
+  | 'decided_at'
+  | 'result_at'
+  | 'outcome'
+  | 'return_method'
+  | 'finished_at'
+  | 'due_soon_at'
+  | 'overdue_at'
+>;
 
 export interface HistoryEntry {
   at: Date;

@@ -4,6 +4,9 @@ import type { EformDefinition, EformField } from '../schema.ts';
 import type { AddressUnit } from '../address.ts';
 import { isRequiredAt, readRaw, schemaAt } from '../paths.ts';
 import { form as m } from '../messages.ts';
+import { describedBy, HintAndError } from '../../../platform/web/layout.tsx';
+
+export { describedBy, HintAndError };
 
 export interface Ctx {
   lang: Lang;
@@ -49,27 +52,3 @@ export function attr(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-export function HintAndError({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }): JSX.Element {
-  return (
-    <>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p class="error-message" id={`${id}-error`} safe>
-          {error}
-        </p>
-      ) : (
-        ''
-      )}
-    </>
-  );
-}

@@ -3,6 +3,9 @@
 import type { Lang, Text } from '../../../../platform/web/i18n.ts';
 import { t } from '../../../../platform/web/i18n.ts';
 import { SCORE_LABELS, SCORES } from '../criteria.ts';
+import { describedBy, HintAndError } from '../../../../platform/web/layout.tsx';
+
+export { describedBy, HintAndError };
 
 export type FormName = 'supplement' | 'rating' | 'feedback';
 
@@ -11,31 +14,6 @@ export interface FormState {
   form: FormName;
   values: Record<string, string>;
   errors: Map<string, string>;
-}
-
-export function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-export function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }): JSX.Element {
-  return (
-    <>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p class="error-message" id={`${id}-error`} safe>
-          {error}
-        </p>
-      ) : (
-        ''
-      )}
-    </>
-  );
 }
 
 export function TextArea(p: { id: string; label: string; value?: string | undefined; hint?: string; error?: string | undefined; rows?: number }): JSX.Element {

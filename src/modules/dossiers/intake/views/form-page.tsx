@@ -6,10 +6,9 @@ import { CsrfField, ErrorSummary, Page } from '../../../../platform/web/layout.t
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import { errorSummaryItems, fieldId, renderEformFields, type AddressUnit } from '../../../eforms/index.ts';
-import { feeTotal, type DossierProcedure } from '../../catalogue.ts';
-import { formatDong } from '../../format.ts';
+import type { DossierProcedure } from '../../catalogue.ts';
 import { AGENCY_FIELD } from '../../schema.ts';
-import { Fact, Vi } from '../../views/parts.tsx';
+import { Fact, FeeTable, ProcedureFacts, Vi } from '../../views/parts.tsx';
 import { formPage as m } from '../messages.ts';
 import { INTAKE_PATH, intakeFormPath } from './search-page.tsx';
 
@@ -21,44 +20,6 @@ export interface IntakeFormProps {
   errors: readonly FieldError[];
   token: string;
   units: readonly AddressUnit[];
-}
-
-function Fees({ lang, procedure }: { lang: Lang; procedure: DossierProcedure }): JSX.Element {
-  if (procedure.fees.length === 0) return <p safe>{t(lang, m.feesNone)}</p>;
-  return (
-    <>
-      <table>
-        <caption class="muted" safe>
-          {t(lang, m.feesTitle)}
-        </caption>
-        <tbody>
-          {procedure.fees.map((f) => (
-            <tr>
-              <td>
-                <Vi lang={lang} text={f.label} />
-              </td>
-              <td class="num" safe>
-                {formatDong(f.amountDong)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" safe>
-              {t(lang, m.feesTotal)}
-            </th>
-            <td class="num">
-              <strong safe>{formatDong(feeTotal(procedure))}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      <p class="hint" safe>
-        {t(lang, m.feesNote)}
-      </p>
-    </>
-  );
 }
 
 /** The receiving agency is the officer's own; a refusal of it (submitDossier's agency check) shows beside it. */
@@ -108,21 +69,11 @@ export function IntakeFormPage(p: IntakeFormProps): JSX.Element {
         ''
       )}
       <ErrorSummary lang={lang} errors={errorSummaryItems(lang, p.errors)} />
-      <dl class="facts">
-        <Fact label={t(lang, m.procedureCode)}>
-          <code safe>{procedure.code}</code>
-        </Fact>
-        {procedure.processingTime.text ? (
-          <Fact label={t(lang, m.processingTime)}>
-            <Vi lang={lang} text={procedure.processingTime.text} />
-          </Fact>
-        ) : (
-          ''
-        )}
+      <ProcedureFacts lang={lang} procedure={procedure} text={m}>
         <Agency lang={lang} name={p.agencyName} errors={p.errors} />
-      </dl>
+      </ProcedureFacts>
       <h2 safe>{t(lang, m.feesTitle)}</h2>
-      <Fees lang={lang} procedure={procedure} />
+      <FeeTable lang={lang} procedure={procedure} text={m} />
       <p safe>{t(lang, m.lead)}</p>
       <form method="post" action={intakeFormPath(procedure.code)} enctype="multipart/form-data" novalidate>
         <CsrfField req={req} />

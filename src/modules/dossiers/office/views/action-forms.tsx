@@ -2,7 +2,7 @@
 // workflow definition), the CSRF field and the row version the officer saw. Errors sit beside their field; a form
 // refused comes back with what was typed.
 import type { FastifyRequest } from 'fastify';
-import { attrValue, CsrfField } from '../../../../platform/web/layout.tsx';
+import { attrValue, CsrfField, describedBy, HintAndError } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import type { WorkflowAction } from '../../workflow/definition.ts';
@@ -20,35 +20,14 @@ export interface FailedAction {
 /** The id of a field of one action's form (several forms share the page). */
 export const fieldId = (action: string, field: string): string => `${action}-${field}`;
 
-function ErrorText({ id, error }: { id: string; error: string | undefined }): JSX.Element {
-  return error ? (
-    <p class="error-message" id={`${id}-error`} safe>
-      {error}
-    </p>
-  ) : (
-    <></>
-  );
-}
-
-function described(id: string, hint: boolean, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
 function TextArea(p: { id: string; name: string; label: string; value: string; hint?: string; error: string | undefined; required?: boolean; rows?: number }): JSX.Element {
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
       <label for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? (
-        <p class="hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      <ErrorText id={p.id} error={p.error} />
-      <textarea id={p.id} name={p.name} rows={String(p.rows ?? 3)} required={p.required} aria-describedby={described(p.id, !!p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined} safe>
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
+      <textarea id={p.id} name={p.name} rows={String(p.rows ?? 3)} required={p.required} aria-describedby={describedBy(p.id, p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined} safe>
         {p.value}
       </textarea>
     </div>
@@ -61,14 +40,7 @@ function Input(p: { id: string; name: string; label: string; type: string; value
       <label for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? (
-        <p class="hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ''
-      )}
-      <ErrorText id={p.id} error={p.error} />
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <input
         id={p.id}
         name={p.name}
@@ -76,7 +48,7 @@ function Input(p: { id: string; name: string; label: string; type: string; value
         value={p.type === 'file' ? undefined : attrValue(p.value ?? '')}
         multiple={p.multiple}
         accept={p.type === 'file' ? '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' : undefined}
-        aria-describedby={described(p.id, !!p.hint, p.error)}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
         aria-invalid={p.error ? 'true' : undefined}
       />
     </div>
@@ -86,12 +58,9 @@ function Input(p: { id: string; name: string; label: string; type: string; value
 function Agencies({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction; oc: OfficerCase; typed: TypedValues; error: string | undefined }): JSX.Element {
   const id = fieldId(a.key, 'agencies');
   return (
-    <fieldset id={id} class={error ? 'field-error' : undefined} aria-describedby={described(id, true, error)}>
+    <fieldset id={id} class={error ? 'field-error' : undefined} aria-describedby={describedBy(id, true, error)}>
       <legend safe>{t(lang, l.agencies)}</legend>
-      <p class="hint" id={`${id}-hint`} safe>
-        {t(lang, h.agencies)}
-      </p>
-      <ErrorText id={id} error={error} />
+      <HintAndError id={id} hint={t(lang, h.agencies)} error={error} />
       <ul class="agency-choices">
         {oc.choices.agencies.map((ag, i) => {
           const box = `${id}-${i}`;
@@ -121,9 +90,9 @@ function Agencies({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction
 function ReturnMethod({ lang, a, typed, error }: { lang: Lang; a: WorkflowAction; typed: TypedValues; error: string | undefined }): JSX.Element {
   const id = fieldId(a.key, 'return_method');
   return (
-    <fieldset id={id} class={error ? 'field-error' : undefined} aria-describedby={described(id, false, error)}>
+    <fieldset id={id} class={error ? 'field-error' : undefined} aria-describedby={describedBy(id, false, error)}>
       <legend safe>{t(lang, l.return_method)}</legend>
-      <ErrorText id={id} error={error} />
+      <HintAndError id={id} error={error} />
       {RETURN_METHODS.map((rm) => (
         <div class="choice">
           <input type="radio" id={`${id}-${rm}`} name="return_method" value={rm} checked={typed.returnMethod === rm} />
@@ -143,8 +112,8 @@ function Assignee({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction
       <label for={id} safe>
         {t(lang, l.assignee)}
       </label>
-      <ErrorText id={id} error={error} />
-      <select id={id} name="assignee" aria-describedby={described(id, false, error)} aria-invalid={error ? 'true' : undefined}>
+      <HintAndError id={id} error={error} />
+      <select id={id} name="assignee" aria-describedby={describedBy(id, false, error)} aria-invalid={error ? 'true' : undefined}>
         <option value="" safe>
           {t(lang, h.chooseAssignee)}
         </option>

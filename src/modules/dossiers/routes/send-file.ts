@@ -1,0 +1,20 @@
+// One stored attachment to the browser, for the applicant's pages and the officers' alike: the access check is the
+// caller's (openDossierFile, openOfficerFile); this only parses the id and sends the bytes privately.
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { contentDisposition } from '../../../platform/files/index.ts';
+import type { DossierFile } from '../schema.ts';
+
+/** A file id from the path, or NaN (which the services answer with "file not found"). */
+export function fileIdParam(raw: string): number {
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+}
+
+export function sendDossierFile(reply: FastifyReply, { file, stream }: { file: DossierFile; stream: Readable }): FastifyReply {
+  return reply
+    .type(file.mime)
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', contentDisposition(file.originalName))
+    .header('content-length', String(file.size))
+    .send(stream);
+}
