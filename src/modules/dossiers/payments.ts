@@ -86,7 +86,7 @@ export async function payOnline(platform: Platform, actor: Actor, code: string, 
 }
 
 /** Records a confirmed payment: payments row paid, dossier paid, timeline and audit, in one transaction. */
-async function confirmPayment(
+export async function confirmPayment(
   platform: Platform,
   actor: Actor,
   dossier: Dossier,

@@ -185,3 +185,20 @@ export const bookPage = {
   badRange: { vi: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc, kỳ không quá 366 ngày.', en: 'The start must be on or before the end, and the period at most 366 days.' },
   noAgency: { vi: 'Tài khoản của bạn không thuộc cơ quan nào nên không có sổ theo dõi.', en: 'Your account belongs to no agency, so there is no tracking book.' },
 };
+
+export const feeForm = {
+  title: { vi: 'Thu phí, lệ phí', en: 'Collect the fees' },
+  amount: { vi: 'Số tiền phải thu: {amount}.', en: 'Amount due: {amount}.' },
+  lead: {
+    vi: 'Ghi nhận khi đã thu tại quầy, hoặc khi khoản chuyển khoản VietQR (nội dung là mã hồ sơ) đã có trên sao kê của cơ quan.',
+    en: 'Record it once collected at the counter, or once the VietQR transfer (memo: the dossier code) shows on the agency’s bank statement.',
+  },
+  method: { vi: 'Hình thức thu', en: 'How it was paid' },
+  methodChoose: { vi: '— Chọn —', en: '— Choose —' },
+  counter: { vi: 'Tại quầy (tiền mặt hoặc thẻ)', en: 'At the counter (cash or card)' },
+  vietqr: { vi: 'Chuyển khoản VietQR (đã đối chiếu sao kê)', en: 'VietQR transfer (checked on the statement)' },
+  reference: { vi: 'Số biên lai hoặc mã giao dịch', en: 'Receipt number or transaction reference' },
+  referenceHint: { vi: 'Ví dụ: BL-0001234 hoặc mã giao dịch trên sao kê.', en: 'For example BL-0001234, or the reference on the statement.' },
+  submit: { vi: 'Ghi nhận đã thu', en: 'Record as paid' },
+  done: { vi: 'Đã ghi nhận: hồ sơ đã thanh toán phí, lệ phí.', en: 'Recorded: the dossier’s fees are paid.' },
+};

@@ -19,6 +19,11 @@ import { paperRoutes } from './routes-papers.ts';
 import { officerCase, openOfficerFile } from './service.ts';
 import { CasePage, type CasePageProps } from './views/case-page.tsx';
 import { InboxPageView } from './views/inbox-page.tsx';
+import { FEE_FIELDS } from './views/fee-form.tsx';
+import { isFeeFormError, recordFeesCollected } from './fees.ts';
+
+/** `?xong=thu-phi` after the fees were recorded. */
+const FEE_DONE = 'thu-phi';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -26,10 +31,10 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const NOT_FORM_ERRORS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'DOSSIER_NOT_FOUND']);
 
 export async function officePages(app: FastifyInstance, platform: Platform): Promise<void> {
-  async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed'> = {}, status = 200): Promise<FastifyReply> {
+  async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed' | 'feeDone' | 'feeFailed'> = {}, status = 200): Promise<FastifyReply> {
     const oc = await officerCase(platform, req.user, code);
     const failed = extra.failed ? { ...extra.failed, shown: oc.view.actions.some((a) => a.key === extra.failed?.action) } : undefined;
-    reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), done: extra.done, failed }));
+    reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), done: extra.done, failed, feeDone: extra.feeDone, feeFailed: extra.feeFailed }));
     return reply;
   }
 
@@ -49,6 +54,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const code = (req.params as { code: string }).code;
     const doneKey = str((req.query as Record<string, unknown>).xong);
     let done: CasePageProps['done'];
+    if (doneKey === FEE_DONE) return showCase(req, reply, code, { feeDone: true });
     if (doneKey) {
       const { c } = await caseFor(platform, requireStaff(req.user), code);
       const a = actionOf(await getWorkflow(platform.database.db, c.workflowCode), doneKey);
@@ -72,6 +78,20 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
       // Nothing changed: the page again, with the dossier as it is now, the error, and what the officer typed.
       const failed = { action: key, errors: err.fields, typed: typedValues(body), top: err.fields.length > 0 ? null : err.text, shown: false };
       return showCase(req, reply, c.code, { failed }, err.status);
+    }
+  });
+
+  app.post('/mot-cua/ho-so/:code/thu-phi', async (req, reply) => {
+    const user = requireStaff(req.user);
+    const { code } = req.params as { code: string };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const typed = { method: str(body[FEE_FIELDS.method]), reference: str(body[FEE_FIELDS.reference]) };
+    try {
+      await recordFeesCollected(platform, user, code, typed, { ip: req.ip });
+      return reply.redirect(`${casePath(code)}?xong=${FEE_DONE}`, 303);
+    } catch (err) {
+      if (!isFeeFormError(err)) throw err;
+      return showCase(req, reply, code, { feeFailed: { errors: err.fields, typed, top: err.fields.length > 0 ? null : err.text } }, err.status);
     }
   });
 

@@ -12,12 +12,15 @@ import type { DeadlineInfo, DossierFile } from '../schema.ts';
 import { attachmentStore } from '../storage.ts';
 import { dossierDb } from '../tables.ts';
 import { getCaseView, caseFor, type CaseView } from '../workflow/view.ts';
+import { collectsFees } from './fees.ts';
 
 export interface OfficerCase {
   view: CaseView;
   /** How the due date was counted (set at receipt and when the clock restarts). */
   deadline: DeadlineInfo | null;
   assigneeName: string | null;
+  /** The fees are unpaid and this officer collects them (office/fees.ts): the page shows the form to record them. */
+  collectFees: boolean;
   /** Choices the action forms need: staff of the handling agency, departments to consult. */
   choices: { staff: StaffSummary[]; agencies: { code: string; name: string }[] };
 }
@@ -39,7 +42,8 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
   const agencies = needs.has('agencies')
     ? (await listAgencies(db, { kind: 'department' })).filter((a) => a.id !== handling).map((a) => ({ code: a.code, name: a.name }))
     : [];
-  return { view, deadline: dossier?.deadline ?? null, assigneeName: assignee?.fullName ?? null, choices: { staff, agencies } };
+  const collectFees = c.paymentStatus === 'unpaid' && collectsFees(view.relation, user.roles);
+  return { view, deadline: dossier?.deadline ?? null, assigneeName: assignee?.fullName ?? null, collectFees, choices: { staff, agencies } };
 }
 
 /** A file of the dossier (submitted, supplement or result), for the staff who may see the dossier. */

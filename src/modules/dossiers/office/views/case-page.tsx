@@ -7,9 +7,10 @@ import { displayPhone } from '../../applicant.ts';
 import { formatDong, formatIsoDate } from '../../format.ts';
 import { eventKinds, paymentLabels } from '../../messages.ts';
 import { actionOf, stateOf } from '../../workflow/definition.ts';
-import { channelLabels, casePage as m, formNames, outcomeLabels } from '../messages.ts';
+import { channelLabels, casePage as m, feeForm as fm, formNames, outcomeLabels } from '../messages.ts';
 import type { OfficerCase } from '../service.ts';
 import { ActionForm, fieldId, type FailedAction } from './action-forms.tsx';
+import { FEE_FIELDS, FeeForm, type FeeFailed } from './fee-form.tsx';
 import { Consultations, Files, History, RatingAndFeedback, Supplements } from './case-sections.tsx';
 
 export type PaperNo = keyof typeof formNames;
@@ -21,6 +22,10 @@ export interface CasePageProps {
   /** The action just taken (after the redirect). */
   done?: { label: Text; form: PaperNo | null } | undefined;
   failed?: (FailedAction & { top: Text | null; shown: boolean }) | undefined;
+  /** The fees were just recorded as collected (after the redirect). */
+  feeDone?: boolean | undefined;
+  /** The fee form was refused: beside its fields, or at the top when it is not about them. */
+  feeFailed?: (FeeFailed & { top: Text | null }) | undefined;
 }
 
 function Fact({ label, children }: { label: string; children: JSX.Element }): JSX.Element {
@@ -154,7 +159,13 @@ function Facts({ lang, oc }: { lang: Lang; oc: OfficerCase }): JSX.Element {
   );
 }
 
-export function CasePage({ req, oc, papers, done, failed }: CasePageProps): JSX.Element {
+function feeErrors(lang: Lang, oc: OfficerCase, f: CasePageProps['feeFailed']): { field: string; message: string }[] {
+  if (!f) return [];
+  if (f.top) return [{ field: oc.collectFees ? 'fee-collect' : 'actions', message: t(lang, f.top) }];
+  return f.errors.map((e) => ({ field: FEE_FIELDS[e.field as keyof typeof FEE_FIELDS] ?? 'fee-collect', message: t(lang, e.message) }));
+}
+
+export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed }: CasePageProps): JSX.Element {
   const lang = req.lang;
   const v = oc.view;
   const code = encodeURIComponent(v.case.code);
@@ -163,7 +174,7 @@ export function CasePage({ req, oc, papers, done, failed }: CasePageProps): JSX.
     ? failed.top
       ? [{ field: failed.shown ? `action-${failed.action}` : 'actions', message: t(lang, failed.top) }]
       : failed.errors.map((e) => ({ field: fieldId(failed.action, e.field), message: t(lang, e.message) }))
-    : [];
+    : feeErrors(lang, oc, feeFailed);
   const actionLabel = (k: string): Text => actionOf(v.workflow, k)?.label ?? eventKinds[k] ?? { vi: k, en: k };
   const stateLabel = (k: string): Text => stateOf(v.workflow, k)?.label ?? { vi: k, en: k };
   const typed = failed && !failed.shown ? [failed.typed.comment, failed.typed.items].filter((s) => s.trim() !== '').join('\n\n') : '';
@@ -188,6 +199,13 @@ export function CasePage({ req, oc, papers, done, failed }: CasePageProps): JSX.
           ) : (
             ''
           )}
+        </div>
+      ) : (
+        ''
+      )}
+      {feeDone ? (
+        <div class="notice success" role="status">
+          <p safe>{t(lang, fm.done)}</p>
         </div>
       ) : (
         ''
@@ -226,7 +244,8 @@ export function CasePage({ req, oc, papers, done, failed }: CasePageProps): JSX.
         ) : (
           ''
         )}
-        {v.actions.length === 0 ? <p safe>{t(lang, m.noActions)}</p> : ''}
+        {v.actions.length === 0 && !oc.collectFees ? <p safe>{t(lang, m.noActions)}</p> : ''}
+        <FeeForm req={req} oc={oc} failed={feeFailed} />
         {v.actions.map((a) => (
           <ActionForm req={req} oc={oc} a={a} failed={failed} />
         ))}
