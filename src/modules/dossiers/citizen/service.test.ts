@@ -89,8 +89,19 @@ test('feedback: stored at any time, at most 5 a day per dossier, answered once b
   assert.equal((await refused(answerFeedback(app.platform, s.hkOfficer, code, first.id, ' '))).code, 'INVALID_FEEDBACK');
   const otherDossier = await submitted(app, other, { now: at('2026-03-02') });
   assert.equal((await refused(answerFeedback(app.platform, s.hkOfficer, otherDossier, first.id, 'Nhầm hồ sơ'))).code, 'FEEDBACK_NOT_FOUND');
+  const mails = () => app.database.db.selectFrom('outbox_mail').select(['subject', 'body_text']).where('to_address', '=', citizen.email).where('subject', 'like', 'Trả lời phản ánh%').execute();
+  const texts = () => app.database.db.selectFrom('outbox_sms').select('body').where('body', 'like', `%${code}: co quan da tra loi phan anh%`).execute();
+  assert.equal((await mails()).length, 0, 'the refused answers told nobody anything');
   await answerFeedback(app.platform, s.hkOfficer, code, first.id, 'Hồ sơ sẽ được tiếp nhận trong ngày.');
+  // The applicant is told, by e-mail with the answer itself and by SMS to the number on the dossier.
+  const told = await mails();
+  assert.equal(told.length, 1);
+  assert.equal(told[0]?.subject, `Trả lời phản ánh về hồ sơ ${code} / Dossier ${code}: answer to your feedback`);
+  assert.match(told[0]?.body_text ?? '', /Hồ sơ sẽ được tiếp nhận trong ngày\./);
+  assert.match(told[0]?.body_text ?? '', new RegExp(`/ho-so-cua-toi/${code}`));
+  assert.equal((await texts()).length, 1);
   assert.equal((await refused(answerFeedback(app.platform, s.hkSpecialist, code, first.id, 'Lần hai'))).code, 'FEEDBACK_ANSWERED');
+  assert.equal((await mails()).length, 1, 'a second answer is refused and sends nothing');
   const view = await getCaseView(app.platform, citizen.user, code);
   const answered = view.feedback.find((f) => f.id === first.id);
   assert.equal(answered?.answer, 'Hồ sơ sẽ được tiếp nhận trong ngày.');

@@ -1,12 +1,15 @@
 // The applicant's side of a dossier after submission (issue 4 "Citizen side"): rating the service once the dossier is
 // resolved, and sending feedback at any time; officers of the receiving or handling agency answer the feedback.
 // Each function checks access first, changes one thing in one transaction and writes its audit row there.
+import type { Kysely } from 'kysely';
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
+import { findProcedureVersionForDossier } from '../catalogue.ts';
 import { dossierDb } from '../tables.ts';
+import { NOTIFY_JOB, notifyFor } from '../workflow/notify-events.ts';
 import type { Relation } from '../workflow/access.ts';
 import type { Case } from '../workflow/repo.ts';
 import { caseFor } from '../workflow/view.ts';
@@ -114,7 +117,12 @@ export async function sendFeedback(platform: Platform, actor: Actor, code: strin
   });
 }
 
-/** An officer of the receiving or handling agency answers a feedback message, once; the applicant sees the answer. */
+/** Staff of the receiving or handling agency answer the applicant's feedback. */
+export function mayAnswerFeedback(rel: Relation): boolean {
+  return rel.receiving || rel.handling;
+}
+
+/** An officer of the receiving or handling agency answers a feedback message, once; the applicant is told (mail, SMS). */
 export async function answerFeedback(
   platform: Platform,
   actor: Actor,
@@ -125,11 +133,12 @@ export async function answerFeedback(
 ): Promise<{ id: number; answer: string; answeredAt: Date }> {
   const user = requireUser(actor);
   const { c, relation } = await caseFor(platform, user, code);
-  if (user.kind !== 'staff' || !(relation.receiving || relation.handling)) throw CitizenErrors.STAFF_ONLY();
+  if (user.kind !== 'staff' || !mayAnswerFeedback(relation)) throw CitizenErrors.STAFF_ONLY();
   if (!Number.isSafeInteger(feedbackId) || feedbackId <= 0) throw CitizenErrors.FEEDBACK_NOT_FOUND();
   const checked = checkText(answer, 'answer', m.answerRequired);
   if (checked.errors.length > 0) throw CitizenErrors.INVALID_FEEDBACK({ fields: checked.errors });
   const now = ctx.now ?? new Date();
+  const procedure = await findProcedureVersionForDossier(platform.database.db, c.procedureCode, c.procedureVersion);
   await platform.database.db.transaction().execute(async (trx) => {
     const r = await citizenRepo.answerFeedback(dossierDb(trx), { dossierId: c.id, feedbackId, by: user.id, answer: checked.value, at: now });
     if (r === 'missing') throw CitizenErrors.FEEDBACK_NOT_FOUND();
@@ -143,6 +152,16 @@ export async function answerFeedback(
       ip: ctx.ip ?? null,
       data: { feedback_id: feedbackId },
     });
+    // The applicant hears of the answer as of a legal event: e-mail and SMS from the outboxes, with this transaction.
+    await notifyFor(trx, platform, {
+      kind: 'feedback_answer',
+      code: c.code,
+      procedureName: procedure?.name ?? c.procedureCode,
+      applicant: { name: c.applicant.name, email: c.applicant.email, phone: c.applicant.phone },
+      agencyName: user.agencyName ?? '',
+      answer: checked.value,
+    });
+    await platform.jobs.send(NOTIFY_JOB, { code: c.code, action: 'feedback_answer' }, trx as unknown as Kysely<unknown>);
   });
   return { id: feedbackId, answer: checked.value, answeredAt: now };
 }

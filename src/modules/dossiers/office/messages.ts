@@ -202,3 +202,13 @@ export const feeForm = {
   submit: { vi: 'Ghi nhận đã thu', en: 'Record as paid' },
   done: { vi: 'Đã ghi nhận: hồ sơ đã thanh toán phí, lệ phí.', en: 'Recorded: the dossier’s fees are paid.' },
 };
+
+export const answerForm = {
+  label: { vi: 'Trả lời phản ánh', en: 'Answer the feedback' },
+  hint: {
+    vi: 'Người nộp nhận câu trả lời qua thư điện tử, tin nhắn và trên trang hồ sơ; mỗi phản ánh được trả lời một lần.',
+    en: 'The applicant gets the answer by e-mail, SMS and on the dossier page; each message is answered once.',
+  },
+  submit: { vi: 'Gửi trả lời', en: 'Send the answer' },
+  done: { vi: 'Đã gửi câu trả lời cho người nộp hồ sơ.', en: 'The answer was sent to the applicant.' },
+};

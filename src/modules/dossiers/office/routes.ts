@@ -21,9 +21,13 @@ import { CasePage, type CasePageProps } from './views/case-page.tsx';
 import { InboxPageView } from './views/inbox-page.tsx';
 import { FEE_FIELDS } from './views/fee-form.tsx';
 import { isFeeFormError, recordFeesCollected } from './fees.ts';
+import { answerFeedback } from '../citizen/service.ts';
 
-/** `?xong=thu-phi` after the fees were recorded. */
+/** `?xong=thu-phi` after the fees were recorded, `?xong=tra-loi` after feedback was answered. */
 const FEE_DONE = 'thu-phi';
+const ANSWER_DONE = 'tra-loi';
+/** Refusals of an answer shown on the page with the form; the rest (not signed in, not found) go to the handler. */
+const ANSWER_FORM_ERRORS = new Set(['INVALID_FEEDBACK', 'FEEDBACK_ANSWERED', 'FEEDBACK_NOT_FOUND', 'STAFF_ONLY']);
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -31,10 +35,10 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const NOT_FORM_ERRORS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'DOSSIER_NOT_FOUND']);
 
 export async function officePages(app: FastifyInstance, platform: Platform): Promise<void> {
-  async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed' | 'feeDone' | 'feeFailed'> = {}, status = 200): Promise<FastifyReply> {
+  async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed' | 'feeDone' | 'feeFailed' | 'answerDone' | 'answerFailed'> = {}, status = 200): Promise<FastifyReply> {
     const oc = await officerCase(platform, req.user, code);
     const failed = extra.failed ? { ...extra.failed, shown: oc.view.actions.some((a) => a.key === extra.failed?.action) } : undefined;
-    reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), done: extra.done, failed, feeDone: extra.feeDone, feeFailed: extra.feeFailed }));
+    reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), ...extra, failed }));
     return reply;
   }
 
@@ -55,6 +59,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const doneKey = str((req.query as Record<string, unknown>).xong);
     let done: CasePageProps['done'];
     if (doneKey === FEE_DONE) return showCase(req, reply, code, { feeDone: true });
+    if (doneKey === ANSWER_DONE) return showCase(req, reply, code, { answerDone: true });
     if (doneKey) {
       const { c } = await caseFor(platform, requireStaff(req.user), code);
       const a = actionOf(await getWorkflow(platform.database.db, c.workflowCode), doneKey);
@@ -92,6 +97,20 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     } catch (err) {
       if (!isFeeFormError(err)) throw err;
       return showCase(req, reply, code, { feeFailed: { errors: err.fields, typed, top: err.fields.length > 0 ? null : err.text } }, err.status);
+    }
+  });
+
+  app.post('/mot-cua/ho-so/:code/phan-anh/:id/tra-loi', async (req, reply) => {
+    const user = requireStaff(req.user);
+    const { code, id } = req.params as { code: string; id: string };
+    const feedbackId = /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+    const typed = str(((req.body ?? {}) as Record<string, unknown>).answer);
+    try {
+      await answerFeedback(platform, user, code, feedbackId, typed, { ip: req.ip });
+      return reply.redirect(`${casePath(code)}?xong=${ANSWER_DONE}#feedback`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || !ANSWER_FORM_ERRORS.has(err.code)) throw err;
+      return showCase(req, reply, code, { answerFailed: { feedbackId, errors: err.fields, top: err.fields.length > 0 ? null : err.text, typed } }, err.status);
     }
   });
 

@@ -3,11 +3,11 @@
 import type { Platform } from '../../../platform/http/context.ts';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
-import { notifyApplicant } from './notify.ts';
+import { type ApplicantEventKind, notifyApplicant } from './notify.ts';
 
 export const NOTIFY_JOB = 'dossier.notify';
 
-export type NotifyKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'early_result' | 'result' | 'rejected' | 'returned';
+export type NotifyKind = ApplicantEventKind;
 
 export interface NotifyFacts {
   kind: NotifyKind;
@@ -19,6 +19,7 @@ export interface NotifyFacts {
   newDueDate?: string | undefined;
   items?: string[] | undefined;
   reason?: string | undefined;
+  answer?: string | undefined;
 }
 
 export async function notifyFor(trx: Kysely<PlatformTables>, platform: Platform, n: NotifyFacts): Promise<void> {

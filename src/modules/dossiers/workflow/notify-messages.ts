@@ -1,8 +1,8 @@
 // What the applicant is told at each legal event (DOMAIN §4, §9; the forms of Circular 01/2018/TT-VPCP): an e-mail,
 // Vietnamese then English like the receipt mail (messages.ts receiptMail), and a short unaccented SMS in Vietnamese.
 
-/** The legal events of one dossier the applicant hears of. */
-export type ApplicantEventKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'early_result' | 'result' | 'rejected' | 'returned';
+/** The legal events of one dossier the applicant hears of, and the answer to their feedback. */
+export type ApplicantEventKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'early_result' | 'result' | 'rejected' | 'returned' | 'feedback_answer';
 
 /** The facts a message may use, already formatted: dates as people read them in each language. */
 export interface NoticeFacts {
@@ -14,6 +14,8 @@ export interface NoticeFacts {
   newDue: { vi: string; en: string } | null;
   items: string[];
   reason: string | null;
+  /** An officer's answer to the applicant's feedback. */
+  answer: string | null;
   url: string;
 }
 
@@ -117,6 +119,13 @@ export const applicantNotices: Record<ApplicantEventKind, (f: NoticeFacts) => No
     vi: [`Kết quả hồ sơ ${f.code} đã được trả cho Ông/Bà. Cảm ơn Ông/Bà đã sử dụng dịch vụ công.`, `Thủ tục: ${f.procedure}`, `Mời Ông/Bà đánh giá mức độ hài lòng: ${f.url}`],
     en: [`The result of your dossier ${f.code} has been returned to you. Thank you for using the public service.`, `Procedure: ${f.procedure}`, `Please tell us how satisfied you are: ${f.url}`],
     sms: { core: `Ho so ${f.code} da tra ket qua. Moi Ong/Ba danh gia muc do hai long.`, reason: null, url: f.url },
+  }),
+  // Feedback (phản ánh, kiến nghị) on the dossier, answered by the receiving or handling agency.
+  feedback_answer: (f) => ({
+    subject: `Trả lời phản ánh về hồ sơ ${f.code} / Dossier ${f.code}: answer to your feedback`,
+    vi: [`${f.agency || 'Cơ quan giải quyết'} đã trả lời phản ánh, kiến nghị của Ông/Bà về hồ sơ ${f.code}:`, f.answer, `Thủ tục: ${f.procedure}`, `Xem hồ sơ: ${f.url}`],
+    en: [`${f.agency || 'The agency'} has answered your feedback on dossier ${f.code} (the answer is in Vietnamese above).`, `Procedure: ${f.procedure}`, `See it: ${f.url}`],
+    sms: { core: `Ho so ${f.code}: co quan da tra loi phan anh cua Ong/Ba (chi tiet trong email va tren trang ho so).`, reason: null, url: f.url },
   }),
 };
 

@@ -27,6 +27,8 @@ export interface ApplicantNotice {
   items?: ReadonlyArray<string | { text: string }> | undefined;
   /** Why: refusal, rejection, apology, supplement. */
   reason?: string | null | undefined;
+  /** The answer to the applicant's feedback. */
+  answer?: string | null | undefined;
   /** Where the applicant follows the dossier. */
   url: string;
 }
@@ -48,6 +50,7 @@ function facts(n: ApplicantNotice): NoticeFacts {
     newDue: bothDates(n.newDueDate),
     items: (n.items ?? []).map((i) => (typeof i === 'string' ? i : i.text)).filter((i) => i.trim() !== ''),
     reason: n.reason?.trim() || null,
+    answer: n.answer?.trim() || null,
     url: n.url,
   };
 }

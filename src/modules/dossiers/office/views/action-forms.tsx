@@ -20,7 +20,7 @@ export interface FailedAction {
 /** The id of a field of one action's form (several forms share the page). */
 export const fieldId = (action: string, field: string): string => `${action}-${field}`;
 
-function TextArea(p: { id: string; name: string; label: string; value: string; hint?: string; error: string | undefined; required?: boolean; rows?: number }): JSX.Element {
+export function TextArea(p: { id: string; name: string; label: string; value: string; hint?: string; error: string | undefined; required?: boolean; rows?: number }): JSX.Element {
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
       <label for={p.id} safe>

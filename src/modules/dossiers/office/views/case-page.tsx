@@ -7,10 +7,12 @@ import { displayPhone } from '../../applicant.ts';
 import { formatDong, formatIsoDate } from '../../format.ts';
 import { eventKinds, paymentLabels } from '../../messages.ts';
 import { actionOf, stateOf } from '../../workflow/definition.ts';
-import { channelLabels, casePage as m, feeForm as fm, formNames, outcomeLabels } from '../messages.ts';
+import { answerForm as am, channelLabels, casePage as m, feeForm as fm, formNames, outcomeLabels } from '../messages.ts';
 import type { OfficerCase } from '../service.ts';
 import { ActionForm, fieldId, type FailedAction } from './action-forms.tsx';
 import { FEE_FIELDS, FeeForm, type FeeFailed } from './fee-form.tsx';
+import { AnswerForm, answerFieldId, type AnswerFailed } from './answer-form.tsx';
+import { mayAnswerFeedback } from '../../citizen/service.ts';
 import { Consultations, Files, History, RatingAndFeedback, Supplements } from './case-sections.tsx';
 
 export type PaperNo = keyof typeof formNames;
@@ -26,6 +28,9 @@ export interface CasePageProps {
   feeDone?: boolean | undefined;
   /** The fee form was refused: beside its fields, or at the top when it is not about them. */
   feeFailed?: (FeeFailed & { top: Text | null }) | undefined;
+  /** An answer to feedback was just sent (after the redirect). */
+  answerDone?: boolean | undefined;
+  answerFailed?: AnswerFailed | undefined;
 }
 
 function Fact({ label, children }: { label: string; children: JSX.Element }): JSX.Element {
@@ -165,7 +170,13 @@ function feeErrors(lang: Lang, oc: OfficerCase, f: CasePageProps['feeFailed']): 
   return f.errors.map((e) => ({ field: FEE_FIELDS[e.field as keyof typeof FEE_FIELDS] ?? 'fee-collect', message: t(lang, e.message) }));
 }
 
-export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed }: CasePageProps): JSX.Element {
+function answerErrors(lang: Lang, f: AnswerFailed | undefined): { field: string; message: string }[] {
+  if (!f) return [];
+  if (f.top) return [{ field: 'feedback', message: t(lang, f.top) }];
+  return f.errors.map((e) => ({ field: answerFieldId(f.feedbackId), message: t(lang, e.message) }));
+}
+
+export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed, answerDone, answerFailed }: CasePageProps): JSX.Element {
   const lang = req.lang;
   const v = oc.view;
   const code = encodeURIComponent(v.case.code);
@@ -174,7 +185,7 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed }: 
     ? failed.top
       ? [{ field: failed.shown ? `action-${failed.action}` : 'actions', message: t(lang, failed.top) }]
       : failed.errors.map((e) => ({ field: fieldId(failed.action, e.field), message: t(lang, e.message) }))
-    : feeErrors(lang, oc, feeFailed);
+    : [...feeErrors(lang, oc, feeFailed), ...answerErrors(lang, answerFailed)];
   const actionLabel = (k: string): Text => actionOf(v.workflow, k)?.label ?? eventKinds[k] ?? { vi: k, en: k };
   const stateLabel = (k: string): Text => stateOf(v.workflow, k)?.label ?? { vi: k, en: k };
   const typed = failed && !failed.shown ? [failed.typed.comment, failed.typed.items].filter((s) => s.trim() !== '').join('\n\n') : '';
@@ -203,9 +214,9 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed }: 
       ) : (
         ''
       )}
-      {feeDone ? (
+      {feeDone || answerDone ? (
         <div class="notice success" role="status">
-          <p safe>{t(lang, fm.done)}</p>
+          <p safe>{t(lang, feeDone ? fm.done : am.done)}</p>
         </div>
       ) : (
         ''
@@ -227,7 +238,11 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed }: 
       <Supplements lang={lang} v={v} />
       <Consultations lang={lang} v={v} />
       <History lang={lang} v={v} actionLabel={actionLabel} stateLabel={stateLabel} />
-      <RatingAndFeedback lang={lang} v={v} />
+      <RatingAndFeedback
+        lang={lang}
+        v={v}
+        answer={mayAnswerFeedback(v.relation) ? (id: number) => <AnswerForm req={req} code={v.case.code} feedbackId={id} failed={answerFailed} /> : undefined}
+      />
       <section aria-labelledby="actions" class="actions">
         <h2 id="actions" tabindex="-1" safe>
           {t(lang, m.actions)}

@@ -181,7 +181,8 @@ export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: C
   );
 }
 
-export function RatingAndFeedback({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
+/** `answer` renders the answer form under an unanswered message, for those who may answer. */
+export function RatingAndFeedback({ lang, v, answer }: { lang: Lang; v: CaseView; answer?: ((feedbackId: number) => JSX.Element) | undefined }): JSX.Element {
   return (
     <>
       {v.rating ? (
@@ -221,6 +222,8 @@ export function RatingAndFeedback({ lang, v }: { lang: Lang; v: CaseView }): JSX
                     {f.answer}
                   </span>
                 </p>
+              ) : answer ? (
+                answer(f.id)
               ) : (
                 ''
               )}
