@@ -3,7 +3,8 @@
 // one-stop officer asks for a supplement; the citizen completes it online; the officer accepts; the ward's specialist
 // consults the Department of Justice, whose specialist replies; the ward's leader apologises with a new date; the
 // specialist submits, the leader approves, the specialist records the result file, the officer returns it online; the
-// citizen downloads the result and rates the service. axe runs on every page visited.
+// citizen downloads the result and rates the service. The fee is paid at the counter and recorded by the officer; the
+// citizen's feedback is answered by the officer. axe runs on every page visited.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +123,13 @@ test('one dossier from online submission through supplement, consultation, apolo
   await openFromInbox(officer, code, 'new', 'one-stop officer, after the supplement');
   await act(officer, 'accept');
   assert.equal(await status(code), 'processing');
+  // The applicant pays the fee at the counter; the officer records it with the receipt number.
+  const fee = officer.locator('form[action$="/thu-phi"]');
+  await fee.locator('#fee-method').selectOption('counter');
+  await fee.locator('#fee-reference').fill('BL-0000123');
+  assert.equal(await submitWith(officer, fee.locator('button[type="submit"]')), 303, 'the fee is recorded');
+  await checkA11y(officer, 'the dossier page after the fee was recorded');
+  assert.equal(await officer.locator('form[action$="/thu-phi"]').count(), 0, 'recorded once');
 
   // The ward's specialist consults the Department of Justice.
   const specialist = await signedIn('demo.chuyenvien');
@@ -186,6 +194,19 @@ test('one dossier from online submission through supplement, consultation, apolo
   assert.equal(await submitWith(citizen, rating.locator('button[type="submit"]')), 303);
   await checkA11y(citizen, 'the citizen’s dossier page after rating');
   assert.equal(await citizen.locator('form[action$="/danh-gia"]').count(), 0, 'rated once');
+
+  // The citizen writes to the ward; the officer answers on the dossier page; the citizen reads the answer.
+  await citizen.locator('#feedback-message').fill('Xin cho biết tôi có cần mang bản gốc khi nhận kết quả không?');
+  assert.equal(await submitWith(citizen, citizen.locator('form[action$="/gop-y"] button[type="submit"]')), 303);
+  await officer.goto(`/mot-cua/ho-so/${code}`);
+  const answer = officer.locator('form[action*="/phan-anh/"]');
+  assert.equal(await answer.count(), 1, 'one message to answer');
+  await answer.locator('textarea[name="answer"]').fill('Ông/Bà mang căn cước khi nhận kết quả; không cần bản gốc.');
+  assert.equal(await submitWith(officer, answer.locator('button[type="submit"]')), 303);
+  await checkA11y(officer, 'the dossier page after answering the feedback');
+  await citizen.goto(`/ho-so-cua-toi/${code}`);
+  assert.match(await citizen.locator('main').innerText(), /không cần bản gốc/);
+  await checkA11y(citizen, 'the citizen’s dossier page with the answer');
 });
 
 test('the service-quality dashboard, the public transparency page and the inbox pass axe and fit a phone', async () => {

@@ -13,7 +13,7 @@ export interface DossierDeadline {
   unit: string;
 }
 
-/** Undefined when the procedure states no usable processing time; the agency then sets the date on receipt. */
+/** Undefined when the procedure states no usable processing time; the agency then sets the date on receipt (setDeadline). */
 export async function deadlineFor(platform: Platform, procedure: DossierProcedure, received: Date): Promise<DossierDeadline | undefined> {
   const { amount, unit } = procedure.processingTime;
   if (!unit) return undefined;
@@ -22,4 +22,15 @@ export async function deadlineFor(platform: Platform, procedure: DossierProcedur
   if (unit !== 'within_day' && !(Number.isFinite(n) && n > 0)) return undefined;
   const d = await computeDeadline(platform, { received, amount: n, unit });
   return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: n, unit };
+}
+
+/** The return date from a number of working days the receiving officer sets (the procedure states none). */
+export async function setDeadline(platform: Platform, received: Date, workingDays: number): Promise<DossierDeadline> {
+  const d = await computeDeadline(platform, { received, amount: workingDays, unit: 'working_days' });
+  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: workingDays, unit: 'working_days' };
+}
+
+/** The dossier's columns for a return date: due_at, due_date, and how it was counted (shown with the date). */
+export function deadlineColumns(d: DossierDeadline): { due_at: Date; due_date: string; deadline: string } {
+  return { due_at: d.dueAt, due_date: d.dueDate, deadline: JSON.stringify({ explanation: d.explanation, provisional: d.provisional, amount: d.amount, unit: d.unit }) };
 }

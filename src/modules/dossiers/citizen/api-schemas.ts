@@ -157,6 +157,10 @@ export const actionSchema = {
       new_due_date: { type: 'string', maxLength: 10, examples: ['2026-03-13'] },
       return_method: { type: 'string', enum: [...RETURN_METHODS] },
       assignee_id: { type: 'integer', minimum: 1 },
+      processing_days: {
+        type: 'integer',
+        description: 'accept: working days to the return date, required when the procedure states no processing time / số ngày làm việc để hẹn trả khi thủ tục chưa có thời hạn',
+      },
       files: {
         type: 'array',
         maxItems: 20,

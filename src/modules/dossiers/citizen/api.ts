@@ -23,6 +23,7 @@ interface ActionBody {
   new_due_date?: string;
   return_method?: string;
   assignee_id?: number;
+  processing_days?: number;
   files?: { doc_key: string; filename: string; content_base64: string }[];
 }
 
@@ -68,6 +69,7 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
         newDueDate: b.new_due_date,
         returnMethod: b.return_method,
         assigneeId: b.assignee_id,
+        processingDays: b.processing_days,
         files: decoded.files,
       },
       { via: 'api', ip: req.ip },

@@ -1,7 +1,7 @@
 // An action form's post, read into the engine's ActionInput (only what the action requires) and kept as typed so
 // that a refused post shows the form again with nothing lost.
 import { uploadsOf } from '../routes/multipart.ts';
-import type { WorkflowAction } from '../workflow/definition.ts';
+import { requirementsOf, type WorkflowAction } from '../workflow/definition.ts';
 import type { ActionInput } from '../workflow/input.ts';
 
 /** What the officer typed into one action's form, as strings, to fill the form again. */
@@ -14,9 +14,10 @@ export interface TypedValues {
   newDueDate: string;
   returnMethod: string;
   assignee: string;
+  processingDays: string;
 }
 
-export const EMPTY_TYPED: TypedValues = { comment: '', items: '', agencies: [], agencyDue: {}, newDueDate: '', returnMethod: '', assignee: '' };
+export const EMPTY_TYPED: TypedValues = { comment: '', items: '', agencies: [], agencyDue: {}, newDueDate: '', returnMethod: '', assignee: '', processingDays: '' };
 
 /** Field name of an agency's reply date: `due.<agency code>`. */
 export const agencyDueField = (code: string): string => `due.${code}`;
@@ -46,6 +47,7 @@ export function typedValues(body: Record<string, unknown>): TypedValues {
     newDueDate: str(body, 'new_due_date').trim(),
     returnMethod: str(body, 'return_method').trim(),
     assignee: str(body, 'assignee').trim(),
+    processingDays: str(body, 'processing_days').trim(),
   };
 }
 
@@ -55,10 +57,10 @@ export function versionOf(body: Record<string, unknown>): number | undefined {
   return /^\d{1,9}$/.test(v) ? Number(v) : undefined;
 }
 
-/** The engine's input for `action`: only what the action asks for, plus an optional comment. */
-export function actionInputOf(action: WorkflowAction, body: Record<string, unknown>): ActionInput {
+/** The engine's input for `action` on this dossier: only what it asks for (requirementsOf), plus an optional comment. */
+export function actionInputOf(action: WorkflowAction, c: { dueDate: string | null }, body: Record<string, unknown>): ActionInput {
   const v = typedValues(body);
-  const need = new Set(action.requires);
+  const need = new Set(requirementsOf(action, c));
   const input: ActionInput = { action: action.key, version: versionOf(body), comment: v.comment };
   if (need.has('items')) {
     input.items = v.items
@@ -71,6 +73,8 @@ export function actionInputOf(action: WorkflowAction, body: Record<string, unkno
   if (need.has('new_due_date')) input.newDueDate = v.newDueDate;
   if (need.has('return_method')) input.returnMethod = v.returnMethod;
   if (need.has('assignee') && /^\d{1,15}$/.test(v.assignee)) input.assigneeId = Number(v.assignee);
+  // Not a whole number of days (or empty): NaN, which the engine refuses beside the field.
+  if (need.has('processing_days')) input.processingDays = /^\d{1,4}$/.test(v.processingDays) ? Number(v.processingDays) : NaN;
   if (need.has('files') || need.has('result_file')) input.files = uploadsOf(body);
   return input;
 }

@@ -146,6 +146,7 @@ export const inputLabels: Record<Requirement | 'comment_optional', Text> = {
   files: { vi: 'Giấy tờ bổ sung (PDF, JPEG hoặc PNG)', en: 'Supplementary documents (PDF, JPEG or PNG)' },
   result_file: { vi: 'Tệp kết quả giải quyết (bản điện tử: PDF, JPEG hoặc PNG)', en: 'Result file (electronic copy: PDF, JPEG or PNG)' },
   assignee: { vi: 'Cán bộ được phân công', en: 'Assign to' },
+  processing_days: { vi: 'Thời hạn giải quyết (số ngày làm việc)', en: 'Processing time (working days)' },
 };
 
 export const inputHints = {
@@ -155,6 +156,10 @@ export const inputHints = {
   chooseAssignee: { vi: 'Chọn cán bộ', en: 'Choose someone' },
   replyBy: { vi: 'Hạn trả lời', en: 'Reply by' },
   files: { vi: 'Có thể chọn nhiều tệp.', en: 'You may choose several files.' },
+  processingDays: {
+    vi: 'Danh mục thủ tục không ghi thời hạn giải quyết dùng được. Ngày hẹn trả được tính từ lúc tiếp nhận theo lịch làm việc.',
+    en: 'The catalogue gives no usable processing time. The return date is counted from receipt on the working-day calendar.',
+  },
 };
 
 export const returnMethodLabels: Record<'counter' | 'post' | 'online', Text> = {

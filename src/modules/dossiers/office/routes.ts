@@ -76,7 +76,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const action = actionOf(await getWorkflow(platform.database.db, c.workflowCode), key);
     try {
       // An unknown action goes to the engine as it is, which refuses it with its own message.
-      await takeAction(platform, user, code, action ? actionInputOf(action, body) : { action: key }, { via: 'web', ip: req.ip });
+      await takeAction(platform, user, code, action ? actionInputOf(action, c, body) : { action: key }, { via: 'web', ip: req.ip });
       return reply.redirect(`${casePath(c.code)}?xong=${encodeURIComponent(key)}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500 || NOT_FORM_ERRORS.has(err.code)) throw err;

@@ -13,8 +13,17 @@ export const ACTOR_SCOPES = ['receiving', 'handling', 'consulted', 'applicant'] 
 export type ActorScope = (typeof ACTOR_SCOPES)[number];
 
 /** What an action asks of the actor besides pressing the button. */
-export const REQUIREMENTS = ['comment', 'items', 'result_file', 'agencies', 'new_due_date', 'return_method', 'files', 'assignee'] as const;
+export const REQUIREMENTS = ['comment', 'items', 'result_file', 'agencies', 'new_due_date', 'return_method', 'files', 'assignee', 'processing_days'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
+
+/**
+ * What the action asks of this dossier: its definition's list, and, to accept a dossier whose procedure states no
+ * usable processing time (311 of the national catalogue's, e.g. "1"), the working days the receiving officer sets
+ * for it, so that every accepted dossier has a return date (DOMAIN §4, Form 01).
+ */
+export function requirementsOf(a: Pick<WorkflowAction, 'effect' | 'requires'>, c: { dueDate: string | null }): Requirement[] {
+  return a.effect === 'accept' && !c.dueDate && !a.requires.includes('processing_days') ? [...a.requires, 'processing_days'] : [...a.requires];
+}
 
 /** What each action does beyond changing the state; the engine (engine.ts) knows each effect. */
 export const EFFECTS = [

@@ -5,7 +5,7 @@ import { type WorkCalendar, endOfVietnamDay, vietnamDateOf } from '../../../plat
 import type { Platform } from '../../../platform/http/context.ts';
 import { findStaffWithRole } from '../../accounts/index.ts';
 import type { DossierProcedure } from '../catalogue.ts';
-import { deadlineFor, type DossierDeadline } from '../deadline.ts';
+import { deadlineColumns, deadlineFor, setDeadline, type DossierDeadline } from '../deadline.ts';
 import type { DossierDb } from '../tables.ts';
 import { stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { WorkflowErrors } from './errors.ts';
@@ -35,10 +35,11 @@ export interface Prepared {
   handlingAgencyId: number | null;
   staffIds: number[];
   restart: DossierDeadline | undefined;
+  set: DossierDeadline | undefined;
 }
 
 /** What an effect needs from outside the dossier's own rows, read before the transaction starts. */
-export async function prepareEffect(platform: Platform, action: WorkflowAction, c: Case, procedure: DossierProcedure | undefined, now: Date): Promise<Prepared> {
+export async function prepareEffect(platform: Platform, action: WorkflowAction, c: Case, procedure: DossierProcedure | undefined, now: Date, input: CheckedInput): Promise<Prepared> {
   const db = platform.database.db;
   const agency = c.handlingAgencyId ?? c.agencyId;
   return {
@@ -48,6 +49,11 @@ export async function prepareEffect(platform: Platform, action: WorkflowAction, 
         ? [...(await findStaffWithRole(db, agency, 'specialist')), ...(await findStaffWithRole(db, agency, 'leader'))].map((x) => x.id)
         : [],
     restart: action.effect === 'complete_supplement' && procedure ? await deadlineFor(platform, procedure, now) : undefined,
+    // The return date the receiving officer sets where the catalogue gives none, counted from receipt (requirementsOf).
+    set:
+      action.effect === 'accept' && !c.dueDate && input.processingDays
+        ? await setDeadline(platform, c.clockStartedAt ?? c.receivedAt, input.processingDays)
+        : undefined,
   };
 }
 
@@ -77,7 +83,14 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
   switch (action.effect) {
     case 'accept': {
       const handling = x.prepared.handlingAgencyId ?? c.agencyId;
-      return { patch: { handling_agency_id: handling, step_due_at: stepDueAt(x, 'processing') }, note: { handling_agency_id: handling }, notifyKind: 'receipt' };
+      const d = x.prepared.set;
+      if (!d) return { patch: { handling_agency_id: handling, step_due_at: stepDueAt(x, 'processing') }, note: { handling_agency_id: handling }, notifyKind: 'receipt' };
+      return {
+        patch: { handling_agency_id: handling, ...deadlineColumns(d), step_due_at: stepDueAt(x, 'processing', d.dueAt) },
+        note: { handling_agency_id: handling, processing_days: d.amount, due_date: d.dueDate },
+        notifyKind: 'receipt',
+        dueDate: d.dueDate,
+      };
     }
     case 'request_supplement': {
       const stage = supplementStage(c.status);
@@ -96,7 +109,7 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       const d = x.prepared.restart;
       const dueAt = d?.dueAt ?? c.dueAt;
       const patch: CasePatch = { paused_at: null, clock_started_at: now, due_soon_at: null, overdue_at: null };
-      if (d) Object.assign(patch, { due_at: d.dueAt, due_date: d.dueDate, deadline: JSON.stringify({ explanation: d.explanation, provisional: d.provisional, amount: d.amount, unit: d.unit }) });
+      if (d) Object.assign(patch, deadlineColumns(d));
       patch.step_due_at = stepDueAt(x, back, dueAt);
       return { patch, status: back, note: { stage: stage ?? null, files: input.files.length, due_date: d?.dueDate ?? c.dueDate } };
     }

@@ -17,7 +17,7 @@ import { DossierErrors } from '../errors.ts';
 import { attachmentLimits, attachmentStore } from '../storage.ts';
 import { dossierDb } from '../tables.ts';
 import { canSeeCase, mayTake, relationOf } from './access.ts';
-import { actionOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
+import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
 import { WorkflowErrors } from './errors.ts';
 import { type ActionInput, checkInput } from './input.ts';
@@ -57,13 +57,13 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   const rel0 = relationOf(user, seen, await caseRepo.consultedAgencies(ddb, seen.id));
   if (!canSeeCase(rel0)) throw DossierErrors.DOSSIER_NOT_FOUND();
   if (!action) throw WorkflowErrors.UNKNOWN_ACTION({ details: { action: input.action } });
-  const checked = await checkInput(db, action.requires, input, attachmentLimits(platform));
+  const checked = await checkInput(db, requirementsOf(action, seen), input, attachmentLimits(platform));
   if (checked.errors.length > 0) throw WorkflowErrors.INVALID_ACTION({ fields: checked.errors });
   const procedure = await findProcedureVersionForDossier(db, seen.procedureCode, seen.procedureVersion);
   const calendar = await getWorkCalendar(platform);
   const store = attachmentStore(platform);
   for (const f of checked.value.files) await store.put(f.content);
-  const prepared = await prepareEffect(platform, action, seen, procedure, now);
+  const prepared = await prepareEffect(platform, action, seen, procedure, now, checked.value);
   const agency = await findAgencyById(db, seen.handlingAgencyId ?? seen.agencyId);
   const agencyName = (prepared.handlingAgencyId ? (await findAgencyById(db, prepared.handlingAgencyId))?.name : agency?.name) ?? '';
 

@@ -23,6 +23,8 @@ export interface ActionInput {
   newDueDate?: string | undefined;
   returnMethod?: string | undefined;
   assigneeId?: number | undefined;
+  /** Working days to the return date, set on acceptance when the procedure states none. */
+  processingDays?: number | undefined;
   files?: IncomingFile[] | undefined;
 }
 
@@ -42,10 +44,12 @@ export interface CheckedInput {
   newDueDate: string | null;
   returnMethod: ReturnMethod | null;
   assigneeId: number | null;
+  processingDays: number | null;
   files: CheckedFile[];
 }
 
 const MAX_TEXT = 4000;
+export const MAX_PROCESSING_DAYS = 250;
 
 export async function checkInput(
   db: Kysely<PlatformTables>,
@@ -89,6 +93,11 @@ export async function checkInput(
   const assigneeId = input.assigneeId !== undefined && Number.isSafeInteger(input.assigneeId) ? input.assigneeId : null;
   if (need.has('assignee') && assigneeId === null) errors.push({ field: 'assignee', message: t.assigneeRequired });
 
+  // A processing time the officer sets: whole working days, at most a year's worth.
+  const pd = input.processingDays;
+  const processingDays = pd !== undefined && Number.isSafeInteger(pd) && pd >= 1 && pd <= MAX_PROCESSING_DAYS ? pd : null;
+  if (need.has('processing_days') && processingDays === null) errors.push({ field: 'processing_days', message: t.processingDaysInvalid(MAX_PROCESSING_DAYS) });
+
   const files: CheckedFile[] = [];
   const fileField = need.has('result_file') ? 'result_file' : 'files';
   for (const f of (input.files ?? []).filter((x) => x.content.length > 0 || x.truncated)) {
@@ -107,5 +116,5 @@ export async function checkInput(
   if ((need.has('files') || need.has('result_file')) && files.length === 0 && !errors.some((e) => e.field === fileField)) {
     errors.push({ field: fileField, message: need.has('result_file') ? t.resultFileRequired : t.filesRequired });
   }
-  return { value: { comment: comment || null, items, agencies, newDueDate, returnMethod, assigneeId, files }, errors };
+  return { value: { comment: comment || null, items, agencies, newDueDate, returnMethod, assigneeId, processingDays, files }, errors };
 }

@@ -15,6 +15,10 @@ export const fieldText = {
   dateNotWorking: { vi: 'Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.', en: 'The new date must be a working day after the current due date.' },
   returnMethodRequired: { vi: 'Vui lòng chọn hình thức trả kết quả.', en: 'Please choose how the result is returned.' },
   assigneeRequired: { vi: 'Vui lòng chọn cán bộ được phân công.', en: 'Please choose whom to assign.' },
+  processingDaysInvalid: (max: number): Text => ({
+    vi: `Thủ tục chưa có thời hạn giải quyết trong danh mục: nhập số ngày làm việc (từ 1 đến ${max}) để hẹn trả kết quả.`,
+    en: `The catalogue gives this procedure no processing time: enter the working days (1 to ${max}) to set the return date.`,
+  }),
   assigneeInvalid: { vi: 'Cán bộ được chọn không thuộc cơ quan giải quyết hồ sơ.', en: 'The person chosen does not work at the handling agency.' },
   fileTooLarge: (name: string): Text => ({ vi: `Tệp “${name}” vượt quá dung lượng cho phép.`, en: `The file “${name}” is too large.` }),
   fileType: (name: string): Text => ({

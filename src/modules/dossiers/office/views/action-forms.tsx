@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { attrValue, CsrfField, describedBy, HintAndError } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
-import type { WorkflowAction } from '../../workflow/definition.ts';
+import { requirementsOf, type WorkflowAction } from '../../workflow/definition.ts';
 import { RETURN_METHODS } from '../../workflow/input.ts';
 import { agencyDueField, EMPTY_TYPED, type TypedValues } from '../input.ts';
 import { inputHints as h, inputLabels as l, returnMethodLabels } from '../messages.ts';
@@ -135,7 +135,7 @@ export function ActionForm({ req, oc, a, failed }: { req: FastifyRequest; oc: Of
     const e = mine?.errors.find((x) => x.field === field);
     return e ? t(lang, e.message) : undefined;
   };
-  const need = new Set(a.requires);
+  const need = new Set(requirementsOf(a, oc.view.case));
   const files = need.has('files') || need.has('result_file');
   const id = (f: string): string => fieldId(a.key, f);
   const code = encodeURIComponent(oc.view.case.code);
@@ -155,6 +155,19 @@ export function ActionForm({ req, oc, a, failed }: { req: FastifyRequest; oc: Of
         {need.has('agencies') ? <Agencies lang={lang} a={a} oc={oc} typed={typed} error={err('agencies')} /> : ''}
         {need.has('new_due_date') ? (
           <Input id={id('new_due_date')} name="new_due_date" type="date" label={t(lang, l.new_due_date)} hint={t(lang, h.newDueDate)} value={typed.newDueDate} error={err('new_due_date')} />
+        ) : (
+          ''
+        )}
+        {need.has('processing_days') ? (
+          <Input
+            id={id('processing_days')}
+            name="processing_days"
+            type="number"
+            label={t(lang, l.processing_days)}
+            hint={t(lang, h.processingDays)}
+            value={typed.processingDays}
+            error={err('processing_days')}
+          />
         ) : (
           ''
         )}
