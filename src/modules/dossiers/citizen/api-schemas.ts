@@ -2,6 +2,7 @@
 import { DOSSIER_CODE } from '../code.ts';
 import { REQUIREMENTS } from '../workflow/definition.ts';
 import { RETURN_METHODS } from '../workflow/input.ts';
+import { FEE_METHODS } from '../office/fees.ts';
 import { RATING_CRITERIA } from './criteria.ts';
 import { MAX_COMMENT, MAX_MESSAGE } from './service.ts';
 
@@ -235,6 +236,25 @@ export const answerSchema = {
   body: { type: 'object', required: ['answer'], additionalProperties: false, properties: { answer: { type: 'string', maxLength: MAX_MESSAGE } } },
   response: {
     200: { type: 'object', properties: { id: { type: 'integer' }, answer: str, answered_at: at } },
+    ...errors,
+  },
+} as const;
+
+export const feesSchema = {
+  tags,
+  security,
+  summary: 'Ghi nhận đã thu phí, lệ phí / Record the fees as collected',
+  description:
+    'Cán bộ một cửa của cơ quan tiếp nhận ghi nhận tiền thu tại quầy (counter) hoặc khoản chuyển khoản VietQR đã có trên sao kê (vietqr), với số biên lai hoặc mã giao dịch; ghi một lần. / A one-stop officer of the receiving agency records money taken at the counter or a VietQR transfer found on the bank statement, with the receipt number or transaction reference; once.',
+  params: codeParams,
+  body: {
+    type: 'object',
+    required: ['method', 'reference'],
+    additionalProperties: false,
+    properties: { method: { type: 'string', enum: [...FEE_METHODS] }, reference: { type: 'string', maxLength: 200, examples: ['BL-0001234'] } },
+  },
+  response: {
+    200: { type: 'object', required: ['code', 'payment_status'], properties: { code: str, payment_status: { type: 'string', enum: ['paid'] } } },
     ...errors,
   },
 } as const;

@@ -163,3 +163,24 @@ test('the applicant does not see officers’ internal comments; the OpenAPI docu
   assert.ok(post?.responses?.['409']);
   for (const p of ['/api/v1/dossiers/{code}/rating', '/api/v1/dossiers/{code}/feedback', '/api/v1/dossiers/{code}/feedback/{id}/answer']) assert.ok(doc.paths[p]?.post, p);
 });
+
+test('POST /api/v1/dossiers/:code/fees: the receiving one-stop officer records the fee once; others and bad input are refused', async () => {
+  const code = await submitted(app, citizen);
+  const fees = (user: SessionUser, body: unknown) => call(user, 'POST', path(code, '/fees'), body);
+  const bad = await fees(s.hkOfficer, { method: 'cash', reference: 'BL-1' });
+  assert.equal(bad.statusCode, 400, 'a method outside the two is refused by the schema');
+  const blank = await fees(s.hkOfficer, { method: 'counter', reference: '  ' });
+  assert.equal(blank.statusCode, 400);
+  assert.deepEqual(errorOf(blank.body).fields?.map((f) => f.field), ['reference']);
+  assert.equal((await fees(s.hkSpecialist, { method: 'counter', reference: 'BL-1' })).statusCode, 403);
+  assert.equal((await fees(s.cnOfficer, { method: 'counter', reference: 'BL-1' })).statusCode, 404);
+  assert.equal((await fees(citizen.user, { method: 'counter', reference: 'BL-1' })).statusCode, 403);
+  const ok = await fees(s.hkOfficer, { method: 'vietqr', reference: 'FT26330123456' });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json(), { code, payment_status: 'paid' });
+  const status = await call(citizen.user, 'GET', path(code));
+  assert.equal((status.json() as { payment_status: string }).payment_status, 'paid');
+  const again = await fees(s.hkOfficer, { method: 'counter', reference: 'BL-2' });
+  assert.equal(again.statusCode, 409);
+  assert.equal(errorOf(again.body).code, 'NOTHING_TO_PAY');
+});

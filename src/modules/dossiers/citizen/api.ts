@@ -10,7 +10,8 @@ import { attachmentLimits } from '../storage.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { WorkflowErrors } from '../workflow/errors.ts';
 import { getCaseView } from '../workflow/view.ts';
-import { actionSchema, answerSchema, feedbackSchema, getCaseSchema, ratingSchema } from './api-schemas.ts';
+import { actionSchema, answerSchema, feedbackSchema, feesSchema, getCaseSchema, ratingSchema } from './api-schemas.ts';
+import { recordFeesCollected } from '../office/fees.ts';
 import { caseJson } from './api-json.ts';
 import { answerFeedback, rateDossier, sendFeedback } from './service.ts';
 
@@ -90,6 +91,13 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
     const f = await sendFeedback(platform, req.user, code, (req.body as { message: string }).message, { ip: req.ip });
     reply.status(201);
     return { id: f.id, message: f.message, created_at: f.createdAt.toISOString() };
+  });
+
+  app.post('/api/v1/dossiers/:code/fees', { schema: feesSchema }, async (req) => {
+    const { code } = req.params as CodeParams;
+    const b = req.body as { method: string; reference: string };
+    await recordFeesCollected(platform, req.user, code, b, { ip: req.ip });
+    return { code, payment_status: 'paid' };
   });
 
   app.post('/api/v1/dossiers/:code/feedback/:id/answer', { schema: answerSchema }, async (req) => {
