@@ -260,10 +260,10 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed, an
           ''
         )}
         {v.actions.length === 0 && !oc.collectFees ? <p safe>{t(lang, m.noActions)}</p> : ''}
-        <FeeForm req={req} oc={oc} failed={feeFailed} />
         {v.actions.map((a) => (
           <ActionForm req={req} oc={oc} a={a} failed={failed} />
         ))}
+        <FeeForm req={req} oc={oc} failed={feeFailed} />
       </section>
     </Page>
   );
