@@ -32,6 +32,8 @@ export interface StaffChange {
   roles: string[];
   disabled: boolean;
   unlock: boolean;
+  /** Turn off two-step verification (a lost phone); the staff member enrols again after signing in. */
+  resetTotp?: boolean;
 }
 
 export async function listStaff(db: Kysely<PlatformTables>, actor: Actor): Promise<AccountWithRoles[]> {
@@ -119,8 +121,8 @@ export async function updateStaff(db: Kysely<PlatformTables>, actor: Actor, id: 
     const row = await accountsRepo.lockById(adb, id);
     if (!row || row.kind !== 'staff') throw AccountErrors.ACCOUNT_NOT_FOUND();
     const current = await accountsRepo.withRoles(adb, row);
-    const before = { agency_id: current.agency_id, roles: current.roles, disabled: current.disabled, locked: !!current.locked_until && current.locked_until > new Date() };
-    const after = { agency_id: v.agency_id, roles: [...v.roles].sort(), disabled: change.disabled, locked: change.unlock ? false : before.locked };
+    const before = { agency_id: current.agency_id, roles: current.roles, disabled: current.disabled, locked: !!current.locked_until && current.locked_until > new Date(), totp: current.totp_enabled };
+    const after = { agency_id: v.agency_id, roles: [...v.roles].sort(), disabled: change.disabled, locked: change.unlock ? false : before.locked, totp: change.resetTotp ? false : before.totp };
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) =>
       k === 'roles' ? !sameRoles(before.roles, after.roles) : before[k] !== after[k],
     );
@@ -129,6 +131,7 @@ export async function updateStaff(db: Kysely<PlatformTables>, actor: Actor, id: 
       agency_id: v.agency_id,
       disabled: change.disabled,
       ...(change.unlock ? { failed_logins: 0, locked_until: null } : {}),
+      ...(changed.includes('totp') ? { totp_enabled: false, totp_secret: null, totp_last_step: null } : {}),
     });
     if (changed.includes('roles')) await accountsRepo.setRoles(adb, id, v.roles);
     await recordAudit(trx, {
@@ -142,7 +145,8 @@ export async function updateStaff(db: Kysely<PlatformTables>, actor: Actor, id: 
     });
     const updated = await loadAccount(trx, id);
     if (!updated) throw AccountErrors.ACCOUNT_NOT_FOUND();
-    if (updated.disabled) await destroyUserSessions(trx, id);
+    // Without its second factor an account's open sessions may be someone else's: they end.
+    if (updated.disabled || changed.includes('totp')) await destroyUserSessions(trx, id);
     else await refreshUserSessions(trx, toSessionUser(updated));
   });
 }

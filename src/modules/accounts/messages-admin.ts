@@ -26,6 +26,11 @@ export const admin = {
   edit: { vi: 'Sửa tài khoản {username}', en: 'Edit the account {username}' },
   disableLabel: { vi: 'Vô hiệu hóa tài khoản (kết thúc mọi phiên đăng nhập)', en: 'Disable the account (ends every session)' },
   unlockLabel: { vi: 'Mở khóa đăng nhập', en: 'Lift the sign-in lock' },
+  resetTotpLabel: { vi: 'Tắt xác thực hai bước (mất điện thoại)', en: 'Turn off two-step verification (lost phone)' },
+  resetTotpHint: {
+    vi: 'Các phiên đăng nhập của tài khoản kết thúc; cán bộ đăng nhập bằng mật khẩu rồi bật lại với điện thoại mới.',
+    en: 'The account’s sessions end; the staff member signs in with the password and turns it on again with the new phone.',
+  },
   save: { vi: 'Lưu thay đổi', en: 'Save the changes' },
   history: { vi: 'Lịch sử thay đổi', en: 'History of changes' },
   when: { vi: 'Thời gian', en: 'When' },

@@ -96,3 +96,28 @@ test('five wrong codes lock the account and end the pending session', async () =
   assert.match(res.body, /tạm bị khóa/);
   assert.equal((await c.get('/dang-nhap/xac-thuc')).statusCode, 303);
 });
+
+test('an administrator turns off two-step verification for a lost phone: the sessions end, the password alone signs in, it is audited', async () => {
+  await makeStaff(app.database.db, 'qt.admin', ['admin']);
+  const admin = app.client();
+  assert.equal((await signInWithForm(admin, 'qt.admin')).statusCode, 303);
+  const acc = await sql<{ id: number; agency_id: number }>`select id, agency_id from accounts where username = 'cb.motcua'`.execute(app.database.db);
+  const { id, agency_id } = acc.rows[0] ?? { id: 0, agency_id: 0 };
+  const sessions = async () => (await sql<{ n: number }>`select count(*)::int as n from sessions where user_id = ${id}`.execute(app.database.db)).rows[0]?.n;
+  assert.ok(((await sessions()) ?? 0) > 0, 'the staff member has an open session');
+  const page = await admin.get(`/quan-tri/tai-khoan/${id}`);
+  assert.match(page.body, /Tắt xác thực hai bước \(mất điện thoại\)/);
+  const res = await admin.submit(`/quan-tri/tai-khoan/${id}`, { agency_id: String(agency_id), roles: 'one_stop_officer', unlock: '1', reset_totp: '1' });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  assert.equal(await sessions(), 0, 'every session of the account ended');
+  const row = await sql<{ totp_enabled: boolean; totp_secret: string | null }>`select totp_enabled, totp_secret from accounts where id = ${id}`.execute(app.database.db);
+  assert.deepEqual(row.rows[0], { totp_enabled: false, totp_secret: null });
+  const audit = await sql<{ changed: string[] }>`select data->'changed' as changed from audit_log where action = 'account.update' and entity_id = ${String(id)} order by id desc limit 1`.execute(app.database.db);
+  assert.deepEqual(audit.rows[0]?.changed, ['locked', 'totp']);
+  // The password alone now signs in, and the profile offers to turn it on again.
+  const c = app.client();
+  const signedIn = await signInWithForm(c, 'cb.motcua');
+  assert.equal(signedIn.headers.location, '/tai-khoan');
+  assert.match((await c.get('/tai-khoan')).body, /Bật xác thực hai bước/);
+  assert.doesNotMatch((await admin.get(`/quan-tri/tai-khoan/${id}`)).body, /reset_totp/, 'nothing left to turn off');
+});

@@ -71,7 +71,7 @@ export async function adminRoutes(app: FastifyInstance, platform: Platform): Pro
 
   app.post('/quan-tri/tai-khoan/:id', async (req, reply) => {
     const id = idParam(req);
-    const change = { agency_id: agencyParam(req.body), roles: list(req.body, 'roles'), disabled: str(req.body, 'disabled') === '1', unlock: str(req.body, 'unlock') === '1' };
+    const change = { agency_id: agencyParam(req.body), roles: list(req.body, 'roles'), disabled: str(req.body, 'disabled') === '1', unlock: str(req.body, 'unlock') === '1', resetTotp: str(req.body, 'reset_totp') === '1' };
     try {
       await updateStaff(db, req.user, id, change, req.ip);
       return reply.redirect(`/quan-tri/tai-khoan/${id}?saved=1`, 303);

@@ -185,6 +185,19 @@ export function EditStaffPage({ req, account, agencies, history, values, errors 
         ) : (
           ''
         )}
+        {account.totp_enabled ? (
+          <div class="choice">
+            <input type="checkbox" id="reset_totp" name="reset_totp" value="1" aria-describedby="reset_totp-hint" />{' '}
+            <label for="reset_totp" safe>
+              {t(lang, m.resetTotpLabel)}
+            </label>
+            <p class="hint" id="reset_totp-hint" safe>
+              {t(lang, m.resetTotpHint)}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
         <button type="submit" safe>
           {t(lang, m.save)}
         </button>
