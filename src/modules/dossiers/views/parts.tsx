@@ -142,16 +142,10 @@ export function FeeTable({ lang, procedure, text: m }: { lang: Lang; procedure: 
   );
 }
 
-/** A procedure's code and processing time (as the catalogue words it) at the head of a submission form. */
-export function ProcedureFacts(p: {
-  lang: Lang;
-  procedure: DossierProcedure;
-  text: { procedureCode: Text; processingTime: Text };
-  children?: JSX.Element | undefined;
-}): JSX.Element {
-  const { lang, procedure, text: m } = p;
+/** A procedure's code and processing time (as the catalogue words it): the facts list's first entries on a submission form. */
+export function ProcedureFacts({ lang, procedure, text: m }: { lang: Lang; procedure: DossierProcedure; text: { procedureCode: Text; processingTime: Text } }): JSX.Element {
   return (
-    <dl class="facts">
+    <>
       <Fact label={t(lang, m.procedureCode)}>
         <code safe>{procedure.code}</code>
       </Fact>
@@ -162,7 +156,6 @@ export function ProcedureFacts(p: {
       ) : (
         ''
       )}
-      {p.children ?? ''}
-    </dl>
+    </>
   );
 }

@@ -77,7 +77,9 @@ export function SubmitPage(p: SubmitPageProps): JSX.Element {
         ''
       )}
       <ErrorSummary lang={lang} errors={errorSummaryItems(lang, p.errors)} />
-      <ProcedureFacts lang={lang} procedure={procedure} text={m} />
+      <dl class="facts">
+        <ProcedureFacts lang={lang} procedure={procedure} text={m} />
+      </dl>
       <h2 safe>{t(lang, m.feesTitle)}</h2>
       <FeeTable lang={lang} procedure={procedure} text={m} />
       <form method="post" action={action} enctype="multipart/form-data" novalidate>

@@ -69,9 +69,10 @@ export function IntakeFormPage(p: IntakeFormProps): JSX.Element {
         ''
       )}
       <ErrorSummary lang={lang} errors={errorSummaryItems(lang, p.errors)} />
-      <ProcedureFacts lang={lang} procedure={procedure} text={m}>
+      <dl class="facts">
+        <ProcedureFacts lang={lang} procedure={procedure} text={m} />
         <Agency lang={lang} name={p.agencyName} errors={p.errors} />
-      </ProcedureFacts>
+      </dl>
       <h2 safe>{t(lang, m.feesTitle)}</h2>
       <FeeTable lang={lang} procedure={procedure} text={m} />
       <p safe>{t(lang, m.lead)}</p>
