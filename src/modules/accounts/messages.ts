@@ -13,6 +13,10 @@ export const invalid = {
   },
   phoneTaken: { vi: 'Số điện thoại này đã được dùng cho một tài khoản khác.', en: 'This phone number is already used by another account.' },
   emailInvalid: { vi: 'Địa chỉ thư điện tử không hợp lệ, ví dụ ten@vidu.vn.', en: 'The e-mail address is not valid, for example name@example.vn.' },
+  passwordForContacts: {
+    vi: 'Nhập mật khẩu hiện tại để đổi số điện thoại hoặc thư điện tử.',
+    en: 'Enter your current password to change the phone number or e-mail.',
+  },
   emailTaken: { vi: 'Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.', en: 'This e-mail address is already used by another account.' },
   contactRequired: {
     vi: 'Nhập số điện thoại hoặc địa chỉ thư điện tử (ít nhất một trong hai).',
@@ -138,6 +142,15 @@ export const accountPage = {
   twoStepStart: { vi: 'Bật xác thực hai bước', en: 'Turn on two-step verification' },
   twoStepEnabled: { vi: 'Đã bật xác thực hai bước.', en: 'Two-step verification is on.' },
   admin: { vi: 'Quản trị tài khoản cán bộ', en: 'Manage staff accounts' },
+  editProfile: { vi: 'Sửa thông tin cá nhân', en: 'Edit your details' },
+  editProfileLead: {
+    vi: 'Số định danh cá nhân không sửa được ở đây. Số điện thoại và thư điện tử dùng để đăng nhập và nhận thông báo về hồ sơ.',
+    en: 'The personal identification number cannot be changed here. The phone and e-mail are used to sign in and for notices about your dossiers.',
+  },
+  profilePassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  profilePasswordHint: { vi: 'Chỉ cần khi đổi số điện thoại hoặc thư điện tử.', en: 'Needed only to change the phone number or e-mail.' },
+  saveProfile: { vi: 'Lưu thông tin', en: 'Save the details' },
+  profileSaved: { vi: 'Đã lưu thông tin cá nhân.', en: 'Your details have been saved.' },
 } as const;
 
 export const totpPage = {

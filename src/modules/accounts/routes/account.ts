@@ -5,22 +5,36 @@ import { t } from '../../../platform/web/i18n.ts';
 import { changePassword, confirmTotpEnrolment, getOwnAccount, pendingTotpEnrolment, startTotpEnrolment } from '../profile.ts';
 import { str } from '../validate.ts';
 import { accountPage as m, invalid } from '../messages.ts';
-import { AccountPage, TotpSetupPage } from '../views/account.tsx';
+import { AccountPage, TotpSetupPage, type ProfileValues } from '../views/account.tsx';
+import { updateOwnProfile } from '../own-profile.ts';
 import { ctxOf, formErrorsOf, signInFirst } from './http.ts';
 import type { Errors } from '../views/form.tsx';
 
-const NOTICES = { password: m.passwordChanged, totp: m.twoStepEnabled } as const;
+const NOTICES = { password: m.passwordChanged, totp: m.twoStepEnabled, profile: m.profileSaved } as const;
 
 export async function accountRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
 
-  async function profile(req: FastifyRequest, reply: FastifyReply, status = 200, errors: Errors = []): Promise<FastifyReply> {
+  async function profile(req: FastifyRequest, reply: FastifyReply, status = 200, errors: Errors = [], refusedProfile?: { errors: Errors; values: ProfileValues }): Promise<FastifyReply> {
     const account = await getOwnAccount(db, req.user);
     const done = str(req.query, 'done');
-    const notice = done === 'password' || done === 'totp' ? t(req.lang, NOTICES[done]) : undefined;
-    reply.status(status).html(AccountPage({ req, account, errors, ...(notice ? { notice } : {}) }));
+    const notice = done === 'password' || done === 'totp' || done === 'profile' ? t(req.lang, NOTICES[done]) : undefined;
+    const refused = refusedProfile ? { profileErrors: refusedProfile.errors, profileValues: refusedProfile.values } : {};
+    reply.status(status).html(AccountPage({ req, account, errors, ...refused, ...(notice ? { notice } : {}) }));
     return reply;
   }
+
+  app.post('/tai-khoan/thong-tin', async (req, reply) => {
+    const values = { full_name: str(req.body, 'full_name'), phone: str(req.body, 'phone'), email: str(req.body, 'email') };
+    try {
+      const saved = await updateOwnProfile(db, req.user, { ...values, profile_password: str(req.body, 'profile_password') }, ctxOf(req));
+      return reply.redirect(saved ? '/tai-khoan?done=profile' : '/tai-khoan', 303);
+    } catch (err) {
+      const f = formErrorsOf(err, 'full_name');
+      if (!f) throw err;
+      return profile(req, reply, f.status, [], { errors: f.errors, values });
+    }
+  });
 
   app.get('/tai-khoan', async (req, reply) => signInFirst(req, reply) ?? profile(req, reply));
 

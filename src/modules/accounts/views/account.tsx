@@ -46,7 +46,59 @@ function TwoStep({ req, account }: { req: FastifyRequest; account: AccountWithRo
   );
 }
 
-export function AccountPage({ req, account, errors = [], notice }: { req: FastifyRequest; account: AccountWithRoles; errors?: Errors; notice?: string }): JSX.Element {
+/** Name and contacts, prefilled; after a refused post, what was typed and the errors beside the fields. */
+function ProfileForm({ req, account, values, errors }: { req: FastifyRequest; account: AccountWithRoles; values?: ProfileValues | undefined; errors: Errors }): JSX.Element {
+  const lang = req.lang;
+  const v = values ?? { full_name: account.full_name, phone: account.phone ? displayPhone(account.phone) : '', email: account.email ?? '' };
+  return (
+    <section aria-labelledby="edit-profile">
+      <h2 id="edit-profile" safe>
+        {t(lang, m.editProfile)}
+      </h2>
+      <p class="hint" safe>
+        {t(lang, m.editProfileLead)}
+      </p>
+      <Form req={req} action="/tai-khoan/thong-tin" errors={errors}>
+        <Field id="full_name" label={t(lang, common.fullName)} value={v.full_name} autocomplete="name" required error={errorFor(lang, errors, 'full_name')} />
+        <Field id="phone" label={t(lang, common.phone)} type="tel" value={v.phone} autocomplete="tel" inputmode="tel" error={errorFor(lang, errors, 'phone')} />
+        <Field id="email" label={t(lang, common.email)} type="email" value={v.email} autocomplete="email" error={errorFor(lang, errors, 'email')} />
+        <Field
+          id="profile_password"
+          label={t(lang, m.profilePassword)}
+          type="password"
+          hint={t(lang, m.profilePasswordHint)}
+          autocomplete="current-password"
+          error={errorFor(lang, errors, 'profile_password')}
+        />
+        <button type="submit" safe>
+          {t(lang, m.saveProfile)}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export interface ProfileValues {
+  full_name: string;
+  phone: string;
+  email: string;
+}
+
+export function AccountPage({
+  req,
+  account,
+  errors = [],
+  notice,
+  profileErrors = [],
+  profileValues,
+}: {
+  req: FastifyRequest;
+  account: AccountWithRoles;
+  errors?: Errors;
+  notice?: string;
+  profileErrors?: Errors;
+  profileValues?: ProfileValues | undefined;
+}): JSX.Element {
   const lang = req.lang;
   const none = t(lang, common.none);
   return (
@@ -81,6 +133,7 @@ export function AccountPage({ req, account, errors = [], notice }: { req: Fastif
       ) : (
         ''
       )}
+      <ProfileForm req={req} account={account} values={profileValues} errors={profileErrors} />
       <h2 safe>{t(lang, m.changePassword)}</h2>
       <Form req={req} action="/tai-khoan/mat-khau" errors={errors}>
         <Field

@@ -1,0 +1,64 @@
+// The signed-in person corrects their own name and contacts. The personal identification number and, for staff, the
+// agency and roles are not theirs to change. A new phone number or e-mail address is a new way to sign in and to
+// receive password resets, so changing either needs the current password; the name alone does not.
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/index.ts';
+import { requireUser, type Actor } from '../../platform/auth/access.ts';
+import { verifyPassword } from '../../platform/auth/password.ts';
+import { refreshUserSessions } from '../../platform/auth/sessions.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { AccountErrors } from './errors.ts';
+import { accountsDb, accountsRepo, toSessionUser } from './repo.ts';
+import { loadAccount } from './agencies.ts';
+import { checkEmail, checkFullName, checkPhone, collect } from './validate.ts';
+import { duplicateFromDb } from './register.ts';
+import { invalid as m } from './messages.ts';
+import type { RequestContext } from './sign-in.ts';
+
+export interface ProfileInput {
+  full_name: string;
+  phone: string;
+  email: string;
+  /** Needed only when the phone or e-mail changes. */
+  profile_password: string;
+}
+
+const TAKEN = { phone: m.phoneTaken, email: m.emailTaken } as const;
+
+/** Saves the changes; returns false when nothing changed. Refused with errors beside the fields, nothing saved. */
+export async function updateOwnProfile(db: Kysely<PlatformTables>, actor: Actor, input: ProfileInput, ctx: RequestContext): Promise<boolean> {
+  const user = requireUser(actor);
+  const contactMissing: FieldError[] = !input.phone.trim() && !input.email.trim() ? [{ field: 'phone', message: m.contactRequired }] : [];
+  const v = collect({ full_name: checkFullName('full_name', input.full_name), phone: checkPhone('phone', input.phone), email: checkEmail('email', input.email) }, contactMissing);
+  const account = await loadAccount(db, user.id);
+  if (!account) throw AccountErrors.ACCOUNT_NOT_FOUND();
+  const before = { full_name: account.full_name, phone: account.phone, email: account.email };
+  const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== v[k]);
+  if (changed.length === 0) return false;
+  if (changed.includes('phone') || changed.includes('email')) {
+    if (!input.profile_password) throw AccountErrors.INVALID_INPUT({ fields: [{ field: 'profile_password', message: m.passwordForContacts }] });
+    if (!(await verifyPassword(account.password_hash, input.profile_password))) {
+      throw AccountErrors.WRONG_PASSWORD({ fields: [{ field: 'profile_password', message: AccountErrors.WRONG_PASSWORD().text }] });
+    }
+  }
+  const adb = accountsDb(db);
+  const taken = await accountsRepo.taken(adb, { ...(changed.includes('phone') ? { phone: v.phone } : {}), ...(changed.includes('email') ? { email: v.email } : {}) }, user.id);
+  const clash = [...taken].filter((k): k is 'phone' | 'email' => k === 'phone' || k === 'email');
+  if (clash.length > 0) throw AccountErrors.DUPLICATE({ fields: clash.map((k) => ({ field: k, message: TAKEN[k] })) });
+  try {
+    await db.transaction().execute(async (trx) => {
+      await accountsRepo.update(accountsDb(trx), user.id, { full_name: v.full_name, phone: v.phone, email: v.email });
+      const after = { full_name: v.full_name, phone: v.phone, email: v.email };
+      await recordAudit(trx, { actor: user, action: 'account.profile_change', entity: 'account', entityId: user.id, agencyId: user.agencyId, ip: ctx.ip, data: { before, after, changed } });
+      const updated = await loadAccount(trx, user.id);
+      if (updated) await refreshUserSessions(trx, toSessionUser(updated));
+    });
+  } catch (err) {
+    // Two accounts taking the same number at once: the unique index decides, the loser is told beside the field.
+    const fields = duplicateFromDb(err);
+    if (fields) throw AccountErrors.DUPLICATE({ fields });
+    throw err;
+  }
+  return true;
+}
