@@ -167,10 +167,11 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[]
 
 /**
  * kitajs escapes only `"` in attribute values; a value the user typed with `&amp;` in it would come back
- * decoded as `&`. Escaping `&` first keeps what they typed.
+ * decoded as `&`. Escaping `&` first keeps what they typed; `<` and `>` are escaped too, so that markup someone typed
+ * (a name like `<script>…`) never stands in the page as markup, even inside a quoted attribute.
  */
 export function attrValue(s: string): string {
-  return s.replaceAll('&', '&amp;');
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** The ids of a field's hint and error, for aria-describedby; undefined when it has neither. */

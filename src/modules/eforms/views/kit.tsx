@@ -4,7 +4,7 @@ import type { EformDefinition, EformField } from '../schema.ts';
 import type { AddressUnit } from '../address.ts';
 import { isRequiredAt, readRaw, schemaAt } from '../paths.ts';
 import { form as m } from '../messages.ts';
-import { describedBy, HintAndError } from '../../../platform/web/layout.tsx';
+import { attrValue, describedBy, HintAndError } from '../../../platform/web/layout.tsx';
 
 export { describedBy, HintAndError };
 
@@ -46,9 +46,6 @@ export function shownList(ctx: Ctx, path: string): string[] {
   return (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);
 }
 
-// kitajs escapes only the double quote in attribute values: '&' must be escaped too, or a value holding "&amp;"
-// would come back changed after an error; '<' and '>' for the sake of anyone reading the HTML.
-export function attr(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
+/** An attribute value as typed (the platform's attrValue: kitajs escapes only the double quote). */
+export const attr = attrValue;
 
