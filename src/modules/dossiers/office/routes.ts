@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { fileIdParam, sendDossierFile } from '../routes/send-file.ts';
+import { idParam, sendDossierFile } from '../routes/send-file.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { actionOf } from '../workflow/definition.ts';
 import { isInboxTab } from '../workflow/inbox.ts';
@@ -103,7 +103,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
   app.post('/mot-cua/ho-so/:code/phan-anh/:id/tra-loi', async (req, reply) => {
     const user = requireStaff(req.user);
     const { code, id } = req.params as { code: string; id: string };
-    const feedbackId = /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+    const feedbackId = idParam(id);
     const typed = str(((req.body ?? {}) as Record<string, unknown>).answer);
     try {
       await answerFeedback(platform, user, code, feedbackId, typed, { ip: req.ip });
@@ -118,7 +118,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    return sendDossierFile(reply, await openOfficerFile(platform, req.user, p.code, fileIdParam(p.fileId)));
+    return sendDossierFile(reply, await openOfficerFile(platform, req.user, p.code, idParam(p.fileId)));
   });
 
   await paperRoutes(app, platform);

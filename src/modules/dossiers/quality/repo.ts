@@ -24,11 +24,14 @@ export interface Range {
 
 const VN_DAY = (column: RawBuilder<unknown>) => sql`(${column} at time zone interval '+07:00')::date`;
 
+/** `and` the dossier is of one of these procedures; nothing when every procedure counts. */
+export function procedureFilter(codes: string[] | null): RawBuilder<unknown> {
+  return codes === null ? sql`` : sql`and d.procedure_code = any(${codes}::text[])`;
+}
+
 function scopeSql(s: Scope): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (s.agencyId !== null) parts.push(sql`(d.agency_id = ${s.agencyId} or d.handling_agency_id = ${s.agencyId})`);
-  if (s.procedureCodes !== null) parts.push(sql`d.procedure_code = any(${s.procedureCodes}::text[])`);
-  return parts.length > 0 ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
+  const agency = s.agencyId === null ? sql`` : sql`and (d.agency_id = ${s.agencyId} or d.handling_agency_id = ${s.agencyId})`;
+  return sql`${agency} ${procedureFilter(s.procedureCodes)}`;
 }
 
 /** Ratings, feedback and consultations need their dossier only to apply a scope; the city's totals skip the join. */
@@ -210,7 +213,7 @@ export const qualityRepo = {
   /** Consultations (liên thông) asked in the period, of the scope's dossiers or asked of the agency itself. */
   async consultations(db: DossierDb, s: Scope, r: Range): Promise<ConsultationsRow> {
     const scope = s.agencyId === null ? scopeSql(s) : sql`and ((d.agency_id = ${s.agencyId} or d.handling_agency_id = ${s.agencyId} or c.agency_id = ${s.agencyId})
-      ${s.procedureCodes !== null ? sql`and d.procedure_code = any(${s.procedureCodes}::text[])` : sql``})`;
+      ${procedureFilter(s.procedureCodes)})`;
     const q = await sql<ConsultationsRow>`
       select count(*) as total,
         count(*) filter (where c.replied_at is not null and ${VN_DAY(sql`c.replied_at`)} < ${VN_DAY(sql`c.due_at`)}) as early,

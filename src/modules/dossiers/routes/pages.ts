@@ -26,7 +26,7 @@ import { ReceiptPage } from '../views/receipt-page.tsx';
 import { NotOnlinePage, SubmitPage } from '../views/submit-page.tsx';
 import { isDossierCode } from '../code.ts';
 import { uploadsOf } from './multipart.ts';
-import { fileIdParam, sendDossierFile } from './send-file.ts';
+import { idParam, sendDossierFile } from './send-file.ts';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -160,7 +160,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    return sendDossierFile(reply, await openDossierFile(platform, req.user, p.code, fileIdParam(p.fileId)));
+    return sendDossierFile(reply, await openDossierFile(platform, req.user, p.code, idParam(p.fileId)));
   });
 
   app.get('/ho-so-cua-toi', async (req, reply) => {

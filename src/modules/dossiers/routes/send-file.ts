@@ -5,8 +5,8 @@ import type { Readable } from 'node:stream';
 import { contentDisposition } from '../../../platform/files/index.ts';
 import type { DossierFile } from '../schema.ts';
 
-/** A file id from the path, or NaN (which the services answer with "file not found"). */
-export function fileIdParam(raw: string): number {
+/** A numeric id from the path (a file, a feedback message), or NaN, which the services answer with "not found". */
+export function idParam(raw: string): number {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
 }
 
