@@ -236,6 +236,29 @@ export function Field(p: FieldProps): JSX.Element {
   );
 }
 
+/** A labelled textarea with its hint and its error beside it (the multi-line twin of Field); `name` defaults to the id. */
+export function TextAreaField(p: { id: string; name?: string; label: string; value?: string | undefined; hint?: string; error?: string | undefined; required?: boolean; rows?: number }): JSX.Element {
+  return (
+    <div class={p.error ? 'field field-error' : 'field'}>
+      <label for={p.id} safe>
+        {p.label}
+      </label>
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
+      <textarea
+        id={p.id}
+        name={p.name ?? p.id}
+        rows={String(p.rows ?? 4)}
+        required={p.required}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+        aria-invalid={p.error ? 'true' : undefined}
+        safe
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

@@ -3,7 +3,7 @@
 import type { Lang, Text } from '../../../../platform/web/i18n.ts';
 import { t } from '../../../../platform/web/i18n.ts';
 import { SCORE_LABELS, SCORES } from '../criteria.ts';
-import { describedBy, HintAndError } from '../../../../platform/web/layout.tsx';
+import { describedBy, HintAndError, TextAreaField } from '../../../../platform/web/layout.tsx';
 
 export { describedBy, HintAndError };
 
@@ -16,19 +16,7 @@ export interface FormState {
   errors: Map<string, string>;
 }
 
-export function TextArea(p: { id: string; label: string; value?: string | undefined; hint?: string; error?: string | undefined; rows?: number }): JSX.Element {
-  return (
-    <div class={p.error ? 'field field-error' : 'field'}>
-      <label for={p.id} safe>
-        {p.label}
-      </label>
-      <HintAndError id={p.id} hint={p.hint} error={p.error} />
-      <textarea id={p.id} name={p.id} rows={String(p.rows ?? 4)} aria-describedby={describedBy(p.id, p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined} safe>
-        {p.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
+export const TextArea = TextAreaField;
 
 /** Radios 1–3 (not satisfied, satisfied, very satisfied); the first radio carries the group's id for the error summary. */
 export function ScoreGroup(p: { lang: Lang; id: string; name: string; legend: Text; hint?: Text; value?: string | undefined; error?: string | undefined }): JSX.Element {

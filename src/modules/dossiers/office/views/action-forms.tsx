@@ -2,7 +2,7 @@
 // workflow definition), the CSRF field and the row version the officer saw. Errors sit beside their field; a form
 // refused comes back with what was typed.
 import type { FastifyRequest } from 'fastify';
-import { attrValue, CsrfField, describedBy, HintAndError } from '../../../../platform/web/layout.tsx';
+import { attrValue, CsrfField, describedBy, HintAndError, TextAreaField } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import { requirementsOf, type WorkflowAction } from '../../workflow/definition.ts';
@@ -20,18 +20,9 @@ export interface FailedAction {
 /** The id of a field of one action's form (several forms share the page). */
 export const fieldId = (action: string, field: string): string => `${action}-${field}`;
 
-export function TextArea(p: { id: string; name: string; label: string; value: string; hint?: string; error: string | undefined; required?: boolean; rows?: number }): JSX.Element {
-  return (
-    <div class={p.error ? 'field field-error' : 'field'}>
-      <label for={p.id} safe>
-        {p.label}
-      </label>
-      <HintAndError id={p.id} hint={p.hint} error={p.error} />
-      <textarea id={p.id} name={p.name} rows={String(p.rows ?? 3)} required={p.required} aria-describedby={describedBy(p.id, p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined} safe>
-        {p.value}
-      </textarea>
-    </div>
-  );
+/** The officers' textareas: three rows unless told otherwise. */
+export function TextArea(p: Parameters<typeof TextAreaField>[0]): JSX.Element {
+  return <TextAreaField rows={3} {...p} />;
 }
 
 function Input(p: { id: string; name: string; label: string; type: string; value?: string; hint?: string; error: string | undefined; multiple?: boolean }): JSX.Element {
