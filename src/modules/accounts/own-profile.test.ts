@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp, type TestClient } from '../../platform/testing/app.ts';
+import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
 import { TEST_PASSWORD, citizen, signInWithForm } from './testing.ts';
 
 let app: TestApp;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { TEST_PASSWORD, citizen, signInWithForm } from './testing.ts';
 
 interface Received {

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../cli/demo-logins.ts';
 import { seedDemoAccounts } from './demo.ts';
 import { AGENCY, TEST_PASSWORD, agencyId, citizen, signInWithForm } from './testing.ts';

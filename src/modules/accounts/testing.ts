@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import type { TestClient } from '../../platform/testing/app.ts';
+import type { TestClient } from '../../testing/app.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { createStaffAccount } from './admin.ts';
 

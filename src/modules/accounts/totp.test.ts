@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { totpCode } from './totp.ts';
 import { TEST_PASSWORD, makeStaff, signInWithForm } from './testing.ts';
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { testApp, type TestApp, type TestClient } from '../../platform/testing/app.ts';
-import { signInAs } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
+import { signInAs } from '../../testing/auth.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { CSRF_COOKIE, csrfTokenFor } from '../../platform/auth/csrf.ts';
 import { seedCalendar } from './seed.ts';

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 
 let app: TestApp;
 before(async () => {

@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
-import { apiTokenFor, signInAs } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { apiTokenFor, signInAs } from '../../testing/auth.ts';
 import { publishServiceConfig } from '../procedures/index.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { answersFor, prepareDossierTests, PROC, registerCitizen, TINY, type TestCitizen } from './testing.ts';

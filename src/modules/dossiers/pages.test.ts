@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
-import { signInAs } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { signInAs } from '../../testing/auth.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { postMultipart, prepareDossierTests, PROC, registerCitizen, TINY, type Part, type TestCitizen } from './testing.ts';
 

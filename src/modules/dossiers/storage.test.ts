@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
-import { apiTokenFor } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { apiTokenFor } from '../../testing/auth.ts';
 import { s3Store, sha256Of } from '../../platform/files/index.ts';
 import { startTestS3, type TestS3 } from '../../platform/files/s3-testing.ts';
 import { prepareDossierTests, PROC, answersFor, registerCitizen, TINY, type TestCitizen } from './testing.ts';

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { submitDossier, type SubmitInput } from './submit.ts';

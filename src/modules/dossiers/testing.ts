@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { loadSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
-import type { TestApp, TestClient } from '../../platform/testing/app.ts';
+import type { TestApp, TestClient } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
-import { signInAs } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { signInAs } from '../../testing/auth.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { importForTest, recordsFor, SAMPLE_CODES } from './testing.ts';
 

@@ -2,7 +2,7 @@
 // near the top, with or without accents, with typos and with everyday words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { searchProcedures, expandQuery } from './search.ts';
 import { termKeyOf } from './synonyms.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listAudit } from '../../platform/audit/index.ts';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { importUnits, parseImportArgs, runImportUnits, type ImportArgs } from '../../cli/import-units.ts';
 import { findUnit, importUnitFile, listUnits, resolveOldUnit } from './index.ts';
 import { unitsDb } from './repo.ts';

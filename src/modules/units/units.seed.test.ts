@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listAudit } from '../../platform/audit/index.ts';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { AGENCIES_FILE, findAgencyByCode, findAgencyById, listAgencies, listUnits, seedUnitsReference } from './index.ts';
 import { unitsDb } from './repo.ts';
 

@@ -1,0 +1,122 @@
+// The tracking book (Sổ theo dõi hồ sơ, Form 06 of Circular 01/2018/TT-VPCP) of the officer's agency: every dossier
+// the agency received in a period, one line each, as PDF or XLSX. A book holds at most BOOK_MAX_ROWS lines; past that
+// the officer is told to choose a shorter period.
+import { sql } from 'kysely';
+import type { Platform } from '../../../platform/http/context.ts';
+import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
+import { HttpErrors } from '../../../platform/http/errors.ts';
+import { addDays, endOfVietnamDay, isValidIsoDate, parseIsoDate, vietnamInstant } from '../../../platform/calendar/index.ts';
+import { findAgencyById } from '../../units/index.ts';
+import { findProcedureVersionForDossier } from '../../dossiers/catalogue.ts';
+import type { BookMeta, BookRow } from '../forms/index.ts';
+import type { Applicant } from '../../dossiers/schema.ts';
+import { dossierDb } from '../../dossiers/tables.ts';
+import { bookPage as m } from './messages.ts';
+
+export const BOOK_MAX_ROWS = 5000;
+export const BOOK_MAX_DAYS = 366;
+
+const dayNumber = (date: string): number => {
+  const { y, m: month, d } = parseIsoDate(date);
+  return Date.UTC(y, month - 1, d) / 86_400_000;
+};
+
+export interface Book {
+  rows: BookRow[];
+  meta: BookMeta;
+  /** Dossiers received in the period, all of them, even past the book's limit. */
+  total: number;
+  cut: boolean;
+}
+
+/** The period's errors (field → message), none when it is valid. */
+export function periodErrors(from: string, to: string): { field: 'from' | 'to'; message: typeof m.badDate }[] {
+  const errors: { field: 'from' | 'to'; message: typeof m.badDate }[] = [];
+  if (!isValidIsoDate(from)) errors.push({ field: 'from', message: m.badDate });
+  if (!isValidIsoDate(to)) errors.push({ field: 'to', message: m.badDate });
+  if (errors.length === 0 && (dayNumber(to) < dayNumber(from) || dayNumber(to) - dayNumber(from) >= BOOK_MAX_DAYS)) errors.push({ field: 'to', message: m.badRange });
+  return errors;
+}
+
+function bookAgency(actor: Actor): { userId: number; agencyId: number } {
+  // The one-stop desk keeps the book; the agency's leaders read it.
+  const user = requireStaff(actor, 'one_stop_officer', 'leader');
+  if (user.agencyId === null) throw HttpErrors.FORBIDDEN({ ...m.noAgency });
+  return { userId: user.id, agencyId: user.agencyId };
+}
+
+/** How many dossiers the officer's agency received in the period. */
+export async function bookCount(platform: Platform, actor: Actor, from: string, to: string): Promise<number> {
+  const { agencyId } = bookAgency(actor);
+  const r = await sql<{ n: number }>`select count(*)::int as n from dossiers d
+    where d.agency_id = ${agencyId} and d.received_at >= ${vietnamInstant(from, 0)} and d.received_at < ${vietnamInstant(addDays(to, 1), 0)}`.execute(dossierDb(platform.database.db));
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+interface BookSqlRow {
+  code: string;
+  procedure_code: string;
+  procedure_version: number;
+  applicant: Applicant;
+  agency_id: number;
+  handling_agency_id: number | null;
+  status: string;
+  decision: string | null;
+  received_at: Date;
+  due_at: Date | null;
+  result_at: Date | null;
+  finished_at: Date | null;
+  return_method: string | null;
+  transferred_at: Date | null;
+}
+
+// Printed on the paper, which is in Vietnamese only.
+const NOTES: Record<string, string> = { refused: 'Từ chối tiếp nhận', supplement: 'Đang chờ bổ sung hồ sơ' };
+
+export async function trackingBook(platform: Platform, actor: Actor, from: string, to: string, now: Date = new Date()): Promise<Book> {
+  const { agencyId } = bookAgency(actor);
+  const db = platform.database.db;
+  const total = await bookCount(platform, actor, from, to);
+  const r = await sql<BookSqlRow>`select d.code, d.procedure_code, d.procedure_version, d.applicant, d.agency_id, d.handling_agency_id, d.status,
+      d.decision, d.received_at, d.due_at, d.result_at, d.finished_at, d.return_method,
+      (select min(e.at) from dossier_events e where e.dossier_id = d.id and e.kind = 'accept') as transferred_at
+    from dossiers d
+    where d.agency_id = ${agencyId} and d.received_at >= ${vietnamInstant(from, 0)} and d.received_at < ${vietnamInstant(addDays(to, 1), 0)}
+    order by d.received_at, d.id limit ${BOOK_MAX_ROWS}`.execute(dossierDb(db));
+  const names = new Map<string, string>();
+  const agencies = new Map<number, string>();
+  const agencyName = async (id: number): Promise<string> => {
+    if (!agencies.has(id)) agencies.set(id, (await findAgencyById(db, id))?.name ?? '');
+    return agencies.get(id) ?? '';
+  };
+  const rows: BookRow[] = [];
+  for (const d of r.rows) {
+    const key = `${d.procedure_code}@${d.procedure_version}`;
+    if (!names.has(key)) names.set(key, (await findProcedureVersionForDossier(db, d.procedure_code, d.procedure_version))?.name ?? d.procedure_code);
+    const refused = d.status === 'refused';
+    rows.push({
+      dossierCode: d.code,
+      procedureName: names.get(key) ?? d.procedure_code,
+      applicantName: d.applicant.name,
+      address: d.applicant.address,
+      phone: d.applicant.phone,
+      leadAgency: await agencyName(d.handling_agency_id ?? d.agency_id),
+      receivedAt: d.received_at,
+      dueAt: d.due_at,
+      transferredAt: d.transferred_at,
+      resultAt: d.result_at ?? (refused ? d.finished_at : null),
+      returnedAt: d.status === 'returned' ? d.finished_at : null,
+      signature: d.status === 'returned' && d.return_method === 'online' ? 'Nhận trực tuyến' : null,
+      note: d.decision === 'rejected' ? 'Không giải quyết' : (NOTES[d.status] ?? null),
+    });
+  }
+  const a = await findAgencyById(db, agencyId);
+  const parent = a?.parentId ? await findAgencyById(db, a.parentId) : undefined;
+  const meta: BookMeta = {
+    agency: { code: a?.code ?? '', name: a?.name ?? '', parentName: parent?.name ?? null },
+    from: vietnamInstant(from, 0),
+    to: endOfVietnamDay(to),
+    issuedAt: now,
+  };
+  return { rows, meta, total, cut: total > rows.length };
+}

@@ -1,0 +1,85 @@
+// The whole app over a test database, plus a small browser-like client for inject(): it keeps cookies,
+// reads the CSRF token from pages and posts forms.
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type App } from '../app.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { testDatabase } from '../platform/testing/database.ts';
+import type { Database } from '../platform/db/index.ts';
+
+export interface TestApp extends App {
+  database: Database;
+  client(): TestClient;
+}
+
+export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
+  return loadConfig({ LOG_LEVEL: 'silent', EGOV_JOBS: 'off', EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: '0', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var', ...env });
+}
+
+export async function testApp(opts: { env?: Record<string, string>; demo?: boolean; seed?: boolean } = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const config = await testConfig({ ...(opts.demo ? { EGOV_DEMO: 'on' } : {}), ...(opts.env ?? {}) });
+  const app = await buildApp(config, { database, seed: opts.seed ?? true });
+  return {
+    ...app,
+    database,
+    client: () => new TestClient(app),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: App) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.server.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    this.keep(res);
+    return res;
+  }
+
+  /** Opens `pageUrl`, takes its CSRF token and posts `fields` as a form to `action` (default: the page). */
+  async submit(pageUrl: string, fields: Record<string, string | string[]>, action?: string): Promise<LightMyRequestResponse> {
+    const page = await this.get(pageUrl);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`no CSRF token on ${pageUrl}`);
+    return this.postForm(action ?? pageUrl, { _csrf: token, ...fields });
+  }
+
+  async postForm(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    const res = await this.app.server.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
+    this.keep(res);
+    return res;
+  }
+
+  async json(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.app.server.inject({
+      method,
+      url,
+      headers: { cookie: this.cookieHeader(), ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+    });
+    this.keep(res);
+    return res;
+  }
+}
