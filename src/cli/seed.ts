@@ -5,7 +5,7 @@ import { addDays, isValidIsoDate, vietnamDateOf, vietnamInstant } from '../platf
 import { migrate } from '../platform/db/index.ts';
 import type { Platform } from '../platform/http/context.ts';
 import { countProcedures, importCatalogue, readProcedureFile, SHIPPED_PROCEDURES } from '../modules/procedures/index.ts';
-import { seedDossiers, type SeedReport } from '../modules/dossiers/index.ts';
+import { seedDossiers, type SeedReport } from '../modules/backoffice/index.ts';
 import { withPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
 import { terminalProgress, type Output } from './import-procedures.ts';

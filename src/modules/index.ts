@@ -1,4 +1,5 @@
-// Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies).
+// Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the back
+// office after the dossiers it works on, the quality figures after both).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -6,5 +7,7 @@ import { accountsModule } from './accounts/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
+import { backOfficeModule } from './backoffice/index.ts';
+import { qualityModule } from './quality/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule];

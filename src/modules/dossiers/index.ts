@@ -1,24 +1,23 @@
-// Dossiers (hồ sơ): online submission with a per-agency daily code, attachments, receipt and Form 01, fees with
-// VietQR and a payment gateway, drafts, the citizen's list and the public status lookup. Other modules call:
+// Dossiers (hồ sơ): online and counter submission with a per-agency daily code, attachments, receipt and Form 01, fees
+// with VietQR and a payment gateway, drafts, the citizen's list and the public status lookup. The dossier row is this
+// module's, including the back office's state on it (migrations/0008); the back office (../backoffice) runs the
+// workflow through the functions below. Other modules call:
 //   const { dossier } = await submitDossier(platform, actor, { procedureCode, form, files }, { via: 'api' });
 //   const d = await getDossier(platform, actor, code);   // applicant or receiving agency's staff; 404 otherwise
 //   const s = await lookupStatus(platform, code);         // public: { code, status } or undefined
+//   const c = await dossierRows.lockByCode(trx, code);    // inside the caller's transaction
+//
+// Tables (docs/modules.md): dossiers, dossier_sequences, stored_files, dossier_files, dossier_events (the timeline and
+// the process history), payments, dossier_drafts. Only repo.ts, repo-rows.ts and repo-bulk.ts touch them; other
+// modules write them through `dossierRows`/`dossierBulk` with their own transaction handle, and read them in bulk
+// through the views of migrations/0011 (dossier_facts, dossier_file_facts, dossier_payment_facts, dossier_event_facts).
 import type { Module } from '../../platform/module.ts';
 import { notifyReceipt } from './notify.ts';
 import { dossierApi } from './routes/api.ts';
 import { registerMultipart } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
-import { citizenRoutes } from '../backoffice/citizen/index.ts';
-import { qualityRoutes } from '../quality/routes.ts';
-import { officePages } from '../backoffice/office/routes.ts';
-import { intakePages } from '../backoffice/intake/routes.ts';
 import { attachmentLimits } from './storage.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
-import { NOTIFY_JOB } from '../backoffice/workflow/notify-events.ts';
-import { seedWorkflows } from '../backoffice/workflow/registry.ts';
-import { configureDemoServices } from '../backoffice/workflow/demo.ts';
-import { registerDeadlineSweeps } from '../backoffice/workflow/sweeps.ts';
-import { seedDemoDossiers } from '../backoffice/seed/index.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -26,34 +25,40 @@ export const dossiersModule: Module = {
     await registerMultipart(app, () => attachmentLimits(platform));
     await dossierPages(app, platform);
     await dossierApi(app, platform);
-    await citizenRoutes(app, platform);
-    await qualityRoutes(app, platform);
-    await officePages(app, platform);
-    await intakePages(app, platform);
-  },
-  seedReference: async (platform) => {
-    await seedWorkflows(platform.database.db);
-  },
-  seedDemo: async (platform) => {
-    await configureDemoServices(platform);
-    await seedDemoDossiers(platform);
   },
   jobs: async (platform) => {
     await platform.jobs.work(NOTIFY_RECEIPT_JOB, () => notifyReceipt(platform));
-    await platform.jobs.work(NOTIFY_JOB, () => notifyReceipt(platform));
-    await registerDeadlineSweeps(platform);
   },
 };
 
+// Submission, reading, codes, files, fees.
 export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext, type SubmitResult } from './submit.ts';
 export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
-export { configureAttachments, attachmentStore } from './storage.ts';
-export { simulatedGateway, type PaymentGateway } from './payments.ts';
+export { configureAttachments, attachmentStore, attachmentLimits } from './storage.ts';
+export { cleanFileName, type IncomingFile } from './attachments.ts';
+export { simulatedGateway, confirmPayment, type PaymentGateway } from './payments.ts';
+export { draftFields } from './drafts.ts';
+export { notifyReceipt } from './notify.ts';
 export { DossierErrors } from './errors.ts';
-export { statusLabel } from './messages.ts';
-export { takeAction, type ActionContext, type ActionResult } from '../backoffice/workflow/engine.ts';
-export type { ActionInput } from '../backoffice/workflow/input.ts';
-export { WorkflowErrors } from '../backoffice/workflow/errors.ts';
-export type { Dossier, DossierFile, DossierEvent, Payment, Applicant } from './schema.ts';
-export { seedDossiers, seedDemoDossiers, type SeedOptions, type SeedReport, type Scenario } from '../backoffice/seed/index.ts';
+export type { Dossier, DossierFile, DossierEvent, Payment, Applicant, DeadlineInfo } from './schema.ts';
+export { AGENCY_FIELD } from './schema.ts';
+
+// The procedure, agency and deadline of a dossier.
+export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+export { receivingAgencies, SERVICE_CENTRE_CODE } from './agency.ts';
+export { deadlineFor, setDeadline, deadlineColumns, type DossierDeadline } from './deadline.ts';
+
+// The row, timeline and files inside another module's transaction; bulk writes for scale and demo data.
+export { dossierRows, type Case, type CasePatch, type HistoryEntry, type NewHistoryEntry, type FlaggedDossier } from './repo-rows.ts';
+export { dossierBulk } from './repo-bulk.ts';
+
+// Pages: multipart posts (registered per plugin: each module's routes are their own Fastify scope), files, Form 01,
+// wording and view parts the back office's pages share with the applicant's.
+export { registerMultipart, uploadsOf } from './routes/multipart.ts';
+export { idParam, sendDossierFile } from './routes/send-file.ts';
+export { renderForm01 } from './form01.ts';
+export { displayPhone } from './applicant.ts';
+export { formatDong, formatIsoDate, formatSize } from './format.ts';
+export { statusLabel, eventKinds, paymentLabels, invalid, INTERNAL_EVENT_KINDS } from './messages.ts';
+export { Fact, FeeTable, FileList, ProcedureFacts, Vi } from './views/parts.tsx';

@@ -148,7 +148,7 @@ export const dossierRepo = {
       .execute();
   },
 
-  async addFiles(db: DossierDb, dossierId: number, files: NewFile[], kind: 'applicant' | 'scan' = 'applicant'): Promise<void> {
+  async addFiles(db: DossierDb, dossierId: number, files: NewFile[], kind: 'applicant' | 'supplement' | 'scan' | 'result' = 'applicant'): Promise<void> {
     if (files.length === 0) return;
     await db
       .insertInto('dossier_files')

@@ -1,4 +1,5 @@
-// Kysely types of the dossiers module's tables (migrations/0007_dossiers.sql, 0008_dossier_workflow.sql).
+// Kysely types of the dossiers module's tables (migrations/0007_dossiers.sql, 0008_dossier_workflow.sql). The back
+// office's tables of 0008 are in ../backoffice/tables.ts; other modules reach these only through ./index.ts.
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Json, PlatformTables } from '../../platform/db/index.ts';
 
@@ -86,57 +87,6 @@ export interface DossierEventsTable {
   comment: Generated<string | null>;
 }
 
-export interface WorkflowsTable {
-  code: string;
-  name: Json;
-  definition: Json;
-  updated_at: Generated<Date>;
-}
-
-export interface DossierSupplementsTable {
-  id: Generated<number>;
-  dossier_id: number;
-  stage: 'receipt' | 'appraisal';
-  items: Json;
-  reason: string | null;
-  requested_by: number | null;
-  requested_at: Date;
-  completed_at: Date | null;
-}
-
-export interface DossierConsultationsTable {
-  id: Generated<number>;
-  dossier_id: number;
-  agency_id: number;
-  question: string;
-  requested_by: number | null;
-  requested_at: Date;
-  due_at: Date;
-  replied_at: Date | null;
-  replied_by: number | null;
-  reply: string | null;
-}
-
-export interface DossierRatingsTable {
-  dossier_id: number;
-  account_id: number | null;
-  overall: number;
-  criteria: Json;
-  comment: string | null;
-  rated_at: Generated<Date>;
-}
-
-export interface DossierFeedbackTable {
-  id: Generated<number>;
-  dossier_id: number;
-  account_id: number | null;
-  message: string;
-  created_at: Generated<Date>;
-  answer: string | null;
-  answered_by: number | null;
-  answered_at: Date | null;
-}
-
 export interface PaymentsTable {
   id: Generated<number>;
   dossier_id: number;
@@ -163,11 +113,6 @@ export type DossierTables = {
   dossier_events: DossierEventsTable;
   payments: PaymentsTable;
   dossier_drafts: DossierDraftsTable;
-  workflows: WorkflowsTable;
-  dossier_supplements: DossierSupplementsTable;
-  dossier_consultations: DossierConsultationsTable;
-  dossier_ratings: DossierRatingsTable;
-  dossier_feedback: DossierFeedbackTable;
 };
 
 export type DossierDb = Kysely<PlatformTables & DossierTables>;

@@ -7,6 +7,7 @@ import { loadSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { TestApp, TestClient } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
+import { dossierDb, type DossierDb } from './tables.ts';
 
 export const PROC = {
   /** Commune level, online, 5 working days, 50.000 đồng, two documents (the second only "nếu có"). */
@@ -154,4 +155,12 @@ export async function postMultipart(app: TestApp, client: TestClient, url: strin
   const { body, contentType } = multipartBody(parts);
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return app.server.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload: body });
+}
+
+/**
+ * This module's tables for other modules' test fixtures that need rows as months of work leave them (figures, sweeps)
+ * faster than by playing every step through the services. Tests only: production code goes through ./index.ts.
+ */
+export function dossierTables(db: Kysely<PlatformTables>): DossierDb {
+  return dossierDb(db);
 }

@@ -1,7 +1,7 @@
-// The per-agency table of the city's figures: the same counts as repo.ts, grouped by agency. A dossier counts for its
+// The per-agency table of the city's figures: the same counts as repo.ts (over the same published views), grouped by agency. A dossier counts for its
 // receiving agency and, when another agency handles it, for that one too, as the figures of one agency do.
-import { sql } from 'kysely';
-import type { DossierDb } from '../dossiers/tables.ts';
+import { sql, type Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/index.ts';
 import { openAt, procedureFilter, type Range } from './repo.ts';
 
 export interface AgencyRow {
@@ -23,11 +23,11 @@ const AGENCIES = sql`cross join lateral (values (d.agency_id), (case when d.hand
 
 type Part = Partial<AgencyRow> & { agency_id: number };
 
-export async function agencyRows(db: DossierDb, codes: string[] | null, r: Range, run: <T>(q: (db: DossierDb) => Promise<T>) => Promise<T>): Promise<AgencyRow[]> {
+export async function agencyRows(db: Kysely<PlatformTables>, codes: string[] | null, r: Range, run: <T>(q: (db: Kysely<PlatformTables>) => Promise<T>) => Promise<T>): Promise<AgencyRow[]> {
   const parts = await Promise.all([
     run((x) =>
       sql<Part>`select a.id as agency_id, count(*) as received, count(*) filter (where d.channel = 'online') as online
-        from dossiers d ${AGENCIES}
+        from dossier_facts d ${AGENCIES}
         where a.id is not null and d.received_at >= ${r.start} and d.received_at < ${r.end} ${procedureFilter(codes)}
         group by a.id`.execute(x),
     ),
@@ -35,20 +35,20 @@ export async function agencyRows(db: DossierDb, codes: string[] | null, r: Range
       sql<Part>`select a.id as agency_id, count(*) as resolved,
           count(*) filter (where d.outcome = 'early') as early, count(*) filter (where d.outcome = 'on_time') as on_time,
           count(*) filter (where d.outcome = 'late') as late, sum(extract(epoch from d.result_at - d.received_at))::float8 as seconds
-        from dossiers d ${AGENCIES}
+        from dossier_facts d ${AGENCIES}
         where a.id is not null and d.result_at >= ${r.start} and d.result_at < ${r.end} ${procedureFilter(codes)}
         group by a.id`.execute(x),
     ),
     run((x) =>
       sql<Part>`select a.id as agency_id, count(*) as in_progress,
           count(*) filter (where d.due_at < ${r.asOf} and not (d.status = 'supplement' and d.paused_at <= ${r.asOf})) as overdue
-        from dossiers d ${AGENCIES}
+        from dossier_facts d ${AGENCIES}
         where a.id is not null and ${openAt(r)} ${procedureFilter(codes)}
         group by a.id`.execute(x),
     ),
     run((x) =>
       sql<Part>`select a.id as agency_id, count(*) as rated, count(*) filter (where r.overall >= 2) as satisfied
-        from dossier_ratings r join dossiers d on d.id = r.dossier_id ${AGENCIES}
+        from rating_facts r join dossier_facts d on d.id = r.dossier_id ${AGENCIES}
         where a.id is not null and r.rated_at >= ${r.start} and r.rated_at < ${r.end} ${procedureFilter(codes)}
         group by a.id`.execute(x),
     ),

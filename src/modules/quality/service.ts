@@ -9,7 +9,6 @@ import { addDays, vietnamDateOf, vietnamInstant, type IsoDate } from '../../plat
 import { getWorkCalendar } from '../calendar/index.ts';
 import { catalogueCoverage, procedureCodesOfField, type CatalogueScope } from '../procedures/index.ts';
 import { findAgencyByCode, findAgencyById, listAgencies, type Agency } from '../units/index.ts';
-import { dossierDb } from '../dossiers/tables.ts';
 import { ATTITUDE_CRITERION, FEEDBACK_ANSWER_WORKING_DAYS } from './definitions.ts';
 import { QualityErrors } from './errors.ts';
 import { computeFigures, share, type Figures } from './figures.ts';
@@ -98,7 +97,7 @@ async function report(platform: Platform, agency: AgencyRef | null, filter: Qual
 }
 
 async function computeReport(platform: Platform, agency: AgencyRef | null, filter: QualityFilter): Promise<QualityReport> {
-  const db = dossierDb(platform.database.db);
+  const db = platform.database.db;
   const range = rangeOf(filter.from, filter.to);
   const scope: Scope = { agencyId: agency?.id ?? null, procedureCodes: await procedureCodes(platform, filter) };
   const calendar = await getWorkCalendar(platform);
@@ -149,7 +148,7 @@ export interface AgencyTableRow {
 export async function agencyTable(platform: Platform, actor: Actor, filter: QualityFilter): Promise<AgencyTableRow[]> {
   const viewer = await qualityViewer(platform, actor);
   if (!viewer.cityWide) throw QualityErrors.CITY_ONLY();
-  const db = dossierDb(platform.database.db);
+  const db = platform.database.db;
   const key = JSON.stringify(['agencies', filter.procedureCode, filter.field, filter.from, filter.to]);
   const rows = await cachedFigures(key, platform.config.figuresMaxAgeSeconds, async () =>
     agencyRows(db, await procedureCodes(platform, filter), rangeOf(filter.from, filter.to), (q) => withoutJit(db, q)),

@@ -6,8 +6,8 @@ import type { PlatformTables } from '../../platform/db/index.ts';
 import { vietnamInstant } from '../../platform/calendar/index.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { findAgencyByCode } from '../units/index.ts';
-import { dossierDb } from '../dossiers/tables.ts';
-import { PROC, seedTestProcedures } from '../dossiers/testing.ts';
+import { backOfficeTables } from '../backoffice/testing.ts';
+import { dossierTables, PROC, seedTestProcedures } from '../dossiers/testing.ts';
 
 export const WARD_A = '000.01.51.H26'; // Ủy ban nhân dân phường Ba Đình
 export const WARD_B = '000.02.51.H26'; // Ủy ban nhân dân phường Ngọc Hà
@@ -75,7 +75,9 @@ export async function seedQualityFixture(db: Kysely<PlatformTables>): Promise<Qu
     if (!a) throw new Error(`no agency ${code}`);
     ids[code] = a.id;
   }
-  const ddb = dossierDb(db);
+  // Rows as a month of work leaves them, written through the owners' test fixtures.
+  const ddb = dossierTables(db);
+  const bdb = backOfficeTables(db);
   await ddb.insertInto('stored_files').values({ sha256: SHA, size: 10, mime: 'application/pdf' }).onConflict((oc) => oc.doNothing()).execute();
   const dossierIds = new Map<number, number>();
   for (const s of SPECS) {
@@ -113,15 +115,15 @@ export async function seedQualityFixture(db: Kysely<PlatformTables>): Promise<Qu
       const created = new Date(s.received.getTime() + 60_000);
       await ddb.insertInto('payments').values({ dossier_id: row.id, amount_dong: 50_000, method: s.fee.method, status: s.fee.paid ? 'paid' : 'pending', created_at: created, paid_at: s.fee.paid ? created : null }).execute();
     }
-    if (s.rating) await ddb.insertInto('dossier_ratings').values({ dossier_id: row.id, overall: s.rating.overall, criteria: JSON.stringify({ time: s.rating.overall, attitude: s.rating.attitude }), rated_at: s.rating.at }).execute();
-    for (const sup of s.supplements ?? []) await ddb.insertInto('dossier_supplements').values({ dossier_id: row.id, stage: sup.stage, items: JSON.stringify([{ doc_key: null, text: 'Bản sao giấy tờ' }]), requested_at: sup.at }).execute();
+    if (s.rating) await bdb.insertInto('dossier_ratings').values({ dossier_id: row.id, overall: s.rating.overall, criteria: JSON.stringify({ time: s.rating.overall, attitude: s.rating.attitude }), rated_at: s.rating.at }).execute();
+    for (const sup of s.supplements ?? []) await bdb.insertInto('dossier_supplements').values({ dossier_id: row.id, stage: sup.stage, items: JSON.stringify([{ doc_key: null, text: 'Bản sao giấy tờ' }]), requested_at: sup.at }).execute();
     for (const kind of s.files ?? []) {
       const when = kind === 'result' ? (s.result as Date) : s.received;
       await ddb.insertInto('dossier_files').values({ dossier_id: row.id, doc_key: kind, original_name: `${kind}.pdf`, mime: 'application/pdf', size: 10, sha256: SHA, kind, created_at: when }).execute();
     }
   }
   const id = (n: number) => dossierIds.get(n) as number;
-  await ddb
+  await bdb
     .insertInto('dossier_feedback')
     .values([
       { dossier_id: id(1), message: 'Cảm ơn cán bộ.', created_at: at('2026-03-06', 9), answer: 'Cảm ơn ông/bà.', answered_at: at('2026-03-10', 9) },
@@ -130,7 +132,7 @@ export async function seedQualityFixture(db: Kysely<PlatformTables>): Promise<Qu
     ])
     .execute();
   // The department asks ward A's opinion on dossier 12 (liên thông); the reply comes a day before its due date.
-  await ddb.insertInto('dossier_consultations').values({ dossier_id: id(12), agency_id: ids[WARD_A] as number, question: 'Xác nhận nơi cư trú?', requested_at: at('2026-03-09', 10), due_at: at('2026-03-11', 23, 59), replied_at: at('2026-03-10', 9), reply: 'Đúng.' }).execute();
+  await bdb.insertInto('dossier_consultations').values({ dossier_id: id(12), agency_id: ids[WARD_A] as number, question: 'Xác nhận nơi cư trú?', requested_at: at('2026-03-09', 10), due_at: at('2026-03-11', 23, 59), replied_at: at('2026-03-10', 9), reply: 'Đúng.' }).execute();
   return {
     agencies: { wardA: ids[WARD_A] as number, wardB: ids[WARD_B] as number, centre: ids[CENTRE] as number, justice: ids[JUSTICE] as number },
     dossierIds,

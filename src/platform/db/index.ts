@@ -2,3 +2,4 @@ export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } 
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
 export type { PlatformTables, Timestamp, Json } from './tables.ts';
 export { getSetting, setSetting, settingOnce } from './settings.ts';
+export { insertJsonRows, type BulkColumns } from './bulk.ts';

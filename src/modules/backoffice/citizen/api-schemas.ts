@@ -1,5 +1,5 @@
 // JSON Schemas of the back-office and applicant API of one dossier (they also make the OpenAPI document).
-import { DOSSIER_CODE } from '../../dossiers/code.ts';
+import { DOSSIER_CODE } from '../../dossiers/index.ts';
 import { REQUIREMENTS } from '../workflow/definition.ts';
 import { RETURN_METHODS } from '../workflow/input.ts';
 import { FEE_METHODS } from '../office/fees.ts';

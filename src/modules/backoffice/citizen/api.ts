@@ -4,9 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import type { IncomingFile } from '../../dossiers/attachments.ts';
-import { invalid } from '../../dossiers/messages.ts';
-import { attachmentLimits } from '../../dossiers/storage.ts';
+import { type IncomingFile, invalid, attachmentLimits } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { WorkflowErrors } from '../workflow/errors.ts';
 import { getCaseView } from '../workflow/view.ts';

@@ -2,7 +2,7 @@
 // (anyone else, staff included, gets "not found": these pages are the citizen's, not the back office's).
 import type { Actor } from '../../../platform/auth/access.ts';
 import type { Platform } from '../../../platform/http/context.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
+import { DossierErrors } from '../../dossiers/index.ts';
 import { type CaseView, getCaseView } from '../workflow/view.ts';
 
 export async function applicantView(platform: Platform, actor: Actor, code: string): Promise<CaseView> {

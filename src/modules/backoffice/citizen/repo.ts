@@ -1,6 +1,7 @@
 // SQL of the applicant's rating and feedback (dossier_ratings, dossier_feedback of migrations/0008).
-import { sql } from 'kysely';
-import type { DossierDb } from '../../dossiers/tables.ts';
+import { sql, type Kysely } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/index.ts';
+import { backOfficeDb } from '../tables.ts';
 
 export interface StoredRating {
   overall: number;
@@ -18,8 +19,21 @@ export interface StoredFeedback {
 }
 
 export const citizenRepo = {
+  async rating(handle: Kysely<PlatformTables>, dossierId: number): Promise<StoredRating | undefined> {
+    const db = backOfficeDb(handle);
+    const r = await db.selectFrom('dossier_ratings').selectAll().where('dossier_id', '=', dossierId).executeTakeFirst();
+    return r ? { overall: r.overall, criteria: (r.criteria ?? {}) as Record<string, number>, comment: r.comment, ratedAt: r.rated_at } : undefined;
+  },
+
+  async feedback(handle: Kysely<PlatformTables>, dossierId: number): Promise<StoredFeedback[]> {
+    const db = backOfficeDb(handle);
+    const rows = await db.selectFrom('dossier_feedback').selectAll().where('dossier_id', '=', dossierId).orderBy('id').execute();
+    return rows.map((f) => ({ id: f.id, message: f.message, createdAt: f.created_at, answer: f.answer, answeredAt: f.answered_at }));
+  },
+
   /** Inserts the rating unless the dossier has one; undefined when it already had (one rating per dossier). */
-  async addRating(db: DossierDb, r: { dossierId: number; accountId: number; overall: number; criteria: Record<string, number>; comment: string | null; at: Date }): Promise<StoredRating | undefined> {
+  async addRating(handle: Kysely<PlatformTables>, r: { dossierId: number; accountId: number; overall: number; criteria: Record<string, number>; comment: string | null; at: Date }): Promise<StoredRating | undefined> {
+    const db = backOfficeDb(handle);
     const row = await db
       .insertInto('dossier_ratings')
       .values({ dossier_id: r.dossierId, account_id: r.accountId, overall: r.overall, criteria: JSON.stringify(r.criteria), comment: r.comment, rated_at: r.at })
@@ -29,12 +43,8 @@ export const citizenRepo = {
     return row ? { overall: row.overall, criteria: (row.criteria ?? {}) as Record<string, number>, comment: row.comment, ratedAt: row.rated_at } : undefined;
   },
 
-  /** Holds the dossier's row until the transaction ends, so that counting and inserting feedback is one step. */
-  async lockDossier(db: DossierDb, dossierId: number): Promise<void> {
-    await db.selectFrom('dossiers').select('id').where('id', '=', dossierId).forUpdate().execute();
-  },
-
-  async feedbackSince(db: DossierDb, dossierId: number, since: Date): Promise<number> {
+  async feedbackSince(handle: Kysely<PlatformTables>, dossierId: number, since: Date): Promise<number> {
+    const db = backOfficeDb(handle);
     const r = await db
       .selectFrom('dossier_feedback')
       .select(sql<string>`count(*)`.as('n'))
@@ -44,7 +54,8 @@ export const citizenRepo = {
     return Number(r.n);
   },
 
-  async addFeedback(db: DossierDb, f: { dossierId: number; accountId: number; message: string; at: Date }): Promise<StoredFeedback> {
+  async addFeedback(handle: Kysely<PlatformTables>, f: { dossierId: number; accountId: number; message: string; at: Date }): Promise<StoredFeedback> {
+    const db = backOfficeDb(handle);
     const row = await db
       .insertInto('dossier_feedback')
       .values({ dossier_id: f.dossierId, account_id: f.accountId, message: f.message, created_at: f.at })
@@ -54,7 +65,8 @@ export const citizenRepo = {
   },
 
   /** Writes the answer if the feedback belongs to the dossier and has none yet: 'answered', 'already' or 'missing'. */
-  async answerFeedback(db: DossierDb, a: { dossierId: number; feedbackId: number; by: number; answer: string; at: Date }): Promise<'answered' | 'already' | 'missing'> {
+  async answerFeedback(handle: Kysely<PlatformTables>, a: { dossierId: number; feedbackId: number; by: number; answer: string; at: Date }): Promise<'answered' | 'already' | 'missing'> {
+    const db = backOfficeDb(handle);
     const r = await db
       .updateTable('dossier_feedback')
       .set({ answer: a.answer, answered_by: a.by, answered_at: a.at })

@@ -7,11 +7,9 @@ import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { findProcedureVersionForDossier } from '../../dossiers/catalogue.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { findProcedureVersionForDossier, dossierRows, type Case } from '../../dossiers/index.ts';
 import { NOTIFY_JOB, notifyFor } from '../workflow/notify-events.ts';
 import type { Relation } from '../workflow/access.ts';
-import type { Case } from '../workflow/repo.ts';
 import { caseFor } from '../workflow/view.ts';
 import { CRITERION_KEYS, RATING_CRITERIA, isScore } from './criteria.ts';
 import { CitizenErrors } from './errors.ts';
@@ -76,7 +74,7 @@ export async function rateDossier(platform: Platform, actor: Actor, code: string
   if (checked.errors.length > 0) throw CitizenErrors.INVALID_RATING({ fields: checked.errors });
   const now = ctx.now ?? new Date();
   return platform.database.db.transaction().execute(async (trx) => {
-    const rating = await citizenRepo.addRating(dossierDb(trx), { dossierId: c.id, accountId: user.id, ...checked.value, at: now });
+    const rating = await citizenRepo.addRating(trx, { dossierId: c.id, accountId: user.id, ...checked.value, at: now });
     if (!rating) throw CitizenErrors.ALREADY_RATED();
     await recordAudit(trx, {
       actor: user,
@@ -106,12 +104,11 @@ export async function sendFeedback(platform: Platform, actor: Actor, code: strin
   if (checked.errors.length > 0) throw CitizenErrors.INVALID_FEEDBACK({ fields: checked.errors });
   const now = ctx.now ?? new Date();
   return platform.database.db.transaction().execute(async (trx) => {
-    const db = dossierDb(trx);
     // Counting under the dossier's lock: two messages sent at once cannot both pass the limit.
-    await citizenRepo.lockDossier(db, c.id);
-    const today = await citizenRepo.feedbackSince(db, c.id, vietnamInstant(vietnamDateOf(now), 0));
+    await dossierRows.lockById(trx, c.id);
+    const today = await citizenRepo.feedbackSince(trx, c.id, vietnamInstant(vietnamDateOf(now), 0));
     if (today >= FEEDBACK_PER_DAY) throw CitizenErrors.FEEDBACK_LIMIT({ details: { per_day: FEEDBACK_PER_DAY } });
-    const fb = await citizenRepo.addFeedback(db, { dossierId: c.id, accountId: user.id, message: checked.value, at: now });
+    const fb = await citizenRepo.addFeedback(trx, { dossierId: c.id, accountId: user.id, message: checked.value, at: now });
     await recordAudit(trx, { actor: user, action: 'dossiers.feedback', entity: 'dossier', entityId: c.code, ip: ctx.ip ?? null, data: { feedback_id: fb.id } });
     return fb;
   });
@@ -140,7 +137,7 @@ export async function answerFeedback(
   const now = ctx.now ?? new Date();
   const procedure = await findProcedureVersionForDossier(platform.database.db, c.procedureCode, c.procedureVersion);
   await platform.database.db.transaction().execute(async (trx) => {
-    const r = await citizenRepo.answerFeedback(dossierDb(trx), { dossierId: c.id, feedbackId, by: user.id, answer: checked.value, at: now });
+    const r = await citizenRepo.answerFeedback(trx, { dossierId: c.id, feedbackId, by: user.id, answer: checked.value, at: now });
     if (r === 'missing') throw CitizenErrors.FEEDBACK_NOT_FOUND();
     if (r === 'already') throw CitizenErrors.FEEDBACK_ANSWERED();
     await recordAudit(trx, {

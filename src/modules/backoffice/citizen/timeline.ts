@@ -3,7 +3,7 @@
 // Decree 61/2018 Art. 16–19 require them in writing), never officers' internal notes.
 import type { Text } from '../../../platform/web/i18n.ts';
 import { vietnamDateOf } from '../../../platform/calendar/index.ts';
-import { eventKinds, INTERNAL_EVENT_KINDS } from '../../dossiers/messages.ts';
+import { eventKinds, INTERNAL_EVENT_KINDS } from '../../dossiers/index.ts';
 import type { Effect } from '../workflow/definition.ts';
 import type { CaseView } from '../workflow/view.ts';
 

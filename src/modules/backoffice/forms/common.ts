@@ -2,7 +2,7 @@
 // dossier code, the procedure code, the applicant's identifier and the document's name), and the A5 paper's frame
 // (QR top-left, form number, national heading, title, field lines, signature block) laid out as on Form 01.
 import { drawNationalHeading, drawQrTopLeft, mm } from '../../../platform/pdf/index.ts';
-import { displayPhone } from '../../dossiers/applicant.ts';
+import { displayPhone } from '../../dossiers/index.ts';
 import type { DossierFormBase, FormAgency } from './types.ts';
 
 export const QR_MM = 22;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../../testing/app.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { submitDossier } from '../../dossiers/submit.ts';
+import { submitDossier } from '../../dossiers/index.ts';
 import { answersFor, PROC, TINY, type TestCitizen } from '../../dossiers/testing.ts';
 import { AG, prepareWorkflowTests, submitted, type Staff } from '../workflow/testing.ts';
 

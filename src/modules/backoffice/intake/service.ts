@@ -8,9 +8,7 @@ import { Role, type SessionUser } from '../../../platform/auth/roles.ts';
 import { findAgencyById, type Agency, type AgencyKind } from '../../units/index.ts';
 import { loadAddressUnits, type AddressUnit } from '../../eforms/index.ts';
 import { searchProcedures, MAX_LIMIT, type Level, type SearchResult } from '../../procedures/index.ts';
-import { receivingAgencies } from '../../dossiers/agency.ts';
-import { findProcedureForDossier, type DossierProcedure } from '../../dossiers/catalogue.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
+import { receivingAgencies, findProcedureForDossier, type DossierProcedure, DossierErrors } from '../../dossiers/index.ts';
 import { IntakeErrors } from './errors.ts';
 
 export const PAGE_SIZE = 20;

@@ -1,16 +1,14 @@
 // The tracking book (Sổ theo dõi hồ sơ, Form 06 of Circular 01/2018/TT-VPCP) of the officer's agency: every dossier
 // the agency received in a period, one line each, as PDF or XLSX. A book holds at most BOOK_MAX_ROWS lines; past that
 // the officer is told to choose a shorter period.
-import { sql } from 'kysely';
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { HttpErrors } from '../../../platform/http/errors.ts';
 import { addDays, endOfVietnamDay, isValidIsoDate, parseIsoDate, vietnamInstant } from '../../../platform/calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier } from '../../dossiers/catalogue.ts';
+import { findProcedureVersionForDossier } from '../../dossiers/index.ts';
 import type { BookMeta, BookRow } from '../forms/index.ts';
-import type { Applicant } from '../../dossiers/schema.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { bookRepo } from './repo-book.ts';
 import { bookPage as m } from './messages.ts';
 
 export const BOOK_MAX_ROWS = 5000;
@@ -48,26 +46,7 @@ function bookAgency(actor: Actor): { userId: number; agencyId: number } {
 /** How many dossiers the officer's agency received in the period. */
 export async function bookCount(platform: Platform, actor: Actor, from: string, to: string): Promise<number> {
   const { agencyId } = bookAgency(actor);
-  const r = await sql<{ n: number }>`select count(*)::int as n from dossiers d
-    where d.agency_id = ${agencyId} and d.received_at >= ${vietnamInstant(from, 0)} and d.received_at < ${vietnamInstant(addDays(to, 1), 0)}`.execute(dossierDb(platform.database.db));
-  return Number(r.rows[0]?.n ?? 0);
-}
-
-interface BookSqlRow {
-  code: string;
-  procedure_code: string;
-  procedure_version: number;
-  applicant: Applicant;
-  agency_id: number;
-  handling_agency_id: number | null;
-  status: string;
-  decision: string | null;
-  received_at: Date;
-  due_at: Date | null;
-  result_at: Date | null;
-  finished_at: Date | null;
-  return_method: string | null;
-  transferred_at: Date | null;
+  return bookRepo.count(platform.database.db, agencyId, vietnamInstant(from, 0), vietnamInstant(addDays(to, 1), 0));
 }
 
 // Printed on the paper, which is in Vietnamese only.
@@ -77,12 +56,7 @@ export async function trackingBook(platform: Platform, actor: Actor, from: strin
   const { agencyId } = bookAgency(actor);
   const db = platform.database.db;
   const total = await bookCount(platform, actor, from, to);
-  const r = await sql<BookSqlRow>`select d.code, d.procedure_code, d.procedure_version, d.applicant, d.agency_id, d.handling_agency_id, d.status,
-      d.decision, d.received_at, d.due_at, d.result_at, d.finished_at, d.return_method,
-      (select min(e.at) from dossier_events e where e.dossier_id = d.id and e.kind = 'accept') as transferred_at
-    from dossiers d
-    where d.agency_id = ${agencyId} and d.received_at >= ${vietnamInstant(from, 0)} and d.received_at < ${vietnamInstant(addDays(to, 1), 0)}
-    order by d.received_at, d.id limit ${BOOK_MAX_ROWS}`.execute(dossierDb(db));
+  const lines = await bookRepo.lines(db, agencyId, vietnamInstant(from, 0), vietnamInstant(addDays(to, 1), 0), BOOK_MAX_ROWS);
   const names = new Map<string, string>();
   const agencies = new Map<number, string>();
   const agencyName = async (id: number): Promise<string> => {
@@ -90,7 +64,7 @@ export async function trackingBook(platform: Platform, actor: Actor, from: strin
     return agencies.get(id) ?? '';
   };
   const rows: BookRow[] = [];
-  for (const d of r.rows) {
+  for (const d of lines) {
     const key = `${d.procedure_code}@${d.procedure_version}`;
     if (!names.has(key)) names.set(key, (await findProcedureVersionForDossier(db, d.procedure_code, d.procedure_version))?.name ?? d.procedure_code);
     const refused = d.status === 'refused';

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/auth/access.ts';
 import { endOfVietnamDay, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import type { Text } from '../../../platform/web/i18n.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
-import { findProcedureVersionForDossier } from '../../dossiers/catalogue.ts';
+import { findProcedureVersionForDossier } from '../../dossiers/index.ts';
 import { inbox, type Inbox, type InboxQuery, type InboxRow } from '../workflow/inbox.ts';
 import { getWorkflow, shippedWorkflows } from '../workflow/registry.ts';
 

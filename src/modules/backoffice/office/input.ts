@@ -1,6 +1,6 @@
 // An action form's post, read into the engine's ActionInput (only what the action requires) and kept as typed so
 // that a refused post shows the form again with nothing lost.
-import { uploadsOf } from '../../dossiers/routes/multipart.ts';
+import { uploadsOf } from '../../dossiers/index.ts';
 import { requirementsOf, type WorkflowAction } from '../workflow/definition.ts';
 import type { ActionInput } from '../workflow/input.ts';
 

@@ -6,14 +6,10 @@ import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { endOfVietnamDay, isValidIsoDate } from '../../../platform/calendar/index.ts';
 import { findAccountContact } from '../../accounts/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
-import { renderForm01 } from '../../dossiers/form01.ts';
+import { DossierErrors, renderForm01, dossierRows, type HistoryEntry } from '../../dossiers/index.ts';
 import { ONE_STOP_UNIT } from '../forms/common.ts';
 import { renderForm02, renderForm03, renderForm04, renderForm05, type DossierFormBase, type FormAgency, type HandOver } from '../forms/index.ts';
-import { dossierRepo } from '../../dossiers/repo.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
 import { stateOf } from '../workflow/definition.ts';
-import type { HistoryEntry } from '../workflow/repo.ts';
 import { getCaseView, type CaseView } from '../workflow/view.ts';
 
 export const PAPERS = ['01', '02', '03', '04', '05'] as const;
@@ -137,10 +133,9 @@ export async function renderPaper(platform: Platform, actor: Actor, code: string
 /** What Form 01's builder takes, gathered for the officer (the applicant's receipt only admits the receiving agency). */
 async function receiptOf(platform: Platform, v: CaseView): Promise<Parameters<typeof renderForm01>[0]> {
   const db = platform.database.db;
-  const ddb = dossierDb(db);
-  const dossier = await dossierRepo.findByCode(ddb, v.case.code);
+  const dossier = await dossierRows.findDossier(db, v.case.code);
   if (!dossier) throw DossierErrors.DOSSIER_NOT_FOUND();
-  const events = await dossierRepo.eventsOf(ddb, [dossier.id]);
+  const events = await dossierRows.eventsOf(db, [dossier.id]);
   const submitted = new Set(v.files.filter((f) => f.kind !== 'result').map((f) => f.id));
   const agency = await findAgencyById(db, dossier.agencyId);
   const parentAgency = agency?.parentId ? await findAgencyById(db, agency.parentId) : undefined;

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { idParam, sendDossierFile } from '../../dossiers/routes/send-file.ts';
+import { idParam, sendDossierFile } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { actionOf } from '../workflow/definition.ts';
 import { isInboxTab } from '../workflow/inbox.ts';

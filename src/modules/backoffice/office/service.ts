@@ -6,11 +6,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { findAccountContact, findStaffWithRole, type StaffSummary } from '../../accounts/index.ts';
 import { listAgencies } from '../../units/index.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
-import { dossierRepo } from '../../dossiers/repo.ts';
-import type { DeadlineInfo, DossierFile } from '../../dossiers/schema.ts';
-import { attachmentStore } from '../../dossiers/storage.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { DossierErrors, type DeadlineInfo, type DossierFile, attachmentStore, dossierRows } from '../../dossiers/index.ts';
 import { getCaseView, caseFor, type CaseView } from '../workflow/view.ts';
 import { collectsFees } from './fees.ts';
 
@@ -30,7 +26,7 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
   const view = await getCaseView(platform, user, code);
   const db = platform.database.db;
   const c = view.case;
-  const dossier = await dossierRepo.findByCode(dossierDb(db), c.code);
+  const dossier = await dossierRows.findDossier(db, c.code);
   const assignee = c.assigneeId ? await findAccountContact(db, c.assigneeId) : undefined;
   const needs = new Set(view.actions.flatMap((a) => a.requires));
   const handling = c.handlingAgencyId ?? c.agencyId;
@@ -50,7 +46,7 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
 export async function openOfficerFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ file: DossierFile; stream: Readable }> {
   const user = requireStaff(actor);
   const { c } = await caseFor(platform, user, code);
-  const file = Number.isSafeInteger(fileId) ? await dossierRepo.file(dossierDb(platform.database.db), c.id, fileId) : undefined;
+  const file = Number.isSafeInteger(fileId) ? await dossierRows.file(platform.database.db, c.id, fileId) : undefined;
   if (!file) throw DossierErrors.FILE_NOT_FOUND();
   return { file, stream: await attachmentStore(platform).stream(file.sha256) };
 }

@@ -3,7 +3,7 @@
 // birth, six digits: Circular 59/2021/TT-BCA Art. 13; see platform/text/pin.ts), mobile numbers in E.164 and an address
 // in the applicant's ward or commune. None of it is a real person's: the names are drawn at random.
 import { foldAccents, PIN_PROVINCES } from '../../../platform/text/index.ts';
-import type { Applicant } from '../../dossiers/schema.ts';
+import type { Applicant } from '../../dossiers/index.ts';
 import { Rng, Weighted } from './random.ts';
 
 const FAMILY = new Weighted<string>([

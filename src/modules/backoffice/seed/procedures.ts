@@ -8,7 +8,7 @@ import type { PlatformTables } from '../../../platform/db/index.ts';
 import { searchKey } from '../../../platform/text/index.ts';
 import { competentDepartment } from '../workflow/routing.ts';
 import { getProcedureVersion, MAX_LIMIT, searchProcedures, type Level, type ProcedureSummary } from '../../procedures/index.ts';
-import { findProcedureForDossier, feeTotal, isOnline } from '../../dossiers/catalogue.ts';
+import { findProcedureForDossier, feeTotal, isOnline } from '../../dossiers/index.ts';
 import { handlingAgencyFor } from '../workflow/routing.ts';
 import { Rng } from './random.ts';
 

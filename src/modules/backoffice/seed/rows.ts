@@ -1,7 +1,7 @@
 // The rows the generator produces, named as the columns of migrations/0007 and 0008 (they are sent as JSON and read
 // with json_to_recordset). Optional fields left out are NULL. The dossier's id and code are set by the writer, which
 // takes them from the database in the batch's transaction.
-import type { Applicant } from '../../dossiers/schema.ts';
+import type { Applicant } from '../../dossiers/index.ts';
 
 export type Status = 'received' | 'supplement' | 'refused' | 'processing' | 'consulting' | 'approval' | 'approved' | 'result_ready' | 'returned';
 

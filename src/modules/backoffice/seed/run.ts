@@ -5,7 +5,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { loadContext } from './context.ts';
 import { generate, type Scenario } from './generate.ts';
 import { STATUSES } from './rows.ts';
-import { type BatchCounts, writeBatch } from './write.ts';
+import { type BatchCounts, writeBatch } from './repo.ts';
 
 export interface SeedOptions {
   count: number;

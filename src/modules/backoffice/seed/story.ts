@@ -4,7 +4,7 @@
 import { type Deadline, endOfVietnamDay, vietnamInstant } from '../../../platform/calendar/index.ts';
 import { SYSTEM_ACTOR } from '../workflow/sweeps.ts';
 import { outcomeOf, stepDue } from '../workflow/rules.ts';
-import type { Applicant } from '../../dossiers/schema.ts';
+import type { Applicant } from '../../dossiers/index.ts';
 import type { Officer, OfficerRole, SeedAgency, SeedContext } from './context.ts';
 import type { SeedProcedure } from './procedures.ts';
 import type { Rng } from './random.ts';

@@ -3,7 +3,7 @@
 // ward can neither see nor act on another ward's dossiers. Acting also needs the action's role and scope.
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import type { ActorScope, WorkflowAction } from './definition.ts';
-import type { Case } from './repo.ts';
+import type { Case } from '../../dossiers/index.ts';
 
 export interface Relation {
   receiving: boolean;

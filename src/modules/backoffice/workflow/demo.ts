@@ -6,7 +6,7 @@ import { vietnamDateOf } from '../../../platform/calendar/index.ts';
 import { findStaffWithRole } from '../../accounts/index.ts';
 import { getProcedure, publishServiceConfig } from '../../procedures/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
-import { SERVICE_CENTRE_CODE } from '../../dossiers/agency.ts';
+import { SERVICE_CENTRE_CODE } from '../../dossiers/index.ts';
 
 export const DEMO_LIEN_THONG = ['1.004222'];
 

@@ -4,21 +4,21 @@ import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { type WorkCalendar, endOfVietnamDay, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { findStaffWithRole } from '../../accounts/index.ts';
-import type { DossierProcedure } from '../../dossiers/catalogue.ts';
-import { deadlineColumns, deadlineFor, setDeadline, type DossierDeadline } from '../../dossiers/deadline.ts';
-import type { DossierDb } from '../../dossiers/tables.ts';
+import { type DossierProcedure, deadlineColumns, deadlineFor, setDeadline, type DossierDeadline, dossierRows, type Case, type CasePatch } from '../../dossiers/index.ts';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/index.ts';
 import { stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { WorkflowErrors } from './errors.ts';
 import type { CheckedInput } from './input.ts';
 import { fieldText } from './messages.ts';
 import type { NotifyKind } from './notify-events.ts';
-import { type Case, type CasePatch, caseRepo } from './repo.ts';
+import { caseRepo } from './repo.ts';
 import { handlingAgencyFor } from './routing.ts';
 import { checkApology, checkSupplement, outcomeOf, stepDue, supplementStage } from './rules.ts';
 
 export interface EffectContext {
   platform: Platform;
-  db: DossierDb;
+  db: Kysely<PlatformTables>;
   user: SessionUser;
   action: WorkflowAction;
   workflow: Workflow;
@@ -104,7 +104,7 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
     case 'complete_supplement': {
       const stage = await caseRepo.completeSupplement(x.db, c.id, now);
       const back = stage === 'appraisal' ? 'processing' : 'received';
-      await caseRepo.addFiles(x.db, c.id, 'supplement', input.files);
+      await dossierRows.addFiles(x.db, c.id, 'supplement', input.files);
       // The clock restarts from zero when the complete dossier comes back (DOMAIN §4).
       const d = x.prepared.restart;
       const dueAt = d?.dueAt ?? c.dueAt;
@@ -148,7 +148,7 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
         reason: input.comment ?? '',
       };
     case 'record_result': {
-      await caseRepo.addFiles(x.db, c.id, 'result', input.files.map((f) => ({ ...f, docKey: 'result' })));
+      await dossierRows.addFiles(x.db, c.id, 'result', input.files.map((f) => ({ ...f, docKey: 'result' })));
       const outcome = outcomeOf(now, c.dueAt, c.dueDate);
       return { patch: { result_at: now, outcome, step_due_at: null }, note: { outcome }, notifyKind: outcome === 'early' ? 'early_result' : 'result' };
     }

@@ -11,11 +11,7 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure } from '../../dossiers/catalogue.ts';
-import { isDossierCode } from '../../dossiers/code.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
-import { attachmentLimits, attachmentStore } from '../../dossiers/storage.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, attachmentStore, dossierRows, type Case } from '../../dossiers/index.ts';
 import { canSeeCase, mayTake, relationOf } from './access.ts';
 import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
@@ -23,7 +19,7 @@ import { WorkflowErrors } from './errors.ts';
 import { type ActionInput, checkInput } from './input.ts';
 import { transitionText } from './messages.ts';
 import { getWorkflow } from './registry.ts';
-import { type Case, caseRepo } from './repo.ts';
+import { caseRepo } from './repo.ts';
 import { NOTIFY_JOB, notifyFor } from './notify-events.ts';
 
 export interface ActionContext {
@@ -45,16 +41,15 @@ export interface ActionResult {
 export async function takeAction(platform: Platform, actor: Actor, code: string, input: ActionInput, ctx: ActionContext): Promise<ActionResult> {
   const user = requireUser(actor);
   const db = platform.database.db;
-  const ddb = dossierDb(db);
   const now = ctx.now ?? new Date();
   if (!isDossierCode(code)) throw DossierErrors.DOSSIER_NOT_FOUND();
 
   // Everything that can be checked without the lock is checked first, so the transaction stays short.
-  const seen = await caseRepo.findByCode(ddb, code);
+  const seen = await dossierRows.findByCode(db, code);
   if (!seen) throw DossierErrors.DOSSIER_NOT_FOUND();
   const workflow = await getWorkflow(db, seen.workflowCode);
   const action = actionOf(workflow, input.action);
-  const rel0 = relationOf(user, seen, await caseRepo.consultedAgencies(ddb, seen.id));
+  const rel0 = relationOf(user, seen, await caseRepo.consultedAgencies(db, seen.id));
   if (!canSeeCase(rel0)) throw DossierErrors.DOSSIER_NOT_FOUND();
   if (!action) throw WorkflowErrors.UNKNOWN_ACTION({ details: { action: input.action } });
   const checked = await checkInput(db, requirementsOf(action, seen), input, attachmentLimits(platform));
@@ -68,17 +63,16 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   const agencyName = (prepared.handlingAgencyId ? (await findAgencyById(db, prepared.handlingAgencyId))?.name : agency?.name) ?? '';
 
   const outcome = await db.transaction().execute(async (trx) => {
-    const tdb = dossierDb(trx);
-    const c = await caseRepo.lockByCode(tdb, code);
+    const c = await dossierRows.lockByCode(trx, code);
     if (!c) throw DossierErrors.DOSSIER_NOT_FOUND();
     if (input.version !== undefined && input.version !== c.rowVersion) throw WorkflowErrors.STALE({ details: { current: c.rowVersion, seen: input.version } });
-    const rel = relationOf(user, c, await caseRepo.consultedAgencies(tdb, c.id));
+    const rel = relationOf(user, c, await caseRepo.consultedAgencies(trx, c.id));
     refuseIllegal(workflow, action, c);
     if (!mayTake(user, rel, action)) throw WorkflowErrors.NOT_ALLOWED({ ...transitionText.notAllowed(action.label) });
-    const effect = await applyEffect({ platform, db: tdb, user, action, workflow, c, input: checked.value, procedure, calendar, now, prepared });
+    const effect = await applyEffect({ platform, db: trx, user, action, workflow, c, input: checked.value, procedure, calendar, now, prepared });
     const toStatus = effect.status ?? action.to ?? c.status;
-    if (!(await caseRepo.update(tdb, c.id, c.rowVersion, { ...effect.patch, status: toStatus }))) throw WorkflowErrors.STALE();
-    await caseRepo.addHistory(tdb, c.id, {
+    if (!(await dossierRows.update(trx, c.id, c.rowVersion, { ...effect.patch, status: toStatus }))) throw WorkflowErrors.STALE();
+    await dossierRows.addHistory(trx, c.id, {
       at: now,
       actorId: user.id,
       actor: user.displayName,

@@ -6,7 +6,7 @@ import type { FieldError } from '../../../platform/http/errors.ts';
 import { type FileLimits, sniffAttachmentType, sha256Of } from '../../../platform/files/index.ts';
 import { isValidIsoDate } from '../../../platform/calendar/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
-import { cleanFileName, type IncomingFile } from '../../dossiers/attachments.ts';
+import { cleanFileName, type IncomingFile } from '../../dossiers/index.ts';
 import type { Requirement } from './definition.ts';
 import { fieldText as t } from './messages.ts';
 

@@ -5,7 +5,6 @@ import { testDatabase } from '../../../platform/testing/database.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { createMailer } from '../../../platform/notify/mailer.ts';
 import { createSms, logSmsProvider } from '../../../platform/notify/sms.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
 import { notifyApplicant, type ApplicantEventKind, type ApplicantNotice } from './notify.ts';
 
 let database: Database;
@@ -36,7 +35,7 @@ function notice(kind: ApplicantEventKind, over: Partial<ApplicantNotice> = {}): 
 
 /** Queues the notice in a transaction (through the dossiers module's widened database, as the engine does) and reads back what was queued. */
 async function queued(n: ApplicantNotice) {
-  const ids = await database.db.transaction().execute((trx) => notifyApplicant(dossierDb(trx), platform, n));
+  const ids = await database.db.transaction().execute((trx) => notifyApplicant(trx, platform, n));
   const mail = ids.mailId === null ? undefined : await database.db.selectFrom('outbox_mail').selectAll().where('id', '=', ids.mailId).executeTakeFirstOrThrow();
   const sms = ids.smsId === null ? undefined : await database.db.selectFrom('outbox_sms').selectAll().where('id', '=', ids.smsId).executeTakeFirstOrThrow();
   return { mail, sms };

@@ -7,7 +7,7 @@ import type { PlatformTables } from '../../../platform/db/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import type { MailMessage } from '../../../platform/notify/mailer.ts';
 import { smsNumber, smsText } from '../../../platform/notify/sms.ts';
-import { formatIsoDate } from '../../dossiers/format.ts';
+import { formatIsoDate } from '../../dossiers/index.ts';
 import { type ApplicantEventKind, type NoticeFacts, applicantNotices, fitSms, noticeMailBody } from './notify-messages.ts';
 
 export type { ApplicantEventKind } from './notify-messages.ts';

@@ -4,10 +4,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
 import { parseWorkflow, type Workflow } from './definition.ts';
+import { caseRepo } from './repo.ts';
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL('../../../../data/workflows/', import.meta.url));
 export const DEFAULT_WORKFLOW = 'standard';
@@ -20,15 +20,8 @@ export function shippedWorkflows(dir = WORKFLOWS_DIR): Workflow[] {
 }
 
 export async function seedWorkflows(db: Kysely<PlatformTables>): Promise<number> {
-  const ddb = dossierDb(db);
   const all = shippedWorkflows();
-  for (const w of all) {
-    await ddb
-      .insertInto('workflows')
-      .values({ code: w.code, name: JSON.stringify(w.name), definition: JSON.stringify(w) })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: JSON.stringify(w.name), definition: JSON.stringify(w), updated_at: sql`now()` }))
-      .execute();
-  }
+  for (const w of all) await caseRepo.saveWorkflow(db, { code: w.code, name: w.name, definition: w });
   cache.clear();
   return all.length;
 }
@@ -41,15 +34,15 @@ export async function getWorkflow(db: Kysely<PlatformTables>, code: string | nul
   const key = code || DEFAULT_WORKFLOW;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.w;
-  const row = await dossierDb(db).selectFrom('workflows').select('definition').where('code', '=', key).executeTakeFirst();
-  if (!row) {
+  const definition = await caseRepo.workflowDefinition(db, key);
+  if (definition === undefined) {
     if (key !== DEFAULT_WORKFLOW) return getWorkflow(db, DEFAULT_WORKFLOW);
     // Before reference data is loaded (tests that skip it): the shipped file.
     const shipped = shippedWorkflows().find((w) => w.code === DEFAULT_WORKFLOW);
     if (!shipped) throw new Error('the standard workflow is missing from data/workflows');
     return shipped;
   }
-  const w = parseWorkflow(row.definition);
+  const w = parseWorkflow(definition);
   cache.set(key, { at: Date.now(), w });
   return w;
 }

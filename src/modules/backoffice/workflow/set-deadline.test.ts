@@ -6,7 +6,7 @@ import { testApp, type TestApp } from '../../../testing/app.ts';
 import { vietnamDateOf } from '../../../platform/calendar/index.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { importCatalogue } from '../../procedures/index.ts';
-import { submitDossier } from '../../dossiers/submit.ts';
+import { submitDossier } from '../../dossiers/index.ts';
 import { answersFor, TINY, type TestCitizen } from '../../dossiers/testing.ts';
 import { casePage, csrfOn, officerClient, versionOn, actionUrl } from '../office/testing.ts';
 import { AG, acting, prepareWorkflowTests, refused, row, submitted, type Staff } from './testing.ts';

@@ -6,7 +6,7 @@ import { endOfVietnamDay } from '../../../platform/calendar/index.ts';
 import type { Role } from '../../../platform/auth/roles.ts';
 import { createStaffAccount } from '../../accounts/index.ts';
 import { findAgencyByCode, listAgencies } from '../../units/index.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { dossierTables } from '../../dossiers/testing.ts';
 import { DEADLINE_SWEEP_JOB, SYSTEM_ACTOR, sweepDeadlines, sweepDueSoon } from './sweeps.ts';
 
 let app: TestApp;
@@ -60,7 +60,7 @@ async function dossier(o: {
 }): Promise<string> {
   const centre = o.receivedBy === 'centre';
   const code = `${centre ? CENTRE : HK}-260202-${String(++seq).padStart(4, '0')}`;
-  await dossierDb(app.database.db)
+  await dossierTables(app.database.db)
     .insertInto('dossiers')
     .values({
       code,
@@ -88,11 +88,11 @@ async function dossier(o: {
 }
 
 async function flags(code: string) {
-  return dossierDb(app.database.db).selectFrom('dossiers').select(['due_soon_at', 'overdue_at', 'row_version']).where('code', '=', code).executeTakeFirstOrThrow();
+  return dossierTables(app.database.db).selectFrom('dossiers').select(['due_soon_at', 'overdue_at', 'row_version']).where('code', '=', code).executeTakeFirstOrThrow();
 }
 
 async function events(kind: string) {
-  return dossierDb(app.database.db)
+  return dossierTables(app.database.db)
     .selectFrom('dossier_events')
     .innerJoin('dossiers', 'dossiers.id', 'dossier_events.dossier_id')
     .select(['dossiers.code', 'dossier_events.actor', 'dossier_events.actor_id', 'dossier_events.agency_id', 'dossier_events.at'])

@@ -16,8 +16,7 @@ import type { Role } from '../../../platform/auth/roles.ts';
 import { findStaffWithRole, type StaffSummary } from '../../accounts/index.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { formatIsoDate } from '../../dossiers/format.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { dossierRows, formatIsoDate, type FlaggedDossier } from '../../dossiers/index.ts';
 import { type DeadlineLine, dueSoonMail, overdueMail } from './notify-messages.ts';
 
 export const DEADLINE_SWEEP_JOB = 'dossier.deadline-sweep';
@@ -44,78 +43,19 @@ export interface SweepResult {
 
 type Flag = 'due_soon' | 'overdue';
 
-interface Flagged {
-  id: number;
-  code: string;
-  agency_id: number;
-  handling_agency_id: number | null;
-  procedure_code: string;
-  due_at: Date;
-  due_date: string | null;
-  apologized_at: Date | null;
-}
+type Flagged = FlaggedDossier;
 
 /** Staff link to the dossier. */
 export const staffDossierUrl = (baseUrl: string, code: string): string => `${baseUrl}/mot-cua/ho-so/${encodeURIComponent(code)}`;
 
-/**
- * Sets the flag on at most `batch` in-progress dossiers whose due time is in [from, to) (the earliest first) and
- * returns them. In progress: not finished, no result, not waiting for the applicant (supplement) nor refused.
- */
-async function claim(trx: Transaction<PlatformTables>, flag: Flag, now: Date, range: { from?: Date; before: Date }, batch: number): Promise<Flagged[]> {
-  const db = dossierDb(trx);
-  const column = flag === 'due_soon' ? 'due_soon_at' : 'overdue_at';
-  // A materialized CTE takes the batch once: as `id in (subquery)` the planner may rescan the subquery per row, and each
-  // rescan, skipping the rows this statement already updated, would lock the next ones: no bound at all.
-  return db
-    .with(
-      (cte) => cte('batch').materialized(),
-      (qb) => {
-        let q = qb
-          .selectFrom('dossiers')
-          .select('id')
-          .where('finished_at', 'is', null)
-          .where('result_at', 'is', null)
-          .where('status', 'not in', ['supplement', 'refused'])
-          .where(column, 'is', null)
-          .where('due_at', '<', range.before);
-        if (range.from) q = q.where('due_at', '>=', range.from);
-        return q.orderBy('due_at').orderBy('id').limit(batch).forUpdate().skipLocked();
-      },
-    )
-    .updateTable('dossiers')
-    .from('batch')
-    .set(flag === 'due_soon' ? { due_soon_at: now } : { overdue_at: now })
-    .whereRef('dossiers.id', '=', 'batch.id')
-    .returning([
-      'dossiers.id',
-      'dossiers.code',
-      'dossiers.agency_id',
-      'dossiers.handling_agency_id',
-      'dossiers.procedure_code',
-      'dossiers.due_at',
-      'dossiers.due_date',
-      'dossiers.apologized_at',
-    ])
-    .$narrowType<{ due_at: Date }>() // the batch has a due time
-    .execute();
-}
-
 async function record(trx: Transaction<PlatformTables>, flag: Flag, rows: Flagged[], now: Date): Promise<void> {
-  await dossierDb(trx)
-    .insertInto('dossier_events')
-    .values(
-      rows.map((r) => ({
-        dossier_id: r.id,
-        actor_id: null,
-        actor: SYSTEM_ACTOR,
-        kind: flag,
-        note: JSON.stringify({ due_date: dueDateOf(r), due_at: r.due_at.toISOString() }),
-        at: now,
-        agency_id: r.handling_agency_id ?? r.agency_id,
-      })),
-    )
-    .execute();
+  await dossierRows.addHistoryRows(
+    trx,
+    rows.map((r) => ({
+      dossierId: r.id,
+      entry: { actorId: null, actor: SYSTEM_ACTOR, kind: flag, note: { due_date: dueDateOf(r), due_at: r.due_at.toISOString() }, at: now, agencyId: r.handling_agency_id ?? r.agency_id },
+    })),
+  );
   // One audit row per batch; each dossier's own history has its event.
   await recordAudit(trx, {
     actor: { id: null, label: 'system' },
@@ -168,7 +108,8 @@ async function tellStaff(trx: Transaction<PlatformTables>, platform: Platform, f
 
 async function sweepOnce(platform: Platform, flag: Flag, now: Date, range: { from?: Date; before: Date }, batch: number, cal: WorkCalendar): Promise<string[]> {
   return platform.database.db.transaction().execute(async (trx) => {
-    const rows = await claim(trx, flag, now, range, batch);
+    // The dossier rows are the dossiers module's: it sets the flag (SKIP LOCKED, bounded batch) and returns them.
+    const rows = await dossierRows.flagDeadlines(trx, flag, now, range, batch);
     if (rows.length === 0) return [];
     await record(trx, flag, rows, now);
     await tellStaff(trx, platform, flag, rows, cal);

@@ -6,7 +6,7 @@ import type { TestApp } from '../../../testing/app.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { createStaffAccount } from '../../accounts/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
-import { submitDossier } from '../../dossiers/submit.ts';
+import { submitDossier } from '../../dossiers/index.ts';
 import { answersFor, prepareDossierTests, PROC, registerCitizen, TINY, type TestCitizen } from '../../dossiers/testing.ts';
 import { takeAction, type ActionContext } from './engine.ts';
 import type { ActionInput } from './input.ts';

@@ -5,16 +5,13 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure } from '../../dossiers/catalogue.ts';
-import { isDossierCode } from '../../dossiers/code.ts';
-import { DossierErrors } from '../../dossiers/errors.ts';
-import type { DossierFile } from '../../dossiers/schema.ts';
-import { dossierDb } from '../../dossiers/tables.ts';
+import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, type DossierFile, dossierRows, type Case, type HistoryEntry } from '../../dossiers/index.ts';
+import { citizenRepo, type StoredFeedback, type StoredRating } from '../citizen/repo.ts';
 import { canSeeCase, mayTake, relationOf, type Relation } from './access.ts';
 import { actionsFrom, stateOf, type Workflow, type WorkflowAction, type WorkflowState } from './definition.ts';
 import { getWorkflow } from './registry.ts';
 import { supplementStage } from './rules.ts';
-import { type Case, type Consultation, type HistoryEntry, type Supplement, caseRepo } from './repo.ts';
+import { type Consultation, type Supplement, caseRepo } from './repo.ts';
 
 export interface CaseView {
   case: Case;
@@ -26,16 +23,16 @@ export interface CaseView {
   history: HistoryEntry[];
   supplements: Supplement[];
   consultations: Consultation[];
-  rating: { overall: number; criteria: Record<string, number>; comment: string | null; ratedAt: Date } | null;
-  feedback: { id: number; message: string; createdAt: Date; answer: string | null; answeredAt: Date | null }[];
+  rating: StoredRating | null;
+  feedback: StoredFeedback[];
   relation: Relation;
   /** The actions the viewer may take now, in the workflow's order. */
   actions: WorkflowAction[];
 }
 
 export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<{ c: Case; relation: Relation }> {
-  const db = dossierDb(platform.database.db);
-  const c = isDossierCode(code) ? await caseRepo.findByCode(db, code) : undefined;
+  const db = platform.database.db;
+  const c = isDossierCode(code) ? await dossierRows.findByCode(db, code) : undefined;
   if (!c) throw DossierErrors.DOSSIER_NOT_FOUND();
   const relation = relationOf(user, c, await caseRepo.consultedAgencies(db, c.id));
   if (!canSeeCase(relation)) throw DossierErrors.DOSSIER_NOT_FOUND();
@@ -46,16 +43,15 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
   const user = requireUser(actor);
   const { c, relation } = await caseFor(platform, user, code);
   const pdb = platform.database.db;
-  const db = dossierDb(pdb);
   const [workflow, procedure, files, history, supplements, consultations, rating, feedback] = await Promise.all([
     getWorkflow(pdb, c.workflowCode),
     findProcedureVersionForDossier(pdb, c.procedureCode, c.procedureVersion),
-    db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', c.id).orderBy('id').execute(),
-    caseRepo.history(db, c.id),
-    caseRepo.supplements(db, c.id),
-    caseRepo.consultations(db, c.id),
-    db.selectFrom('dossier_ratings').selectAll().where('dossier_id', '=', c.id).executeTakeFirst(),
-    db.selectFrom('dossier_feedback').selectAll().where('dossier_id', '=', c.id).orderBy('id').execute(),
+    dossierRows.files(pdb, c.id),
+    dossierRows.history(pdb, c.id),
+    caseRepo.supplements(pdb, c.id),
+    caseRepo.consultations(pdb, c.id),
+    citizenRepo.rating(pdb, c.id),
+    citizenRepo.feedback(pdb, c.id),
   ]);
   const agencyIds = new Set<number>([c.agencyId, ...(c.handlingAgencyId ? [c.handlingAgencyId] : []), ...consultations.map((k) => k.agencyId), ...history.flatMap((h) => (h.agencyId ? [h.agencyId] : []))]);
   const agencies = new Map<number, { code: string; name: string }>();
@@ -76,12 +72,12 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
     state: stateOf(workflow, c.status),
     procedure,
     agencies,
-    files: files.map((f) => ({ id: f.id, docKey: f.doc_key, originalName: f.original_name, mime: f.mime, size: Number(f.size), sha256: f.sha256, kind: f.kind })),
+    files,
     history,
     supplements,
     consultations,
-    rating: rating ? { overall: rating.overall, criteria: (rating.criteria ?? {}) as Record<string, number>, comment: rating.comment, ratedAt: rating.rated_at } : null,
-    feedback: feedback.map((f) => ({ id: f.id, message: f.message, createdAt: f.created_at, answer: f.answer, answeredAt: f.answered_at })),
+    rating: rating ?? null,
+    feedback,
     relation,
     actions,
   };

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang } from '../../../../platform/web/i18n.ts';
-import { Fact, FileList, Vi } from '../../../dossiers/views/parts.tsx';
+import { Fact, FileList, Vi } from '../../../dossiers/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { OVERALL_LABEL, RATING_CRITERIA, SCORE_LABELS, isScore } from '../criteria.ts';
 import { feedbackForm as fm, fileKinds, page as m, ratingForm as rm, supplementForm as sm } from '../messages.ts';

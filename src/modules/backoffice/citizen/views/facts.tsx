@@ -1,9 +1,7 @@
 // The facts of the applicant's dossier: status and step in words, agencies, received, the due date (paused while a
 // supplement is awaited; after an apology the first date and the reason), the result and how it was returned, fees.
 import { formatDateTime, t, type Lang } from '../../../../platform/web/i18n.ts';
-import { formatDong, formatIsoDate } from '../../../dossiers/format.ts';
-import { paymentLabels } from '../../../dossiers/messages.ts';
-import { Fact, Vi } from '../../../dossiers/views/parts.tsx';
+import { formatDong, formatIsoDate, paymentLabels, Fact, Vi } from '../../../dossiers/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { decisions, outcomes, page as m, returnMethods } from '../messages.ts';
 import { apologyOf, stepText } from '../timeline.ts';

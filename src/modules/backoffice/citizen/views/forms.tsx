@@ -7,7 +7,7 @@ import { formatDateTime, t } from '../../../../platform/web/i18n.ts';
 import type { Supplement } from '../../workflow/repo.ts';
 import { OVERALL_LABEL, RATING_CRITERIA } from '../criteria.ts';
 import { feedbackForm as fm, ratingForm as rm, supplementForm as sm } from '../messages.ts';
-import { Vi } from '../../../dossiers/views/parts.tsx';
+import { Vi } from '../../../dossiers/index.ts';
 import { describedBy, HintAndError, ScoreGroup, TextArea, type FormState } from './kit.tsx';
 
 /** The id of the input that shows a field's error, per form (the error summary links to it). */

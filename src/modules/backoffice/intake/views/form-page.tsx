@@ -6,9 +6,7 @@ import { CsrfField, ErrorSummary, Page } from '../../../../platform/web/layout.t
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import { errorSummaryItems, fieldId, renderEformFields, type AddressUnit } from '../../../eforms/index.ts';
-import type { DossierProcedure } from '../../../dossiers/catalogue.ts';
-import { AGENCY_FIELD } from '../../../dossiers/schema.ts';
-import { Fact, FeeTable, ProcedureFacts, Vi } from '../../../dossiers/views/parts.tsx';
+import { type DossierProcedure, AGENCY_FIELD, Fact, FeeTable, ProcedureFacts, Vi } from '../../../dossiers/index.ts';
 import { formPage as m } from '../messages.ts';
 import { INTAKE_PATH, intakeFormPath } from './search-page.tsx';
 

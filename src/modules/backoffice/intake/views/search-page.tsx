@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { attrValue, Page } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import { levelLabels } from '../../../procedures/index.ts';
-import { Vi } from '../../../dossiers/views/parts.tsx';
+import { Vi } from '../../../dossiers/index.ts';
 import { searchPage as m } from '../messages.ts';
 import type { ProcedureChoice } from '../service.ts';
 

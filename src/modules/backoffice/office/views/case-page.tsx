@@ -3,9 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
-import { displayPhone } from '../../../dossiers/applicant.ts';
-import { formatDong, formatIsoDate } from '../../../dossiers/format.ts';
-import { eventKinds, paymentLabels } from '../../../dossiers/messages.ts';
+import { displayPhone, formatDong, formatIsoDate, eventKinds, paymentLabels } from '../../../dossiers/index.ts';
 import { actionOf, stateOf } from '../../workflow/definition.ts';
 import { answerForm as am, channelLabels, casePage as m, feeForm as fm, formNames, outcomeLabels } from '../messages.ts';
 import type { OfficerCase } from '../service.ts';

@@ -1,7 +1,7 @@
 // The parts of the officer's dossier page below its facts: files, supplement requests, consultations, the process
 // history, the applicant's rating and feedback.
 import { formatDateTime, t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
-import { formatSize } from '../../../dossiers/format.ts';
+import { formatSize } from '../../../dossiers/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { casePage as m, fileKindLabels } from '../messages.ts';
 import { TableFrame } from './parts.tsx';

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { CsrfField, Field, SelectField } from '../../../../platform/web/layout.tsx';
 import { t } from '../../../../platform/web/i18n.ts';
 import type { FieldError } from '../../../../platform/http/errors.ts';
-import { formatDong } from '../../../dossiers/format.ts';
+import { formatDong } from '../../../dossiers/index.ts';
 import { feeForm as m } from '../messages.ts';
 import type { OfficerCase } from '../service.ts';
 

@@ -2,7 +2,7 @@
 // scrolls sideways), the due-date badge that says its meaning in words, and a date as people read it.
 import type { Children } from '@kitajs/html';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
-import { formatIsoDate } from '../../../dossiers/format.ts';
+import { formatIsoDate } from '../../../dossiers/index.ts';
 import type { DueFlag } from '../inbox-data.ts';
 import { dueBadges } from '../messages.ts';
 
