@@ -41,7 +41,7 @@ export { simulatedGateway, confirmPayment, type PaymentGateway } from './payment
 export { draftFields } from './drafts.ts';
 export { notifyReceipt } from './notify.ts';
 export { DossierErrors } from './errors.ts';
-export type { Dossier, DossierFile, DossierEvent, Payment, Applicant, DeadlineInfo } from './schema.ts';
+export type { Dossier, DossierProcessState, DossierFile, DossierEvent, Payment, Applicant, DeadlineInfo } from './schema.ts';
 export { AGENCY_FIELD } from './schema.ts';
 
 // The procedure, agency and deadline of a dossier.
@@ -50,7 +50,7 @@ export { receivingAgencies, SERVICE_CENTRE_CODE } from './agency.ts';
 export { deadlineFor, setDeadline, deadlineColumns, type DossierDeadline } from './deadline.ts';
 
 // The row, timeline and files inside another module's transaction; bulk writes for scale and demo data.
-export { dossierRows, type Case, type CasePatch, type HistoryEntry, type NewHistoryEntry, type FlaggedDossier } from './repo-rows.ts';
+export { dossierRows, type DossierPatch, type HistoryEntry, type NewHistoryEntry, type FlaggedDossier } from './repo-rows.ts';
 export { dossierBulk } from './repo-bulk.ts';
 
 // Pages: multipart posts (registered per plugin: each module's routes are their own Fastify scope), files, Form 01,

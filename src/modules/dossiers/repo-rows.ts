@@ -1,82 +1,14 @@
 // The dossier row, its timeline and its files as the back office reads and changes them: other modules call these
 // (through ./index.ts) with their own transaction handle, so a workflow action's new state, its history row and its
 // files commit with the rest of the action. Only this file and ./repo.ts, ./repo-bulk.ts touch this module's tables.
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
-import { dossierRepo } from './repo.ts';
-import type { Applicant, DossierFile } from './schema.ts';
+import { dossierRepo, toDossier } from './repo.ts';
+import type { Dossier, DossierFile } from './schema.ts';
 import { dossierDb, type DossiersTable } from './tables.ts';
 
-export interface Case {
-  id: number;
-  code: string;
-  agencyId: number;
-  handlingAgencyId: number | null;
-  procedureCode: string;
-  procedureVersion: number;
-  channel: 'online' | 'counter';
-  applicantAccountId: number | null;
-  applicant: Applicant;
-  status: string;
-  workflowCode: string;
-  rowVersion: number;
-  receivedAt: Date;
-  clockStartedAt: Date | null;
-  dueAt: Date | null;
-  dueDate: string | null;
-  pausedAt: Date | null;
-  stepDueAt: Date | null;
-  originalDueAt: Date | null;
-  apologizedAt: Date | null;
-  decision: 'approved' | 'rejected' | null;
-  resultAt: Date | null;
-  outcome: 'early' | 'on_time' | 'late' | null;
-  returnMethod: 'counter' | 'post' | 'online' | null;
-  finishedAt: Date | null;
-  assigneeId: number | null;
-  onlineLevel: string | null;
-  feeTotalDong: number;
-  paymentStatus: string;
-}
-
-type Row = Selectable<DossiersTable>;
-
-export function toCase(r: Row): Case {
-  return {
-    id: r.id,
-    code: r.code,
-    agencyId: r.agency_id,
-    handlingAgencyId: r.handling_agency_id,
-    procedureCode: r.procedure_code,
-    procedureVersion: r.procedure_version,
-    channel: r.channel,
-    applicantAccountId: r.applicant_account_id,
-    applicant: r.applicant as Applicant,
-    status: r.status,
-    workflowCode: r.workflow_code,
-    rowVersion: r.row_version,
-    receivedAt: r.received_at,
-    clockStartedAt: r.clock_started_at,
-    dueAt: r.due_at,
-    dueDate: r.due_date,
-    pausedAt: r.paused_at,
-    stepDueAt: r.step_due_at,
-    originalDueAt: r.original_due_at,
-    apologizedAt: r.apologized_at,
-    decision: r.decision,
-    resultAt: r.result_at,
-    outcome: r.outcome,
-    returnMethod: r.return_method,
-    finishedAt: r.finished_at,
-    assigneeId: r.assignee_id,
-    onlineLevel: r.online_level,
-    feeTotalDong: Number(r.fee_total_dong),
-    paymentStatus: r.payment_status,
-  };
-}
-
 /** The columns a workflow action may change, typed as the table declares them. */
-export type CasePatch = Pick<
+export type DossierPatch = Pick<
   Updateable<DossiersTable>,
   | 'status'
   | 'handling_agency_id'
@@ -141,15 +73,15 @@ const historyRow = (dossierId: number, e: NewHistoryEntry) => ({
 });
 
 export const dossierRows = {
-  async findByCode(db: Kysely<PlatformTables>, code: string): Promise<Case | undefined> {
+  async findByCode(db: Kysely<PlatformTables>, code: string): Promise<Dossier | undefined> {
     const r = await dossierDb(db).selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
-    return r ? toCase(r as Row) : undefined;
+    return r ? toDossier(r) : undefined;
   },
 
   /** The dossier, locked until the transaction ends: transitions of one dossier run one after another. */
-  async lockByCode(db: Kysely<PlatformTables>, code: string): Promise<Case | undefined> {
+  async lockByCode(db: Kysely<PlatformTables>, code: string): Promise<Dossier | undefined> {
     const r = await dossierDb(db).selectFrom('dossiers').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    return r ? toCase(r as Row) : undefined;
+    return r ? toDossier(r) : undefined;
   },
 
   /** Holds the dossier's row until the transaction ends (e.g. so that counting and inserting feedback is one step). */
@@ -158,7 +90,7 @@ export const dossierRows = {
   },
 
   /** Writes the patch and bumps the version; false when the row is no longer at `version`. */
-  async update(db: Kysely<PlatformTables>, id: number, version: number, patch: CasePatch): Promise<boolean> {
+  async update(db: Kysely<PlatformTables>, id: number, version: number, patch: DossierPatch): Promise<boolean> {
     const r = await dossierDb(db)
       .updateTable('dossiers')
       .set({ ...patch, row_version: sql<number>`row_version + 1`, updated_at: sql<Date>`now()` })
@@ -208,8 +140,6 @@ export const dossierRows = {
   },
 
   file: (db: Kysely<PlatformTables>, dossierId: number, fileId: number) => dossierRepo.file(dossierDb(db), dossierId, fileId),
-  findDossier: (db: Kysely<PlatformTables>, code: string) => dossierRepo.findByCode(dossierDb(db), code),
-  eventsOf: (db: Kysely<PlatformTables>, dossierIds: number[]) => dossierRepo.eventsOf(dossierDb(db), dossierIds),
 
   /**
    * Sets a deadline flag (`due_soon_at` or `overdue_at`) on at most `batch` in-progress dossiers whose due time is in

@@ -5,7 +5,8 @@ import type { Applicant, DeadlineInfo, Dossier, DossierEvent, DossierFile, Payme
 
 type DossierRow = Selectable<DossiersTable>;
 
-function toDossier(r: DossierRow): Dossier {
+/** The one mapping of a `dossiers` row to the Dossier model. */
+export function toDossier(r: DossierRow): Dossier {
   return {
     id: r.id,
     code: r.code,
@@ -21,8 +22,23 @@ function toDossier(r: DossierRow): Dossier {
     dueAt: r.due_at,
     dueDate: r.due_date,
     deadline: (r.deadline ?? null) as DeadlineInfo | null,
-    feeTotalDong: r.fee_total_dong,
+    feeTotalDong: Number(r.fee_total_dong),
     paymentStatus: r.payment_status,
+    workflowCode: r.workflow_code,
+    rowVersion: r.row_version,
+    onlineLevel: r.online_level,
+    handlingAgencyId: r.handling_agency_id,
+    assigneeId: r.assignee_id,
+    clockStartedAt: r.clock_started_at,
+    pausedAt: r.paused_at,
+    stepDueAt: r.step_due_at,
+    originalDueAt: r.original_due_at,
+    apologizedAt: r.apologized_at,
+    decision: r.decision,
+    resultAt: r.result_at,
+    outcome: r.outcome,
+    returnMethod: r.return_method,
+    finishedAt: r.finished_at,
   };
 }
 

@@ -30,7 +30,12 @@ export interface DeadlineInfo {
   provisional: boolean;
 }
 
-export interface Dossier {
+/**
+ * A dossier: one row of `dossiers`, the one model of it for every module (mapped from the row in one place, toDossier
+ * in repo.ts). The submission's facts first; then the back office's state of the row (migrations/0008), which the
+ * back office changes through `dossierRows.update` and the rest of the app only reads.
+ */
+export interface Dossier extends DossierProcessState {
   id: number;
   code: string;
   agencyId: number;
@@ -47,6 +52,27 @@ export interface Dossier {
   deadline: DeadlineInfo | null;
   feeTotalDong: number;
   paymentStatus: PaymentStatus;
+}
+
+/** Where the dossier is in its workflow and its legal clock (Decree 61/2018 Art. 15–19): the back office's state. */
+export interface DossierProcessState {
+  /** The workflow it follows (data/workflows) and the version of its row: every transition bumps it. */
+  workflowCode: string;
+  rowVersion: number;
+  onlineLevel: 'full' | 'partial' | 'none' | null;
+  /** The agency that appraises and decides (the receiving one, or the competent department), and the officer on it. */
+  handlingAgencyId: number | null;
+  assigneeId: number | null;
+  clockStartedAt: Date | null;
+  pausedAt: Date | null;
+  stepDueAt: Date | null;
+  originalDueAt: Date | null;
+  apologizedAt: Date | null;
+  decision: 'approved' | 'rejected' | null;
+  resultAt: Date | null;
+  outcome: 'early' | 'on_time' | 'late' | null;
+  returnMethod: 'counter' | 'post' | 'online' | null;
+  finishedAt: Date | null;
 }
 
 export interface DossierFile {

@@ -7,7 +7,7 @@ import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { findProcedureVersionForDossier, dossierRows, type Case } from '../../dossiers/index.ts';
+import { findProcedureVersionForDossier, dossierRows, type Dossier } from '../../dossiers/index.ts';
 import { NOTIFY_JOB, notifyFor } from '../workflow/notify-events.ts';
 import type { Relation } from '../workflow/access.ts';
 import { caseFor } from '../workflow/view.ts';
@@ -38,11 +38,11 @@ export const MAX_MESSAGE = 4000;
  * refused at receipt (Circular 01/2018 Art. 13 surveys those who received a result or a refusal). Workflow-agnostic:
  * a result (`result_at`) or the end of the process (`finished_at`) is what counts.
  */
-export function isRatable(c: Pick<Case, 'resultAt' | 'finishedAt'>): boolean {
+export function isRatable(c: Pick<Dossier, 'resultAt' | 'finishedAt'>): boolean {
   return c.resultAt !== null || c.finishedAt !== null;
 }
 
-export function mayRate(c: Pick<Case, 'resultAt' | 'finishedAt'>, relation: Relation, rated: boolean): boolean {
+export function mayRate(c: Pick<Dossier, 'resultAt' | 'finishedAt'>, relation: Relation, rated: boolean): boolean {
   return relation.applicant && !rated && isRatable(c);
 }
 

@@ -6,7 +6,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { Role } from '../../../platform/auth/roles.ts';
 import { AppError, defineErrors, type FieldError } from '../../../platform/http/errors.ts';
-import { confirmPayment, DossierErrors, dossierRows } from '../../dossiers/index.ts';
+import { confirmPayment, DossierErrors } from '../../dossiers/index.ts';
 import { caseFor } from '../workflow/view.ts';
 
 export const FEE_METHODS = ['counter', 'vietqr'] as const;
@@ -60,10 +60,9 @@ export async function recordFeesCollected(
   const user = requireStaff(actor);
   const { c, relation } = await caseFor(platform, user, code);
   if (!collectsFees(relation, user.roles)) throw FeeErrors.NOT_COLLECTING();
-  const dossier = await dossierRows.findDossier(platform.database.db, c.code);
-  if (!dossier || dossier.paymentStatus !== 'unpaid') throw DossierErrors.NOTHING_TO_PAY();
+  if (c.paymentStatus !== 'unpaid') throw DossierErrors.NOTHING_TO_PAY();
   const { method, reference } = parse(input);
-  await confirmPayment(platform, user, dossier, { method, providerRef: reference, gateway: method === 'counter' ? 'counter' : 'bank-statement', ip: opts.ip ?? null });
+  await confirmPayment(platform, user, c, { method, providerRef: reference, gateway: method === 'counter' ? 'counter' : 'bank-statement', ip: opts.ip ?? null });
 }
 
 export function isFeeFormError(err: unknown): err is AppError {

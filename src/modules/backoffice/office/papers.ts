@@ -6,7 +6,7 @@ import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { endOfVietnamDay, isValidIsoDate } from '../../../platform/calendar/index.ts';
 import { findAccountContact } from '../../accounts/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { DossierErrors, renderForm01, dossierRows, type HistoryEntry } from '../../dossiers/index.ts';
+import { DossierErrors, renderForm01, type HistoryEntry } from '../../dossiers/index.ts';
 import { ONE_STOP_UNIT } from '../forms/common.ts';
 import { renderForm02, renderForm03, renderForm04, renderForm05, type DossierFormBase, type FormAgency, type HandOver } from '../forms/index.ts';
 import { stateOf } from '../workflow/definition.ts';
@@ -133,16 +133,14 @@ export async function renderPaper(platform: Platform, actor: Actor, code: string
 /** What Form 01's builder takes, gathered for the officer (the applicant's receipt only admits the receiving agency). */
 async function receiptOf(platform: Platform, v: CaseView): Promise<Parameters<typeof renderForm01>[0]> {
   const db = platform.database.db;
-  const dossier = await dossierRows.findDossier(db, v.case.code);
-  if (!dossier) throw DossierErrors.DOSSIER_NOT_FOUND();
-  const events = await dossierRows.eventsOf(db, [dossier.id]);
+  const dossier = v.case;
   const submitted = new Set(v.files.filter((f) => f.kind !== 'result').map((f) => f.id));
   const agency = await findAgencyById(db, dossier.agencyId);
   const parentAgency = agency?.parentId ? await findAgencyById(db, agency.parentId) : undefined;
   return {
     dossier,
     files: v.files.filter((f) => submitted.has(f.id)).map(({ kind: _kind, ...f }) => f),
-    events: events.get(dossier.id) ?? [],
+    events: v.history.map((h) => ({ at: h.at, actor: h.actor, kind: h.kind, note: h.note })),
     payments: [],
     procedure: v.procedure,
     agency,

@@ -26,7 +26,6 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
   const view = await getCaseView(platform, user, code);
   const db = platform.database.db;
   const c = view.case;
-  const dossier = await dossierRows.findDossier(db, c.code);
   const assignee = c.assigneeId ? await findAccountContact(db, c.assigneeId) : undefined;
   const needs = new Set(view.actions.flatMap((a) => a.requires));
   const handling = c.handlingAgencyId ?? c.agencyId;
@@ -39,7 +38,7 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
     ? (await listAgencies(db, { kind: 'department' })).filter((a) => a.id !== handling).map((a) => ({ code: a.code, name: a.name }))
     : [];
   const collectFees = c.paymentStatus === 'unpaid' && collectsFees(view.relation, user.roles);
-  return { view, deadline: dossier?.deadline ?? null, assigneeName: assignee?.fullName ?? null, collectFees, choices: { staff, agencies } };
+  return { view, deadline: c.deadline, assigneeName: assignee?.fullName ?? null, collectFees, choices: { staff, agencies } };
 }
 
 /** A file of the dossier (submitted, supplement or result), for the staff who may see the dossier. */

@@ -3,7 +3,7 @@
 // ward can neither see nor act on another ward's dossiers. Acting also needs the action's role and scope.
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import type { ActorScope, WorkflowAction } from './definition.ts';
-import type { Case } from '../../dossiers/index.ts';
+import type { Dossier } from '../../dossiers/index.ts';
 
 export interface Relation {
   receiving: boolean;
@@ -12,7 +12,7 @@ export interface Relation {
   applicant: boolean;
 }
 
-export function relationOf(user: SessionUser, c: Pick<Case, 'agencyId' | 'handlingAgencyId' | 'applicantAccountId'>, consultedAgencyIds: readonly number[]): Relation {
+export function relationOf(user: SessionUser, c: Pick<Dossier, 'agencyId' | 'handlingAgencyId' | 'applicantAccountId'>, consultedAgencyIds: readonly number[]): Relation {
   if (user.kind === 'citizen') return { receiving: false, handling: false, consulted: false, applicant: c.applicantAccountId === user.id };
   const a = user.agencyId;
   return {

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { type WorkCalendar, endOfVietnamDay, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { findStaffWithRole } from '../../accounts/index.ts';
-import { type DossierProcedure, deadlineColumns, deadlineFor, setDeadline, type DossierDeadline, dossierRows, type Case, type CasePatch } from '../../dossiers/index.ts';
+import { type DossierProcedure, deadlineColumns, deadlineFor, setDeadline, type DossierDeadline, dossierRows, type Dossier, type DossierPatch } from '../../dossiers/index.ts';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import { stateOf, type Workflow, type WorkflowAction } from './definition.ts';
@@ -22,7 +22,7 @@ export interface EffectContext {
   user: SessionUser;
   action: WorkflowAction;
   workflow: Workflow;
-  c: Case;
+  c: Dossier;
   input: CheckedInput;
   procedure: DossierProcedure | undefined;
   calendar: WorkCalendar;
@@ -39,7 +39,7 @@ export interface Prepared {
 }
 
 /** What an effect needs from outside the dossier's own rows, read before the transaction starts. */
-export async function prepareEffect(platform: Platform, action: WorkflowAction, c: Case, procedure: DossierProcedure | undefined, now: Date, input: CheckedInput): Promise<Prepared> {
+export async function prepareEffect(platform: Platform, action: WorkflowAction, c: Dossier, procedure: DossierProcedure | undefined, now: Date, input: CheckedInput): Promise<Prepared> {
   const db = platform.database.db;
   const agency = c.handlingAgencyId ?? c.agencyId;
   return {
@@ -58,7 +58,7 @@ export async function prepareEffect(platform: Platform, action: WorkflowAction, 
 }
 
 export interface EffectResult {
-  patch: CasePatch;
+  patch: DossierPatch;
   /** A state other than the action's `to` (e.g. back to where a supplement was asked). */
   status?: string;
   note: Record<string, unknown>;
@@ -108,7 +108,7 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       // The clock restarts from zero when the complete dossier comes back (DOMAIN §4).
       const d = x.prepared.restart;
       const dueAt = d?.dueAt ?? c.dueAt;
-      const patch: CasePatch = { paused_at: null, clock_started_at: now, due_soon_at: null, overdue_at: null };
+      const patch: DossierPatch = { paused_at: null, clock_started_at: now, due_soon_at: null, overdue_at: null };
       if (d) Object.assign(patch, deadlineColumns(d));
       patch.step_due_at = stepDueAt(x, back, dueAt);
       return { patch, status: back, note: { stage: stage ?? null, files: input.files.length, due_date: d?.dueDate ?? c.dueDate } };

@@ -11,7 +11,7 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, attachmentStore, dossierRows, type Case } from '../../dossiers/index.ts';
+import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, attachmentStore, dossierRows, type Dossier } from '../../dossiers/index.ts';
 import { canSeeCase, mayTake, relationOf } from './access.ts';
 import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
@@ -98,13 +98,13 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   return { code, action: action.key, status: outcome.status, rowVersion: outcome.rowVersion, form: action.form ?? null };
 }
 
-function refuseIllegal(workflow: Workflow, action: WorkflowAction, c: Case): void {
+function refuseIllegal(workflow: Workflow, action: WorkflowAction, c: Dossier): void {
   if (action.from.includes(c.status)) return;
   const state = stateOf(workflow, c.status)?.label ?? { vi: c.status, en: c.status };
   throw WorkflowErrors.ILLEGAL_TRANSITION({ ...transitionText.notFrom(action.label, state), details: { status: c.status, action: action.key } });
 }
 
-async function notifyApplicant(trx: Kysely<PlatformTables>, platform: Platform, c: Case, action: WorkflowAction, effect: EffectResult, procedure: DossierProcedure | undefined, agencyName: string): Promise<void> {
+async function notifyApplicant(trx: Kysely<PlatformTables>, platform: Platform, c: Dossier, action: WorkflowAction, effect: EffectResult, procedure: DossierProcedure | undefined, agencyName: string): Promise<void> {
   const kind = effect.notifyKind ?? null;
   if (!kind) return;
   await notifyFor(trx, platform, {

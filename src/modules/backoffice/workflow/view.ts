@@ -5,7 +5,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, type DossierFile, dossierRows, type Case, type HistoryEntry } from '../../dossiers/index.ts';
+import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, type DossierFile, dossierRows, type Dossier, type HistoryEntry } from '../../dossiers/index.ts';
 import { citizenRepo, type StoredFeedback, type StoredRating } from '../citizen/repo.ts';
 import { canSeeCase, mayTake, relationOf, type Relation } from './access.ts';
 import { actionsFrom, stateOf, type Workflow, type WorkflowAction, type WorkflowState } from './definition.ts';
@@ -14,7 +14,7 @@ import { supplementStage } from './rules.ts';
 import { type Consultation, type Supplement, caseRepo } from './repo.ts';
 
 export interface CaseView {
-  case: Case;
+  case: Dossier;
   workflow: Workflow;
   state: WorkflowState | undefined;
   procedure: DossierProcedure | undefined;
@@ -30,7 +30,7 @@ export interface CaseView {
   actions: WorkflowAction[];
 }
 
-export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<{ c: Case; relation: Relation }> {
+export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<{ c: Dossier; relation: Relation }> {
   const db = platform.database.db;
   const c = isDossierCode(code) ? await dossierRows.findByCode(db, code) : undefined;
   if (!c) throw DossierErrors.DOSSIER_NOT_FOUND();
