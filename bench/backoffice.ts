@@ -83,7 +83,8 @@ async function measure(base: string, target: string, who: string, bearer: string
   return { target, who, concurrency, requests: times.length, p50: round(pct(times, 50)), p95: round(pct(times, 95)), p99: round(pct(times, 99)), status, bytes };
 }
 
-/** The inbox's two statements for the demo ward's one-stop officer (src/modules/dossiers/workflow/inbox.ts), through pgbench. */
+/** The inbox's two statements for the demo ward's one-stop officer (src/modules/backoffice/workflow/repo-inbox.ts, on the table
+ * itself: the view dossier_facts it reads is inlined by the planner), through pgbench. */
 async function inboxCeiling(): Promise<string> {
   const c = new pg.Client({ connectionString: DB });
   await c.connect();

@@ -13,8 +13,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { migrate, openDatabase, type Database } from '../src/platform/db/index.ts';
 import type { Platform } from '../src/platform/http/context.ts';
 import type { SessionUser } from '../src/platform/auth/roles.ts';
-import { agencyTable, qualityFigures } from '../src/modules/quality/service.ts';
-import { currentMonth, parseQualityQuery } from '../src/modules/quality/filter.ts';
+import { agencyTable, currentMonth, parseQualityQuery, qualityFigures } from '../src/modules/quality/index.ts';
 
 const { values } = parseArgs({ options: { ward: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, rounds: { type: 'string', default: '10' } } });
 const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/egov';

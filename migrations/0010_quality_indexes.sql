@@ -1,4 +1,4 @@
--- Indexes for the service-quality figures (src/modules/dossiers/quality/repo.ts, DOMAIN §6). Each serves one of its
+-- Indexes for the service-quality figures (src/modules/quality/repo.ts, DOMAIN §6). Each serves one of its
 -- statements; the plans they give are printed by bench/quality-plans.ts. 0007 has (agency_id, received_at) only.
 
 -- City totals: dossiers received in a period (statement "received") and resolved in it ("resolved").

@@ -1,6 +1,6 @@
 // The applicant's side of a dossier after submission and the dossier's API (issue 4 "Citizen side", "API for
 // integrators"): /ho-so-cua-toi/:code with its forms, /api/v1/dossiers/:code (+ /actions, /rating, /feedback).
-// Registered by the dossiers module's plugin (../index.ts), inside its scope (multipart parsing).
+// Registered by the back office's plugin (../index.ts), inside its scope (multipart parsing).
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { citizenApi } from './api.ts';
