@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../platform/testing/app.ts';
 import { createUserFromArgs, parseUserArgs } from '../../cli/user-create.ts';
-import { AGENCY, TEST_PASSWORD, citizen, makeStaff } from './testing.ts';
+import { AGENCY, TEST_PASSWORD, citizen, registerWithCode, makeStaff } from './testing.ts';
 
 let app: TestApp;
 before(async () => {
   app = await testApp();
   await makeStaff(app.database.db, 'cb.lanhdao', ['leader'], { email: 'lanhdao@example.vn' });
-  assert.equal((await app.client().submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, app.client(), citizen())).statusCode, 303);
 });
 after(async () => {
   await app.close();

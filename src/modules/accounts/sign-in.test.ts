@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../platform/testing/app.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../cli/demo-logins.ts';
 import { seedDemoAccounts } from './demo.ts';
-import { AGENCY, TEST_PASSWORD, agencyId, citizen, signInWithForm } from './testing.ts';
+import { AGENCY, TEST_PASSWORD, agencyId, citizen, registerWithCode, signInWithForm } from './testing.ts';
 
 let app: TestApp;
 before(async () => {
   app = await testApp({ demo: true });
-  assert.equal((await app.client().submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, app.client(), citizen())).statusCode, 303);
 });
 after(async () => {
   await app.close();
