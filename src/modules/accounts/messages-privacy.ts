@@ -70,9 +70,15 @@ export const PRIVACY_NOTICE = {
       id: 'retention',
       heading: { vi: '5. Thời gian lưu trữ', en: '5. How long data is kept' },
       items: [
-        { vi: 'Tài khoản: khi tài khoản còn hoạt động; sau khi bạn yêu cầu đóng tài khoản, dữ liệu được xóa hoặc ẩn danh trong 30 ngày.', en: 'Your account: while it is in use; after you ask to close it, its data is deleted or anonymised within 30 days.' },
+        {
+          vi: 'Tài khoản: trong thời gian tài khoản còn được sử dụng; khi bạn yêu cầu đóng tài khoản, dữ liệu tài khoản được xóa, trừ phần pháp luật buộc lưu.',
+          en: 'Your account: while it is in use; when you ask to close it, its data is deleted, except what the law requires to be kept.',
+        },
         { vi: 'Hồ sơ thủ tục hành chính và kết quả: theo thời hạn bảo quản của pháp luật về lưu trữ.', en: 'Administrative dossiers and their results: for the periods set by the archives law.' },
-        { vi: 'Nhật ký đăng nhập và thao tác: 2 năm.', en: 'Records of sign-ins and actions: 2 years.' },
+        {
+          vi: 'Nhật ký đăng nhập và thao tác: theo thời hạn cơ quan vận hành Cổng quy định để bảo đảm an toàn hệ thống thông tin.',
+          en: 'Records of sign-ins and actions: for the period the agency running the portal sets to keep the system secure.',
+        },
         { vi: 'Mã xác minh và đăng ký chưa hoàn tất: xóa sau 1 ngày.', en: 'One-time codes and unfinished registrations: deleted after 1 day.' },
       ],
     },

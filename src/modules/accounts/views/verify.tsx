@@ -8,6 +8,7 @@ import { codePage as c, verifyPage as v } from '../messages-verify.ts';
 import type { Account } from '../repo.ts';
 import { CODE_MINUTES } from '../codes.ts';
 import { displayPhone } from '../validate.ts';
+import { smsNumber } from '../../../platform/notify/sms.ts';
 import { Notice, formErrors, type Errors } from './form.tsx';
 import { CodeField } from './register.tsx';
 import { ContactsTable } from './contacts.tsx';
@@ -27,7 +28,7 @@ function SendButton({ req, which, to }: { req: FastifyRequest; which: 'phone' | 
 export function VerifyPage({ req, account, pending, errors = [], notice }: { req: FastifyRequest; account: Account; pending?: string | undefined; errors?: Errors; notice?: string | undefined }): JSX.Element {
   const lang = req.lang;
   const unproven: { which: 'phone' | 'email'; to: string }[] = [
-    ...(account.phone && !account.phone_verified_at ? [{ which: 'phone' as const, to: displayPhone(account.phone) }] : []),
+    ...(account.phone && !account.phone_verified_at && smsNumber(account.phone) ? [{ which: 'phone' as const, to: displayPhone(account.phone) }] : []),
     ...(account.email && !account.email_verified_at ? [{ which: 'email' as const, to: account.email }] : []),
   ];
   return (
@@ -38,6 +39,7 @@ export function VerifyPage({ req, account, pending, errors = [], notice }: { req
       <p safe>{t(lang, v.lead)}</p>
       <ContactsTable lang={lang} account={account} caption={t(lang, v.title)} />
       {!account.phone && !account.email ? <p safe>{t(lang, v.noContact)}</p> : ''}
+      {account.phone && !account.phone_verified_at && !smsNumber(account.phone) ? <p safe>{t(lang, v.notMobile)}</p> : ''}
       {unproven.map((u) => (
         <SendButton req={req} which={u.which} to={u.to} />
       ))}
