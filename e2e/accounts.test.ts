@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../src/cli/demo-logins.ts';
+import { sql } from 'kysely';
 import { checkA11y, PHONE, scrollsSideways, startHarness } from './harness.ts';
 
 const h = startHarness({ demo: true });
@@ -34,7 +35,7 @@ async function accountRow(page: Page, heading: string): Promise<string> {
   return (await row.getByRole('cell').innerText()).trim();
 }
 
-test('a citizen registers with a valid personal ID and lands signed in on the account page', async () => {
+test('a citizen registers with a valid personal ID, types the code sent by SMS, and lands signed in on the account page', async () => {
   const page = await h.newPage();
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đăng ký', exact: true }).click();
@@ -51,9 +52,28 @@ test('a citizen registers with a valid personal ID and lands signed in on the ac
   await page.getByLabel('Thư điện tử', { exact: true }).fill('mai.huong@example.vn');
   await page.getByLabel('Mật khẩu', { exact: true }).fill('HoanKiem2025');
   await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('HoanKiem2025');
+  await page.getByLabel(/Tôi đã đọc Chính sách bảo vệ dữ liệu cá nhân/).check();
   assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 303);
-  assert.equal(page.url(), h.url('/tai-khoan'));
+
+  // Step 2: the code sent to the phone, read where the SMS gateway would take it from (the outbox).
+  assert.equal(page.url(), h.url('/dang-ky/xac-minh'));
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Nhập mã xác minh');
+  assert.match(await page.locator('main').innerText(), /đã gửi mã 6 chữ số đến 0987 654 321/);
+  assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });
+  await checkA11y(page, 'the code page');
+  const sms = await sql<{ body: string }>`select body from outbox_sms where to_phone = '+84987654321' order by id desc limit 1`.execute(h.app.database.db);
+  const code = /\b(\d{6})\b/.exec(sms.rows[0]?.body ?? '')?.[1];
+  assert.ok(code, 'an SMS carries the code');
+  await page.getByLabel('Mã xác minh', { exact: true }).fill(code === '000000' ? '111111' : '000000');
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Xác minh và tạo tài khoản', exact: true })), 400);
+  assert.match(await page.getByRole('alert').innerText(), /Mã xác minh không đúng/);
+  await checkA11y(page, 'the code page with a wrong code');
+  await page.getByLabel('Mã xác minh', { exact: true }).fill(code);
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Xác minh và tạo tài khoản', exact: true })), 303);
+
+  assert.equal(page.url(), h.url('/tai-khoan?done=registered'));
   assert.equal((await page.locator('h1').innerText()).trim(), 'Tài khoản của tôi');
+  assert.match(await page.getByRole('status').innerText(), /Đăng ký thành công\. Số điện thoại 0987 654 321 đã được xác minh/);
   assert.equal(await accountRow(page, 'Họ và tên'), name.normalize('NFC'));
   assert.equal(await accountRow(page, 'Số định danh cá nhân'), '001203004567');
   assert.equal(await accountRow(page, 'Tên đăng nhập'), '001203004567');
@@ -63,6 +83,14 @@ test('a citizen registers with a valid personal ID and lands signed in on the ac
   assert.deepEqual(await headerState(page), { signInLink: false, signOutButton: true });
   assert.equal(await page.getByRole('link', { name: name.normalize('NFC'), exact: true }).count(), 1);
   await checkA11y(page, 'the account page after registration');
+
+  // What the platform holds about her, and the notice she agreed to.
+  await page.getByRole('link', { name: 'Dữ liệu Cổng đang lưu về tôi', exact: true }).click();
+  await page.waitForURL(h.url('/tai-khoan/du-lieu-cua-toi'));
+  assert.match(await page.locator('main').innerText(), /Chính sách bảo vệ dữ liệu cá nhân/);
+  await checkA11y(page, 'the my-data page');
+  await page.goto('/chinh-sach-bao-mat');
+  await checkA11y(page, 'the privacy notice');
 
   // Signed in for real: the registration page now sends the citizen to the account page.
   await page.goto('/dang-ky');
@@ -82,7 +110,7 @@ test('a registration with mistakes shows the error summary and an error beside e
   assert.equal(await summary.count(), 1);
   assert.equal((await summary.getByRole('heading', { level: 2 }).innerText()).trim(), 'Có lỗi cần sửa');
   const links = await summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const field of ['full_name', 'personal_id', 'phone', 'password', 'password_confirm']) {
+  for (const field of ['full_name', 'personal_id', 'phone', 'password', 'password_confirm', 'consent']) {
     assert.ok(links.includes(`#${field}`), `the summary links to #${field} (links: ${links.join(', ')})`);
     const input = page.locator(`#${field}`);
     assert.equal(await input.getAttribute('aria-invalid'), 'true', `#${field} is marked invalid`);
@@ -103,17 +131,22 @@ test('a registration with mistakes shows the error summary and an error beside e
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'personal_id');
 
-  // A personal ID that is already registered (the demo citizen's) is refused on its field.
+  // Without the consent box ticked, the form says so beside it.
+  assert.equal(await page.locator('#consent').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#consent-error').innerText(), /Đánh dấu đồng ý/);
+
+  // A personal ID that is already registered (the demo citizen's) gets the same next step as a new one: a stranger
+  // learns nothing, and no code is sent (the owner is told by message instead).
   await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Văn An');
   await page.getByLabel('Số định danh cá nhân', { exact: true }).fill('001090012345');
   await page.getByLabel('Thư điện tử', { exact: true }).fill('an.khac@example.vn');
   await page.getByLabel('Mật khẩu', { exact: true }).fill('HoanKiem2025');
   await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('HoanKiem2025');
-  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 409);
-  assert.match(await page.locator('#personal_id-error').innerText(), /đã được đăng ký/);
-  assert.equal(await page.getByRole('alert').count(), 1);
+  await page.locator('#consent').check();
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng ký', exact: true })), 303);
+  assert.equal(page.url(), h.url('/dang-ky/xac-minh'));
+  assert.match(await page.locator('main').innerText(), /đã gửi mã 6 chữ số đến an\.khac@example\.vn/);
   assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });
-  await checkA11y(page, 'the registration form with a taken personal ID');
 });
 
 test('the sign-in page lists the demo logins', async () => {

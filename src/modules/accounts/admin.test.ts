@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
-import { AGENCY, TEST_PASSWORD, agencyId as findAgency, citizen, makeStaff, signInWithForm } from './testing.ts';
+import { AGENCY, TEST_PASSWORD, agencyId as findAgency, citizen, registerWithCode, makeStaff, signInWithForm } from './testing.ts';
 
 let app: TestApp;
 let agencyId = 0;
@@ -38,7 +38,7 @@ test('only administrators reach the staff administration', async () => {
   const post = await staff.submit('/tai-khoan', { agency_id: String(agencyId), roles: 'admin' }, `/quan-tri/tai-khoan/${await idOf('cb.chuyenvien')}`);
   assert.equal(post.statusCode, 403);
   const citizenClient = app.client();
-  await citizenClient.submit('/dang-ky', citizen());
+  await registerWithCode(app, citizenClient, citizen());
   assert.equal((await citizenClient.get('/quan-tri/tai-khoan')).statusCode, 403);
   assert.equal((await admin.get('/quan-tri/tai-khoan')).statusCode, 200);
 });

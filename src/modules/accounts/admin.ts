@@ -91,7 +91,19 @@ export async function createStaffAccount(db: Kysely<PlatformTables>, input: Staf
     return await db.transaction().execute(async (trx) => {
       const id = await accountsRepo.insert(
         accountsDb(trx),
-        { kind: 'staff', username: v.username, email: v.email, phone: v.phone, personal_id: null, full_name: v.full_name, password_hash: passwordHash, agency_id: v.agency_id },
+        {
+          kind: 'staff',
+          username: v.username,
+          email: v.email,
+          phone: v.phone,
+          personal_id: null,
+          full_name: v.full_name,
+          password_hash: passwordHash,
+          agency_id: v.agency_id,
+          // The administrator (or the operator at the command line) vouches for a staff member's contacts.
+          phone_verified_at: v.phone ? new Date() : null,
+          email_verified_at: v.email ? new Date() : null,
+        },
         v.roles,
       );
       const after = { username: v.username, full_name: v.full_name, email: v.email, phone: v.phone, agency_id: v.agency_id, roles: v.roles };

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import { createUserFromArgs, parseUserArgs } from '../../cli/user-create.ts';
-import { AGENCY, TEST_PASSWORD, citizen, makeStaff } from './testing.ts';
+import { AGENCY, TEST_PASSWORD, citizen, registerWithCode, makeStaff } from './testing.ts';
 
 let app: TestApp;
 before(async () => {
   app = await testApp();
   await makeStaff(app.database.db, 'cb.lanhdao', ['leader'], { email: 'lanhdao@example.vn' });
-  assert.equal((await app.client().submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, app.client(), citizen())).statusCode, 303);
 });
 after(async () => {
   await app.close();
@@ -26,9 +26,24 @@ test('an integrator gets a bearer token and reads /api/v1/me with it', async () 
   const me = await app.server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${body.access_token}` } });
   assert.equal(me.statusCode, 200);
   const profile = me.json() as Record<string, unknown>;
+  assert.match(String(profile.email_verified_at), /^\d{4}-\d\d-\d\dT/, 'an administrator vouches for a staff member’s e-mail');
   assert.deepEqual(
-    { ...profile, id: 0 },
-    { id: 0, username: 'cb.lanhdao', full_name: 'Cán bộ cb.lanhdao', kind: 'staff', roles: ['leader'], agency_id: profile.agency_id, agency_name: AGENCY.hoanKiem.name, email: 'lanhdao@example.vn', phone: null, totp_enabled: false },
+    { ...profile, id: 0, email_verified_at: '' },
+    {
+      id: 0,
+      username: 'cb.lanhdao',
+      full_name: 'Cán bộ cb.lanhdao',
+      kind: 'staff',
+      roles: ['leader'],
+      agency_id: profile.agency_id,
+      agency_name: AGENCY.hoanKiem.name,
+      email: 'lanhdao@example.vn',
+      phone: null,
+      totp_enabled: false,
+      phone_verified_at: null,
+      email_verified_at: '',
+      can_submit: true,
+    },
   );
   // A bearer token is not a browser session, and a citizen signs in by e-mail too.
   const asCookie = await app.server.inject({ url: '/api/v1/me', headers: { cookie: `egov_sid=${body.access_token}` } });
@@ -37,6 +52,10 @@ test('an integrator gets a bearer token and reads /api/v1/me with it', async () 
   const cme = await app.server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${citizenToken.json().access_token}` } });
   assert.equal(cme.json().kind, 'citizen');
   assert.deepEqual(cme.json().roles, []);
+  // Registered with the code sent to the phone: the phone is proven, the e-mail not yet.
+  assert.equal(cme.json().email_verified_at, null);
+  assert.match(String(cme.json().phone_verified_at), /^\d{4}-/);
+  assert.equal(cme.json().can_submit, true);
 });
 
 test('API errors are JSON in Vietnamese and English', async () => {

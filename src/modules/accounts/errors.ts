@@ -41,6 +41,31 @@ export const AccountErrors = defineErrors({
   },
   WRONG_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is not correct.' },
   ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'The account was not found.' },
+  CODE_INVALID: {
+    status: 400,
+    vi: 'Mã xác minh không đúng, đã hết hạn hoặc đã nhập sai quá nhiều lần. Hãy kiểm tra lại, hoặc yêu cầu mã mới.',
+    en: 'The code is wrong, has expired or was mistyped too many times. Check it, or ask for a new code.',
+  },
+  CODE_COOLDOWN: {
+    status: 429,
+    vi: 'Mã vừa được gửi. Vui lòng chờ một phút rồi mới yêu cầu mã mới.',
+    en: 'A code was just sent. Please wait a minute before asking for a new one.',
+  },
+  TOO_MANY_CODES: {
+    status: 429,
+    vi: 'Đã gửi quá nhiều mã đến địa chỉ này trong một giờ. Vui lòng thử lại sau.',
+    en: 'Too many codes have been sent to this address within an hour. Please try again later.',
+  },
+  FLOW_EXPIRED: {
+    status: 400,
+    vi: 'Phiên xác minh đã hết hạn. Vui lòng bắt đầu lại.',
+    en: 'The verification has expired. Please start again.',
+  },
+  ACCOUNT_UNVERIFIED: {
+    status: 403,
+    vi: 'Tài khoản chưa xác minh số điện thoại hoặc thư điện tử nên chưa nộp được hồ sơ. Vui lòng xác minh tại trang Tài khoản, mục Xác minh liên hệ (/tai-khoan/xac-minh).',
+    en: 'The account has no verified phone number or e-mail address yet, so it cannot submit. Please verify one under My account, Verify your contacts (/tai-khoan/xac-minh).',
+  },
   SELF_LOCKOUT: {
     status: 400,
     vi: 'Bạn không thể tự bỏ quyền quản trị hoặc tự vô hiệu hóa tài khoản của mình.',

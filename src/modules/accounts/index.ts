@@ -8,6 +8,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import { accountsRoutes } from './routes/index.ts';
 import { seedDemoAccounts } from './demo.ts';
 import { accountsDb, accountsRepo, type StaffSummary } from './repo.ts';
+import { registerAccountJobs } from './jobs.ts';
 
 export type { StaffSummary };
 
@@ -15,6 +16,7 @@ export const accountsModule: Module = {
   name: 'accounts',
   routes: (app, platform) => accountsRoutes(app, platform),
   seedDemo: (platform) => seedDemoAccounts(platform),
+  jobs: (platform) => registerAccountJobs(platform),
 };
 
 /** Active staff of an agency holding a role (e.g. the leaders who may approve), for other modules' assignment lists. */
@@ -32,3 +34,4 @@ export async function findAccountContact(
 
 export { createStaffAccount, findAgencyIdByCode } from './admin.ts';
 export { MAX_FAILURES, LOCK_MINUTES } from './sign-in.ts';
+export { requireVerifiedContact } from './verify-contact.ts';

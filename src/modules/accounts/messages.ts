@@ -77,6 +77,16 @@ export const signInPage = {
   demoCitizen: { vi: 'Công dân', en: 'Citizen' },
 } as const;
 
+/** The line above the sign-in form saying why the visitor was sent there (landing.ts). */
+export const signInReasons = {
+  submit: { vi: 'Đăng nhập để nộp hồ sơ.', en: 'Sign in to submit your application.' },
+  dossiers: { vi: 'Đăng nhập để xem hồ sơ của bạn.', en: 'Sign in to see your dossiers.' },
+  oneStop: { vi: 'Đăng nhập để vào Bộ phận Một cửa.', en: 'Sign in to open the one-stop desk.' },
+  admin: { vi: 'Đăng nhập để vào trang quản trị.', en: 'Sign in to open the administration pages.' },
+  account: { vi: 'Đăng nhập để xem tài khoản của bạn.', en: 'Sign in to see your account.' },
+  other: { vi: 'Trang bạn vừa mở cần đăng nhập.', en: 'The page you opened needs you to sign in.' },
+} as const;
+
 export const secondFactorPage = {
   title: { vi: 'Xác thực hai bước', en: 'Two-step verification' },
   lead: {
@@ -96,6 +106,10 @@ export const registerPage = {
   },
   personalIdHint: { vi: '12 chữ số trên thẻ căn cước (CCCD).', en: 'The 12 digits on your citizen identity card (CCCD).' },
   contactLegend: { vi: 'Liên hệ (nhập ít nhất một)', en: 'Contact (enter at least one)' },
+  contactHint: {
+    vi: 'Chúng tôi gửi mã xác minh qua tin nhắn đến số di động, hoặc đến thư điện tử nếu bạn không nhập số di động.',
+    en: 'We send a code by text message to the mobile number, or to the e-mail address if you enter no mobile number.',
+  },
   phoneHint: { vi: 'Ví dụ: 0912 345 678', en: 'For example: 0912 345 678' },
   submit: { vi: 'Đăng ký', en: 'Register' },
   haveAccount: { vi: 'Đã có tài khoản? Đăng nhập', en: 'Already have an account? Sign in' },
@@ -104,13 +118,13 @@ export const registerPage = {
 export const forgotPage = {
   title: { vi: 'Quên mật khẩu', en: 'Forgotten password' },
   lead: {
-    vi: 'Nhập tên đăng nhập, số điện thoại hoặc thư điện tử của tài khoản. Chúng tôi sẽ gửi liên kết đặt lại mật khẩu đến địa chỉ thư điện tử đã đăng ký.',
-    en: 'Enter the username, phone number or e-mail of your account. We will send a password reset link to its registered e-mail address.',
+    vi: 'Nhập tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử của tài khoản. Chúng tôi gửi liên kết đặt lại mật khẩu đến thư điện tử của tài khoản; tài khoản không có thư điện tử, hoặc khi bạn nhập số điện thoại, nhận mã qua tin nhắn.',
+    en: 'Enter the username, personal ID number, phone number or e-mail of your account. We send a password reset link to the account’s e-mail; an account without e-mail, or when you enter the phone number, gets a code by text message.',
   },
-  submit: { vi: 'Gửi liên kết', en: 'Send the link' },
+  submit: { vi: 'Gửi liên kết hoặc mã', en: 'Send the link or code' },
   sent: {
-    vi: 'Nếu thông tin trên khớp với một tài khoản có địa chỉ thư điện tử, chúng tôi đã gửi liên kết đặt lại mật khẩu đến địa chỉ đó. Liên kết dùng được một lần trong vòng 1 giờ.',
-    en: 'If this matches an account with an e-mail address, we have sent a password reset link to it. The link works once, within 1 hour.',
+    vi: 'Nếu thông tin trên khớp với một tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu đến thư điện tử của tài khoản (dùng được một lần trong vòng 1 giờ), hoặc mã 6 chữ số qua tin nhắn đến số điện thoại của tài khoản (hiệu lực 10 phút).',
+    en: 'If this matches an account, we have sent a password reset link to its e-mail (it works once, within 1 hour), or a 6-digit code by text message to its phone number (valid 10 minutes).',
   },
 } as const;
 
@@ -142,6 +156,8 @@ export const accountPage = {
   twoStepStart: { vi: 'Bật xác thực hai bước', en: 'Turn on two-step verification' },
   twoStepEnabled: { vi: 'Đã bật xác thực hai bước.', en: 'Two-step verification is on.' },
   admin: { vi: 'Quản trị tài khoản cán bộ', en: 'Manage staff accounts' },
+  adminHome: { vi: 'Trang quản trị', en: 'Administration' },
+  myData: { vi: 'Dữ liệu Cổng đang lưu về tôi', en: 'What the portal holds about me' },
   editProfile: { vi: 'Sửa thông tin cá nhân', en: 'Edit your details' },
   editProfileLead: {
     vi: 'Số định danh cá nhân không sửa được ở đây. Số điện thoại và thư điện tử dùng để đăng nhập và nhận thông báo về hồ sơ.',

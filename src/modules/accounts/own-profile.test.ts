@@ -2,16 +2,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
-import { TEST_PASSWORD, citizen, signInWithForm } from './testing.ts';
+import { TEST_PASSWORD, citizen, registerWithCode, signInWithForm } from './testing.ts';
 
 let app: TestApp;
 let hoa: TestClient;
 before(async () => {
   app = await testApp();
   hoa = app.client();
-  assert.equal((await hoa.submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, hoa, citizen())).statusCode, 303);
   const other = app.client();
-  assert.equal((await other.submit('/dang-ky', citizen({ full_name: 'Lê Văn Nam', personal_id: '001090054321', phone: '0912 000 111', email: 'nam@example.vn' }))).statusCode, 303);
+  assert.equal((await registerWithCode(app, other, citizen({ full_name: 'Lê Văn Nam', personal_id: '001090054321', phone: '0912 000 111', email: 'nam@example.vn' }))).statusCode, 303);
 });
 after(async () => {
   await app.close();

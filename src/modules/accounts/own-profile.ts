@@ -1,6 +1,7 @@
 // The signed-in person corrects their own name and contacts. The personal identification number and, for staff, the
 // agency and roles are not theirs to change. A new phone number or e-mail address is a new way to sign in and to
-// receive password resets, so changing either needs the current password; the name alone does not.
+// receive password resets, so changing either needs the current password; the name alone does not. The new contact is
+// unproven until verified at /tai-khoan/xac-minh; with no proven contact left a citizen cannot submit.
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import { requireUser, type Actor } from '../../platform/auth/access.ts';
@@ -48,7 +49,14 @@ export async function updateOwnProfile(db: Kysely<PlatformTables>, actor: Actor,
   if (clash.length > 0) throw AccountErrors.DUPLICATE({ fields: clash.map((k) => ({ field: k, message: TAKEN[k] })) });
   try {
     await db.transaction().execute(async (trx) => {
-      await accountsRepo.update(accountsDb(trx), user.id, { full_name: v.full_name, phone: v.phone, email: v.email });
+      // A new phone number or e-mail address is not proven until a code sent there comes back (issue 9).
+      await accountsRepo.update(accountsDb(trx), user.id, {
+        full_name: v.full_name,
+        phone: v.phone,
+        email: v.email,
+        ...(changed.includes('phone') ? { phone_verified_at: null } : {}),
+        ...(changed.includes('email') ? { email_verified_at: null } : {}),
+      });
       const after = { full_name: v.full_name, phone: v.phone, email: v.email };
       await recordAudit(trx, { actor: user, action: 'account.profile_change', entity: 'account', entityId: user.id, agencyId: user.agencyId, ip: ctx.ip, data: { before, after, changed } });
       const updated = await loadAccount(trx, user.id);

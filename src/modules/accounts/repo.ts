@@ -2,6 +2,7 @@
 import { sql, type Expression, type Generated, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { PlatformTables, Timestamp } from '../../platform/db/index.ts';
 import type { AccountKind, Role, SessionUser } from '../../platform/auth/roles.ts';
+import type { AccountCodesTable, AccountConsentsTable } from './repo-codes.ts';
 
 export interface AccountsTable {
   id: Generated<number>;
@@ -20,6 +21,9 @@ export interface AccountsTable {
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   last_sign_in_at: Timestamp | null;
+  /** When a code sent to the phone / e-mail came back (migrations/0011); null: not proven. */
+  phone_verified_at: Timestamp | null;
+  email_verified_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -42,6 +46,8 @@ export type AccountsTables = {
   accounts: AccountsTable;
   account_roles: AccountRolesTable;
   password_resets: PasswordResetsTable;
+  account_codes: AccountCodesTable;
+  account_consents: AccountConsentsTable;
 };
 
 export type AccountsDb = Kysely<PlatformTables & AccountsTables>;
@@ -79,7 +85,13 @@ export function toSessionUser(a: AccountWithRoles): SessionUser {
     roles: a.kind === 'staff' ? a.roles : [],
     agencyId: a.agency_id,
     agencyName: a.agencyName,
+    ...(isVerified(a) ? {} : { unverified: true }),
   };
+}
+
+/** A citizen may submit once a phone number or an e-mail address of theirs is proven; staff are vouched for by the administrator who created them. */
+export function isVerified(a: Pick<Account, 'kind' | 'phone_verified_at' | 'email_verified_at'>): boolean {
+  return a.kind === 'staff' || a.phone_verified_at !== null || a.email_verified_at !== null;
 }
 
 export const accountsRepo = {
@@ -139,6 +151,21 @@ export const accountsRepo = {
       if (v.personalId && r.kind === 'citizen' && r.personal_id === v.personalId) out.add('personal_id');
     }
     return out;
+  },
+
+  /** The accounts holding any of these values: a registration with them tells their owners instead of going ahead. */
+  owners(db: AccountsDb, v: { username: string; personalId: string; phone: string | null; email: string | null }): Promise<Account[]> {
+    return db
+      .selectFrom('accounts')
+      .selectAll()
+      .where((eb) => {
+        const ors: Expression<SqlBool>[] = [eb('username', '=', v.username), eb.and([eb('personal_id', '=', v.personalId), eb('kind', '=', 'citizen')])];
+        if (v.email) ors.push(eb('email', '=', v.email));
+        if (v.phone) ors.push(eb('phone', '=', v.phone));
+        return eb.or(ors);
+      })
+      .orderBy('id')
+      .execute();
   },
 
   async insert(db: AccountsDb, a: Insertable<AccountsTable>, roles: readonly Role[]): Promise<number> {

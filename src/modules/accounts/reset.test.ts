@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../testing/app.ts';
-import { TEST_PASSWORD, citizen, signInWithForm } from './testing.ts';
+import { TEST_PASSWORD, citizen, lastCodeSentTo, registerWithCode, signInWithForm } from './testing.ts';
 
 interface Received {
   to: string[];
@@ -63,7 +63,7 @@ async function waitForMail(count: number): Promise<Received> {
 
 test('a forgotten password is reset through the e-mailed link; the link works once', async () => {
   const c = app.client();
-  assert.equal((await c.submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, c, citizen())).statusCode, 303);
   // Another browser where the citizen is signed in: it will be signed out by the reset.
   const other = app.client();
   assert.equal((await signInWithForm(other, '0983123456')).statusCode, 303);
@@ -117,4 +117,52 @@ test('a link older than one hour no longer works', async () => {
   const post = await c.submit('/quen-mat-khau', { token, password: 'MatKhau3333', password_confirm: 'MatKhau3333' }, '/dat-lai-mat-khau');
   assert.equal(post.statusCode, 400);
   assert.match(post.body, /Yêu cầu liên kết mới/);
+});
+
+test('an account with only a phone number resets its password with a code by SMS; every identifier gets the same answer', async () => {
+  assert.equal((await registerWithCode(app, app.client(), citizen({ full_name: 'Phạm Văn Tú', personal_id: '001095012360', phone: '0966 000 111', email: '' }))).statusCode, 303);
+  const other = app.client();
+  assert.equal((await signInWithForm(other, '0966000111')).statusCode, 303);
+  // The registration's code went to that number a moment ago: let its minute pass.
+  await sql`update account_codes set last_sent_at = last_sent_at - interval '2 minutes'`.execute(app.database.db);
+
+  const main = (html: string): string => (/<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '').replace(/name="_csrf" value="[^"]*"/g, '');
+  const answers = [];
+  for (const identifier of ['0966 000 111', '0966 999 999', 'hoa@example.vn', 'khong.co.ai', '001095012360']) {
+    const c = app.client();
+    const res = await c.submit('/quen-mat-khau', { identifier });
+    assert.equal(res.statusCode, 200, identifier);
+    assert.ok(c.cookies.get('egov_flow'), `a flow cookie for ${identifier}`);
+    answers.push({ c, body: main(res.body) });
+  }
+  for (const a of answers.slice(1)) assert.equal(a.body, answers[0]?.body, 'the same answer whatever was typed');
+  assert.match(answers[0]?.body ?? '', /mã 6 chữ số qua tin nhắn/);
+  assert.match(answers[0]?.body ?? '', /Nhận được mã qua tin nhắn\?/);
+
+  const sms = await sql<{ to_phone: string }>`select to_phone from outbox_sms where body like '%dat lai mat khau%' order by id`.execute(app.database.db);
+  // The ID of the same account a moment later: within the number's minute, so nothing more is sent (and nothing said).
+  assert.deepEqual(sms.rows.map((r) => r.to_phone), ['+84966000111'], 'one code, to the account’s number; nothing to unknown numbers');
+  const code = await lastCodeSentTo(app.database.db, '0966000111');
+  const byId = answers[4]?.c;
+  assert.ok(byId);
+  const elsewhere = await byId.submit('/quen-mat-khau', { code, password: 'MatKhau4444', password_confirm: 'MatKhau4444' }, '/quen-mat-khau/ma');
+  assert.equal(elsewhere.statusCode, 400, 'a code works only in the browser that asked for it');
+  const c = answers[0]?.c;
+  assert.ok(c);
+  const weak = await c.submit('/quen-mat-khau', { code, password: 'short', password_confirm: 'short' }, '/quen-mat-khau/ma');
+  assert.equal(weak.statusCode, 400);
+  assert.match(weak.body, /ít nhất 8 ký tự/);
+  const wrong = await c.submit('/quen-mat-khau', { code: code === '000000' ? '111111' : '000000', password: 'MatKhau4444', password_confirm: 'MatKhau4444' }, '/quen-mat-khau/ma');
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /Mã xác minh không đúng/);
+  const done = await c.submit('/quen-mat-khau', { code, password: 'MatKhau4444', password_confirm: 'MatKhau4444' }, '/quen-mat-khau/ma');
+  assert.equal(done.statusCode, 303);
+  assert.equal(done.headers.location, '/dang-nhap?reset=1');
+  assert.equal((await other.get('/tai-khoan')).statusCode, 303, 'other sessions ended');
+  assert.equal((await signInWithForm(app.client(), '0966000111', TEST_PASSWORD)).statusCode, 401, 'the old password no longer works');
+  assert.equal((await signInWithForm(app.client(), '0966000111', 'MatKhau4444')).statusCode, 303);
+  const again = await c.submit('/quen-mat-khau', { code, password: 'MatKhau5555', password_confirm: 'MatKhau5555' }, '/quen-mat-khau/ma');
+  assert.equal(again.statusCode, 400, 'the code works once');
+  const audit = await sql<{ via: string }>`select data->>'via' as via from audit_log where action = 'account.password_reset' order by id desc limit 1`.execute(app.database.db);
+  assert.equal(audit.rows[0]?.via, 'sms');
 });

@@ -1,5 +1,7 @@
-// Forgotten passwords: a single-use link, valid one hour, sent to the account's e-mail address. The table keeps
-// only the token's SHA-256. The answer to a request is the same whether or not the account exists.
+// Forgotten passwords: a single-use link, valid one hour, sent to the account's e-mail address; or, for an account
+// without e-mail or when the phone number is what was typed, a 6-digit code by SMS (issue 9, reset-code.ts). The table
+// keeps only the token's SHA-256. The answer to a request is the same whether or not the account exists, and whichever
+// way it was reached: the browser always gets a flow token, the page always offers the code form.
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
@@ -13,24 +15,38 @@ import { accountsDb, accountsRepo } from './repo.ts';
 import { checkNewPassword, collect, normalisePhone } from './validate.ts';
 import { resetMail } from './messages.ts';
 import type { RequestContext } from './sign-in.ts';
+import { newFlowToken } from './codes.ts';
+import { codesRepo } from './repo-codes.ts';
+import { smsNumber } from '../../platform/notify/sms.ts';
+import { sendResetCode } from './reset-code.ts';
 
 export const RESET_HOURS = 1;
 
-/** Queues the mail in the same transaction as the token; returns whether a mail was queued (for the caller to flush). */
-export async function requestPasswordReset(platform: Platform, identifier: string, ctx: RequestContext): Promise<boolean> {
+/**
+ * Queues the mail (or the SMS code) in the same transaction as its token; returns the flow token for the browser's
+ * cookie in every case (a decoy when no code went out), for the caller to flush the outboxes after the answer.
+ */
+export async function requestPasswordReset(platform: Platform, identifier: string, ctx: RequestContext): Promise<{ token: string }> {
   const db = platform.database.db;
+  const token = newFlowToken();
   const id = identifier.trim().toLowerCase();
-  if (!id || id.length > 254) return false;
-  const account = await accountsRepo.findByIdentifier(accountsDb(db), id, id.includes('@') ? id : null, normalisePhone(id));
+  if (!id || id.length > 254) return { token };
+  const typedPhone = normalisePhone(id);
+  const account = await accountsRepo.findByIdentifier(accountsDb(db), id, id.includes('@') ? id : null, typedPhone);
+  const mobile = account?.phone ? smsNumber(account.phone) : null;
+  if (account && !account.disabled && mobile && (!account.email || account.phone === typedPhone)) {
+    await sendResetCode(platform, account, mobile, token, ctx);
+    return { token };
+  }
   if (!account?.email || account.disabled) {
     await recordAudit(db, { actor: null, action: 'account.password_reset_request', entity: 'account', entityId: account?.id ?? null, ip: ctx.ip, data: { sent: false } });
-    return false;
+    return { token };
   }
   const email = account.email;
-  const token = randomToken(32);
-  const link = `${platform.config.baseUrl}/dat-lai-mat-khau?token=${token}`;
+  const linkToken = randomToken(32);
+  const link = `${platform.config.baseUrl}/dat-lai-mat-khau?token=${linkToken}`;
   await db.transaction().execute(async (trx) => {
-    await accountsRepo.insertReset(accountsDb(trx), account.id, sha256(token), new Date(Date.now() + RESET_HOURS * 3_600_000));
+    await accountsRepo.insertReset(accountsDb(trx), account.id, sha256(linkToken), new Date(Date.now() + RESET_HOURS * 3_600_000));
     const vars = { name: account.full_name, link, username: account.username };
     await platform.mailer.enqueue(trx, {
       to: email,
@@ -39,7 +55,7 @@ export async function requestPasswordReset(platform: Platform, identifier: strin
     });
     await recordAudit(trx, { actor: null, action: 'account.password_reset_request', entity: 'account', entityId: account.id, ip: ctx.ip, data: { sent: true } });
   });
-  return true;
+  return { token };
 }
 
 /** Whether a reset link can still be used (for showing the form). */
@@ -68,6 +84,7 @@ export async function resetPassword(
     if (!account || account.disabled) throw AccountErrors.RESET_LINK_INVALID();
     await accountsRepo.update(adb, account.id, { password_hash: passwordHash, failed_logins: 0, locked_until: null });
     await accountsRepo.useResets(adb, account.id);
+    await codesRepo.useAll(adb, account.id, 'reset');
     await destroyUserSessions(trx, account.id, ctx.keepSessionId ?? undefined);
     await recordAudit(trx, { actor: { id: account.id, label: account.username }, action: 'account.password_reset', entity: 'account', entityId: account.id, agencyId: account.agency_id, ip: ctx.ip });
     return { accountId: account.id, username: account.username };

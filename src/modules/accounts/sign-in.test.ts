@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../cli/demo-logins.ts';
 import { seedDemoAccounts } from './demo.ts';
-import { AGENCY, TEST_PASSWORD, agencyId, citizen, signInWithForm } from './testing.ts';
+import { AGENCY, TEST_PASSWORD, agencyId, citizen, registerWithCode, signInWithForm } from './testing.ts';
 
 let app: TestApp;
 before(async () => {
   app = await testApp({ demo: true });
-  assert.equal((await app.client().submit('/dang-ky', citizen())).statusCode, 303);
+  assert.equal((await registerWithCode(app, app.client(), citizen())).statusCode, 303);
 });
 after(async () => {
   await app.close();
@@ -131,7 +131,7 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
 test('password reset requests are rate-limited per address', async () => {
   const c = app.client();
   let last = 0;
-  for (let i = 0; i < 6; i++) last = (await c.submit('/quen-mat-khau', { identifier: 'nobody@example.vn' })).statusCode;
+  for (let i = 0; i < 11; i++) last = (await c.submit('/quen-mat-khau', { identifier: 'nobody@example.vn' })).statusCode;
   assert.equal(last, 429);
   const res = await c.submit('/quen-mat-khau', { identifier: 'nobody@example.vn' });
   assert.match(res.body, /quá nhiều yêu cầu/);
@@ -155,4 +155,66 @@ test('changing the password needs the current one and ends the other sessions', 
   assert.equal((await signInWithForm(app.client(), '0983123456', 'MatKhauMoi9')).statusCode, 303);
   const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'account.password_change'`.execute(app.database.db);
   assert.equal(Number(audit.rows[0]?.n), 1);
+});
+
+test('after signing in without a page to return to, staff land on their work: officers on /mot-cua, administrators on /quan-tri', async () => {
+  const expected: [string, string][] = [
+    ['demo.motcua', '/mot-cua'],
+    ['demo.chuyenvien', '/mot-cua'],
+    ['demo.lanhdao', '/mot-cua'],
+    ['demo.admin', '/quan-tri'],
+    ['demo.bientap', '/tai-khoan'],
+    ['demo.vanthu', '/tai-khoan'],
+    ['demo.congdan', '/tai-khoan'],
+  ];
+  for (const [username, landing] of expected) {
+    const c = app.client();
+    const res = await signInWithForm(c, username, DEMO_PASSWORD);
+    assert.equal(res.headers.location, landing, username);
+    assert.equal((await c.get('/dang-nhap')).headers.location, landing, `${username}, signed in, opening the sign-in page`);
+    assert.equal((await c.get(landing)).statusCode, 200, `${username} may open ${landing}`);
+  }
+  const back = await app.client().submit('/dang-nhap', { identifier: 'demo.motcua', password: DEMO_PASSWORD, next: '/lich-lam-viec' });
+  assert.equal(back.headers.location, '/lich-lam-viec', 'a page asked for comes first');
+});
+
+test('/quan-tri links every administration page for an administrator, the work pages for officers, and nothing for citizens', async () => {
+  const admin = app.client();
+  await signInWithForm(admin, 'demo.admin', DEMO_PASSWORD);
+  const home = await admin.get('/quan-tri');
+  assert.equal(home.statusCode, 200);
+  const links = [...home.body.matchAll(/<a href="(\/quan-tri\/[^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(links, ['/quan-tri/tai-khoan', '/quan-tri/tai-khoan/tao-moi', '/quan-tri/lich-lam-viec', '/quan-tri/tu-dong-nghia']);
+  for (const href of links) assert.equal((await admin.get(href ?? '')).statusCode, 200, `${href} opens for the administrator`);
+  assert.match(home.body, /<a href="\/quan-tri">Quản trị<\/a>/, 'the header links the administrators’ home');
+
+  const officer = app.client();
+  await signInWithForm(officer, 'demo.motcua', DEMO_PASSWORD);
+  const work = await officer.get('/quan-tri');
+  assert.equal(work.statusCode, 200);
+  assert.doesNotMatch(work.body, /href="\/quan-tri\//, 'no administration page for an officer');
+  assert.match(work.body, /href="\/mot-cua\/tiep-nhan"/);
+  assert.match(work.body, /href="\/mot-cua\/so-theo-doi"/);
+
+  const citizenClient = app.client();
+  await signInWithForm(citizenClient, 'demo.congdan', DEMO_PASSWORD);
+  assert.equal((await citizenClient.get('/quan-tri')).statusCode, 403);
+  assert.equal((await app.client().get('/quan-tri')).headers.location, '/dang-nhap?next=%2Fquan-tri');
+});
+
+test('the sign-in page says why the visitor was sent there, in Vietnamese and English', async () => {
+  const reason = (html: string): string | undefined => /<p class="notice" id="sign-in-reason">([^<]+)<\/p>/.exec(html)?.[1];
+  const c = app.client();
+  const form = await c.get('/dich-vu-cong/1.000001/nop');
+  assert.equal(form.statusCode, 303);
+  assert.equal(reason((await c.get(String(form.headers.location))).body), 'Đăng nhập để nộp hồ sơ.');
+  assert.equal(reason((await c.get('/dang-nhap?next=%2Fho-so-cua-toi')).body), 'Đăng nhập để xem hồ sơ của bạn.');
+  assert.equal(reason((await c.get('/dang-nhap?next=%2Fmot-cua')).body), 'Đăng nhập để vào Bộ phận Một cửa.');
+  assert.equal(reason((await c.get('/dang-nhap?next=%2Fquan-tri%2Ftai-khoan')).body), 'Đăng nhập để vào trang quản trị.');
+  assert.equal(reason((await c.get('/dang-nhap?next=%2Flich-lam-viec')).body), 'Trang bạn vừa mở cần đăng nhập.');
+  assert.equal(reason((await c.get('/dang-nhap')).body), undefined, 'no line when the visitor came by themselves');
+  const refused = await c.submit('/dang-nhap?next=%2Fho-so-cua-toi', { identifier: 'khong.co.ai', password: 'Sai123456', next: '/ho-so-cua-toi' });
+  assert.equal(refused.statusCode, 401);
+  assert.equal(reason(refused.body), 'Đăng nhập để xem hồ sơ của bạn.', 'kept after a wrong password');
+  assert.equal(reason((await c.get(`${String(form.headers.location)}&lang=en`)).body), 'Sign in to submit your application.');
 });

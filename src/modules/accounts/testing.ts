@@ -1,9 +1,12 @@
 // Test fixtures of the accounts module: agencies (from the units module's reference seed, which testApp loads),
-// staff accounts, a citizen's registration form.
+// staff accounts, a citizen's registration form, and a registration carried through its one-time code.
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import type { TestClient } from '../../testing/app.ts';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import type { TestApp, TestClient } from '../../testing/app.ts';
+import { smsNumber } from '../../platform/notify/sms.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { createStaffAccount } from './admin.ts';
 
@@ -48,3 +51,25 @@ export const citizen = (over: Record<string, string> = {}): Record<string, strin
   password_confirm: TEST_PASSWORD,
   ...over,
 });
+
+/** The latest 6-digit code sent to a phone number (SMS outbox) or an e-mail address (mail outbox), as its owner reads it. */
+export async function lastCodeSentTo(db: Kysely<PlatformTables>, to: string): Promise<string> {
+  const phone = smsNumber(to);
+  const r = phone
+    ? await sql<{ body: string }>`select body from outbox_sms where to_phone = ${phone} order by id desc limit 1`.execute(db)
+    : await sql<{ body: string }>`select body_text as body from outbox_mail where to_address = ${to.trim().toLowerCase()} order by id desc limit 1`.execute(db);
+  const code = /\b(\d{6})\b/.exec(r.rows[0]?.body ?? '')?.[1];
+  if (!code) throw new Error(`no code was sent to ${to}`);
+  return code;
+}
+
+/**
+ * Registers through the pages with consent, reads the code where it was sent (the mobile number, else the e-mail) and
+ * types it back; the answer of the code page (303 to /tai-khoan on success), or the form's answer if it was refused.
+ */
+export async function registerWithCode(app: TestApp, client: TestClient, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  const res = await client.submit('/dang-ky', { consent: '1', ...fields });
+  if (res.statusCode !== 303) return res;
+  const to = fields.phone && smsNumber(fields.phone) ? fields.phone : (fields.email ?? '');
+  return client.submit('/dang-ky/xac-minh', { code: await lastCodeSentTo(app.database.db, to) });
+}

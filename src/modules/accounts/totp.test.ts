@@ -18,7 +18,7 @@ after(async () => {
 
 test('a staff member turns on two-step verification with a code from the app', async () => {
   const c = app.client();
-  assert.equal((await signInWithForm(c, 'cb.motcua')).headers.location, '/tai-khoan');
+  assert.equal((await signInWithForm(c, 'cb.motcua')).headers.location, '/mot-cua', 'an officer lands on the inbox');
   const profile = await c.get('/tai-khoan');
   assert.match(profile.body, /Bật xác thực hai bước/);
   const start = await c.submit('/tai-khoan', {}, '/tai-khoan/xac-thuc-hai-buoc/bat-dau');
@@ -58,7 +58,7 @@ test('signing in then needs the code; a replayed code is refused, a fresh one ac
   assert.match(replay.body, /đã được dùng/);
   const fresh = await c.submit('/dang-nhap/xac-thuc', { code: totpCode(secret, enrolledAt + 30_000) });
   assert.equal(fresh.statusCode, 303);
-  assert.equal(fresh.headers.location, '/tai-khoan');
+  assert.equal(fresh.headers.location, '/mot-cua');
   assert.equal((await c.get('/tai-khoan')).statusCode, 200);
   const rows = await sql<{ action: string; reason: string | null }>`select action, data->>'reason' as reason from audit_log where action like 'account.sign_in%' order by id desc limit 2`.execute(app.database.db);
   assert.deepEqual(rows.rows, [
@@ -117,7 +117,7 @@ test('an administrator turns off two-step verification for a lost phone: the ses
   // The password alone now signs in, and the profile offers to turn it on again.
   const c = app.client();
   const signedIn = await signInWithForm(c, 'cb.motcua');
-  assert.equal(signedIn.headers.location, '/tai-khoan');
+  assert.equal(signedIn.headers.location, '/mot-cua');
   assert.match((await c.get('/tai-khoan')).body, /Bật xác thực hai bước/);
   assert.doesNotMatch((await admin.get(`/quan-tri/tai-khoan/${id}`)).body, /reset_totp/, 'nothing left to turn off');
 });

@@ -10,6 +10,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { type Actor, requireStaff, requireUser } from '../../platform/auth/access.ts';
 import { Role, type SessionUser } from '../../platform/auth/roles.ts';
 import { findAgencyById } from '../units/index.ts';
+import { requireVerifiedContact } from '../accounts/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
 import { findProcedureForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
@@ -90,6 +91,7 @@ function checkAccess(actor: Actor, ctx: SubmitContext): SessionUser {
 
 export async function submitDossier(platform: Platform, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<SubmitResult> {
   const user = checkAccess(actor, ctx);
+  await requireVerifiedContact(platform.database.db, user); // issue 9: a citizen submits with a proven phone or e-mail
   const counter = ctx.channel === 'counter';
   const db = platform.database.db;
   const ddb = dossierDb(db);

@@ -6,6 +6,7 @@ import type { SessionUser } from '../../platform/auth/roles.ts';
 import { loadSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { TestApp, TestClient } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
+import { registerWithCode } from '../accounts/testing.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 import { dossierDb, type DossierDb } from './tables.ts';
 
@@ -95,7 +96,7 @@ export async function registerCitizen(app: TestApp, n: number, name = 'Nguyễn 
   const client = app.client();
   const personalId = `00119001${String(2000 + n).padStart(4, '0')}`;
   const email = `congdan${n}@example.vn`;
-  const res = await client.submit('/dang-ky', {
+  const res = await registerWithCode(app, client, {
     full_name: name,
     personal_id: personalId,
     phone: `0983 ${String(100000 + n).slice(-6)}`,

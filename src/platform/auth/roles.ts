@@ -36,4 +36,6 @@ export interface SessionUser {
   roles: Role[];
   agencyId: number | null;
   agencyName: string | null;
+  /** Set on a citizen with no proven phone number or e-mail address: signed in, but may not submit yet (issue 9). */
+  unverified?: true;
 }

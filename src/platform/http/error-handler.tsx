@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, HttpErrors } from './errors.ts';
 import { Page } from '../web/layout.tsx';
-import { t } from '../web/i18n.ts';
+import { t, type Text } from '../web/i18n.ts';
 import { shell as m } from '../web/messages.ts';
 
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
@@ -70,11 +70,20 @@ export function errorBody(e: AppError): Record<string, unknown> {
   };
 }
 
+/** A local page that resolves the error (`details.link`, e.g. where to verify the account), for the HTML answer. */
+function nextStep(e: AppError): { href: string; text: Text } | null {
+  const link = e.details?.link as { href?: unknown; text?: { vi?: unknown; en?: unknown } } | undefined;
+  if (!link || typeof link.href !== 'string' || !/^\/(?![/\\])/.test(link.href)) return null;
+  if (typeof link.text?.vi !== 'string' || typeof link.text.en !== 'string') return null;
+  return { href: link.href, text: { vi: link.text.vi, en: link.text.en } };
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
   reply.status(e.status);
   if (e.status === 503) reply.header('retry-after', '5');
   if (wantsJson(req)) return reply.type('application/json; charset=utf-8').send(errorBody(e));
   const lang = req.lang ?? 'vi';
+  const next = nextStep(e);
   return reply.type('text/html; charset=utf-8').send(
     <Page req={req} title={m.errorTitle}>
       <h1 safe>{e.text[lang]}</h1>
@@ -84,6 +93,15 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError)
             <li safe>{f.message[lang]}</li>
           ))}
         </ul>
+      ) : (
+        ''
+      )}
+      {next ? (
+        <p>
+          <a href={next.href} safe>
+            {next.text[lang]}
+          </a>
+        </p>
       ) : (
         ''
       )}

@@ -34,6 +34,7 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
     ['/tra-cuu-ho-so', m.navLookup],
     ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers]] as [string, Text][]) : []),
     ...(user?.kind === 'staff' ? ([['/mot-cua', m.navOneStop], ['/quan-ly/chat-luong', m.navQuality]] as [string, Text][]) : []),
+    ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],
     ['/lich-lam-viec', m.navCalendar],
     ['/api/docs', m.navApi],
@@ -122,6 +123,18 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
             </nav>
           </header>
           <main id="main" class={narrow ? 'wrap narrow' : 'wrap'} tabindex="-1">
+            {user?.unverified ? (
+              <div class="notice" id="unverified-banner">
+                <p>
+                  <span safe>{t(lang, m.unverified)}</span>{' '}
+                  <a href="/tai-khoan/xac-minh" safe>
+                    {t(lang, m.unverifiedLink)}
+                  </a>
+                </p>
+              </div>
+            ) : (
+              ''
+            )}
             {children}
           </main>
           <footer class="site-footer">

@@ -13,6 +13,12 @@ export const shell = {
   navUnits: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
   navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   navApi: { vi: 'API', en: 'API' },
+  navAdmin: { vi: 'Quản trị', en: 'Administration' },
+  unverified: {
+    vi: 'Tài khoản chưa có số điện thoại hoặc thư điện tử đã xác minh nên chưa nộp được hồ sơ trực tuyến.',
+    en: 'Your account has no verified phone number or e-mail yet, so it cannot submit online.',
+  },
+  unverifiedLink: { vi: 'Xác minh ngay', en: 'Verify now' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   register: { vi: 'Đăng ký', en: 'Register' },

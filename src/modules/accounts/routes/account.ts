@@ -9,6 +9,8 @@ import { AccountPage, TotpSetupPage, type ProfileValues } from '../views/account
 import { updateOwnProfile } from '../own-profile.ts';
 import { ctxOf, formErrorsOf, signInFirst } from './http.ts';
 import type { Errors } from '../views/form.tsx';
+import { codePage } from '../messages-verify.ts';
+import { provenContact } from '../views/contacts.tsx';
 
 const NOTICES = { password: m.passwordChanged, totp: m.twoStepEnabled, profile: m.profileSaved } as const;
 
@@ -18,7 +20,12 @@ export async function accountRoutes(app: FastifyInstance, platform: Platform): P
   async function profile(req: FastifyRequest, reply: FastifyReply, status = 200, errors: Errors = [], refusedProfile?: { errors: Errors; values: ProfileValues }): Promise<FastifyReply> {
     const account = await getOwnAccount(db, req.user);
     const done = str(req.query, 'done');
-    const notice = done === 'password' || done === 'totp' || done === 'profile' ? t(req.lang, NOTICES[done]) : undefined;
+    const notice =
+      done === 'password' || done === 'totp' || done === 'profile'
+        ? t(req.lang, NOTICES[done])
+        : done === 'registered'
+          ? t(req.lang, codePage.registered, { contact: provenContact(req.lang, account) })
+          : undefined;
     const refused = refusedProfile ? { profileErrors: refusedProfile.errors, profileValues: refusedProfile.values } : {};
     reply.status(status).html(AccountPage({ req, account, errors, ...refused, ...(notice ? { notice } : {}) }));
     return reply;

@@ -7,6 +7,7 @@ import { requireUser } from '../../../platform/auth/access.ts';
 import { ROLES } from '../../../platform/auth/roles.ts';
 import { issueApiToken } from '../sign-in.ts';
 import { getOwnAccount } from '../profile.ts';
+import { isVerified } from '../repo.ts';
 import { LIMITS, ctxOf } from './http.ts';
 
 const errorSchema = { $ref: 'ApiError#' };
@@ -99,6 +100,9 @@ export async function apiRoutes(app: FastifyInstance, platform: Platform): Promi
               email: { type: ['string', 'null'] },
               phone: { type: ['string', 'null'] },
               totp_enabled: { type: 'boolean' },
+              phone_verified_at: { type: ['string', 'null'], format: 'date-time', description: 'when a code sent to the phone came back' },
+              email_verified_at: { type: ['string', 'null'], format: 'date-time', description: 'when a code sent to the e-mail came back' },
+              can_submit: { type: 'boolean', description: 'a citizen submits once a contact is verified (staff: always)' },
             },
           },
           401: errorSchema,
@@ -118,6 +122,9 @@ export async function apiRoutes(app: FastifyInstance, platform: Platform): Promi
         email: a.email,
         phone: a.phone,
         totp_enabled: a.totp_enabled,
+        phone_verified_at: a.phone_verified_at ? new Date(a.phone_verified_at).toISOString() : null,
+        email_verified_at: a.email_verified_at ? new Date(a.email_verified_at).toISOString() : null,
+        can_submit: isVerified(a),
       };
     },
   );

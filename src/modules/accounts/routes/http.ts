@@ -5,15 +5,22 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import type { RequestContext } from '../sign-in.ts';
+import { FLOW_MINUTES } from '../codes.ts';
 
 /** Per-IP limits of the unauthenticated POST routes (@fastify/rate-limit route config). */
 export const LIMITS = {
   signIn: { max: 60, timeWindow: '5 minutes' },
   secondFactor: { max: 15, timeWindow: '5 minutes' },
-  register: { max: 20, timeWindow: '10 minutes' },
-  resetRequest: { max: 5, timeWindow: '15 minutes' },
+  /** A ward office's shared connection registers several people; each address is also capped on its own (codes.ts). */
+  register: { max: 30, timeWindow: '10 minutes' },
+  /** Each address also has its own cool-down and hourly cap (codes.ts), which is what protects the person reached. */
+  resetRequest: { max: 10, timeWindow: '15 minutes' },
   resetConfirm: { max: 10, timeWindow: '15 minutes' },
   token: { max: 60, timeWindow: '5 minutes' },
+  /** Typing a one-time code: 5 tries a code, a few codes (codes.ts), some room for a shared address. */
+  code: { max: 30, timeWindow: '10 minutes' },
+  /** Asking for a code (again); each address also has its own minute's cool-down and hourly cap. */
+  sendCode: { max: 10, timeWindow: '10 minutes' },
 } as const;
 
 export function rateLimit(limit: { max: number; timeWindow: string }): { config: { rateLimit: { max: number; timeWindow: string } } } {
@@ -29,6 +36,21 @@ const secure = (platform: Platform): boolean => platform.config.baseUrl.startsWi
 
 export function setSessionCookie(reply: FastifyReply, platform: Platform, token: string, expires: Date): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(platform), expires });
+}
+
+/** The browser's side of a one-time-code journey (registration, contact, reset by SMS): a random token, see codes.ts. */
+export const FLOW_COOKIE = 'egov_flow';
+
+export function setFlowCookie(reply: FastifyReply, platform: Platform, token: string): void {
+  reply.setCookie(FLOW_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(platform), maxAge: FLOW_MINUTES * 60 });
+}
+
+export function clearFlowCookie(reply: FastifyReply, platform: Platform): void {
+  reply.clearCookie(FLOW_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(platform) });
+}
+
+export function flowToken(req: FastifyRequest): string | undefined {
+  return req.cookies[FLOW_COOKIE];
 }
 
 export function clearSessionCookie(reply: FastifyReply, platform: Platform): void {

@@ -6,6 +6,8 @@ import { resetRoutes } from './reset.ts';
 import { accountRoutes } from './account.ts';
 import { adminRoutes } from './admin.ts';
 import { apiRoutes } from './api.ts';
+import { verifyRoutes } from './verify.ts';
+import { infoRoutes } from './info.ts';
 
 export async function accountsRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   await signInRoutes(app, platform);
@@ -14,4 +16,6 @@ export async function accountsRoutes(app: FastifyInstance, platform: Platform): 
   await accountRoutes(app, platform);
   await adminRoutes(app, platform);
   await apiRoutes(app, platform);
+  await verifyRoutes(app, platform);
+  await infoRoutes(app, platform);
 }

@@ -8,6 +8,7 @@ import { signIn, verifySecondFactor } from '../sign-in.ts';
 import { str } from '../validate.ts';
 import { invalid, signInPage } from '../messages.ts';
 import { SignInPage, SecondFactorPage } from '../views/sign-in.tsx';
+import { landingFor } from '../landing.ts';
 import { LIMITS, clearSessionCookie, ctxOf, formErrorsOf, rateLimit, safeNext, setSessionCookie } from './http.ts';
 
 export async function signInRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -16,7 +17,7 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
   app.get('/dang-nhap', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const next = safeNext(q.next);
-    if (req.user) return reply.redirect(next ?? '/tai-khoan', 303);
+    if (req.user) return reply.redirect(next ?? landingFor(req.user), 303);
     const notice = q.reset === '1' ? t(req.lang, signInPage.resetDone) : undefined;
     return reply.html(SignInPage({ req, demo: platform.demo(), ...(next ? { next } : {}), ...(notice ? { notice } : {}) }));
   });
@@ -33,7 +34,7 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
       const s = await signIn(db, identifier, str(req.body, 'password'), ctxOf(req));
       setSessionCookie(reply, platform, s.token, s.expiresAt);
       if (s.pending) return reply.redirect(`/dang-nhap/xac-thuc${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
-      return reply.redirect(next ?? '/tai-khoan', 303);
+      return reply.redirect(next ?? landingFor(s.user), 303);
     } catch (err) {
       const f = formErrorsOf(err, 'identifier');
       if (!f) throw err;
@@ -56,7 +57,7 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
     try {
       const s = await verifySecondFactor(db, pending.id, pending.user.id, code, ctxOf(req));
       setSessionCookie(reply, platform, s.token, s.expiresAt);
-      return reply.redirect(safeNext((req.query as Record<string, unknown>).next) ?? '/tai-khoan', 303);
+      return reply.redirect(safeNext((req.query as Record<string, unknown>).next) ?? landingFor(s.user), 303);
     } catch (err) {
       const f = formErrorsOf(err, 'code');
       if (!f) throw err;

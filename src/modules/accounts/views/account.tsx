@@ -7,6 +7,7 @@ import type { AccountWithRoles } from '../repo.ts';
 import type { TotpEnrolment } from '../profile.ts';
 import { displayPhone } from '../validate.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
+import { verifyPage } from '../messages-verify.ts';
 
 function Row({ label, value }: { label: string; value: string }): JSX.Element {
   return (
@@ -43,6 +44,29 @@ function TwoStep({ req, account }: { req: FastifyRequest; account: AccountWithRo
         </>
       )}
     </section>
+  );
+}
+
+/** Where to go from the account page: proving contacts, what the platform holds, the administration. */
+function AccountLinks({ req, account }: { req: FastifyRequest; account: AccountWithRoles }): JSX.Element {
+  const lang = req.lang;
+  const unproven = (!!account.phone && !account.phone_verified_at) || (!!account.email && !account.email_verified_at);
+  const links: [string, string][] = [
+    ...(unproven ? ([['/tai-khoan/xac-minh', t(lang, verifyPage.link)]] as [string, string][]) : []),
+    ['/tai-khoan/du-lieu-cua-toi', t(lang, m.myData)],
+    ...(account.kind === 'staff' ? ([['/quan-tri', t(lang, m.adminHome)]] as [string, string][]) : []),
+    ...(account.roles.includes('admin') ? ([['/quan-tri/tai-khoan', t(lang, m.admin)]] as [string, string][]) : []),
+  ];
+  return (
+    <ul>
+      {links.map(([href, label]) => (
+        <li>
+          <a href={href} safe>
+            {label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -124,15 +148,7 @@ export function AccountPage({
           )}
         </tbody>
       </table>
-      {account.roles.includes('admin') ? (
-        <p>
-          <a href="/quan-tri/tai-khoan" safe>
-            {t(lang, m.admin)}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      <AccountLinks req={req} account={account} />
       <ProfileForm req={req} account={account} values={profileValues} errors={profileErrors} />
       <h2 safe>{t(lang, m.changePassword)}</h2>
       <Form req={req} action="/tai-khoan/mat-khau" errors={errors}>

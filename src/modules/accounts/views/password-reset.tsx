@@ -3,14 +3,18 @@ import { Page, Field } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import { common, forgotPage as f, resetPage as r, signInPage } from '../messages.ts';
 import { AccountErrors } from '../errors.ts';
+import { resetCode as rc } from '../messages-verify.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
+import { CodeField } from './register.tsx';
 
-export function ForgotPage({ req, sent, identifier }: { req: FastifyRequest; sent?: boolean; identifier?: string }): JSX.Element {
+/** The request form; once sent, the same answer for everyone, with the form for a code received by SMS. */
+export function ForgotPage({ req, sent, identifier, codeErrors }: { req: FastifyRequest; sent?: boolean; identifier?: string; codeErrors?: Errors }): JSX.Element {
   const lang = req.lang;
   return (
     <Page req={req} title={f.title} narrow>
       <h1 safe>{t(lang, f.title)}</h1>
       <Notice text={sent ? t(lang, f.sent) : undefined} success />
+      {sent ? <CodeReset req={req} errors={codeErrors ?? []} /> : ''}
       <p safe>{t(lang, f.lead)}</p>
       <Form req={req} action="/quen-mat-khau">
         <Field id="identifier" label={t(lang, signInPage.identifier)} value={identifier} autocomplete="username" required />
@@ -19,6 +23,34 @@ export function ForgotPage({ req, sent, identifier }: { req: FastifyRequest; sen
         </button>
       </Form>
     </Page>
+  );
+}
+
+function CodeReset({ req, errors }: { req: FastifyRequest; errors: Errors }): JSX.Element {
+  const lang = req.lang;
+  return (
+    <section aria-labelledby="code-reset">
+      <h2 id="code-reset" safe>
+        {t(lang, rc.heading)}
+      </h2>
+      <p safe>{t(lang, rc.lead)}</p>
+      <Form req={req} action="/quen-mat-khau/ma" errors={errors}>
+        <CodeField req={req} errors={errors} />
+        <Field
+          id="password"
+          label={t(lang, r.newPassword)}
+          type="password"
+          hint={t(lang, common.passwordHint)}
+          autocomplete="new-password"
+          required
+          error={errorFor(lang, errors, 'password')}
+        />
+        <Field id="password_confirm" label={t(lang, common.passwordConfirm)} type="password" autocomplete="new-password" required error={errorFor(lang, errors, 'password_confirm')} />
+        <button type="submit" safe>
+          {t(lang, rc.submit)}
+        </button>
+      </Form>
+    </section>
   );
 }
 

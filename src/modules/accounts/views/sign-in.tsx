@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../platform/auth/roles.ts';
 import { common, signInPage as m, secondFactorPage as s } from '../messages.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
+import { signInReason } from '../landing.ts';
 
 export interface SignInProps {
   req: FastifyRequest;
@@ -51,10 +52,18 @@ function DemoLogins({ req }: { req: FastifyRequest }): JSX.Element {
 
 export function SignInPage({ req, identifier, next, errors = [], notice, demo }: SignInProps): JSX.Element {
   const lang = req.lang;
+  const reason = signInReason(next);
   return (
     <Page req={req} title={m.title} narrow>
       <h1 safe>{t(lang, m.title)}</h1>
       <Notice text={notice} success />
+      {reason ? (
+        <p class="notice" id="sign-in-reason" safe>
+          {t(lang, reason)}
+        </p>
+      ) : (
+        ''
+      )}
       <Form req={req} action="/dang-nhap" errors={errors}>
         {next ? <input type="hidden" name="next" value={next} /> : ''}
         <Field id="identifier" label={t(lang, m.identifier)} value={identifier} autocomplete="username" required error={errorFor(lang, errors, 'identifier')} />

@@ -1,0 +1,29 @@
+// Where people land after signing in (issue 9): staff on their work, citizens on their account; and the line the
+// sign-in page shows to say why a visitor was sent there, read from the page they were going to (`next`).
+import type { SessionUser } from '../../platform/auth/roles.ts';
+import type { Text } from '../../platform/web/i18n.ts';
+import { signInReasons as r } from './messages.ts';
+
+/** The roles that handle dossiers, whose work is the one-stop inbox. */
+const OFFICER_ROLES: readonly string[] = ['one_stop_officer', 'specialist', 'leader'];
+
+/** The page after a sign-in that asked for no other: officers' inbox, the administrators' home, else the account page. */
+export function landingFor(user: SessionUser): string {
+  if (user.kind === 'staff' && user.roles.some((role) => OFFICER_ROLES.includes(role))) return '/mot-cua';
+  if (user.kind === 'staff' && user.roles.includes('admin')) return '/quan-tri';
+  return '/tai-khoan';
+}
+
+const REASONS: [RegExp, Text][] = [
+  [/^\/dich-vu-cong\/[^/?]+\/nop(?:[/?]|$)/, r.submit],
+  [/^\/(?:ho-so-cua-toi|ho-so)(?:[/?]|$)/, r.dossiers],
+  [/^\/mot-cua(?:[/?]|$)/, r.oneStop],
+  [/^\/(?:quan-tri|quan-ly)(?:[/?]|$)/, r.admin],
+  [/^\/tai-khoan(?:[/?]|$)/, r.account],
+];
+
+/** Why the sign-in page was shown, when a protected page sent the visitor there; undefined without `next`. */
+export function signInReason(next: string | undefined): Text | undefined {
+  if (!next) return undefined;
+  return REASONS.find(([re]) => re.test(next))?.[1] ?? r.other;
+}
