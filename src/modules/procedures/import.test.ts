@@ -160,3 +160,11 @@ test('an administrator sets "toàn trình" and an e-form as a new version; a lat
   await assert.rejects(publishServiceConfig(database.db, admin, '1.000178', { onlineLevel: 'full' }), /INVALID_SERVICE_CONFIG/, 'no online channel');
   await assert.rejects(publishServiceConfig(database.db, { ...admin, roles: [] }, '3.000346', { onlineLevel: 'partial' }), /FORBIDDEN/);
 });
+
+test('a version stored before fee rules were (migration 0012) has them read from its published text', async () => {
+  const before = await getProcedure(database.db, '3.000347');
+  await sql`update procedure_versions set fee_rules = null where code = '3.000347'`.execute(database.db);
+  const after = await getProcedure(database.db, '3.000347');
+  assert.deepEqual(after.feeRules, before.feeRules);
+  assert.equal(after.feeRules.length, 2);
+});
