@@ -17,6 +17,7 @@ const PAGES = [
   '/thu-tuc',
   '/thu-tuc?q=s%E1%BB%95+%C4%91%E1%BB%8F',
   '/thu-tuc/1.001193',
+  '/thu-tuc/3.000347',
   '/tra-cuu-ho-so',
 ];
 

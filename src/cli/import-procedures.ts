@@ -85,6 +85,16 @@ export function reportLines(file: string, format: string, r: ImportReport, effec
     lines.push(`  ${label}: ${f.unparsed} of ${r.total}${reasons(f)}; ${f.empty} give no information`);
     for (const e of f.examples) lines.push(`    ${e.code.padEnd(10)} ${e.reason}: "${e.text}"`);
   }
+  const t = r.fields.processingTime;
+  lines.push(
+    `Processing time units: from the time text ${t.sources.stated}, from the procedure's other text ${t.sources.procedure_text}, ` +
+      `from data/procedures/processing-time-overrides.csv ${t.sources.override}, none ${t.sources.none}`,
+  );
+  if (t.withoutUnit.length > 0) {
+    lines.push(`  Without a unit (the receiving officer sets the due date), ${t.withoutUnit.length}:`);
+    for (let i = 0; i < t.withoutUnit.length; i += 10) lines.push(`    ${t.withoutUnit.slice(i, i + 10).join(' ')}`);
+  }
+  if (t.overridesNotNeeded.length > 0) lines.push(`  Override rows not used (the time text states a unit): ${t.overridesNotNeeded.join(' ')}`);
   if (r.failed.length > 0) {
     lines.push('Failed records:');
     for (const f of r.failed.slice(0, 50)) lines.push(`  line ${f.line}${f.code ? ` (${f.code})` : ''}: ${f.reason}`);
@@ -148,6 +158,11 @@ Rules:
     (toàn trình) level set by an administrator is kept while the procedure stays online.
   - Processing time, fees and required documents are parsed from free text; values that cannot be parsed are
     kept as published and counted in the report with examples.
+  - Fees become rules (alternatives by channel, case and period, never added up); a part that gives no figure
+    (set by the provincial council, in dollars, cut off) is kept as text, settled at the counter, and reported.
+  - A processing time without a unit ("1") takes it from the procedure's other text (the same-day rule, "Thời hạn
+    giải quyết: …", a channel's description) or from data/procedures/processing-time-overrides.csv; the report
+    lists the codes that still have none.
   - Everything is written in one transaction with one audit row; a record that is not valid (bad code, no
     name, duplicate code) is reported with its line and the others are imported.
   - Progress goes to stderr: a bar on a terminal, a line every 10% otherwise.

@@ -2,6 +2,7 @@
 // top-left holding the dossier code, the procedure code, the applicant's identifier and the document's name
 // (Circular 01/2023/TT-VPCP), under the national heading.
 import { createPdf, drawNationalHeading, drawQrTopLeft, mm, pdfToBuffer } from '../../platform/pdf/index.ts';
+import { formatTimeRule } from '../procedures/index.ts';
 import { formatDong } from './format.ts';
 import { documentsReceived, type Receipt } from './receipt.ts';
 
@@ -60,7 +61,8 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
     doc.text(`${i + 1}) ${item.name} — ${item.files.join(', ')}`, left + 10, doc.y, { width: width - 10 });
   });
   doc.text('2. Số lượng hồ sơ: 01 (bộ)', left, doc.y, { width });
-  if (r.procedure?.processingTime.text) doc.text(`3. Thời gian giải quyết hồ sơ theo quy định: ${r.procedure.processingTime.text}`, left, doc.y, { width });
+  const time = r.procedure?.processingTime;
+  if (time && (time.unit || time.text)) doc.text(`3. Thời gian giải quyết hồ sơ theo quy định: ${formatTimeRule('vi', time)}`, left, doc.y, { width });
   const rec = vn(d.receivedAt);
   doc.text(`4. Thời gian nhận hồ sơ: ${rec.hh} giờ ${rec.mi} phút, ngày ${rec.d}/${rec.m}/${rec.y}`, left, doc.y, { width });
   if (d.dueDate) {
@@ -72,6 +74,8 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
   doc.font('serif');
   if (d.feeTotalDong > 0) {
     doc.text(`6. Phí, lệ phí: ${formatDong(d.feeTotalDong)} (${d.paymentStatus === 'paid' ? 'đã thanh toán' : 'chưa thanh toán'})`, left, doc.y, { width });
+  } else if (r.feeAtCounter) {
+    doc.text('6. Phí, lệ phí: cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ', left, doc.y, { width });
   }
   doc.text('Đăng ký nhận kết quả tại: Cổng dịch vụ công (trực tuyến)', left, doc.y, { width });
   doc.moveDown(0.8);

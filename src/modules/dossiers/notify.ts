@@ -15,7 +15,17 @@ export function receiptUrl(platform: Platform, code: string): string {
 
 export function receiptEmail(
   platform: Platform,
-  d: { code: string; procedure: DossierProcedure; agency: { name: string }; applicant: Applicant; received: Date; deadline: DossierDeadline | undefined; fee: number },
+  d: {
+    code: string;
+    procedure: DossierProcedure;
+    agency: { name: string };
+    applicant: Applicant;
+    received: Date;
+    deadline: DossierDeadline | undefined;
+    fee: number;
+    /** The fee rules give no amount to charge now: the agency settles it. */
+    feeAtCounter?: boolean;
+  },
 ): MailMessage | null {
   if (!d.applicant.email) return null;
   return {
@@ -30,6 +40,7 @@ export function receiptEmail(
       due: d.deadline ? formatIsoDate('vi', d.deadline.dueDate) : null,
       url: receiptUrl(platform, d.code),
       fee: d.fee > 0 ? formatDong(d.fee) : null,
+      feeAtCounter: d.feeAtCounter === true,
     }),
   };
 }

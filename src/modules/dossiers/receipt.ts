@@ -3,12 +3,16 @@
 import type { Platform } from '../../platform/http/context.ts';
 import type { Actor } from '../../platform/auth/access.ts';
 import { findAgencyById, type Agency } from '../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure } from './catalogue.ts';
+import { findProcedureVersionForDossier, feeSettledAtCounter, type DossierProcedure } from './catalogue.ts';
+import { receiptDay } from './code.ts';
 import { feeAccount, gatewayFor, vietQrFor, type BankAccount, type VietQrCode } from './payments.ts';
 import { getDossierView, type DossierView } from './read.ts';
 
 export interface Receipt extends DossierView {
+  /** The version received under, its fees as of the day of receipt. */
   procedure: DossierProcedure | undefined;
+  /** Nothing was charged on submission because the fee rules give no amount: the agency settles the fee. */
+  feeAtCounter?: boolean;
   agency: Agency | undefined;
   parentAgency: Agency | undefined;
   payment: { account: BankAccount; demoAccount: boolean; qr: VietQrCode; gateway: boolean } | undefined;
@@ -18,14 +22,18 @@ export async function getReceipt(platform: Platform, actor: Actor, code: string)
   const view = await getDossierView(platform, actor, code);
   const db = platform.database.db;
   const d = view.dossier;
-  const [procedure, agency] = await Promise.all([findProcedureVersionForDossier(db, d.procedureCode, d.procedureVersion), findAgencyById(db, d.agencyId)]);
+  const [procedure, agency] = await Promise.all([
+    findProcedureVersionForDossier(db, d.procedureCode, d.procedureVersion, receiptDay(d.receivedAt)),
+    findAgencyById(db, d.agencyId),
+  ]);
   const parentAgency = agency?.parentId ? await findAgencyById(db, agency.parentId) : undefined;
   let payment: Receipt['payment'];
   if (d.paymentStatus === 'unpaid') {
     const { account, demo } = await feeAccount(platform);
     payment = { account, demoAccount: demo, qr: await vietQrFor(account, d), gateway: gatewayFor(platform) !== undefined };
   }
-  return { ...view, procedure, agency, parentAgency, payment };
+  const feeAtCounter = d.feeTotalDong === 0 && procedure !== undefined && feeSettledAtCounter(procedure, d.channel === 'counter' ? 'counter' : 'online');
+  return { ...view, procedure, feeAtCounter, agency, parentAgency, payment };
 }
 
 /** Names of the documents received, with the files given for each, in the form's order. */

@@ -13,7 +13,7 @@ import { findAgencyById } from '../units/index.ts';
 import { requireVerifiedContact } from '../accounts/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
-import { findProcedureForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+import { findProcedureForDossier, feeSettledAtCounter, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
 import { receivingAgencies, defaultAgency } from './agency.ts';
 import { applicantFrom, type ApplicantDefaults } from './applicant.ts';
 import { checkAttachments, type AcceptedFile, type IncomingFile } from './attachments.ts';
@@ -119,9 +119,10 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   for (const f of files) await store.put(f.content);
 
   const deadline = await deadlineFor(platform, procedure, received);
-  const fee = feeTotal(procedure);
-  const applicantAccountId = user.kind === 'citizen' ? user.id : null;
   const channel = counter ? 'counter' : 'online';
+  // The fee rules of the version in force, for the day of receipt and this channel (procedures' feeFor).
+  const fee = feeTotal(procedure, channel);
+  const applicantAccountId = user.kind === 'citizen' ? user.id : null;
 
   try {
     const dossier = await db.transaction().execute(async (trx) => {
@@ -180,7 +181,7 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
         ip: ctx.ip ?? null,
         data: { procedure: procedure.code, version: procedure.version, via: ctx.via, files: files.length, fee_total_dong: fee },
       });
-      const mail = receiptEmail(platform, { code: d.code, procedure, agency, applicant, received, deadline, fee });
+      const mail = receiptEmail(platform, { code: d.code, procedure, agency, applicant, received, deadline, fee, feeAtCounter: feeSettledAtCounter(procedure, channel) });
       if (mail) await platform.mailer.enqueue(trx, mail);
       return d;
     });

@@ -1,6 +1,6 @@
 // JSON Schemas of the procedures API (they also make the OpenAPI document). Bad parameters are attached rather than
 // answered by Fastify, so that each gets the module's own Vietnamese/English message.
-import { CHANNELS, LEVELS, ONLINE_LEVELS, TIME_UNITS } from './schema.ts';
+import { CHANNELS, FEE_RULE_KINDS, LEVELS, ONLINE_LEVELS, TIME_UNITS } from './schema.ts';
 
 const tags = ['procedures'];
 const str = { type: 'string' } as const;
@@ -31,13 +31,54 @@ const errorResponse = (description: string) =>
 
 const processingTime = {
   type: 'object',
-  description: 'Thời hạn giải quyết / processing time: amount + unit (null when not stated), text as published',
+  description:
+    'Thời hạn giải quyết / processing time: amount + unit (null when not stated), text as published; basis: where the unit ' +
+    'comes from when the text has none (a sentence of the procedure, or data/procedures/processing-time-overrides.csv)',
   properties: {
     amount: { type: ['number', 'null'] },
     unit: { type: ['string', 'null'], enum: [...TIME_UNITS, null] },
     text: str,
+    basis: strOrNull,
   },
   required: ['amount', 'unit', 'text'],
+} as const;
+
+const dateOrNull = { type: ['string', 'null'], format: 'date' } as const;
+const feeRule = {
+  type: 'object',
+  description:
+    'Quy tắc thu phí, lệ phí (các quy tắc là phương án thay thế, không cộng dồn) / a fee rule; rules are alternatives by channel, case and period, never added up',
+  properties: {
+    kind: { type: 'string', enum: FEE_RULE_KINDS, description: 'amount | free | percent (of the standing amount) | text (not in figures: settled at the counter)' },
+    channel: { type: ['string', 'null'], enum: [...CHANNELS, null], description: 'null: every channel' },
+    case: { ...strOrNull, description: 'Trường hợp / the case; null: every case' },
+    amount_dong: intOrNull,
+    percent: { type: ['number', 'null'] },
+    per: { ...strOrNull, description: 'what one amount pays for ("lần", "trang")' },
+    per_quantity: { type: 'boolean', description: 'multiplied by a count the applicant gives (pages, copies, persons)' },
+    from: dateOrNull,
+    to: { ...dateOrNull, description: 'last day in force (inclusive)' },
+    text: str,
+  },
+  required: ['kind', 'channel', 'case', 'amount_dong', 'percent', 'per', 'per_quantity', 'from', 'to', 'text'],
+} as const;
+
+const feeQuote = {
+  type: 'object',
+  description: 'Phí, lệ phí áp dụng vào ngày và theo hình thức nộp / the fee that applies on the date through the channel',
+  properties: {
+    channel: { type: 'string', enum: CHANNELS },
+    date: { type: 'string', format: 'date' },
+    stated: { type: 'boolean' },
+    amountDong: { ...intOrNull, description: 'to charge on submission; null: worked out at the counter (depends on the case or a count, or not in figures)' },
+    lines: {
+      type: 'array',
+      items: { type: 'object', properties: { case: strOrNull, amountDong: intOrNull, rule: feeRule }, required: ['case', 'amountDong', 'rule'] },
+    },
+    expired: { type: 'array', items: feeRule },
+    upcoming: { type: 'array', items: feeRule },
+  },
+  required: ['channel', 'date', 'stated', 'amountDong', 'lines', 'expired', 'upcoming'],
 } as const;
 
 const levels = { type: 'array', items: { type: 'string', enum: LEVELS } } as const;
@@ -93,12 +134,13 @@ const version = {
         properties: { channel: { type: ['string', 'null'], enum: [...CHANNELS, null] }, channel_text: str, time: processingTime, fee_text: str, description: str },
       },
     },
-    fees: {
+    feeRules: { type: 'array', description: 'Phí, lệ phí dạng quy tắc / the fee rules read from the text', items: feeRule },
+    feesText: { ...strOrNull, description: 'Phí, lệ phí như văn bản công bố / the fee text as published' },
+    feesToday: {
       type: 'array',
-      description: 'Phí, lệ phí: số tiền bằng đồng (số nguyên); null khi không ghi bằng đồng / amounts in integer đồng, null when not stated in đồng',
-      items: { type: 'object', properties: { label: str, amount_dong: intOrNull, text: str }, required: ['label', 'amount_dong', 'text'] },
+      description: 'Phí, lệ phí áp dụng theo từng hình thức nộp vào ngày `date` (mặc định hôm nay) / per channel, the fee that applies on `date` (today by default)',
+      items: feeQuote,
     },
-    feesText: strOrNull,
     documents: {
       type: 'array',
       description: 'Thành phần hồ sơ / required documents',
@@ -124,7 +166,12 @@ const version = {
     },
     workflowRef: strOrNull,
   },
-  required: ['code', 'version', 'effectiveFrom', 'name', 'levels', 'channels', 'processingTime', 'fees', 'documents', 'eform', 'workflowRef'],
+  required: ['code', 'version', 'effectiveFrom', 'name', 'levels', 'channels', 'processingTime', 'feeRules', 'feesToday', 'documents', 'eform', 'workflowRef'],
+} as const;
+
+const dateQuery = {
+  type: 'object',
+  properties: { date: { type: 'string', format: 'date', description: 'Ngày tính phí, lệ phí (YYYY-MM-DD, mặc định hôm nay) / date of the fees (default today)', examples: ['2026-12-01'] } },
 } as const;
 
 const codeParam = {
@@ -171,6 +218,7 @@ export const detailSchema = {
   tags,
   summary: 'Một thủ tục: phiên bản hiện hành và danh sách phiên bản / one procedure: current version and its versions',
   params: codeParam,
+  querystring: dateQuery,
   response: {
     200: {
       type: 'object',
@@ -189,5 +237,6 @@ export const versionSchema = {
     properties: { ...codeParam.properties, version: { type: 'integer', minimum: 1 } },
     required: ['code', 'version'],
   },
+  querystring: dateQuery,
   response: { 200: version, 404: errorResponse('Không tìm thấy / not found') },
 } as const;

@@ -28,7 +28,7 @@ test('GET /api/v1/procedures searches with synonyms, filters and pages', async (
     channels: ['direct', 'online'],
     online: true,
     onlineLevel: 'partial',
-    processingTime: { amount: 5, unit: 'working_days', text: '5 Ngày làm việc' },
+    processingTime: { amount: 5, unit: 'working_days', text: '5 Ngày làm việc', basis: null },
     effectiveFrom: '2026-07-01',
   });
 
@@ -77,10 +77,38 @@ test('GET /api/v1/procedures/:code gives the full current version, its e-form an
     p.versions.map((v: { version: number; effectiveFrom: string }) => [v.version, v.effectiveFrom]),
     [[1, '2026-07-01']],
   );
+  assert.deepEqual(p.feeRules, [
+    { kind: 'amount', channel: null, case: null, amount_dong: 135_000, percent: null, per: 'lần', per_quantity: false, from: null, to: null, text: 'Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.' },
+    {
+      kind: 'amount',
+      channel: 'online',
+      case: null,
+      amount_dong: 115_000,
+      percent: null,
+      per: 'lần cấp',
+      per_quantity: false,
+      from: '2023-12-01',
+      to: '2025-12-31',
+      text: 'Trường hợp tổ chức, cá nhân nộp hồ sơ theo hình thức trực tuyến: Kể từ ngày 01/12/2023 đến hết ngày 31/12/2025, áp dụng mức thu lệ phí là 115.000 đồng/lần cấp.',
+    },
+  ]);
+  assert.match(p.feesText, /^Miễn phí\(- Lệ phí cấp giấy phép lái xe: 135\.000 đồng\/lần\./, 'the text as published beside the rules');
+  // The fee that applies per channel: today (after 31/12/2025) 135.000 đồng online too; on a date of the online rate, 115.000.
+  const today = (p.feesToday as { channel: string; amountDong: number; expired: unknown[] }[]).map((q) => [q.channel, q.amountDong, q.expired.length]);
+  assert.deepEqual(today, [
+    ['direct', 135_000, 0],
+    ['online', 135_000, 1],
+  ]);
+  const then = (await get('/api/v1/procedures/3.000347?date=2025-06-01')).json();
   assert.deepEqual(
-    p.fees.map((f: { amount_dong: number }) => f.amount_dong),
-    [135_000, 115_000],
+    then.feesToday.map((q: { channel: string; amountDong: number; date: string }) => [q.channel, q.amountDong, q.date]),
+    [
+      ['direct', 135_000, '2025-06-01'],
+      ['online', 115_000, '2025-06-01'],
+    ],
   );
+  const bad = await get('/api/v1/procedures/3.000347?date=2025-13-01');
+  assert.deepEqual([bad.statusCode, bad.json().error.code], [400, 'INVALID_DATE']);
   assert.deepEqual(p.documents[4], {
     name: 'Bản sao hoặc bản sao điện tử được chứng thực từ bản chính hoặc bản sao điện tử được cấp từ sổ gốc của giấy phép lái xe hoặc Quyết định xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ đối với trường hợp tước quyền sử dụng giấy phép lái xe tích hợp',
     originals: 0,

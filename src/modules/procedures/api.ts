@@ -2,9 +2,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/http/context.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
+import { isValidIsoDate } from '../../platform/calendar/index.ts';
 import { detailSchema, listSchema, versionSchema } from './api-schemas.ts';
 import { ProcedureErrors } from './errors.ts';
-import { getProcedure, getProcedureVersion } from './service.ts';
+import { feesToday } from './fees.ts';
+import { getProcedure, getProcedureVersion, today } from './service.ts';
 import { searchProcedures } from './search.ts';
 import type { Level } from './schema.ts';
 
@@ -25,6 +27,7 @@ const PARAM_ERRORS = {
   online: ProcedureErrors.INVALID_ONLINE,
   q: ProcedureErrors.QUERY_TOO_LONG,
   version: ProcedureErrors.VERSION_NOT_FOUND,
+  date: ProcedureErrors.INVALID_DATE,
 } as const;
 
 /** The module's own error for the first parameter Fastify's schema check rejected. */
@@ -35,6 +38,14 @@ function rejectInvalid(req: FastifyRequest): void {
   const name = (first?.instancePath ?? '').replace(/^\//, '');
   const make = PARAM_ERRORS[name as keyof typeof PARAM_ERRORS];
   throw make ? make() : HttpErrors.VALIDATION();
+}
+
+/** The date the fees are worked out for: `?date=`, else today (Vietnam). */
+function dateOf(req: FastifyRequest): string {
+  const { date } = req.query as { date?: string };
+  if (date === undefined) return today();
+  if (!isValidIsoDate(date)) throw ProcedureErrors.INVALID_DATE();
+  return date;
 }
 
 function orUndefined(s: string | undefined): string | undefined {
@@ -63,12 +74,14 @@ export async function procedureApi(app: FastifyInstance, platform: Platform): Pr
   app.get('/api/v1/procedures/:code', { schema: detailSchema, attachValidation: true }, async (req) => {
     rejectInvalid(req);
     const { code } = req.params as { code: string };
-    return getProcedure(db, code);
+    const p = await getProcedure(db, code);
+    return { ...p, feesToday: feesToday(p, dateOf(req)) };
   });
 
   app.get('/api/v1/procedures/:code/versions/:version', { schema: versionSchema, attachValidation: true }, async (req) => {
     rejectInvalid(req);
     const { code, version } = req.params as { code: string; version: number };
-    return getProcedureVersion(db, code, version);
+    const v = await getProcedureVersion(db, code, version);
+    return { ...v, feesToday: feesToday(v, dateOf(req)) };
   });
 }

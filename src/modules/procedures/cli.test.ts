@@ -57,9 +57,14 @@ test('a gzipped JSONL file is imported with progress and a report; again, nothin
   assert.match(io.lines[0] ?? '', /^sample\.jsonl\.gz: JSONL, 3 records in \d+\.\d s$/);
   assert.equal(io.lines[1], '  new 3, updated 0, unchanged 0, failed 0');
   assert.ok(io.lines.includes('  new versions take effect on 2026-07-01'));
-  assert.ok(io.lines.some((l) => /^ {2}processing time: 1 of 3 \(no unit 1\); 1 give no information$/.test(l)));
-  assert.ok(io.lines.some((l) => /1\.001193 +no unit: "1"/.test(l)));
+  assert.ok(io.lines.some((l) => /^ {2}processing time: 0 of 3; 1 give no information$/.test(l)));
   assert.ok(io.lines.some((l) => /^ {2}fees: 1 of 3 \(foreign currency 1\)/.test(l)));
+  assert.ok(
+    io.lines.includes(
+      "Processing time units: from the time text 1, from the procedure's other text 1, from data/procedures/processing-time-overrides.csv 1, none 0",
+    ),
+    '3.000347 states it; 1.001193 by its steps; 2.000815 by the table',
+  );
 
   const again = capture();
   assert.equal(await runImportProcedures(database, { file, effectiveFrom: '2026-07-02' }, again), 0);

@@ -36,6 +36,11 @@ export const ProcedureErrors = defineErrors({
     vi: 'Giá trị online không hợp lệ (true, false, full).',
     en: 'The online value is not valid (true, false, full).',
   },
+  INVALID_DATE: {
+    status: 400,
+    vi: 'Ngày tính phí, lệ phí (date) phải có dạng YYYY-MM-DD.',
+    en: 'The date of the fees (date) must be YYYY-MM-DD.',
+  },
   INVALID_SYNONYM: {
     status: 400,
     vi: 'Từ đồng nghĩa chưa hợp lệ.',

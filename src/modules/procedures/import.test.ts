@@ -122,17 +122,21 @@ test('records that are not valid are reported with their line; the others are im
   assert.match(report.failed[2]?.reason ?? '', /duplicate code \(first on line 4\)/);
   assert.equal(report.created, 1);
   const p = await getProcedure(database.db, '9.999002');
-  assert.deepEqual([p.processingTime.unit, p.fees[0]?.amount_dong, p.channels], ['within_day', 50_000, ['direct']]);
+  assert.deepEqual([p.processingTime.unit, p.feeRules[0]?.amount_dong, p.channels], ['within_day', 50_000, ['direct']]);
 });
 
-test('the report counts, per field, the values that could not be parsed, with examples', async () => {
-  const report = await importForTest(database.db, recordsFor(SAMPLE_CODES), '2026-09-02');
+test('the report counts, per field, the values that could not be parsed, and lists the processing times still without a unit', async () => {
+  // 1.004859 (change of civil status details) says "1" and nothing in its text or the table gives the unit.
+  const report = await importForTest(database.db, recordsFor([...SAMPLE_CODES, '1.004859']), '2026-09-02');
   const f = report.fields;
-  assert.ok(f.processingTime.unparsed >= 2, 'the bare "1" of 1.001193 and 1.000894');
-  assert.equal(f.processingTime.reasons['no unit'], f.processingTime.unparsed);
-  assert.ok(f.processingTime.examples.some((e) => e.code === '1.001193' && e.text === '1'));
-  assert.ok(f.processingTime.empty >= 1, '2.000815 says "Không có thông tin"');
+  assert.deepEqual(f.processingTime.sources, { stated: 8, procedure_text: 1, override: 2, none: 2 }, '1.001193 by its steps; 1.000894 and 2.000815 by the table');
+  assert.deepEqual(f.processingTime.withoutUnit, ['1.000232', '1.004859']);
+  assert.deepEqual(f.processingTime.overridesNotNeeded, []);
+  assert.deepEqual([f.processingTime.unparsed, f.processingTime.reasons], [1, { 'no unit': 1 }]);
+  assert.ok(f.processingTime.examples.some((e) => e.code === '1.004859' && e.text === '1'));
+  assert.ok(f.processingTime.empty >= 2, '2.000815 and 1.000232 say "Không có thông tin"');
   assert.ok(f.fees.examples.some((e) => e.code === '2.000815' && e.reason === 'foreign currency' && e.text === '10 USD(/bản)'));
+  assert.equal(f.fees.reasons['foreign currency'], 2, '2.000815 and 1.003460');
   assert.ok(f.documents.examples.some((e) => e.code === '1.003460'));
   for (const field of [f.processingTime, f.fees, f.documents]) assert.ok(field.examples.length <= 5);
 });
@@ -155,4 +159,12 @@ test('an administrator sets "toàn trình" and an e-form as a new version; a lat
 
   await assert.rejects(publishServiceConfig(database.db, admin, '1.000178', { onlineLevel: 'full' }), /INVALID_SERVICE_CONFIG/, 'no online channel');
   await assert.rejects(publishServiceConfig(database.db, { ...admin, roles: [] }, '3.000346', { onlineLevel: 'partial' }), /FORBIDDEN/);
+});
+
+test('a version stored before fee rules were (migration 0012) has them read from its published text', async () => {
+  const before = await getProcedure(database.db, '3.000347');
+  await sql`update procedure_versions set fee_rules = null where code = '3.000347'`.execute(database.db);
+  const after = await getProcedure(database.db, '3.000347');
+  assert.deepEqual(after.feeRules, before.feeRules);
+  assert.equal(after.feeRules.length, 2);
 });

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import type { PlatformTables } from '../../platform/db/index.ts';
-import { buildContent, contentHash, SourceRecord, type FieldProblem, type RecordProblems } from './record.ts';
+import { buildContent, contentHash, SourceRecord, type BuiltContent, type FieldProblem, type RecordProblems, type TimeSource } from './record.ts';
 import { proceduresDb, proceduresRepo, type NewVersion } from './repo.ts';
 import type { RawRecord } from './reader.ts';
 import type { OnlineLevel, ProcedureContent } from './schema.ts';
@@ -35,13 +35,24 @@ export interface FieldReport {
   examples: UnparsedExample[];
 }
 
+/** The processing time: what could not be read, and where each unit came from (record.ts resolveTime). */
+export interface TimeReport extends FieldReport {
+  /** Records by the source of their unit: the time text, the procedure's other text, the override table, none. */
+  sources: Record<TimeSource, number>;
+  /** Codes whose processing time still has no unit (the receiving officer sets the due date), in code order. */
+  withoutUnit: string[];
+  /** Codes of the override table whose time text states a unit itself: the row is not used. */
+  overridesNotNeeded: string[];
+}
+
 export interface ImportReport {
   total: number;
   created: number;
   updated: number;
   unchanged: number;
   failed: { line: number; code: string | null; reason: string }[];
-  fields: { processingTime: FieldReport; fees: FieldReport; documents: FieldReport };
+  /** fees: records with a part the parser kept as text (settled at the counter), by reason. */
+  fields: { processingTime: TimeReport; fees: FieldReport; documents: FieldReport };
 }
 
 const BATCH = 200;
@@ -75,8 +86,15 @@ function isEmptyText(s: string | undefined): boolean {
   return s !== undefined && /^(không có thông tin)?$/i.test(s.trim());
 }
 
-function tally(report: ImportReport, code: string, r: SourceRecord, problems: RecordProblems): void {
+function tally(report: ImportReport, code: string, r: SourceRecord, built: BuiltContent): void {
   const f = report.fields;
+  const problems: RecordProblems = built.problems;
+  const t = f.processingTime;
+  if (built.timeSource) {
+    t.sources[built.timeSource]++;
+    if (built.timeSource === 'none') t.withoutUnit.push(code);
+  }
+  if (built.overrideNotNeeded) t.overridesNotNeeded.push(code);
   note(f.processingTime, code, problems.processingTime);
   note(f.fees, code, problems.fees);
   note(f.documents, code, problems.documents);
@@ -102,7 +120,11 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
     updated: 0,
     unchanged: 0,
     failed: [],
-    fields: { processingTime: emptyField(), fees: emptyField(), documents: emptyField() },
+    fields: {
+      processingTime: { ...emptyField(), sources: { stated: 0, procedure_text: 0, override: 0, none: 0 }, withoutUnit: [], overridesNotNeeded: [] },
+      fees: emptyField(),
+      documents: emptyField(),
+    },
   };
   const pdb = proceduresDb(db);
   const valid: { line: number; record: SourceRecord }[] = [];
@@ -135,8 +157,9 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
   const updated: string[] = [];
   valid.forEach(({ line, record }, i) => {
     const code = record.ma_thu_tuc;
-    const { content, problems } = buildContent(record, previous.get(code));
-    tally(report, code, record, problems);
+    const built = buildContent(record, previous.get(code));
+    const { content } = built;
+    tally(report, code, record, built);
     const hash = contentHash(content);
     const state = states.get(code);
     if (i % 250 === 0) opts.onProgress?.(i, valid.length * 2);
@@ -181,5 +204,6 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
     });
   }
   opts.onProgress?.(valid.length * 2, valid.length * 2);
+  report.fields.processingTime.withoutUnit.sort();
   return report;
 }

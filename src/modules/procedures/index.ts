@@ -4,6 +4,7 @@
 //   const p = await getProcedure(db, '1.001193');            // current version + version list; throws when unknown
 //   const v = await findVersionInForce(db, code, '2026-03-02'); // the version a dossier received that day follows
 //   await publishServiceConfig(db, admin, code, { eform, workflowRef, onlineLevel: 'full' }); // new version (e-forms)
+//   const fee = feeFor(v, { date: '2026-12-01', channel: 'online' });  // the fee that applies: fee.amountDong
 import type { Module } from '../../platform/module.ts';
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
@@ -42,8 +43,10 @@ export { SHIPPED_PROCEDURES } from './seed.ts';
 export { ProcedureErrors } from './errors.ts';
 export { parseProcessingTime } from './parse/time.ts';
 export { parseFees } from './parse/fees.ts';
+export { feeFor, feesToday, type FeeQuote, type FeeQuoteLine, type FeeQuery } from './fees.ts';
 export { parseDocuments } from './parse/documents.ts';
-export { channelLabels, levelLabels, onlineLevelLabels, timeUnitLabels } from './messages.ts';
+export { channelLabels, feeWords, levelLabels, onlineLevelLabels, timeUnitLabels } from './messages.ts';
+export { formatPeriod, formatQuoteLine, formatRate, formatTime, formatTimeRule } from './format.ts';
 export * from './schema.ts';
 
 // ---- For the dossiers module's service-quality figures (DOMAIN §6): which codes a field holds, and how much of the
@@ -82,7 +85,7 @@ export async function catalogueCoverage(db: Kysely<PlatformTables>, scope: Catal
       count(*) filter (where p.online)::int as "online",
       count(*) filter (where p.online_level = 'full')::int as "fullOnline",
       count(*) filter (where v.processing_unit is not null and jsonb_array_length(v.documents) > 0
-        and (jsonb_array_length(v.fees) > 0 or v.fees_text is not null) and jsonb_array_length(v.steps) > 0
+        and (coalesce(jsonb_array_length(v.fee_rules), 0) > 0 or v.fees_text is not null) and jsonb_array_length(v.steps) > 0
         and jsonb_array_length(v.legal_basis) > 0 and (jsonb_array_length(v.result) > 0 or v.result_text is not null))::int as complete
     from procedures p join procedure_versions v on v.code = p.code and v.version = p.current_version
     where p.levels && ${[...scope.levels]}::text[]

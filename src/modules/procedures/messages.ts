@@ -127,6 +127,37 @@ export const detail = {
   none: { vi: 'Không có', en: 'None' },
 } as const;
 
+/** Fees as rules and the same-day rule, in words (format.ts, the procedure page). */
+export const feeWords = {
+  withinDayRule: {
+    vi: 'Trong ngày làm việc; nhận hồ sơ sau {h} giờ thì trả kết quả trong ngày làm việc tiếp theo',
+    en: 'The same working day; received after {h}:00, the next working day',
+  },
+  fromTo: { vi: 'từ {from} đến hết {to}', en: 'from {from} to {to}' },
+  fromOnly: { vi: 'từ {from}', en: 'from {from}' },
+  toOnly: { vi: 'đến hết {to}', en: 'until {to}' },
+  percent: { vi: '{p}% mức thu', en: '{p}% of the standard rate' },
+  asPublished: { vi: 'Theo văn bản', en: 'As published' },
+  atCounter: { vi: 'Tính và thu tại cơ quan tiếp nhận', en: 'Worked out and paid at the receiving agency' },
+  todayCaption: { vi: 'Mức thu áp dụng hôm nay, {date}, theo hình thức nộp', en: 'Fees that apply today, {date}, by channel' },
+  ruleCol: { vi: 'Căn cứ (trích văn bản)', en: 'Rule (from the published text)' },
+  rateCol: { vi: 'Mức thu', en: 'Rate' },
+  caseCol: { vi: 'Trường hợp', en: 'Case' },
+  allCases: { vi: 'Mọi trường hợp', en: 'Every case' },
+  periodCol: { vi: 'Thời gian áp dụng', en: 'In force' },
+  statusCol: { vi: 'Tình trạng', en: 'Status' },
+  expired: { vi: 'Đã hết hạn', en: 'Expired' },
+  upcoming: { vi: 'Chưa áp dụng', en: 'Not yet in force' },
+  allChannels: { vi: 'Mọi hình thức', en: 'Every channel' },
+  otherPeriods: { vi: 'Mức thu có thời hạn không áp dụng hôm nay', en: 'Time-limited rates that do not apply today' },
+  counterNote: {
+    vi: 'Mức thu phụ thuộc trường hợp, số trang, số bản hoặc chưa được ghi thành số tiền trong văn bản: cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ.',
+    en: 'The fee depends on the case or on a count of pages or copies, or the text does not put it in figures: the receiving agency works it out and collects it.',
+  },
+  notStated: { vi: 'Văn bản không nêu phí, lệ phí.', en: 'The published text states no fee.' },
+  timeBasis: { vi: 'Căn cứ xác định thời hạn:', en: 'Where this time comes from:' },
+} as const satisfies Record<string, Text>;
+
 export const configErrors = {
   onlineLevel: { vi: 'Mức độ trực tuyến phải là "full" (toàn trình) hoặc "partial" (một phần).', en: 'The online level must be "full" or "partial".' },
   notOnline: { vi: 'Thủ tục này không có hình thức nộp trực tuyến.', en: 'This procedure cannot be submitted online.' },

@@ -77,8 +77,10 @@ test('the procedure page shows everything about it, in Vietnamese and English', 
     /Trực tiếp, Trực tuyến/,
     /Một phần/,
     /5 ngày làm việc/,
-    /135\.000 đồng/,
-    /115\.000 đồng/,
+    // Per channel, the fee of today: 135.000 đồng online too (the 115.000 đồng online rate ended on 31/12/2025).
+    /<th scope="row">Trực tuyến<\/th><td><strong>135\.000 đồng<\/strong><\/td>/,
+    /<th scope="row">Trực tiếp<\/th><td><strong>135\.000 đồng<\/strong><\/td>/,
+    /<td>115\.000 đồng\/lần cấp<\/td><td>Trực tuyến<\/td><td>từ 01\/12\/2023 đến hết 31\/12\/2025<\/td><td>Đã hết hạn<\/td>/,
     /<th scope="col" class="num">Bản chính<\/th>/,
     /Giấy khám sức khỏe của người lái xe/,
     /KQ\.G01\.000185/,
@@ -88,21 +90,25 @@ test('the procedure page shows everything about it, in Vietnamese and English', 
   ]) {
     assert.match(vi.body, re);
   }
+  assert.doesNotMatch(vi.body, /<td><span>Miễn phí\(/, 'the channel table shows the fee, not the text as published');
+  assert.match(vi.body, /<summary>Văn bản gốc<\/summary><div class="pre-line">Miễn phí\(- Lệ phí cấp giấy phép lái xe/, 'the text as published is kept');
   const headings = [...vi.body.matchAll(/<h(\d)[ >]/g)].map((m) => Number(m[1]));
   assert.equal(headings[0], 1);
   assert.ok(headings.every((h, i) => i === 0 || h <= (headings[i - 1] ?? 1) + 1), 'headings in order');
 
   const en = await c.get('/thu-tuc/3.000347?lang=en');
-  for (const re of [/<html lang="en">/, /5 working days/, /135,000 VND/, /In person, Online/, /Partly online/, /Version 1, in force from 1 Jul 2026\./, /<h1><span lang="vi">Đổi giấy phép lái xe<\/span><\/h1>/]) {
+  for (const re of [/<html lang="en">/, /5 working days/, /<th scope="row">Online<\/th><td><strong>135,000 VND<\/strong>/, /Expired/, /In person, Online/, /Partly online/, /Version 1, in force from 1 Jul 2026\./, /<h1><span lang="vi">Đổi giấy phép lái xe<\/span><\/h1>/]) {
     assert.match(en.body, re);
   }
 });
 
-test('a procedure without typed values shows the text as published', async () => {
+test('a fee by the page, in dollars, and a time from the reviewed table: settled at the counter, with the basis', async () => {
   const res = await app.client().get('/thu-tuc/2.000815');
-  assert.match(res.body, /Xem mô tả/, 'the fee in dollars');
-  assert.match(res.body, /2\.000 đồng/);
-  assert.match(res.body, /Không có thông tin/, 'no processing time');
+  assert.match(res.body, /<strong>Tính và thu tại cơ quan tiếp nhận<\/strong><ul><li><span>2\.000 đồng\/trang<\/span><\/li><li><span>Theo văn bản<\/span><\/li><\/ul>/);
+  assert.match(res.body, /cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ/);
+  assert.match(res.body, /Trong ngày làm việc; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo/);
+  assert.match(res.body, /Theo văn bản gốc: Không có thông tin/);
+  assert.match(res.body, /Căn cứ xác định thời hạn: <\/span><span>[^<]*Nghị định 23\/2015\/NĐ-CP Điều 7 khoản 1/);
 });
 
 test('an unknown procedure is a 404 page in Vietnamese and English', async () => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/http/context.ts';
 import { t } from '../../platform/web/i18n.ts';
 import { ProcedureErrors } from './errors.ts';
-import { getProcedure, listFacets } from './service.ts';
+import { getProcedure, listFacets, today } from './service.ts';
 import { MAX_QUERY, searchProcedures } from './search.ts';
 import { LEVELS, type Level } from './schema.ts';
 import { PAGE_SIZE, SearchPage, type OnlineFilter } from './views/search-page.tsx';
@@ -68,6 +68,6 @@ export async function procedurePages(app: FastifyInstance, platform: Platform): 
   app.get('/thu-tuc/:code', async (req, reply) => {
     const { code } = req.params as { code: string };
     const p = await getProcedure(db, code);
-    return reply.html(DetailPage({ req, p }));
+    return reply.html(DetailPage({ req, p, today: today() }));
   });
 }

@@ -4,11 +4,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { nfc } from '../../platform/text/index.ts';
-import { parseProcessingTime } from './parse/time.ts';
+import { parseProcessingTime, type TimeParse } from './parse/time.ts';
+import { timeFromProcedureText } from './parse/time-basis.ts';
+import { applyOverride, shippedTimeOverrides, type TimeOverrides } from './parse/time-overrides.ts';
 import { parseFees } from './parse/fees.ts';
 import { parseDocuments } from './parse/documents.ts';
 import { channelOf, parseChannels, parseLegalBasis, parseLevels, parseResult, parseSteps, splitNames, textOrNull } from './parse/lists.ts';
-import { PROCEDURE_CODE, type ChannelDetail, type ProcedureContent } from './schema.ts';
+import { PROCEDURE_CODE, type ChannelDetail, type ProcedureContent, type ProcessingTime } from './schema.ts';
 
 const text = z.string().max(500_000).optional();
 const SourceChannel = z.object({
@@ -58,9 +60,16 @@ export interface RecordProblems {
   documents?: FieldProblem;
 }
 
+/** Where the processing time's unit came from: the time text, the procedure's other text, the override table, none. */
+export type TimeSource = 'stated' | 'procedure_text' | 'override' | 'none';
+
 export interface BuiltContent {
   content: ProcedureContent;
   problems: RecordProblems;
+  /** Undefined when the record has no time field (a CSV without it keeps the current version's). */
+  timeSource?: TimeSource;
+  /** The override table has a row for this code though the time text states a unit. */
+  overrideNotNeeded?: boolean;
 }
 
 function onlineFlag(v: SourceRecord['co_nop_truc_tuyen']): boolean | undefined {
@@ -68,14 +77,43 @@ function onlineFlag(v: SourceRecord['co_nop_truc_tuyen']): boolean | undefined {
   return v === true || v === 'True' || v === 'true' || v === '1';
 }
 
-function channelDetails(list: z.infer<typeof SourceChannel>[]): ChannelDetail[] {
-  return list.map((c) => ({
-    channel: channelOf(c.channel),
-    channel_text: nfc(c.channel).trim(),
-    time: parseProcessingTime(nfc(c.time)).value,
-    fee_text: nfc(c.fee).trim(),
-    description: nfc(c.description).trim(),
-  }));
+/** A channel's time without a unit takes the procedure's resolved one (the portal repeats the same "1" per channel). */
+function channelDetails(list: z.infer<typeof SourceChannel>[], resolved: ProcessingTime | undefined): ChannelDetail[] {
+  return list.map((c) => {
+    const time = parseProcessingTime(nfc(c.time)).value;
+    const typed = time.unit === null && time.text !== '' && resolved?.unit ? { ...resolved, text: time.text } : time;
+    return {
+      channel: channelOf(c.channel),
+      channel_text: nfc(c.channel).trim(),
+      time: typed,
+      fee_text: nfc(c.fee).trim(),
+      description: nfc(c.description).trim(),
+    };
+  });
+}
+
+interface ResolvedTime {
+  value: ProcessingTime;
+  source: TimeSource;
+  problem?: FieldProblem;
+  overrideNotNeeded: boolean;
+}
+
+/** The processing time: as the time text states it, else from the procedure's other text, else from the table. */
+function resolveTime(code: string, parsed: TimeParse, r: SourceRecord, overrides: TimeOverrides, previous: ProcedureContent | undefined): ResolvedTime {
+  const override = overrides.get(code);
+  if (parsed.value.unit !== null) return { value: parsed.value, source: 'stated', overrideNotNeeded: override !== undefined };
+  // A record without the other texts (a CSV) reads the current version's.
+  const fromText = timeFromProcedureText(parsed.value, {
+    descriptions: r.cach_thuc_chi_tiet ? r.cach_thuc_chi_tiet.map((c) => nfc(c.description)) : (previous?.channelDetails.map((c) => c.description) ?? []),
+    steps: r.trinh_tu_thuc_hien ?? previous?.steps.join('\n') ?? '',
+    fees: r.phi_le_phi ?? previous?.feesText ?? '',
+  });
+  if (override) return { value: applyOverride(parsed.value, override), source: 'override', overrideNotNeeded: false };
+  if (fromText) return { value: fromText, source: 'procedure_text', overrideNotNeeded: false };
+  const out: ResolvedTime = { value: parsed.value, source: 'none', overrideNotNeeded: false };
+  if (parsed.problem) out.problem = { reasons: [parsed.problem], text: parsed.value.text };
+  return out;
 }
 
 /** An http(s) address, or null: the page links to it. */
@@ -90,16 +128,21 @@ function pick<T>(has: boolean, fromRecord: () => T, previous: T | undefined, emp
   return previous ?? empty;
 }
 
-export function buildContent(record: SourceRecord, previous?: ProcedureContent): BuiltContent {
+export function buildContent(record: SourceRecord, previous?: ProcedureContent, overrides: TimeOverrides = shippedTimeOverrides()): BuiltContent {
   const r = Object.fromEntries(
     Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? nfc(v) : v]),
   ) as SourceRecord;
   const has = (k: keyof SourceRecord): boolean => r[k] !== undefined;
   const problems: RecordProblems = {};
 
-  const time = has('thoi_han_giai_quyet') ? parseProcessingTime(r.thoi_han_giai_quyet) : undefined;
-  if (time?.problem) problems.processingTime = { reasons: [time.problem], text: time.value.text };
-  const fees = has('phi_le_phi') ? parseFees(r.phi_le_phi) : undefined;
+  const time = has('thoi_han_giai_quyet') ? resolveTime(r.ma_thu_tuc, parseProcessingTime(r.thoi_han_giai_quyet), r, overrides, previous) : undefined;
+  if (time?.problem) problems.processingTime = time.problem;
+  // Each channel's fee text is read (the joined text loses which channel says what); a record without them (a CSV)
+  // reads the current version's.
+  const channelFees = has('cach_thuc_chi_tiet')
+    ? (r.cach_thuc_chi_tiet ?? []).map((c) => ({ channel: channelOf(c.channel), fee: nfc(c.fee).trim(), description: nfc(c.description).trim() }))
+    : (previous?.channelDetails ?? []).map((c) => ({ channel: c.channel, fee: c.fee_text, description: c.description }));
+  const fees = has('phi_le_phi') || has('cach_thuc_chi_tiet') ? parseFees(r.phi_le_phi ?? previous?.feesText, channelFees) : undefined;
   if (fees && fees.problems.length > 0) problems.fees = { reasons: fees.problems, text: fees.sample ?? r.phi_le_phi ?? '' };
   const docs = has('thanh_phan_ho_so') ? parseDocuments(r.thanh_phan_ho_so) : undefined;
   if (docs && docs.problems.length > 0) problems.documents = { reasons: docs.problems, text: docs.sample ?? r.thanh_phan_ho_so ?? '' };
@@ -120,9 +163,9 @@ export function buildContent(record: SourceRecord, previous?: ProcedureContent):
     receivingAddress: pick(has('dia_chi_tiep_nhan'), () => textOrNull(r.dia_chi_tiep_nhan), p?.receivingAddress, null),
     applicantTypes: pick(has('doi_tuong_thuc_hien'), () => splitNames(r.doi_tuong_thuc_hien), p?.applicantTypes, []),
     channels: pick(has('kenh_nop') || online !== undefined, () => parseChannels(r.kenh_nop, online), p?.channels, []),
-    processingTime: time ? time.value : (p?.processingTime ?? { amount: null, unit: null, text: '' }),
-    channelDetails: pick(has('cach_thuc_chi_tiet'), () => channelDetails(r.cach_thuc_chi_tiet ?? []), p?.channelDetails, []),
-    fees: fees ? fees.lines : (p?.fees ?? []),
+    processingTime: time ? time.value : (p?.processingTime ?? { amount: null, unit: null, text: '', basis: null }),
+    channelDetails: pick(has('cach_thuc_chi_tiet'), () => channelDetails(r.cach_thuc_chi_tiet ?? [], time?.value), p?.channelDetails, []),
+    feeRules: fees ? fees.rules : (p?.feeRules ?? []),
     feesText: pick(has('phi_le_phi'), () => textOrNull(r.phi_le_phi), p?.feesText, null),
     documents: docs ? docs.items : (p?.documents ?? []),
     documentsText: pick(has('thanh_phan_ho_so'), () => textOrNull(r.thanh_phan_ho_so), p?.documentsText, null),
@@ -135,7 +178,12 @@ export function buildContent(record: SourceRecord, previous?: ProcedureContent):
     decisionNumber: pick(has('so_quyet_dinh_cong_bo'), () => textOrNull(r.so_quyet_dinh_cong_bo), p?.decisionNumber, null),
     sourceUrl: pick(has('detail_url'), () => webAddress(r.detail_url), p?.sourceUrl, null),
   };
-  return { content, problems };
+  const built: BuiltContent = { content, problems };
+  if (time) {
+    built.timeSource = time.source;
+    if (time.overrideNotNeeded) built.overrideNotNeeded = true;
+  }
+  return built;
 }
 
 /**

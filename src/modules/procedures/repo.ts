@@ -52,8 +52,10 @@ export interface ProcedureVersionsTable {
   processing_amount: Numeric;
   processing_unit: TimeUnit | null;
   processing_text: string | null;
+  processing_basis: string | null;
   channel_details: Json;
-  fees: Json;
+  /** Null for versions written before migration 0012: read from the published text (rows.ts). */
+  fee_rules: ColumnType<unknown, string, string>;
   fees_text: string | null;
   documents: Json;
   documents_text: string | null;

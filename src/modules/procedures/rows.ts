@@ -1,8 +1,9 @@
 // Rows of the procedure tables ↔ the module's types (schema.ts).
 import type { VersionRow } from './repo.ts';
+import { parseFees } from './parse/fees.ts';
 import type {
   ChannelDetail,
-  FeeLine,
+  FeeRule,
   LegalDocument,
   OnlineLevel,
   ProcedureContent,
@@ -18,10 +19,27 @@ export function amountOf(v: string | number | null): number | null {
 
 // jsonb hands objects back with their keys reordered; content is rebuilt here with the keys in the order the
 // parsers write them, so that a version read back hashes exactly like the same content freshly parsed.
-function time(t: { amount: number | null; unit: TimeUnit | null; text: string }) {
-  return { amount: t.amount, unit: t.unit, text: t.text };
+function time(t: { amount: number | null; unit: TimeUnit | null; text: string; basis?: string | null }) {
+  return { amount: t.amount, unit: t.unit, text: t.text, basis: t.basis ?? null };
 }
-const fee = (f: FeeLine): FeeLine => ({ label: f.label, amount_dong: f.amount_dong, text: f.text });
+const fee = (f: FeeRule): FeeRule => ({
+  kind: f.kind,
+  channel: f.channel,
+  case: f.case,
+  amount_dong: f.amount_dong,
+  percent: f.percent,
+  per: f.per,
+  per_quantity: f.per_quantity,
+  from: f.from,
+  to: f.to,
+  text: f.text,
+});
+
+/** The stored rules; a version written before they were stored (migration 0012) has them read from its text. */
+function feeRulesOf(r: VersionRow, channels: ChannelDetail[]): FeeRule[] {
+  if (Array.isArray(r.fee_rules)) return (r.fee_rules as FeeRule[]).map(fee);
+  return parseFees(r.fees_text, channels.map((c) => ({ channel: c.channel, fee: c.fee_text, description: c.description }))).rules;
+}
 const doc = (d: RequiredDocument): RequiredDocument => ({
   name: d.name,
   originals: d.originals,
@@ -40,6 +58,7 @@ const resultDoc = (d: ResultDocument): ResultDocument => ({ name: d.name, code: 
 const legal = (d: LegalDocument): LegalDocument => ({ number: d.number, title: d.title });
 
 export function contentOf(r: VersionRow): ProcedureContent {
+  const channelDetails = (r.channel_details as ChannelDetail[]).map(channel);
   return {
     name: r.name,
     field: r.field,
@@ -51,9 +70,9 @@ export function contentOf(r: VersionRow): ProcedureContent {
     receivingAddress: r.receiving_address,
     applicantTypes: r.applicant_types,
     channels: r.channels,
-    processingTime: { amount: amountOf(r.processing_amount), unit: r.processing_unit, text: r.processing_text ?? '' },
-    channelDetails: (r.channel_details as ChannelDetail[]).map(channel),
-    fees: (r.fees as FeeLine[]).map(fee),
+    processingTime: { amount: amountOf(r.processing_amount), unit: r.processing_unit, text: r.processing_text ?? '', basis: r.processing_basis },
+    channelDetails,
+    feeRules: feeRulesOf(r, channelDetails),
     feesText: r.fees_text,
     documents: (r.documents as RequiredDocument[]).map(doc),
     documentsText: r.documents_text,
@@ -117,8 +136,9 @@ export function versionInsert(v: NewVersion) {
     processing_amount: c.processingTime.amount,
     processing_unit: c.processingTime.unit,
     processing_text: c.processingTime.text,
+    processing_basis: c.processingTime.basis,
     channel_details: JSON.stringify(c.channelDetails),
-    fees: JSON.stringify(c.fees),
+    fee_rules: JSON.stringify(c.feeRules),
     fees_text: c.feesText,
     documents: JSON.stringify(c.documents),
     documents_text: c.documentsText,

@@ -1,5 +1,6 @@
 // Types of the procedure catalogue (DOMAIN §3). Constants are `as const` objects with derived types; the
 // content of a version is what an import or an administrator sets, and what its content hash covers.
+import { z } from 'zod';
 import type { DeadlineUnit } from '../../platform/calendar/index.ts';
 
 export const CHANNELS = ['direct', 'post', 'online'] as const;
@@ -22,14 +23,45 @@ export interface ProcessingTime {
   unit: TimeUnit | null;
   /** The source text, unchanged. */
   text: string;
+  /**
+   * Where amount and unit come from when the time text does not state them ("1"): a sentence of the procedure's own
+   * text, or a row of data/procedures/processing-time-overrides.csv; null when the text states them (or nothing does).
+   */
+  basis: string | null;
 }
 
-export interface FeeLine {
-  label: string;
-  /** Integer đồng; 0 when free; null when the amount is not stated in đồng (set elsewhere, foreign currency…). */
-  amount_dong: number | null;
-  text: string;
-}
+/**
+ * A fee rule (phí, lệ phí) read from the published text. A procedure's rules are alternatives, not lines to add up:
+ * the one that applies to a dossier depends on its channel, its case and the date (time-limited rates such as those
+ * of Circular 64/2025/TT-BTC); `feeFor` (fees.ts) picks it.
+ * - amount: `amount_dong` per `per` ("lần", "trang"); `per_quantity` when it is multiplied by a count the applicant
+ *   gives (pages, copies, persons), so no total is known before the counter counts;
+ * - free: nothing is due;
+ * - percent: `percent` % of the standing amount of the same case ("bằng 50% mức thu");
+ * - text: the text sets a fee it does not put in figures (set by the provincial council, in dollars, cut off…):
+ *   shown as published and settled at the counter.
+ */
+export const FEE_RULE_KINDS = ['amount', 'free', 'percent', 'text'] as const;
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const FeeRule = z.object({
+  kind: z.enum(FEE_RULE_KINDS),
+  /** The channel the rule is written for; null: every channel. */
+  channel: z.enum(CHANNELS).nullable(),
+  /** The case (trường hợp) it is written for, in the source's words; null: every case. */
+  case: z.string().nullable(),
+  amount_dong: z.number().int().nonnegative().nullable(),
+  percent: z.number().positive().max(100).nullable(),
+  /** What one amount pays for, as written ("lần", "trang", "thẻ căn cước"); null when not said. */
+  per: z.string().nullable(),
+  per_quantity: z.boolean(),
+  /** First and last day (inclusive) the rule is in force; null: open. */
+  from: IsoDate.nullable(),
+  to: IsoDate.nullable(),
+  /** The sentence of the published text the rule was read from. */
+  text: z.string(),
+});
+export type FeeRule = z.infer<typeof FeeRule>;
+export type FeeRuleKind = FeeRule['kind'];
 
 export interface RequiredDocument {
   name: string;
@@ -75,7 +107,8 @@ export interface ProcedureContent {
   channels: Channel[];
   processingTime: ProcessingTime;
   channelDetails: ChannelDetail[];
-  fees: FeeLine[];
+  /** The fee rules read from the text (fees.ts evaluates them); the published text stays in feesText and channelDetails. */
+  feeRules: FeeRule[];
   feesText: string | null;
   documents: RequiredDocument[];
   documentsText: string | null;

@@ -85,7 +85,7 @@ function summary(r: Row): ProcedureSummary {
     channels: r.channels,
     online: r.online,
     onlineLevel: r.online_level,
-    processingTime: { amount: amountOf(r.processing_amount), unit: r.processing_unit, text: r.processing_text ?? '' },
+    processingTime: { amount: amountOf(r.processing_amount), unit: r.processing_unit, text: r.processing_text ?? '', basis: null },
     effectiveFrom: r.effective_from,
   };
 }

@@ -5,7 +5,8 @@ import { eventKinds, INTERNAL_EVENT_KINDS, paymentLabels, statusLabel } from '..
 import { detailPage as dm, receiptPage as rm } from '../messages-pages.ts';
 import { formatDong, formatIsoDate, formatSize } from '../format.ts';
 import type { Dossier, DossierEvent, DossierFile } from '../schema.ts';
-import { feeTotal, type DossierProcedure } from '../catalogue.ts';
+import type { DossierChannel, DossierProcedure } from '../catalogue.ts';
+import { feeWords, formatQuoteLine, formatTimeRule } from '../../procedures/index.ts';
 
 /** Catalogue text exists in Vietnamese only: on an English page it carries lang="vi" for screen readers. */
 export function Vi({ lang, text }: { lang: Lang; text: string }): JSX.Element {
@@ -103,9 +104,13 @@ export interface FeeTableText {
   feesNote: Text;
 }
 
-/** A procedure's fee lines and their total, shown before anything is submitted. */
-export function FeeTable({ lang, procedure, text: m }: { lang: Lang; procedure: DossierProcedure; text: FeeTableText }): JSX.Element {
-  if (procedure.fees.length === 0) return <p safe>{t(lang, m.feesNone)}</p>;
+/**
+ * The fee that applies, shown before anything is submitted (the catalogue's evaluation for today and the channel):
+ * one line per case the rules give, then what is paid on submission, or that the receiving agency settles it.
+ */
+export function FeeTable({ lang, procedure, text: m, channel = 'online' }: { lang: Lang; procedure: DossierProcedure; text: FeeTableText; channel?: DossierChannel }): JSX.Element {
+  const q = procedure.fees[channel];
+  if (q.amountDong === 0) return <p safe>{t(lang, m.feesNone)}</p>;
   return (
     <>
       <table>
@@ -113,13 +118,13 @@ export function FeeTable({ lang, procedure, text: m }: { lang: Lang; procedure: 
           {t(lang, m.feesTitle)}
         </caption>
         <tbody>
-          {procedure.fees.map((f) => (
+          {q.lines.map((l) => (
             <tr>
               <td>
-                <Vi lang={lang} text={f.label} />
+                <Vi lang={lang} text={l.case ?? l.rule.text} />
               </td>
               <td class="num" safe>
-                {formatDong(f.amountDong)}
+                {formatQuoteLine(lang, l)}
               </td>
             </tr>
           ))}
@@ -130,28 +135,29 @@ export function FeeTable({ lang, procedure, text: m }: { lang: Lang; procedure: 
               {t(lang, m.feesTotal)}
             </th>
             <td class="num">
-              <strong safe>{formatDong(feeTotal(procedure))}</strong>
+              <strong safe>{q.amountDong === null ? t(lang, feeWords.atCounter) : formatDong(q.amountDong)}</strong>
             </td>
           </tr>
         </tfoot>
       </table>
       <p class="hint" safe>
-        {t(lang, m.feesNote)}
+        {t(lang, q.amountDong === null ? feeWords.counterNote : m.feesNote)}
       </p>
     </>
   );
 }
 
-/** A procedure's code and processing time (as the catalogue words it): the facts list's first entries on a submission form. */
+/** A procedure's code and processing time (the typed time, with where it comes from when the text gave no unit). */
 export function ProcedureFacts({ lang, procedure, text: m }: { lang: Lang; procedure: DossierProcedure; text: { procedureCode: Text; processingTime: Text } }): JSX.Element {
+  const time = procedure.processingTime;
   return (
     <>
       <Fact label={t(lang, m.procedureCode)}>
         <code safe>{procedure.code}</code>
       </Fact>
-      {procedure.processingTime.text ? (
+      {time.text || time.unit ? (
         <Fact label={t(lang, m.processingTime)}>
-          <Vi lang={lang} text={procedure.processingTime.text} />
+          {time.unit ? <span safe>{formatTimeRule(lang, time)}</span> : <Vi lang={lang} text={time.text} />}
         </Fact>
       ) : (
         ''

@@ -8,6 +8,7 @@ import { paymentLabels } from '../messages.ts';
 import { payPanel as pm, receiptPage as m } from '../messages-pages.ts';
 import type { Receipt } from '../receipt.ts';
 import { DueDate, Fact, StatusText, Vi } from './parts.tsx';
+import { feeWords } from '../../procedures/index.ts';
 
 export function ReceiptFacts({ lang, r }: { lang: Lang; r: Receipt }): JSX.Element {
   const d = r.dossier;
@@ -45,6 +46,16 @@ export function ReceiptFacts({ lang, r }: { lang: Lang; r: Receipt }): JSX.Eleme
 function PayPanel({ req, r }: { req: FastifyRequest; r: Receipt }): JSX.Element {
   const lang = req.lang;
   const d = r.dossier;
+  if (d.feeTotalDong === 0 && r.feeAtCounter) {
+    return (
+      <section aria-labelledby="pay">
+        <h2 id="pay" safe>
+          {t(lang, pm.title)}
+        </h2>
+        <p safe>{t(lang, feeWords.counterNote)}</p>
+      </section>
+    );
+  }
   if (d.feeTotalDong === 0) return <></>;
   const p = r.payment;
   const amount = formatDong(d.feeTotalDong);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readProcedureFile } from '../reader.ts';
 import { buildContent, SourceRecord } from '../record.ts';
+import { FeeRule } from '../schema.ts';
 import { SHIPPED_PROCEDURES } from '../seed.ts';
 
 const records = readProcedureFile(readFileSync(SHIPPED_PROCEDURES)).records.map((r) => SourceRecord.parse(r.data));
@@ -18,9 +19,12 @@ test('the shipped file holds 2,642 procedures, among them the ones other modules
 
 test('how much of the free text the parsers read', () => {
   const n = (f: (b: ReturnType<typeof buildContent>) => boolean) => [...built.values()].filter(f).length;
-  assert.ok(n((b) => b.content.processingTime.unit !== null) >= 2150, 'typed processing times');
-  assert.ok(n((b) => b.problems.processingTime !== undefined) <= 311, 'processing times not read');
-  assert.ok(n((b) => b.problems.fees !== undefined) <= 322, 'fees not read');
+  assert.ok(n((b) => b.content.processingTime.unit !== null) >= 2260, 'typed processing times (the text, the procedure\'s steps, the table)');
+  assert.ok(n((b) => b.timeSource === 'procedure_text') >= 50, 'units found in the procedure\'s other text');
+  assert.ok(n((b) => b.timeSource === 'override') >= 58, 'units from the reviewed table');
+  assert.ok(n((b) => b.problems.processingTime !== undefined) <= 243, 'processing times not read');
+  assert.ok(n((b) => b.content.feeRules.length > 0) >= 2276, 'procedures with fee rules');
+  assert.ok(n((b) => b.problems.fees !== undefined) <= 355, 'fees with a part kept as text');
   assert.ok(n((b) => b.problems.documents !== undefined) <= 63, 'documents not read');
   assert.ok(n((b) => b.content.documents.length > 0) >= 2600, 'procedures with documents');
   assert.ok(n((b) => b.content.legalBasis.some((l) => l.title !== null)) >= 2000, 'legal basis with titles');
@@ -28,7 +32,11 @@ test('how much of the free text the parsers read', () => {
 
 test('invariants of every parsed value', () => {
   for (const [code, { content: c }] of built) {
-    for (const f of c.fees) assert.ok(f.amount_dong === null || (Number.isInteger(f.amount_dong) && f.amount_dong >= 0), code);
+    for (const f of c.feeRules) {
+      assert.ok(FeeRule.safeParse(f).success, `${code}: a valid fee rule`);
+      assert.equal(f.kind === 'amount', f.amount_dong !== null, `${code}: an amount rule has its amount`);
+      assert.ok(f.from === null || f.to === null || f.from <= f.to, code);
+    }
     for (const d of c.documents) {
       assert.ok(d.name.length > 0, `${code}: a document has a name`);
       assert.ok(d.originals === null || (d.originals >= 0 && d.originals <= 9), code);
@@ -46,10 +54,13 @@ test('the driving-licence renewal 3.000347 in full', () => {
   assert.equal(c.name, 'Đổi giấy phép lái xe');
   assert.deepEqual(c.levels, ['ministry']);
   assert.deepEqual(c.channels, ['direct', 'online']);
-  assert.deepEqual(c.processingTime, { amount: 5, unit: 'working_days', text: '5 Ngày làm việc' });
+  assert.deepEqual(c.processingTime, { amount: 5, unit: 'working_days', text: '5 Ngày làm việc', basis: null });
   assert.deepEqual(
-    c.fees.map((f) => f.amount_dong),
-    [135_000, 115_000],
+    c.feeRules.map((f) => [f.channel, f.amount_dong, f.from, f.to]),
+    [
+      [null, 135_000, null, null],
+      ['online', 115_000, '2023-12-01', '2025-12-31'],
+    ],
   );
   assert.equal(c.documents.length, 5);
   assert.deepEqual(
@@ -70,14 +81,15 @@ test('the driving-licence renewal 3.000347 in full', () => {
   assert.deepEqual(c.implementingAgencies, ['Cục cảnh sát giao thông', 'Công an tỉnh', 'Công an cấp Xã']);
 });
 
-test('certified copies 2.000815: 2.000 đồng a page, the fee in dollars kept unread', () => {
+test('certified copies 2.000815: 2.000 đồng a page, the fee in dollars kept as text; same day by the table', () => {
   const c = built.get('2.000815')?.content;
   assert.deepEqual(
-    c?.fees.map((f) => [f.amount_dong, f.text]),
+    c?.feeRules.map((f) => [f.kind, f.amount_dong, f.per, f.per_quantity]),
     [
-      [null, '10 USD(/bản)'],
-      [2000, '2,000 Việt Nam Đồng(/trang)'],
+      ['amount', 2000, 'trang', true],
+      ['text', null, null, false],
     ],
   );
+  assert.equal(c?.processingTime.unit, 'within_day');
   assert.deepEqual(c?.levels, ['commune', 'other']);
 });

@@ -9,7 +9,8 @@
 // - A fractional number of working days ("1.5 ngày làm việc") becomes working hours at 8 hours a day: the deadline
 //   engine counts whole days.
 // - A bare number ("1") has no unit and months ("3 Tháng") are no unit of the deadline engine: the amount is kept,
-//   the unit is null, and the import reports the value.
+//   the unit is null. The import then looks for the unit in the procedure's other text (time-basis.ts) and in the
+//   reviewed table of data/procedures (time-overrides.ts), and reports what still has none.
 import type { ProcessingTime, TimeUnit } from '../schema.ts';
 
 export interface TimeParse {
@@ -76,7 +77,7 @@ function parseOne(raw: string): Candidate | undefined {
 
 export function parseProcessingTime(input: string | null | undefined): TimeParse {
   const text = (input ?? '').trim();
-  const none = { value: { amount: null, unit: null, text }, empty: true };
+  const none = { value: { amount: null, unit: null, text, basis: null }, empty: true };
   if (NO_INFO.test(text)) return none;
   const candidates = text
     .split(/\s+\/\s+|\n+/)
@@ -87,7 +88,7 @@ export function parseProcessingTime(input: string | null | undefined): TimeParse
   const pool = typed.length > 0 ? typed : candidates;
   let best = pool[0] as Candidate;
   for (const c of pool) if (approxDays(c) < approxDays(best)) best = c;
-  const out: TimeParse = { value: { amount: best.amount, unit: best.unit, text }, empty: false };
+  const out: TimeParse = { value: { amount: best.amount, unit: best.unit, text, basis: null }, empty: false };
   if (best.problem) out.problem = best.problem;
   return out;
 }

@@ -4,7 +4,8 @@ import { Page } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import { detail as d } from '../messages.ts';
 import type { ProcedureDetail } from '../schema.ts';
-import { Documents, Fees, HowToSubmit, ResultAndLaw, TextSection, Versions } from './detail-sections.tsx';
+import { Documents, HowToSubmit, ResultAndLaw, TextSection, Versions } from './detail-sections.tsx';
+import { Fees } from './fee-section.tsx';
 import { levelList, OnlineBadge, Vi } from './parts.tsx';
 
 function Fact({ label, children }: { label: string; children: JSX.Element }): JSX.Element {
@@ -16,7 +17,8 @@ function Fact({ label, children }: { label: string; children: JSX.Element }): JS
   );
 }
 
-export function DetailPage({ req, p }: { req: FastifyRequest; p: ProcedureDetail }): JSX.Element {
+/** `today`: the Vietnam date the fees are shown for. */
+export function DetailPage({ req, p, today }: { req: FastifyRequest; p: ProcedureDetail; today: string }): JSX.Element {
   const lang = req.lang;
   const none = t(lang, d.none);
   const list = (items: string[]): JSX.Element => (items.length === 0 ? <span safe>{none}</span> : <Vi lang={lang} text={items.join('; ')} />);
@@ -65,8 +67,8 @@ export function DetailPage({ req, p }: { req: FastifyRequest; p: ProcedureDetail
             {p.decisionNumber ? <Fact label={t(lang, d.decisionNumber)}>{one(p.decisionNumber)}</Fact> : ''}
           </dl>
         </section>
-        <HowToSubmit lang={lang} p={p} />
-        <Fees lang={lang} p={p} />
+        <HowToSubmit lang={lang} p={p} today={today} />
+        <Fees lang={lang} p={p} today={today} />
         <Documents lang={lang} p={p} />
         <TextSection lang={lang} id="steps" title={t(lang, d.steps)} items={p.steps} />
         <TextSection lang={lang} id="conditions" title={t(lang, d.conditions)} text={p.conditions} />

@@ -1,9 +1,12 @@
-// Sections of the procedure page: channels, fees, required documents, steps, result, legal basis, versions.
+// Sections of the procedure page: channels, required documents, steps, result, legal basis, versions (fees:
+// fee-section.tsx).
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { formatDate, t } from '../../../platform/web/i18n.ts';
-import { channelLabels, detail as d, onlineLevelLabels } from '../messages.ts';
-import type { ProcedureDetail } from '../schema.ts';
-import { formatDong, formatTime, Vi } from './parts.tsx';
+import { feeFor } from '../fees.ts';
+import { formatDong, formatTime, formatTimeRule } from '../format.ts';
+import { channelLabels, detail as d, feeWords as f, onlineLevelLabels } from '../messages.ts';
+import type { ChannelDetail, ProcedureDetail } from '../schema.ts';
+import { Vi } from './parts.tsx';
 
 /** Whether the published text says more than the typed value ("5 Ngày làm việc" says nothing more than "5 ngày làm việc"). */
 function differs(source: string, typed: string): boolean {
@@ -11,7 +14,14 @@ function differs(source: string, typed: string): boolean {
   return source.trim() !== '' && norm(source) !== norm(typed);
 }
 
-export function HowToSubmit({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
+/** The fee a channel's row of the table shows: today's, from the rules (its published text is in the fee section). */
+function channelFee(lang: Lang, p: ProcedureDetail, c: ChannelDetail, today: string): string {
+  if (!c.channel) return c.fee_text;
+  const q = feeFor(p, { date: today, channel: c.channel });
+  return q.amountDong === null ? t(lang, f.atCounter) : formatDong(lang, q.amountDong);
+}
+
+export function HowToSubmit({ lang, p, today }: { lang: Lang; p: ProcedureDetail; today: string }): JSX.Element {
   const described = p.channelDetails.some((c) => c.description !== '');
   return (
     <section aria-labelledby="how-to">
@@ -25,9 +35,17 @@ export function HowToSubmit({ lang, p }: { lang: Lang; p: ProcedureDetail }): JS
         <dd safe>{p.onlineLevel ? t(lang, onlineLevelLabels[p.onlineLevel]) : t(lang, d.notOnline)}</dd>
         <dt safe>{t(lang, d.processingTime)}</dt>
         <dd>
-          <span safe>{formatTime(lang, p.processingTime)}</span>
+          <span safe>{formatTimeRule(lang, p.processingTime)}</span>
           {differs(p.processingTime.text, formatTime(lang, p.processingTime)) ? (
             <span class="muted" safe>{` — ${t(lang, d.sourceText, { text: p.processingTime.text })}`}</span>
+          ) : (
+            ''
+          )}
+          {p.processingTime.basis ? (
+            <p class="hint">
+              <span safe>{`${t(lang, f.timeBasis)} `}</span>
+              <Vi lang={lang} text={p.processingTime.basis} />
+            </p>
           ) : (
             ''
           )}
@@ -49,9 +67,7 @@ export function HowToSubmit({ lang, p }: { lang: Lang; p: ProcedureDetail }): JS
               <tr>
                 <td safe>{c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text}</td>
                 <td safe>{formatTime(lang, c.time)}</td>
-                <td>
-                  <Vi lang={lang} text={c.fee_text} />
-                </td>
+                <td safe>{channelFee(lang, p, c, today)}</td>
                 {described ? (
                   <td>
                     <Vi lang={lang} text={c.description} />
@@ -65,38 +81,6 @@ export function HowToSubmit({ lang, p }: { lang: Lang; p: ProcedureDetail }): JS
         </table>
       ) : (
         ''
-      )}
-    </section>
-  );
-}
-
-export function Fees({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.Element {
-  return (
-    <section aria-labelledby="fees">
-      <h2 id="fees" safe>
-        {t(lang, d.fees)}
-      </h2>
-      {p.fees.length === 0 ? (
-        <p safe>{p.feesText ?? t(lang, d.none)}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t(lang, d.feeItem)}</th>
-              <th scope="col" class="num" safe>{t(lang, d.feeAmount)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.fees.map((f) => (
-              <tr>
-                <td>
-                  <Vi lang={lang} text={f.label || f.text} />
-                </td>
-                <td class="num" safe>{f.amount_dong === null ? t(lang, d.amountUnknown) : formatDong(lang, f.amount_dong)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
     </section>
   );

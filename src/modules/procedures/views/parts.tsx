@@ -1,28 +1,10 @@
-// Small pieces shared by the procedure pages: formatting of times and money, badges, Vietnamese data on English pages.
+// Small pieces shared by the procedure pages: badges, Vietnamese data on English pages (times and money: format.ts).
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { detail as d, levelLabels, onlineLevelLabels, page as m, timeUnitLabels } from '../messages.ts';
-import type { Level, OnlineLevel, ProcessingTime } from '../schema.ts';
+import { levelLabels, onlineLevelLabels, page as m } from '../messages.ts';
+import type { Level, OnlineLevel } from '../schema.ts';
 
-const numberFormat = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
-
-export function formatNumber(lang: Lang, n: number): string {
-  return numberFormat[lang].format(n);
-}
-
-/** 135000 → "135.000 đồng" (vi) or "135,000 VND" (en); 0 → "Miễn phí". */
-export function formatDong(lang: Lang, amount: number): string {
-  if (amount === 0) return t(lang, d.free);
-  return lang === 'vi' ? `${formatNumber('vi', amount)} đồng` : `${formatNumber('en', amount)} VND`;
-}
-
-/** The typed processing time in words, or the source text when it could not be typed. */
-export function formatTime(lang: Lang, time: ProcessingTime): string {
-  if (time.unit === 'within_day') return t(lang, timeUnitLabels.within_day);
-  if (time.unit !== null && time.amount !== null) return t(lang, timeUnitLabels[time.unit], { n: formatNumber(lang, time.amount) });
-  if (time.amount !== null) return t(lang, m.unitNone, { n: formatNumber(lang, time.amount) });
-  return time.text.trim() === '' ? t(lang, m.noInfo) : time.text;
-}
+export { formatDong, formatNumber, formatTime } from '../format.ts';
 
 export function levelList(lang: Lang, levels: readonly Level[]): string {
   return levels.map((l) => t(lang, levelLabels[l])).join(', ');

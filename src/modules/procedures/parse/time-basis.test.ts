@@ -1,0 +1,70 @@
+// Processing times whose time field has no unit: found in the procedure's own text, or in the reviewed table.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildContent, SourceRecord } from '../record.ts';
+import { recordsFor } from '../testing.ts';
+import { parseProcessingTime } from './time.ts';
+import { timeFromProcedureText } from './time-basis.ts';
+import { parseTimeOverrides, shippedTimeOverrides, type TimeOverrides } from './time-overrides.ts';
+
+const NONE: TimeOverrides = new Map();
+const built = (code: string, overrides: TimeOverrides = NONE) => buildContent(SourceRecord.parse(recordsFor([code])[0]?.data), undefined, overrides);
+
+test('birth registration 1.001193 ("1"): the same-day rule of its steps, counted by the calendar as within_day', () => {
+  const b = built('1.001193');
+  assert.deepEqual([b.content.processingTime.amount, b.content.processingTime.unit, b.content.processingTime.text, b.timeSource], [null, 'within_day', '1', 'procedure_text']);
+  assert.match(b.content.processingTime.basis ?? '', /nếu tiếp nhận hồ sơ sau 15 giờ .*trong ngày làm việc tiếp theo/);
+  assert.ok(b.content.channelDetails.every((c) => c.time.unit === 'within_day' && c.time.text === '1'), 'each channel\'s "1" too');
+  assert.equal(b.problems.processingTime, undefined, 'not reported');
+});
+
+test('a sentence of the steps that issues the result, or a "Thời hạn giải quyết:" line', () => {
+  const household = built('1.001612').content.processingTime; // "Không có thông tin"
+  assert.deepEqual([household.amount, household.unit], [3, 'working_days']);
+  assert.match(household.basis ?? '', /cấp Giấy chứng nhận đăng ký hộ kinh doanh .* trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ/);
+  const nationality = built('1.003198').content.processingTime;
+  assert.deepEqual([nationality.amount, nationality.unit], [15, 'calendar_days']);
+  assert.match(nationality.basis ?? '', /^Thời hạn giải quyết : Trong thời hạn 15 ngày/);
+});
+
+test('not a time to the result: a completeness check, a request for papers, a phase of another agency', () => {
+  const texts = (steps: string, descriptions: string[] = []) => ({ steps, descriptions, fees: '' });
+  const bare = parseProcessingTime('1').value;
+  const none = parseProcessingTime('').value;
+  assert.equal(timeFromProcedureText(bare, texts('Trong thời hạn 01 ngày làm việc kể từ ngày nhận được hồ sơ, Cơ quan kiểm dịch động vật nội địa tiến hành xem xét tính đầy đủ, hợp lệ của hồ sơ.')), undefined);
+  assert.equal(
+    timeFromProcedureText(none, texts('+ Trường hợp nộp trực tiếp, không quá 01 ngày làm việc kể từ khi nhận được hồ sơ, cơ quan thụ lý có văn bản gửi cho người xin cấp Giấy xác nhận để bổ sung, hoàn thiện hồ sơ.')),
+    undefined,
+  );
+  assert.equal(timeFromProcedureText(none, texts('Trong thời hạn 02 ngày làm việc, kể từ ngày nhận được kết quả giải quyết hồ sơ từ Bộ, Sở cấp giấy phép.')), undefined);
+  assert.equal(timeFromProcedureText(none, texts('', ['Thời hạn giải quyết: 02 ngày làm việc và 45 ngày.'])), undefined, 'a sum of phases');
+  assert.equal(timeFromProcedureText(parseProcessingTime('6 Tháng').value, texts('Trong thời hạn 6 ngày làm việc kể từ ngày nhận hồ sơ, Sở cấp Giấy phép.')), undefined, 'months are a unit');
+  // With a bare number, only a sentence with that number counts.
+  assert.equal(timeFromProcedureText(parseProcessingTime('5').value, texts('Trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ, Sở cấp Giấy phép.')), undefined);
+  assert.equal(timeFromProcedureText(parseProcessingTime('3').value, texts('Trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ, Sở cấp Giấy phép.'))?.unit, 'working_days');
+});
+
+test('the reviewed table fills what the text does not state, and never replaces a stated unit', () => {
+  const table = parseTimeOverrides(
+    'code,amount,unit,rule,source\n1.000894,,within_day,Ngay trong ngày,Luật Hộ tịch 2014 Điều 18\n3.000347,9,working_days,Chín ngày,thử\n',
+  );
+  const marriage = built('1.000894', table);
+  assert.deepEqual([marriage.content.processingTime.unit, marriage.timeSource], ['within_day', 'override']);
+  assert.equal(marriage.content.processingTime.basis, 'Ngay trong ngày (Luật Hộ tịch 2014 Điều 18)');
+  assert.equal(built('1.000894').timeSource, 'none', 'without the row: none, and reported');
+  assert.deepEqual(built('1.000894').problems.processingTime?.reasons, ['no unit']);
+  const licence = built('3.000347', table);
+  assert.deepEqual([licence.content.processingTime.amount, licence.timeSource, licence.overrideNotNeeded], [5, 'stated', true]);
+});
+
+test('the shipped table is valid, and covers the shipped e-forms and the demo procedures the text leaves without a unit', () => {
+  const table = shippedTimeOverrides();
+  assert.ok(table.size >= 30);
+  for (const code of ['1.001193', '1.000894', '1.004222', '2.000815', '3.000347', '1.004873', '1.001022', '1.005136', '2.000884', '1.001612']) {
+    const b = buildContent(SourceRecord.parse(recordsFor([code])[0]?.data), undefined, table);
+    assert.notEqual(b.content.processingTime.unit, null, code);
+  }
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source\n1.000894,2,within_day,x,y\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source\n1.000894,2,months,x,y\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,unit\n'), /header/);
+});
