@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
-import { apiTokenFor } from '../../platform/testing/auth.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { apiTokenFor } from '../../testing/auth.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { submitDossier } from '../dossiers/index.ts';
 import { answersFor, postMultipart, prepareDossierTests, PROC, registerCitizen, TINY, type Part, type TestCitizen } from '../dossiers/testing.ts';

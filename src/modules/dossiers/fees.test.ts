@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from '../../platform/testing/app.ts';
+import { testApp, type TestApp } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { recordsFor } from '../procedures/testing.ts';
 import { SAMPLE_POSTS } from '../eforms/testing.ts';

@@ -72,7 +72,7 @@ export function IntakeFormPage(p: IntakeFormProps): JSX.Element {
         <Agency lang={lang} name={p.agencyName} errors={p.errors} />
       </dl>
       <h2 safe>{t(lang, m.feesTitle)}</h2>
-      <FeeTable lang={lang} procedure={procedure} text={m} />
+      <FeeTable lang={lang} procedure={procedure} text={m} channel="counter" />
       <p safe>{t(lang, m.lead)}</p>
       <form method="post" action={intakeFormPath(procedure.code)} enctype="multipart/form-data" novalidate>
         <CsrfField req={req} />
