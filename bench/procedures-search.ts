@@ -1,7 +1,7 @@
 // Benchmark: the procedure catalogue on PGlite and on PostgreSQL. Imports the 2,642 shipped procedures (timed), then
-// runs a mix of realistic searches (accents or not, typos, everyday words, filters, later pages) through the search
-// service, one at a time as a single user would, and reports p50/p95/p99; also the same through the HTTP API (inject),
-// and the PostgreSQL plans of the main statements. Writes bench/results/procedures-search-<date>.txt.
+// runs a mix of realistic searches (accents or not, typos, everyday words, English, filters, later pages) through the
+// search service, one at a time as a single user would, and reports p50/p95/p99; also the same through the HTTP API
+// (inject), and the PostgreSQL plans of the main statements. Writes bench/results/procedures-search-<date>.txt.
 // Usage: node --import tsx bench/procedures-search.ts [--rounds 20] [--db pglite,postgres]
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is made).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { migrate, openDatabase, type Database } from '../src/platform/db/index.ts';
 import { importCatalogue, readProcedureFile, searchProcedures, SHIPPED_PROCEDURES, type SearchParams } from '../src/modules/procedures/index.ts';
 import { seedSynonyms } from '../src/modules/procedures/synonyms.ts';
+import { loadEnglishNames, readShippedNames } from '../src/modules/procedures/names-en.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, db: { type: 'string', default: 'pglite,postgres' } } });
 const ROUNDS = Number(values.rounds);
@@ -41,6 +42,10 @@ const QUERIES: SearchParams[] = [
   { q: 'lý lịch tư pháp' },
   { q: 'thủ tục hải quan hàng hóa xuất khẩu' },
   { q: 'thanh lap cong ty' },
+  { q: 'driving license' },
+  { q: 'birth registration' },
+  { q: 'building permits' },
+  { q: 'bằng lái xe máy' },
   { q: '1.001193' },
   { q: '3.00034' },
   { q: 'đăng ký', field: 'Hộ tịch' },
@@ -100,6 +105,7 @@ async function run(kind: 'pglite' | 'postgres'): Promise<string[]> {
   try {
     await migrate(database);
     await seedSynonyms(database.db);
+    await loadEnglishNames(database.db, readShippedNames().names);
     const t0 = performance.now();
     const { records } = readProcedureFile(readFileSync(SHIPPED_PROCEDURES));
     const report = await importCatalogue(database.db, records, { effectiveFrom: '2026-07-01', source: 'import:bench', actor: { id: null, label: 'bench' } });

@@ -85,11 +85,17 @@ const levels = { type: 'array', items: { type: 'string', enum: LEVELS } } as con
 const channels = { type: 'array', items: { type: 'string', enum: CHANNELS } } as const;
 const onlineLevel = { type: ['string', 'null'], enum: [...ONLINE_LEVELS, null], description: 'full = toàn trình, partial = một phần' } as const;
 
+const nameEn = {
+  type: ['string', 'null'],
+  description: 'Tên tiếng Anh (bản dịch của dự án, đã rà soát); null khi chưa có / English name (our reviewed translation), null when there is none yet',
+} as const;
+
 const summary = {
   type: 'object',
   properties: {
     code: str,
     name: str,
+    nameEn,
     field: strOrNull,
     levels,
     channels,
@@ -98,7 +104,7 @@ const summary = {
     processingTime,
     effectiveFrom: { type: 'string', format: 'date' },
   },
-  required: ['code', 'name', 'field', 'levels', 'channels', 'online', 'onlineLevel', 'processingTime', 'effectiveFrom'],
+  required: ['code', 'name', 'nameEn', 'field', 'levels', 'channels', 'online', 'onlineLevel', 'processingTime', 'effectiveFrom'],
 } as const;
 
 const versionSummary = {
@@ -184,8 +190,8 @@ export const listSchema = {
   tags,
   summary: 'Tìm kiếm thủ tục hành chính / search administrative procedures',
   description:
-    '`q` tìm không dấu, chấp nhận lỗi gõ và từ thông dụng ("doi bang lai xe", "sổ đỏ"); không có `q`: duyệt theo tên. / ' +
-    '`q` matches without accents and tolerates typos and everyday words; without `q`: browse by name.',
+    '`q` tìm không dấu, chấp nhận lỗi gõ, từ thông dụng ("doi bang lai xe", "sổ đỏ") và tiếng Anh ("driving licence"); không có `q`: duyệt theo tên. / ' +
+    '`q` matches without accents and tolerates typos, everyday words and English ("driving license" finds "Renewal of a driving licence"); without `q`: browse by name.',
   querystring: {
     type: 'object',
     properties: {
@@ -222,8 +228,8 @@ export const detailSchema = {
   response: {
     200: {
       type: 'object',
-      properties: { ...version.properties, currentVersion: { type: 'integer' }, versions: { type: 'array', items: versionSummary } },
-      required: [...version.required, 'currentVersion', 'versions'],
+      properties: { ...version.properties, nameEn, currentVersion: { type: 'integer' }, versions: { type: 'array', items: versionSummary } },
+      required: [...version.required, 'nameEn', 'currentVersion', 'versions'],
     },
     404: errorResponse('Không tìm thấy / not found'),
   },

@@ -23,6 +23,7 @@ test('GET /api/v1/procedures searches with synonyms, filters and pages', async (
   assert.deepEqual(body.items[0], {
     code: '3.000347',
     name: 'Đổi giấy phép lái xe',
+    nameEn: 'Renewal of a driving licence',
     field: 'Sát hạch, cấp giấy phép lái xe',
     levels: ['ministry'],
     channels: ['direct', 'online'],
@@ -42,6 +43,14 @@ test('GET /api/v1/procedures searches with synonyms, filters and pages', async (
   assert.ok(byAgency.items.some((i: { code: string }) => i.code === '3.000347'), 'an implementing agency matches');
   const page2 = (await get('/api/v1/procedures?limit=5&offset=10')).json();
   assert.deepEqual([page2.total, page2.items.length], [12, 2]);
+
+  const english = (await get('/api/v1/procedures?q=renew%20driving%20license&limit=3')).json();
+  assert.deepEqual(
+    english.items.slice(0, 1).map((i: { code: string; nameEn: string | null }) => [i.code, i.nameEn]),
+    [['3.000347', 'Renewal of a driving licence']],
+  );
+  const untranslated = (await get('/api/v1/procedures?q=1.000178')).json();
+  assert.equal(untranslated.items[0].nameEn, null, 'no English name yet: null, not missing');
 });
 
 test('bad parameters get 400 with a Vietnamese and English message', async () => {
@@ -70,6 +79,7 @@ test('GET /api/v1/procedures/:code gives the full current version, its e-form an
   assert.equal(res.statusCode, 200);
   const p = res.json();
   assert.deepEqual([p.code, p.version, p.currentVersion, p.effectiveFrom], ['3.000347', 1, 1, '2026-07-01']);
+  assert.deepEqual([p.name, p.nameEn], ['Đổi giấy phép lái xe', 'Renewal of a driving licence']);
   assert.equal(p.eform, null);
   assert.equal(p.workflowRef, null);
   assert.match(p.contentHash, /^[0-9a-f]{64}$/);

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import { buildContent, contentHash, SourceRecord, type BuiltContent, type FieldProblem, type RecordProblems, type TimeSource } from './record.ts';
+import { namesRepo } from './names-repo.ts';
 import { proceduresDb, proceduresRepo, type NewVersion } from './repo.ts';
 import type { RawRecord } from './reader.ts';
 import type { OnlineLevel, ProcedureContent } from './schema.ts';
@@ -194,6 +195,8 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
         await proceduresRepo.writeVersions(tdb, writes.slice(i, i + BATCH));
         opts.onProgress?.(valid.length + Math.round(((i + BATCH) / writes.length) * valid.length), valid.length * 2);
       }
+      // A new procedure takes the English name already waiting for its code (names-en.ts).
+      if (created.length > 0) await namesRepo.apply(tdb);
       await recordAudit(trx, {
         actor: opts.actor,
         action: 'procedures.import',

@@ -1,4 +1,5 @@
-// Vietnamese first, with English. Procedure data itself (names, fields, agencies) exists only in Vietnamese.
+// Vietnamese first, with English. Procedure data itself (fields, agencies, documents) exists only in Vietnamese; names
+// have an English translation for the procedures listed in data/procedures/names-en.csv.
 import type { Text } from '../../platform/web/i18n.ts';
 import type { Channel, Level, OnlineLevel, TimeUnit } from './schema.ts';
 
@@ -36,8 +37,8 @@ export const page = {
   searchLegend: { vi: 'Tìm thủ tục', en: 'Find a procedure' },
   searchLabel: { vi: 'Tên hoặc mã thủ tục', en: 'Procedure name or code' },
   searchHint: {
-    vi: 'Có thể gõ không dấu, ví dụ: doi bang lai xe, cap lai ho chieu, 1.001193.',
-    en: 'Accents are optional, e.g. doi bang lai xe (renew a driving licence), cap lai ho chieu, 1.001193.',
+    vi: 'Có thể gõ không dấu hoặc bằng tiếng Anh, ví dụ: doi bang lai xe, cap lai ho chieu, birth registration, 1.001193.',
+    en: 'In English or Vietnamese, accents optional, e.g. renew driving licence, birth registration, doi bang lai xe, 1.001193.',
   },
   fieldLabel: { vi: 'Lĩnh vực', en: 'Field' },
   agencyLabel: { vi: 'Cơ quan ban hành', en: 'Issuing agency' },
@@ -72,6 +73,7 @@ export const page = {
 } as const;
 
 export const detail = {
+  nameVi: { vi: 'Tên tiếng Việt', en: 'Vietnamese name' },
   code: { vi: 'Mã thủ tục', en: 'Procedure code' },
   general: { vi: 'Thông tin chung', en: 'General information' },
   field: { vi: 'Lĩnh vực', en: 'Field' },

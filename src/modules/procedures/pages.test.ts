@@ -97,9 +97,32 @@ test('the procedure page shows everything about it, in Vietnamese and English', 
   assert.ok(headings.every((h, i) => i === 0 || h <= (headings[i - 1] ?? 1) + 1), 'headings in order');
 
   const en = await c.get('/thu-tuc/3.000347?lang=en');
-  for (const re of [/<html lang="en">/, /5 working days/, /<th scope="row">Online<\/th><td><strong>135,000 VND<\/strong>/, /Expired/, /In person, Online/, /Partly online/, /Version 1, in force from 1 Jul 2026\./, /<h1><span lang="vi">Đổi giấy phép lái xe<\/span><\/h1>/]) {
+  for (const re of [
+    /<html lang="en">/,
+    /<title>Renewal of a driving licence – /,
+    /<h1><span>Renewal of a driving licence<\/span><\/h1>\s*<p class="name-vi"><span>Vietnamese name: <\/span><span lang="vi">Đổi giấy phép lái xe<\/span><\/p>/,
+    /5 working days/,
+    /<th scope="row">Online<\/th><td><strong>135,000 VND<\/strong>/,
+    /Expired/,
+    /In person, Online/,
+    /Partly online/,
+    /Version 1, in force from 1 Jul 2026\./,
+  ]) {
     assert.match(en.body, re);
   }
+  assert.doesNotMatch(vi.body, /Renewal of a driving licence/, 'the Vietnamese page shows the Vietnamese name only');
+  const untranslated = await c.get('/thu-tuc/1.003460?lang=en');
+  assert.match(untranslated.body, /<h1><span lang="vi">Cấp thẻ tạm trú cho người nước ngoài tại Việt Nam tại Công an cấp tỉnh<\/span><\/h1>/);
+  assert.doesNotMatch(untranslated.body, /class="name-vi"/);
+});
+
+test('English pages list English names and find procedures by them', async () => {
+  const res = await app.client().get('/thu-tuc?q=driving+license&lang=en');
+  const codes = [...res.body.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
+  assert.deepEqual(codes.slice(0, 3).sort(), ['3.000346', '3.000347', '3.000348']);
+  assert.match(res.body, /<a href="\/thu-tuc\/3.000347"><span>Renewal of a driving licence<\/span><\/a>\s*<p class="name-vi"><span>Vietnamese name: <\/span><span lang="vi">Đổi giấy phép lái xe<\/span><\/p>/);
+  const vi = await app.client().get('/thu-tuc?q=birth+registration');
+  assert.match(vi.body, /<a href="\/thu-tuc\/1.001193"><span>Thủ tục đăng ký khai sinh<\/span><\/a>/, 'English finds it on the Vietnamese page too');
 });
 
 test('a fee by the page, in dollars, and a time from the reviewed table: settled at the counter, with the basis', async () => {

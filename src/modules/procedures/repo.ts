@@ -1,4 +1,5 @@
-// The only code that touches the procedure tables (search queries: search-repo.ts; synonyms: synonyms-repo.ts).
+// The only code that touches the procedure tables (search queries: search-repo.ts; synonyms: synonyms-repo.ts; English
+// names: names-repo.ts).
 import { sql, type ColumnType, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Json, PlatformTables } from '../../platform/db/index.ts';
 import type { Channel, Level, OnlineLevel, ProcedureVersion, TimeUnit, VersionSummary } from './schema.ts';
@@ -29,6 +30,9 @@ export interface ProceduresTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   search_key: ReadOnly<string>;
   search_tsv: ReadOnly<string>;
+  /** Copied from procedure_names_en (names-repo.ts), never by the import. */
+  name_en: ColumnType<string | null, never, string | null>;
+  name_en_key: ColumnType<string | null, never, string | null>;
 }
 
 export interface ProcedureVersionsTable {
@@ -80,10 +84,19 @@ export interface ProcedureSynonymsTable {
   created_at: Generated<Date>;
 }
 
+export interface ProcedureNamesEnTable {
+  code: string;
+  name: string;
+  search_key: string;
+  note: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export type ProcedureTables = {
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   procedure_synonyms: ProcedureSynonymsTable;
+  procedure_names_en: ProcedureNamesEnTable;
 };
 
 export type ProceduresDb = Kysely<PlatformTables & ProcedureTables>;

@@ -146,12 +146,15 @@ export interface VersionSummary {
   createdAt: Date;
 }
 
-export interface ProcedureDetail extends ProcedureVersion {
+/** Our reviewed English translation of the name (data/procedures/names-en.csv); null where there is none yet. */
+type EnglishNameField = { nameEn: string | null };
+
+export interface ProcedureDetail extends ProcedureVersion, EnglishNameField {
   currentVersion: number;
   versions: VersionSummary[];
 }
 
-export interface ProcedureSummary {
+export interface ProcedureSummary extends EnglishNameField {
   code: string;
   name: string;
   field: string | null;

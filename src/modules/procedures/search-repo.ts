@@ -1,13 +1,15 @@
 // Search and browse queries over `procedures`. A query arrives as variants (the typed words, and the words with
 // synonyms expanded); each word may carry spelling alternatives from the catalogue's vocabulary ("pep" → phep) and
-// weighs its rarity (IDF). On the full-text vector (`vn` configuration, accents folded; GIN index):
+// weighs its rarity (IDF). On the full-text vector (`vn` configuration, accents folded; the Vietnamese name, the
+// English name in its indexed form (english.ts) and the field; GIN index):
 // - candidates hold one of the query's heaviest words, enough that a row without them cannot reach the cut;
 // - a candidate matches when it holds words worth at least half of the query's weight (a row holding the whole
 //   query as a phrase always does);
-// - matches rank by 3 × phrase + 2 × weighted share of words present + ts_rank, and the first page of them also by
-//   the trigram similarity (pg_trgm) of the query to the accent-folded name + code: the closer the whole name is to
-//   the query, the higher ("Đăng ký thường trú" before longer names holding the phrase). Similarity costs ~25 µs a
-//   row, so only those rows pay for it.
+// - matches rank by 3 × phrase + 2 × weighted share of words present + weighted share of neighbouring query words
+//   found side by side + ts_rank / 2 (which favours repeated words and long names, hence halved), and the first
+//   page of them also by the trigram similarity (pg_trgm) of the query to the accent-folded name + code or to the
+//   English name: the closer the whole name is to the query, the higher ("Đăng ký thường trú" before longer names
+//   holding the phrase). Similarity costs ~25 µs a row, so only those rows pay for it.
 // When nothing matches, the trigram index alone looks for names like the query.
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { ProceduresDb } from './repo.ts';
@@ -50,6 +52,7 @@ export interface SearchRows {
 const columns = [
   'code',
   'name',
+  'name_en',
   'field',
   'levels',
   'channels',
@@ -64,6 +67,7 @@ const columns = [
 type Row = {
   code: string;
   name: string;
+  name_en: string | null;
   field: string | null;
   levels: Level[];
   channels: ProcedureSummary['channels'];
@@ -80,6 +84,7 @@ function summary(r: Row): ProcedureSummary {
   return {
     code: r.code,
     name: r.name,
+    nameEn: r.name_en,
     field: r.field,
     levels: r.levels,
     channels: r.channels,
@@ -119,6 +124,21 @@ function coverage(v: QueryVariant, column: (t: QueryTerm) => string): RawBuilder
 const MIN_COVERAGE = 0.5;
 
 /**
+ * Weighted share of the variant's neighbouring words a row holds side by side ("giấy phép", "phép lái", "lái xe"):
+ * a row keeping the query's words together ranks above one that only scatters them; 0 for one-word variants.
+ */
+function adjacency(v: QueryVariant): RawBuilder<number> {
+  const pairs = v.terms.slice(1).flatMap((t, i) => {
+    const prev = v.terms[i];
+    return prev ? [{ query: `${group(prev)} <-> ${group(t)}`, weight: prev.weight + t.weight }] : [];
+  });
+  if (pairs.length === 0) return sql<number>`0::float8`;
+  const total = pairs.reduce((s, p) => s + p.weight, 0) || 1;
+  const parts = pairs.map((p) => sql`(search_tsv @@ ${p.query}::tsquery)::int * ${p.weight}::float8`);
+  return sql<number>`((${sql.join(parts, sql` + `)}) / ${total}::float8)`;
+}
+
+/**
  * The variant's heaviest words, enough that a row without any of them cannot reach MIN_COVERAGE: only rows holding
  * one of these need scoring, which keeps rows that share nothing but common words ("cấp", "giấy") out.
  */
@@ -150,19 +170,23 @@ export const searchRepo = {
     const column = (t: QueryTerm) => `m${groups.indexOf(group(t))}`;
     const matches = sql.join(groups.map((g, i) => sql`(search_tsv @@ ${g}::tsquery)::int as ${sql.ref(`m${i}`)}`));
     const cover = sql.join(used.map((v) => coverage(v, column)));
-    // Similarity to the last variant: the synonym-expanded wording when there is one, as the catalogue words it.
-    const similarity = sql`similarity(${used[used.length - 1]?.key ?? ''}, search_key)`;
-    // A phrase match holds every word, so the coverage cut alone decides which rows match; the phrase and ts_rank
-    // are computed for those only.
+    const near = sql.join(used.map(adjacency));
+    // Similarity to the last variant (the synonym-expanded wording when there is one, as the catalogue words it) of
+    // the Vietnamese or the English name, whichever is closer (greatest() skips a missing English name).
+    const last = used[used.length - 1]?.key ?? '';
+    const similarity = sql`greatest(similarity(${last}, search_key), similarity(${last}, name_en_key))`;
+    // A phrase match holds every word, so the coverage cut alone decides which rows match; the phrase, the
+    // neighbours and ts_rank are computed for those only.
     const statement = sql<Row>`
       select ${selected}, total from (
         select s.*, count(*) over () as total, row_number() over (order by score desc, code) as rn
         from (
-          select m.*, 3 * (search_tsv @@ ${phrase}::tsquery)::int + 2 * m.cover + ts_rank(search_tsv, ${anyWord}::tsquery) as score
+          select m.*, 3 * (search_tsv @@ ${phrase}::tsquery)::int + 2 * m.cover + greatest(${near})
+            + 0.5 * ts_rank(search_tsv, ${anyWord}::tsquery) as score
           from (
             select c.*, greatest(${cover}) as cover
             from (
-              select ${selected}, search_key, search_tsv, ${matches}
+              select ${selected}, search_key, name_en_key, search_tsv, ${matches}
               from procedures
               where search_tsv @@ ${candidate}::tsquery and ${all(filters(f))}
               offset 0
@@ -180,15 +204,16 @@ export const searchRepo = {
     return { total: Number(res.rows[0]?.total ?? 0), items: res.rows.map(summary) };
   },
 
-  /** Names that look like the query (trigram word similarity, pg_trgm's threshold): when no word of it is known. */
+  /** Names, Vietnamese or English, that look like the query (trigram word similarity, pg_trgm's threshold): when no
+   *  word of it is known. */
   async similar(db: ProceduresDb, key: string, f: SearchFilter, page: Page): Promise<SearchRows> {
     const rows = await db
       .selectFrom('procedures')
       .select(columns)
       .select(sql<number>`count(*) over ()`.as('total'))
-      .where(sql<SqlBool>`${key} <% search_key`)
+      .where(sql<SqlBool>`(${key} <% search_key or ${key} <% name_en_key)`)
       .where(all(filters(f)))
-      .orderBy(sql`word_similarity(${key}, search_key)`, 'desc')
+      .orderBy(sql`greatest(word_similarity(${key}, search_key), word_similarity(${key}, name_en_key))`, 'desc')
       .orderBy('code')
       .limit(page.limit)
       .offset(page.offset)

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { searchProcedures, expandQuery } from './search.ts';
-import { termKeyOf } from './synonyms.ts';
+import { seedSynonyms, termKeyOf } from './synonyms.ts';
+import { setSetting } from '../../platform/db/index.ts';
+import { invalidate } from './cache.ts';
 import { seedProceduresDemo, seedProceduresReference } from './seed.ts';
 import { countProcedures } from './service.ts';
 import { proceduresDb } from './repo.ts';
@@ -39,6 +41,26 @@ test('seed synonyms are added once: one an administrator removed stays removed',
   await seedProceduresReference(app.platform);
   assert.equal((await synonymsRepo.list(pdb)).length, all.length - 1);
   await synonymsRepo.insert(pdb, { term: gplx.term, termKey: gplx.termKey, expansion: gplx.expansion, createdBy: null });
+});
+
+test('a database seeded before the list grew gets the new synonyms once, and the more precise expansions where the old ones stand', async () => {
+  const db = database.db;
+  const pdb = proceduresDb(db);
+  const byTerm = async () => new Map((await synonymsRepo.list(pdb)).map((s) => [s.term, s]));
+  const before = await byTerm();
+  const english = ['building permit', 'ID card', 'giấy khai sinh'].map((t) => before.get(t));
+  for (const s of english) if (s) await synonymsRepo.delete(pdb, s.id);
+  await synonymsRepo.replaceSeeded(pdb, termKeyOf('giấy phép xây dựng'), 'cấp giấy phép xây dựng mới nhà ở riêng lẻ', 'cấp giấy phép xây dựng');
+  await setSetting(db, 'procedures.synonyms_seeded', true);
+  invalidate(db, 'synonyms');
+
+  await seedSynonyms(db);
+  const after = await byTerm();
+  assert.equal(after.size, before.size);
+  assert.equal(after.get('building permit')?.expansion, 'issue of a construction permit for new individual houses');
+  assert.equal(after.get('giấy phép xây dựng')?.expansion, 'cấp giấy phép xây dựng mới nhà ở riêng lẻ');
+  await seedSynonyms(db);
+  assert.equal((await synonymsRepo.list(pdb)).length, before.size, 'offered once');
 });
 
 async function top(q: string, n = 5, extra: Parameters<typeof searchProcedures>[1] = {}): Promise<string[]> {

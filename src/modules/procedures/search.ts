@@ -1,9 +1,12 @@
 // Finding procedures: accent- and typo-tolerant, with everyday words expanded through the synonym table
-// ("đổi bằng lái xe" also searches "đổi giấy phép lái xe"), filters and pagination. Public: no access check.
+// ("đổi bằng lái xe" also searches "đổi giấy phép lái xe"), in Vietnamese or English (the English names are searched
+// beside the Vietnamese ones, words in their light English form: "driving license" finds "driving licence"), filters
+// and pagination. Public: no access check.
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import { searchKey } from '../../platform/text/index.ts';
 import { cached } from './cache.ts';
+import { ENGLISH_STOP_WORDS, englishKey, englishWord } from './english.ts';
 import { ProcedureErrors } from './errors.ts';
 import { proceduresDb } from './repo.ts';
 import { searchRepo, type Page, type QueryTerm, type QueryVariant, type SearchFilter } from './search-repo.ts';
@@ -38,17 +41,33 @@ function words(key: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
-/** The query with every synonym term it contains (as whole words, longest first) replaced by its expansion. */
+/**
+ * The query with every synonym term it contains (as whole words, longest first) replaced by its expansion. A term is
+ * found as entered or in its English form ("building permits" finds the term "building permit"); an expansion is not
+ * expanded again ("làm giấy khai sinh" → "đăng ký khai sinh" stays so, though "khai sinh" is a term too).
+ */
 export function expandQuery(key: string, synonyms: readonly Synonym[]): { key: string; used: Synonym[] } {
   let padded = ` ${key} `;
   const used: Synonym[] = [];
   for (const s of [...synonyms].sort((a, b) => b.termKey.length - a.termKey.length)) {
-    const term = ` ${s.termKey} `;
-    if (!padded.includes(term)) continue;
-    padded = padded.replace(term, ` ${searchKey(s.expansion)} `);
+    const term = [s.termKey, englishKey(s.termKey)].map((t) => ` ${t} `).find((t) => padded.includes(t));
+    if (term === undefined) continue;
+    // A placeholder no term can match ([a-z0-9] words only) holds the place of the expansion until the end.
+    padded = padded.replace(term, ` #${used.length}# `);
     used.push(s);
   }
-  return { key: padded.trim(), used };
+  const expanded = padded.replace(/#(\d+)#/g, (_, i: string) => searchKey(used[Number(i)]?.expansion ?? ''));
+  return { key: expanded.replace(/\s+/g, ' ').trim(), used };
+}
+
+/**
+ * The query's words, each as typed when the catalogue knows it, else in its English form ("permits" → permit); English
+ * stop words the catalogue does not know are dropped (those it knows are Vietnamese words: "to" tờ, "the" thẻ).
+ */
+function normalised(folded: string, vocab: Vocabulary): string {
+  return words(folded)
+    .flatMap((w) => (vocab.counts.has(w) ? [w] : ENGLISH_STOP_WORDS.has(w) ? [] : [englishWord(w)]))
+    .join(' ');
 }
 
 export function listSynonymsCached(db: Kysely<PlatformTables>): Promise<Synonym[]> {
@@ -59,7 +78,8 @@ function vocabulary(db: Kysely<PlatformTables>): Promise<Vocabulary> {
   return cached(db, 'wordCounts', () => searchRepo.wordCounts(proceduresDb(db)));
 }
 
-function variant(key: string, vocab: Vocabulary): QueryVariant {
+function variant(text: string, vocab: Vocabulary): QueryVariant {
+  const key = normalised(text, vocab);
   const terms: QueryTerm[] = [];
   for (const w of new Set(words(key))) {
     const t = termFor(w, vocab);
@@ -97,10 +117,10 @@ async function find(db: Kysely<PlatformTables>, pdb: ReturnType<typeof procedure
     const byCode = await searchRepo.byCodePrefix(pdb, q, filter, p);
     if (byCode.total > 0 || p.offset > 0) return { ...byCode, ...p, expanded: [] };
   }
-  const key = words(folded).join(' ');
-  if (key === '') return { ...(await searchRepo.browse(pdb, filter, p)), ...p, expanded: [] };
-  const expansion = expandQuery(key, await listSynonymsCached(db));
+  if (words(folded).length === 0) return { ...(await searchRepo.browse(pdb, filter, p)), ...p, expanded: [] };
   const vocab = await vocabulary(db);
+  const key = normalised(folded, vocab);
+  const expansion = expandQuery(key, await listSynonymsCached(db));
   // With a synonym applied, the typed words still count where they appear as typed ("công chứng" is also a field),
   // but rows holding only some of them ("sổ", "đỏ") are not worth scoring.
   const variants: QueryVariant[] = [{ ...variant(key, vocab), phraseOnly: expansion.used.length > 0 }];

@@ -27,7 +27,7 @@ export async function getProcedure(db: Kysely<PlatformTables>, code: string): Pr
   const row = await proceduresRepo.find(pdb, code);
   const current = row && (await proceduresRepo.findVersion(pdb, code, row.current_version));
   if (!row || !current) throw ProcedureErrors.PROCEDURE_NOT_FOUND({ details: { code } });
-  return { ...current, currentVersion: row.current_version, versions: await proceduresRepo.versions(pdb, code) };
+  return { ...current, nameEn: row.name_en, currentVersion: row.current_version, versions: await proceduresRepo.versions(pdb, code) };
 }
 
 export async function getProcedureVersion(db: Kysely<PlatformTables>, code: string, version: number): Promise<ProcedureVersion> {
@@ -106,7 +106,7 @@ export async function publishServiceConfig(
 
   await db.transaction().execute(async (trx) => {
     const version = current.currentVersion + 1;
-    const { versions: _v, currentVersion: _c, ...content } = current;
+    const { versions: _v, currentVersion: _c, nameEn: _n, ...content } = current;
     await proceduresRepo.writeVersions(proceduresDb(trx), [
       { code, version, effectiveFrom, contentHash: current.contentHash, source: `admin:${user.username}`, content, ...next },
     ]);

@@ -50,6 +50,11 @@ export const synonymsRepo = {
     return r && { id: r.id, term: r.term, termKey: r.term_key, expansion: r.expansion, createdBy: r.created_by, createdAt: r.created_at };
   },
 
+  /** Changes a seeded synonym's expansion, if it is still the given one and no administrator made the synonym. */
+  async replaceSeeded(db: ProceduresDb, termKey: string, from: string, to: string): Promise<void> {
+    await db.updateTable('procedure_synonyms').set({ expansion: to }).where('term_key', '=', termKey).where('expansion', '=', from).where('created_by', 'is', null).execute();
+  },
+
   async delete(db: ProceduresDb, id: number): Promise<boolean> {
     const res = await db.deleteFrom('procedure_synonyms').where('id', '=', id).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;

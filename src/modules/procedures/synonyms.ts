@@ -1,5 +1,5 @@
 // Synonyms that widen a search ("bằng lái" → "giấy phép lái xe"): administrators add and remove them; each change
-// is audited in its transaction. A first set is seeded once; a removed seed synonym stays removed.
+// is audited in its transaction. Seed synonyms are offered once each; a removed seed synonym stays removed.
 import type { Kysely } from 'kysely';
 import { type Actor, requireStaff } from '../../platform/auth/access.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
@@ -15,8 +15,10 @@ import { synonymsRepo, type Synonym } from './synonyms-repo.ts';
 const SEEDED = 'procedures.synonyms_seeded';
 const LIMITS = { term: 100, expansion: 200 } as const;
 
+const HOUSE_PERMIT = 'cấp giấy phép xây dựng mới nhà ở riêng lẻ';
+
 /** Everyday words → the words the national catalogue uses. Each expansion matches procedures of the shipped data. */
-export const SEED_SYNONYMS: readonly [string, string][] = [
+const FIRST_SEED: readonly [string, string][] = [
   ['bằng lái', 'giấy phép lái xe'],
   ['bằng lái xe', 'giấy phép lái xe'],
   ['GPLX', 'giấy phép lái xe'],
@@ -30,8 +32,9 @@ export const SEED_SYNONYMS: readonly [string, string][] = [
   ['chứng minh nhân dân', 'căn cước'],
   ['căn cước công dân', 'căn cước'],
   ['khai sinh', 'đăng ký khai sinh'],
-  ['giấy phép xây dựng', 'cấp giấy phép xây dựng'],
-  ['xin phép xây nhà', 'cấp giấy phép xây dựng'],
+  // What people ask for as "giấy phép xây dựng" is the permit to build a new house (the catalogue's own words).
+  ['giấy phép xây dựng', HOUSE_PERMIT],
+  ['xin phép xây nhà', HOUSE_PERMIT],
   ['kết hôn', 'đăng ký kết hôn'],
   ['công chứng', 'chứng thực bản sao'],
   ['sao y', 'chứng thực bản sao'],
@@ -40,6 +43,42 @@ export const SEED_SYNONYMS: readonly [string, string][] = [
   ['thành lập công ty', 'đăng ký thành lập doanh nghiệp'],
   ['TNCN', 'thu nhập cá nhân'],
 ];
+
+/** Added with the English names (issue 9): more everyday Vietnamese, and everyday English → the English names' words. */
+const ENGLISH_SEED: readonly [string, string][] = [
+  ['giấy khai sinh', 'đăng ký khai sinh'],
+  ['làm giấy khai sinh', 'đăng ký khai sinh'],
+  ['báo tử', 'khai tử'],
+  ['độc thân', 'xác nhận tình trạng hôn nhân'],
+  ['làm lại', 'cấp lại'],
+  ['làm hộ chiếu', 'cấp hộ chiếu'],
+  ['làm căn cước', 'cấp thẻ căn cước'],
+  ['đăng ký hộ kinh doanh', 'đăng ký thành lập hộ kinh doanh'],
+  ['building permit', 'issue of a construction permit for new individual houses'],
+  ['planning permission', 'issue of a construction permit for new individual houses'],
+  ["driver's license", 'driving licence'],
+  ['driver license', 'driving licence'],
+  ['criminal record', 'judicial record'],
+  ['police check', 'judicial record certificate'],
+  ['ID card', 'identity card'],
+  ['birth certificate', 'birth registration'],
+  ['marriage certificate', 'marriage registration'],
+  ['death certificate', 'death registration'],
+  ['register', 'registration'],
+  ['renew', 'renewal'],
+  ['notarised copy', 'certification of copies'],
+];
+
+/** Seed expansions made more precise since: [term, earlier expansion]. A database still holding the earlier one as
+ *  seeded (created_by null: an administrator's synonym always names its author) gets the current one. */
+const SUPERSEDED: readonly [string, string][] = [
+  ['giấy phép xây dựng', 'cấp giấy phép xây dựng'],
+  ['xin phép xây nhà', 'cấp giấy phép xây dựng'],
+];
+
+/** Every seed synonym. A database gets each once: a synonym added to this list after a database was seeded is added
+ *  at its next start, and one an administrator removed is not offered again. */
+export const SEED_SYNONYMS: readonly [string, string][] = [...FIRST_SEED, ...ENGLISH_SEED];
 
 export interface SynonymInput {
   term?: unknown;
@@ -57,12 +96,25 @@ export function termKeyOf(term: string): string {
     .trim();
 }
 
+/** The seed synonyms a database was offered: their term keys (`true` from before the list grew: the first set). */
+async function offered(db: Kysely<PlatformTables>): Promise<Set<string>> {
+  const state = await getSetting<unknown>(db, SEEDED);
+  if (state === true) return new Set(FIRST_SEED.map(([term]) => termKeyOf(term)));
+  return new Set(Array.isArray(state) ? state.filter((k): k is string => typeof k === 'string') : []);
+}
+
 export async function seedSynonyms(db: Kysely<PlatformTables>): Promise<void> {
-  if ((await getSetting<boolean>(db, SEEDED)) === true) return;
+  const seen = await offered(db);
+  const fresh = SEED_SYNONYMS.map(([term, expansion]) => ({ term, termKey: termKeyOf(term), expansion, createdBy: null })).filter((r) => !seen.has(r.termKey));
+  if (fresh.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const rows = SEED_SYNONYMS.map(([term, expansion]) => ({ term, termKey: termKeyOf(term), expansion, createdBy: null }));
-    await synonymsRepo.insertMissing(proceduresDb(trx), rows);
-    await setSetting(trx, SEEDED, true);
+    const pdb = proceduresDb(trx);
+    await synonymsRepo.insertMissing(pdb, fresh);
+    for (const [term, earlier] of SUPERSEDED) {
+      const current = SEED_SYNONYMS.find(([t]) => t === term)?.[1];
+      if (current) await synonymsRepo.replaceSeeded(pdb, termKeyOf(term), earlier, current);
+    }
+    await setSetting(trx, SEEDED, [...seen, ...fresh.map((r) => r.termKey)]);
   });
   invalidate(db, 'synonyms');
 }

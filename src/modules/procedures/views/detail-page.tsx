@@ -6,7 +6,7 @@ import { detail as d } from '../messages.ts';
 import type { ProcedureDetail } from '../schema.ts';
 import { Documents, HowToSubmit, ResultAndLaw, TextSection, Versions } from './detail-sections.tsx';
 import { Fees } from './fee-section.tsx';
-import { levelList, OnlineBadge, Vi } from './parts.tsx';
+import { levelList, OnlineBadge, ProcedureName, Vi } from './parts.tsx';
 
 function Fact({ label, children }: { label: string; children: JSX.Element }): JSX.Element {
   return (
@@ -24,16 +24,14 @@ export function DetailPage({ req, p, today }: { req: FastifyRequest; p: Procedur
   const list = (items: string[]): JSX.Element => (items.length === 0 ? <span safe>{none}</span> : <Vi lang={lang} text={items.join('; ')} />);
   const one = (v: string | null): JSX.Element => (v ? <Vi lang={lang} text={v} /> : <span safe>{none}</span>);
   return (
-    <Page req={req} title={p.name}>
+    <Page req={req} title={lang === 'en' && p.nameEn ? p.nameEn : p.name}>
       <p class="back-link">
         <a href="/thu-tuc" safe>
           {t(lang, d.back)}
         </a>
       </p>
       <article class="procedure">
-        <h1>
-          <Vi lang={lang} text={p.name} />
-        </h1>
+        <ProcedureName lang={lang} name={p.name} nameEn={p.nameEn} heading />
         <p class="procedure-code">
           <span safe>{`${t(lang, d.code)}: `}</span>
           <code safe>{p.code}</code> <OnlineBadge lang={lang} online={p.channels.includes('online')} level={p.onlineLevel} />

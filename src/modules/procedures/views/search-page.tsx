@@ -8,7 +8,7 @@ import type { Facets } from '../service.ts';
 import type { SearchResult } from '../search.ts';
 import { levelLabels, page as m } from '../messages.ts';
 import { LEVELS, type Level } from '../schema.ts';
-import { formatNumber, formatTime, levelList, OnlineBadge, procedureHref, SelectField, Vi } from './parts.tsx';
+import { formatNumber, formatTime, levelList, OnlineBadge, ProcedureName, procedureHref, SelectField, Vi } from './parts.tsx';
 
 export type OnlineFilter = 'yes' | 'no' | 'full' | '';
 
@@ -71,9 +71,7 @@ function Results({ lang, result }: { lang: Lang; result: SearchResult }): JSX.El
               <code safe>{p.code}</code>
             </td>
             <td>
-              <a href={procedureHref(p.code)}>
-                <Vi lang={lang} text={p.name} />
-              </a>
+              <ProcedureName lang={lang} name={p.name} nameEn={p.nameEn} link={procedureHref(p.code)} />
             </td>
             <td>{p.field ? <Vi lang={lang} text={p.field} /> : ''}</td>
             <td safe>{levelList(lang, p.levels)}</td>
