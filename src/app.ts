@@ -56,7 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const sms = createSms({ provider: smsProviderFrom(config, log), log });
   const jobs = createJobs(database, log, { workers: config.jobs });
   let demo = false;
-  const platform: Platform = { config, database, mailer, sms, jobs, demo: () => demo && !config.production };
+  const platform: Platform = { config, database, mailer, sms, jobs, log, demo: () => demo && !config.production };
 
   let seededDemo = false;
   if (opts.seed !== false) {
