@@ -35,6 +35,9 @@ const Env = z.object({
   SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  // Online payment gateway: 'none' (VietQR transfer only) or 'simulated' (marks fees paid at once; demonstrations only).
+  // Unset: simulated while the demo data is loaded, none otherwise (src/modules/dossiers/payments.ts).
+  PAYMENTS_PROVIDER: z.enum(['none', 'simulated']).optional(),
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -66,6 +69,8 @@ export interface Config {
   smsProvider: 'log' | 'http';
   smsHttpUrl: string | undefined;
   smsHttpToken: string | undefined;
+  /** The online payment gateway; undefined: simulated with the demo data, none otherwise. Never simulated in production. */
+  paymentsProvider: 'none' | 'simulated' | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +98,7 @@ const EXPECTED: Record<string, string> = {
   S3_REGION: 'a region name, e.g. us-east-1',
   SMS_PROVIDER: 'one of log, http',
   SMS_HTTP_URL: 'the http(s) URL of the SMS gateway, e.g. https://sms.example.vn/api/send (required when SMS_PROVIDER=http)',
+  PAYMENTS_PROVIDER: 'one of none, simulated (simulated is refused with NODE_ENV=production)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMS_PROVIDER === 'http' && e.SMS_HTTP_URL === undefined) {
     throw new ConfigError(`SMS_HTTP_URL="" is not valid: expected ${EXPECTED.SMS_HTTP_URL}`);
   }
+  // A simulated gateway records fees as paid with no money moving: never in production.
+  if (e.PAYMENTS_PROVIDER === 'simulated' && e.NODE_ENV === 'production') throw invalid('PAYMENTS_PROVIDER');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsProvider: e.SMS_PROVIDER,
     smsHttpUrl: e.SMS_HTTP_URL,
     smsHttpToken: e.SMS_HTTP_TOKEN,
+    paymentsProvider: e.PAYMENTS_PROVIDER,
     files:
       e.FILES_STORE === 's3'
         ? {
