@@ -73,7 +73,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerHousekeeping(platform);
   const server = await createServer(platform);
   await registerOpenApi(server, config.baseUrl);
-  await server.register(async (s) => opsRoutes(s, platform));
+  // Not encapsulated: the metrics hook must see every route, the modules' too.
+  await opsRoutes(server, platform);
   for (const m of modules) {
     if (m.routes) await server.register(async (s) => m.routes?.(s, platform));
     await m.jobs?.(platform);

@@ -25,6 +25,8 @@ const Env = z.object({
   EGOV_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   // Service-quality figures are recomputed at most this often per filter (0: on every request).
   EGOV_FIGURES_MAX_AGE: z.coerce.number().int().min(0).max(3600).default(60),
+  // Anonymous home and procedure pages are served from memory for this many seconds (0: rendered every time).
+  EGOV_PAGE_CACHE: z.coerce.number().int().min(0).max(600).default(60),
   // Attachments: the local disk under EGOV_VAR_DIR/files, or an S3-compatible object store (AWS S3, MinIO, Ceph…).
   FILES_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
@@ -64,6 +66,8 @@ export interface Config {
   trustProxy: boolean;
   /** Seconds a computed set of service-quality figures may be served again (0: always fresh). */
   figuresMaxAgeSeconds: number;
+  /** Seconds an anonymous public page (home, procedure) is served again from memory (0: never). */
+  pageCacheSeconds: number;
   files: FilesConfig;
   /** 'log': text messages are written to the log; 'http': posted to the gateway at smsHttpUrl (platform/notify/sms.ts). */
   smsProvider: 'log' | 'http';
@@ -90,6 +94,7 @@ const EXPECTED: Record<string, string> = {
   EGOV_BODY_LIMIT: 'a number of bytes, at least 1024',
   EGOV_TRUST_PROXY: 'true or false',
   EGOV_FIGURES_MAX_AGE: 'a number of seconds from 0 to 3600',
+  EGOV_PAGE_CACHE: 'a number of seconds from 0 to 600',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.EGOV_BODY_LIMIT,
     trustProxy: e.EGOV_TRUST_PROXY === 'true',
     figuresMaxAgeSeconds: e.EGOV_FIGURES_MAX_AGE,
+    pageCacheSeconds: e.EGOV_PAGE_CACHE,
     smsProvider: e.SMS_PROVIDER,
     smsHttpUrl: e.SMS_HTTP_URL,
     smsHttpToken: e.SMS_HTTP_TOKEN,
