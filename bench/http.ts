@@ -124,7 +124,7 @@ async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }
 async function benchDatabase(kind: 'pglite' | 'postgres', port: number) {
   const varDir = mkdtempSync(join(tmpdir(), 'egov-bench-var-'));
   const scratch = kind === 'postgres' ? await scratchPostgres() : undefined;
-  const env: Record<string, string> = { EGOV_VAR_DIR: varDir, EGOV_DEMO: 'off', ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
+  const env: Record<string, string> = { EGOV_VAR_DIR: varDir, EGOV_DEMO: 'on', ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
   const child = await startServer(env, port);
   const base = `http://127.0.0.1:${port}`;
   try {
