@@ -10,6 +10,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { pgCeilingTool } from './lib/ceiling.ts';
 
 const { values } = parseArgs({
   options: {
@@ -119,7 +120,7 @@ async function inboxCeiling(): Promise<string> {
   const file = join(dir, 'inbox.sql');
   writeFileSync(file, `${script}\n`);
   try {
-    const out = execFileSync('/work/shared/tools/pg-ceiling', ['1', '10'], { env: { ...process.env, PGURL: DB, SCRIPT: file }, encoding: 'utf8' }).trim();
+    const out = execFileSync('bash', [pgCeilingTool(), '1', '10'], { env: { ...process.env, PGURL: DB, SCRIPT: file }, encoding: 'utf8' }).trim();
     const tps = Number(out.split(' ')[0]);
     return `${out} → ${round(1000 / tps)} ms per inbox at the database alone`;
   } catch (err) {

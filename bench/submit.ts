@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { pgCeilingTool } from './lib/ceiling.ts';
 
 const { values } = parseArgs({
   options: {
@@ -229,7 +230,7 @@ function pgbenchCeiling(url: string, script: string): string {
     // pg-ceiling discards pgbench's stderr; a failing statement would read as "0 tps", so try one transaction first.
     const bin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | tail -1'], { encoding: 'utf8' }).trim();
     execFileSync(`${bin}/pgbench`, ['-n', '-c', '1', '-t', '1', '-f', file, url], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    return execFileSync('bash', ['../shared/tools/pg-ceiling', String(CONNECTIONS), String(SECONDS)], {
+    return execFileSync('bash', [pgCeilingTool(), String(CONNECTIONS), String(SECONDS)], {
       env: { ...process.env, PGURL: url, SCRIPT: file },
       encoding: 'utf8',
     }).trim();

@@ -56,7 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const sms = createSms({ provider: smsProviderFrom(config, log), log });
   const jobs = createJobs(database, log, { workers: config.jobs });
   let demo = false;
-  const platform: Platform = { config, database, mailer, sms, jobs, demo: () => demo && !config.production };
+  const platform: Platform = { config, database, mailer, sms, jobs, log, demo: () => demo && !config.production };
 
   let seededDemo = false;
   if (opts.seed !== false) {
@@ -73,7 +73,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerHousekeeping(platform);
   const server = await createServer(platform);
   await registerOpenApi(server, config.baseUrl);
-  await server.register(async (s) => opsRoutes(s, platform));
+  // Not encapsulated: the metrics hook must see every route, the modules' too.
+  await opsRoutes(server, platform);
   for (const m of modules) {
     if (m.routes) await server.register(async (s) => m.routes?.(s, platform));
     await m.jobs?.(platform);

@@ -81,14 +81,29 @@ test('security headers are set and /readyz reports the database', async () => {
   const ready = await app.server.inject({ url: '/readyz' });
   assert.equal(ready.statusCode, 200);
   assert.equal(ready.json().status, 'ready');
+  for (const url of ['/static/style.css', '/api/v1/units?parent=01', '/khong-co-trang-nay']) {
+    assert.equal((await app.server.inject({ url })).headers['x-frame-options'], 'SAMEORIGIN', url);
+  }
+  assert.equal(res.headers['strict-transport-security'], undefined); // only with an https EGOV_BASE_URL
   const metrics = await app.server.inject({ url: '/metrics' });
   assert.match(metrics.body, /http_request_duration_seconds/);
 });
 
-test('pages get a CSRF cookie and token; static files and the JSON API do not', async () => {
-  const page = await app.server.inject({ url: '/' });
+test('/metrics labels the requests of every route, the modules’ too', async () => {
+  await app.server.inject({ url: '/' });
+  await app.server.inject({ url: '/api/v1/units?parent=01' });
+  await app.server.inject({ url: '/khong-co-trang-nay' });
+  const metrics = (await app.server.inject({ url: '/metrics' })).body;
+  assert.match(metrics, /http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} \d+/);
+  assert.match(metrics, /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/units",status="200"\} \d+/);
+  assert.match(metrics, /http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+});
+
+test('pages with a form get a CSRF cookie and token; pages without, static files and the JSON API do not', async () => {
+  const page = await app.server.inject({ url: '/dang-nhap' });
   assert.ok(page.cookies.some((c) => c.name === 'egov_csrf'));
-  for (const url of ['/static/style.css', '/api/v1/units?parent=01', '/healthz']) {
+  assert.match(page.body, /name="_csrf" value="[^"]+"/);
+  for (const url of ['/', '/static/style.css', '/api/v1/units?parent=01', '/healthz']) {
     const res = await app.server.inject({ url });
     assert.equal(res.statusCode, 200, url);
     assert.ok(!res.cookies.some((c) => c.name === 'egov_csrf'), `${url} sets no CSRF cookie`);

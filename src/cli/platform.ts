@@ -14,7 +14,7 @@ export async function withPlatform<T>(config: Config, database: Database, fn: (p
   const jobs = createJobs(database, log, { workers: false });
   await jobs.start();
   try {
-    return await fn({ config, database, mailer, sms, jobs, demo: () => false });
+    return await fn({ config, database, mailer, sms, jobs, log, demo: () => false });
   } finally {
     await jobs.stop();
     mailer.close();

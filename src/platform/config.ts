@@ -25,6 +25,8 @@ const Env = z.object({
   EGOV_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   // Service-quality figures are recomputed at most this often per filter (0: on every request).
   EGOV_FIGURES_MAX_AGE: z.coerce.number().int().min(0).max(3600).default(60),
+  // Anonymous home and procedure pages are served from memory for this many seconds (0: rendered every time).
+  EGOV_PAGE_CACHE: z.coerce.number().int().min(0).max(600).default(60),
   // Attachments: the local disk under EGOV_VAR_DIR/files, or an S3-compatible object store (AWS S3, MinIO, Ceph…).
   FILES_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
@@ -35,6 +37,9 @@ const Env = z.object({
   SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  // Online payment gateway: 'none' (VietQR transfer only) or 'simulated' (marks fees paid at once; demonstrations only).
+  // Unset: simulated while the demo data is loaded, none otherwise (src/modules/dossiers/payments.ts).
+  PAYMENTS_PROVIDER: z.enum(['none', 'simulated']).optional(),
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -61,11 +66,15 @@ export interface Config {
   trustProxy: boolean;
   /** Seconds a computed set of service-quality figures may be served again (0: always fresh). */
   figuresMaxAgeSeconds: number;
+  /** Seconds an anonymous public page (home, procedure) is served again from memory (0: never). */
+  pageCacheSeconds: number;
   files: FilesConfig;
   /** 'log': text messages are written to the log; 'http': posted to the gateway at smsHttpUrl (platform/notify/sms.ts). */
   smsProvider: 'log' | 'http';
   smsHttpUrl: string | undefined;
   smsHttpToken: string | undefined;
+  /** The online payment gateway; undefined: simulated with the demo data, none otherwise. Never simulated in production. */
+  paymentsProvider: 'none' | 'simulated' | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +94,7 @@ const EXPECTED: Record<string, string> = {
   EGOV_BODY_LIMIT: 'a number of bytes, at least 1024',
   EGOV_TRUST_PROXY: 'true or false',
   EGOV_FIGURES_MAX_AGE: 'a number of seconds from 0 to 3600',
+  EGOV_PAGE_CACHE: 'a number of seconds from 0 to 600',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -93,6 +103,7 @@ const EXPECTED: Record<string, string> = {
   S3_REGION: 'a region name, e.g. us-east-1',
   SMS_PROVIDER: 'one of log, http',
   SMS_HTTP_URL: 'the http(s) URL of the SMS gateway, e.g. https://sms.example.vn/api/send (required when SMS_PROVIDER=http)',
+  PAYMENTS_PROVIDER: 'one of none, simulated (simulated is refused with NODE_ENV=production)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMS_PROVIDER === 'http' && e.SMS_HTTP_URL === undefined) {
     throw new ConfigError(`SMS_HTTP_URL="" is not valid: expected ${EXPECTED.SMS_HTTP_URL}`);
   }
+  // A simulated gateway records fees as paid with no money moving: never in production.
+  if (e.PAYMENTS_PROVIDER === 'simulated' && e.NODE_ENV === 'production') throw invalid('PAYMENTS_PROVIDER');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -125,9 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.EGOV_BODY_LIMIT,
     trustProxy: e.EGOV_TRUST_PROXY === 'true',
     figuresMaxAgeSeconds: e.EGOV_FIGURES_MAX_AGE,
+    pageCacheSeconds: e.EGOV_PAGE_CACHE,
     smsProvider: e.SMS_PROVIDER,
     smsHttpUrl: e.SMS_HTTP_URL,
     smsHttpToken: e.SMS_HTTP_TOKEN,
+    paymentsProvider: e.PAYMENTS_PROVIDER,
     files:
       e.FILES_STORE === 's3'
         ? {

@@ -12,7 +12,7 @@ export interface TestApp extends App {
 }
 
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
-  return loadConfig({ LOG_LEVEL: 'silent', EGOV_JOBS: 'off', EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: '0', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', EGOV_JOBS: 'off', EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: '0', EGOV_PAGE_CACHE: '0', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var', ...env });
 }
 
 export async function testApp(opts: { env?: Record<string, string>; demo?: boolean; seed?: boolean } = {}): Promise<TestApp> {

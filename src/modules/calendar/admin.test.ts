@@ -110,6 +110,7 @@ test('only administrators may change the calendar', async () => {
   }
   const anonymous = app.client();
   assert.equal((await anonymous.get(PAGE)).statusCode, 401);
+  await anonymous.get('/dang-nhap'); // a page with a form issues the CSRF cookie
   const seed = anonymous.cookies.get(CSRF_COOKIE) ?? '';
   const token = await csrfTokenFor(app.platform, seed);
   const post = await anonymous.postForm('/quan-tri/lich-lam-viec/ngay', { _csrf: token, date: '2027-03-10', kind: 'holiday', name: 'X' });

@@ -33,6 +33,11 @@ export const DossierErrors = defineErrors({
     vi: 'Cổng thanh toán trực tuyến hiện không hoạt động. Vui lòng chuyển khoản bằng mã VietQR.',
     en: 'The online payment gateway is not available. Please pay by bank transfer with the VietQR code.',
   },
+  GATEWAY_APPLICANT_ONLY: {
+    status: 403,
+    vi: 'Chỉ người nộp hồ sơ mới thanh toán trực tuyến được cho hồ sơ này.',
+    en: 'Only the applicant can pay online for this dossier.',
+  },
   SEQUENCE_EXHAUSTED: {
     status: 503,
     vi: 'Cơ quan đã tiếp nhận số hồ sơ tối đa trong ngày (9999). Vui lòng nộp lại vào ngày mai.',

@@ -14,7 +14,7 @@ let app: TestApp;
 let hoa: TestCitizen;
 let lan: TestCitizen;
 before(async () => {
-  app = await testApp();
+  app = await testApp({ env: { PAYMENTS_PROVIDER: 'simulated' } });
   await prepareDossierTests(app);
   hoa = await registerCitizen(app, 11);
   lan = await registerCitizen(app, 12, 'Trần Văn Lân');

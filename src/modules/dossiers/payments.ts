@@ -1,7 +1,8 @@
 // Paying a dossier's fees (DOMAIN §4 "Fees": at the counter, by transfer, by post or online; integer đồng).
 // Two ways online: a VietQR bank transfer with the dossier code as memo (matched by the agency's bank statement,
 // which is outside this app), and a payment gateway behind the PaymentGateway interface. The simulated gateway marks
-// the payment paid at once; it exists for demonstrations and is never offered in production.
+// the payment paid at once; it exists for demonstrations: it is on only with PAYMENTS_PROVIDER=simulated or, when that
+// is unset, while the demo data is loaded; never in production; and only the dossier's applicant may use it.
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Platform } from '../../platform/http/context.ts';
@@ -35,9 +36,16 @@ export const simulatedGateway: PaymentGateway = {
   },
 };
 
-/** The gateway in use: the simulated one outside production; none in production until a provider is configured. */
+/** The gateway in use (PAYMENTS_PROVIDER; unset: the simulated one with the demo data); none in production. */
 export function gatewayFor(platform: Platform): PaymentGateway | undefined {
-  return platform.config.production ? undefined : simulatedGateway;
+  if (platform.config.production) return undefined;
+  const provider = platform.config.paymentsProvider ?? (platform.demo() ? 'simulated' : 'none');
+  return provider === 'simulated' ? simulatedGateway : undefined;
+}
+
+/** Online payment is the applicant's own act: staff record counter and bank-statement payments instead. */
+export function isApplicant(actor: Actor, d: Pick<Dossier, 'applicantAccountId'>): boolean {
+  return actor !== null && actor.kind === 'citizen' && d.applicantAccountId !== null && actor.id === d.applicantAccountId;
 }
 
 /** The account the city collects fees on (settings key `payments.vietqr`); a demo account until configured. */
@@ -73,9 +81,10 @@ export async function vietQrFor(account: BankAccount, d: Pick<Dossier, 'code' | 
   return { payload, svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
-/** Pays through the gateway; the applicant (or the agency's staff) only. Returns where to send the payer, if anywhere. */
+/** Pays through the gateway; the dossier's applicant only. Returns where to send the payer, if anywhere. */
 export async function payOnline(platform: Platform, actor: Actor, code: string, opts: { returnUrl: string; ip?: string | null }): Promise<{ redirectUrl?: string }> {
   const dossier = await getDossier(platform, actor, code);
+  if (!isApplicant(actor, dossier)) throw DossierErrors.GATEWAY_APPLICANT_ONLY();
   if (dossier.paymentStatus !== 'unpaid') throw DossierErrors.NOTHING_TO_PAY();
   const gateway = gatewayFor(platform);
   if (!gateway) throw DossierErrors.GATEWAY_UNAVAILABLE();

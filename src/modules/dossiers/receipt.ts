@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/access.ts';
 import { findAgencyById, type Agency } from '../units/index.ts';
 import { findProcedureVersionForDossier, feeSettledAtCounter, type DossierProcedure } from './catalogue.ts';
 import { receiptDay } from './code.ts';
-import { feeAccount, gatewayFor, vietQrFor, type BankAccount, type VietQrCode } from './payments.ts';
+import { feeAccount, gatewayFor, isApplicant, vietQrFor, type BankAccount, type VietQrCode } from './payments.ts';
 import { getDossierView, type DossierView } from './read.ts';
 
 export interface Receipt extends DossierView {
@@ -30,7 +30,7 @@ export async function getReceipt(platform: Platform, actor: Actor, code: string)
   let payment: Receipt['payment'];
   if (d.paymentStatus === 'unpaid') {
     const { account, demo } = await feeAccount(platform);
-    payment = { account, demoAccount: demo, qr: await vietQrFor(account, d), gateway: gatewayFor(platform) !== undefined };
+    payment = { account, demoAccount: demo, qr: await vietQrFor(account, d), gateway: gatewayFor(platform) !== undefined && isApplicant(actor, d) };
   }
   const feeAtCounter = d.feeTotalDong === 0 && procedure !== undefined && feeSettledAtCounter(procedure, d.channel === 'counter' ? 'counter' : 'online');
   return { ...view, procedure, feeAtCounter, agency, parentAgency, payment };

@@ -3,5 +3,5 @@ import { portalRoutes } from './routes.ts';
 
 export const portalModule: Module = {
   name: 'portal',
-  routes: (app) => portalRoutes(app),
+  routes: (app, platform) => portalRoutes(app, platform),
 };

@@ -13,6 +13,11 @@ export const CSRF_COOKIE = 'egov_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const secrets = new WeakMap<Platform, Promise<string>>();
 
+/** The server secret tokens are derived with (read once per process). */
+export function csrfSecret(platform: Platform): Promise<string> {
+  return secretOf(platform);
+}
+
 function secretOf(platform: Platform): Promise<string> {
   let s = secrets.get(platform);
   if (!s) {

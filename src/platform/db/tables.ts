@@ -47,6 +47,10 @@ export interface OutboxMailTable {
   last_error: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** migrations/0014: the flush that claimed the row owns it until then. */
+  claimed_until: Date | null;
+  /** migrations/0014: not tried again before this (back-off after a failure). */
+  next_attempt_at: Generated<Date>;
 }
 
 // migrations/0008_dossier_workflow.sql: text messages through the SMS adapter (platform/notify/sms.ts).

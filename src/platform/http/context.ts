@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Database } from '../db/connect.ts';
 import type { Config } from '../config.ts';
 import type { Lang } from '../web/i18n.ts';
@@ -16,6 +17,8 @@ export interface Platform {
   jobs: Jobs;
   /** True when the database holds the demo seed (demo logins are shown on the sign-in page). */
   demo: () => boolean;
+  /** The application's log, for what a module must report outside a request (absent in some scripts). */
+  log?: Logger;
 }
 
 declare module 'fastify' {

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
@@ -14,13 +13,19 @@ import { registerErrorHandling } from './error-handler.tsx';
 import { deepNfc } from '../text/index.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { csrfTokenFor, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
+import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
+import { hmac } from '../auth/tokens.ts';
+import { securityHeaders } from './headers.ts';
 import './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
 
+/** What a page needs to issue its CSRF token when it renders a form. */
+const csrfPending = new WeakMap<FastifyRequest, { reply: FastifyReply; secret: string; token?: string }>();
+
 export async function createServer(platform: Platform): Promise<FastifyInstance> {
   const { config } = platform;
+  const secure = config.baseUrl.startsWith('https://');
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
@@ -34,25 +39,26 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('secondFactorPending', false);
-  app.decorateRequest('csrfToken', '');
+  // The CSRF cookie and token are made only when a page renders a form (the getter is read by CsrfField and the
+  // sign-out form): a page without forms sets no cookie and can be cached (src/platform/web/public-pages.ts).
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest): string {
+      const pending = csrfPending.get(this);
+      if (!pending) return '';
+      if (pending.token === undefined) pending.token = hmac(pending.secret, ensureCsrfCookie(this, pending.reply, secure));
+      return pending.token;
+    },
+  });
   app.decorateRequest('viaBearer', false);
 
   registerBodyParsers(app);
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.baseUrl.startsWith('https://'),
+  // Security headers (CSP and the rest), computed once: the same for every response.
+  const headers = securityHeaders({ hsts: secure });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // Limits are per route (sign-in, registration, tokens); the global limiter stays off so that the
   // admission-day rush is shaped by admission control, not by a per-IP counter behind a NAT.
@@ -67,10 +73,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     req.lang = pickLang(req, reply);
     await attachSession(platform, req);
     // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.
-    if (rendersPages(req.url)) {
-      const csrfSeed = ensureCsrfCookie(req, reply, config.baseUrl.startsWith('https://'));
-      req.csrfToken = await csrfTokenFor(platform, csrfSeed);
-    }
+    if (rendersPages(req.url)) csrfPending.set(req, { reply, secret: await csrfSecret(platform) });
   });
   app.addHook('preValidation', async (req) => {
     if (req.body && typeof req.body === 'object') req.body = deepNfc(req.body);

@@ -43,7 +43,7 @@ export async function prepareEffect(platform: Platform, action: WorkflowAction, 
   const db = platform.database.db;
   const agency = c.handlingAgencyId ?? c.agencyId;
   return {
-    handlingAgencyId: action.effect === 'accept' ? await handlingAgencyFor(db, c) : null,
+    handlingAgencyId: action.effect === 'accept' ? await handlingAgencyFor(db, c, platform.log) : null,
     staffIds:
       action.effect === 'assign'
         ? [...(await findStaffWithRole(db, agency, 'specialist')), ...(await findStaffWithRole(db, agency, 'leader'))].map((x) => x.id)

@@ -3,17 +3,26 @@
 // the city and transfers the dossier to the competent department, found by name in the procedure's implementing or
 // competent agencies (e.g. "Sở Tư pháp") or by the kind of body they name (COMPETENT below), else to the Office of the
 // City People's Committee, which dispatches it.
+// Only "no rule matches" (or a procedure version the catalogue does not hold) falls back to the City Office, and it is
+// logged; any other error (the database) propagates, so a dossier is never sent to the wrong office by an outage.
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { searchKey } from '../../../platform/text/index.ts';
 import { getProcedureVersion } from '../../procedures/index.ts';
 import { findAgencyById, listAgencies } from '../../units/index.ts';
 
 export const CITY_OFFICE_CODE = '000.00.01.H26';
 
+/** Where a routing fallback is reported (pino's shape). */
+export interface RoutingLog {
+  warn(obj: object, msg: string): void;
+}
+
 export async function handlingAgencyFor(
   db: Kysely<PlatformTables>,
   d: { agencyId: number; procedureCode: string; procedureVersion: number },
+  log?: RoutingLog,
 ): Promise<number> {
   const receiving = await findAgencyById(db, d.agencyId);
   if (!receiving || receiving.kind !== 'service_centre') return d.agencyId;
@@ -24,13 +33,17 @@ export async function handlingAgencyFor(
     const p = await getProcedureVersion(db, d.procedureCode, d.procedureVersion);
     names = [...p.implementingAgencies, ...(p.competentAgency ? [p.competentAgency] : [])];
     procedureName = p.name;
-  } catch {
-    names = [];
+  } catch (err) {
+    // A version the catalogue does not hold names no agency: no rule can match. Anything else is not ours to hide.
+    if (!(err instanceof AppError && err.code === 'VERSION_NOT_FOUND')) throw err;
   }
   const keys = names.map(searchKey);
   const match = departments.find((dep) => keys.some((k) => k.includes(searchKey(dep.name))))?.id ?? competentDepartment([...names, procedureName], departments);
+  if (match !== undefined) return match;
   const office = departments.find((dep) => dep.code === CITY_OFFICE_CODE);
-  return match ?? (office ?? departments[0] ?? receiving).id;
+  const to = (office ?? departments[0] ?? receiving).id;
+  log?.warn({ procedureCode: d.procedureCode, procedureVersion: d.procedureVersion, agencyId: to }, 'no routing rule matches the procedure; the dossier goes to the Office of the City People\'s Committee');
+  return to;
 }
 
 /**

@@ -1,0 +1,58 @@
+// Ceilings a benchmark stands beside, measured in the same run:
+//  - pgCeiling: pgbench running the statements the measured work runs (../shared/tools/pg-ceiling, found relative
+//    to this repository, not by an absolute path);
+//  - bareHttp: a bare node:http server sending the very same bytes (what Node can serve on this machine at all).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** ../shared/tools/pg-ceiling next to the repository (a worktree's ../shared too); throws when absent. */
+export function pgCeilingTool(): string {
+  const tool = resolve(REPO, '../shared/tools/pg-ceiling');
+  if (!existsSync(tool)) throw new Error(`pg-ceiling not found at ${tool} (expected ../shared/tools next to the repository)`);
+  return tool;
+}
+
+/**
+ * pgbench transactions/s for `script` (the statements one request runs) at `clients` for `seconds`; one transaction
+ * is tried first, since pg-ceiling discards pgbench's errors and a failing statement would read as "0 tps".
+ */
+export function pgCeiling(url: string, script: string, clients: number, seconds: number): { line: string; tps: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'egov-bench-'));
+  const file = join(dir, 'script.sql');
+  writeFileSync(file, script.endsWith('\n') ? script : `${script}\n`);
+  try {
+    const bin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | tail -1'], { encoding: 'utf8' }).trim();
+    execFileSync(`${bin}/pgbench`, ['-n', '-c', '1', '-t', '1', '-f', file, url], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const line = execFileSync('bash', [pgCeilingTool(), String(clients), String(seconds)], { env: { ...process.env, PGURL: url, SCRIPT: file }, encoding: 'utf8' }).trim();
+    return { line, tps: Number(line.split(' ')[0]) };
+  } catch (err) {
+    const e = err as { message: string; stderr?: string };
+    return { line: `pgbench failed: ${(e.stderr || e.message).split('\n').slice(0, 4).join(' | ')}`, tps: Number.NaN };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Serves `bytes` with `contentType` from bare node:http until `close()`. */
+export async function bareHttp(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
+    res.end(bytes);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

@@ -1,0 +1,47 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { testApp, type TestApp } from '../../testing/app.ts';
+import { signInAs } from '../../testing/auth.ts';
+import { prepareDossierTests, PROC } from '../dossiers/testing.ts';
+
+let app: TestApp;
+before(async () => {
+  app = await testApp({ env: { EGOV_PAGE_CACHE: '60' } });
+  await prepareDossierTests(app);
+});
+after(async () => {
+  await app.close();
+});
+
+const PAGE = `/thu-tuc/${PROC.free.code}`;
+const rename = (name: string) => sql`update procedure_versions set name = ${name} where code = ${PROC.free.code}`.execute(app.database.db);
+
+test('an anonymous procedure page is served from memory for a minute; a signed-in visitor sees it fresh', async () => {
+  const first = await app.client().get(PAGE);
+  assert.equal(first.statusCode, 200);
+  assert.match(first.body, new RegExp(PROC.free.name));
+  assert.ok(!first.headers['set-cookie'], 'a page without forms sets no cookie');
+  await rename('Tên mới của thủ tục');
+  try {
+    const again = await app.client().get(PAGE);
+    assert.equal(again.body, first.body);
+    const signedIn = app.client();
+    await signInAs(app.database.db, signedIn, { id: 970, kind: 'citizen' });
+    const fresh = await signedIn.get(PAGE);
+    assert.match(fresh.body, /Tên mới của thủ tục/);
+    assert.match(fresh.body, /name="_csrf"/); // the sign-out form
+    // Each language is its own page.
+    assert.match((await app.client().get(`${PAGE}?lang=en`)).body, /<html lang="en">/);
+  } finally {
+    await rename(PROC.free.name);
+  }
+});
+
+test('the anonymous home page is the same bytes for everyone and sets no cookie', async () => {
+  const a = await app.client().get('/');
+  const b = await app.client().get('/');
+  assert.equal(a.statusCode, 200);
+  assert.equal(a.body, b.body);
+  assert.ok(!a.headers['set-cookie']);
+});
