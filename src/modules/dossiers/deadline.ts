@@ -2,6 +2,7 @@
 // moment of receipt (DOMAIN §5), with the explanation printed on the receipt.
 import type { Platform } from '../../platform/http/context.ts';
 import { computeDeadline } from '../calendar/index.ts';
+import { timeLimitOf } from '../procedures/index.ts';
 import type { DossierProcedure } from './catalogue.ts';
 
 export interface DossierDeadline {
@@ -13,15 +14,15 @@ export interface DossierDeadline {
   unit: string;
 }
 
-/** Undefined when the procedure states no usable processing time; the agency then sets the date on receipt (setDeadline). */
+/**
+ * Undefined when the procedure states no usable processing time; the agency then sets the date on receipt
+ * (setDeadline). Such a procedure is not offered online (procedures' onlineSubmission, the same timeLimitOf).
+ */
 export async function deadlineFor(platform: Platform, procedure: DossierProcedure, received: Date): Promise<DossierDeadline | undefined> {
-  const { amount, unit } = procedure.processingTime;
-  if (!unit) return undefined;
-  let n = amount ?? 0;
-  if (unit === 'working_days' || unit === 'calendar_days') n = Math.ceil(n); // "1,5 ngày" gives the whole second day
-  if (unit !== 'within_day' && !(Number.isFinite(n) && n > 0)) return undefined;
-  const d = await computeDeadline(platform, { received, amount: n, unit });
-  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: n, unit };
+  const limit = timeLimitOf(procedure.processingTime);
+  if (!limit) return undefined;
+  const d = await computeDeadline(platform, { received, amount: limit.amount, unit: limit.unit });
+  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: limit.amount, unit: limit.unit };
 }
 
 /** The return date from a number of working days the receiving officer sets (the procedure states none). */

@@ -45,7 +45,7 @@ export type { Dossier, DossierProcessState, DossierFile, DossierEvent, Payment, 
 export { AGENCY_FIELD } from './schema.ts';
 
 // The procedure, agency and deadline of a dossier.
-export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, notOnlineError, type DossierProcedure } from './catalogue.ts';
 export { receivingAgencies, SERVICE_CENTRE_CODE } from './agency.ts';
 export { deadlineFor, setDeadline, deadlineColumns, type DossierDeadline } from './deadline.ts';
 
