@@ -27,6 +27,22 @@ test('a sentence of the steps that issues the result, or a "Thời hạn giải 
   assert.match(nationality.basis ?? '', /^Thời hạn giải quyết : Trong thời hạn 15 ngày/);
 });
 
+test('a bare number N takes the one unit the procedure’s text counts every period in, when N appears in it', () => {
+  const fishExport = built('1.004925').content.processingTime; // "7"; the steps: "… 07 ngày làm việc …"
+  assert.deepEqual([fishExport.amount, fishExport.unit, fishExport.text], [7, 'working_days', '7']);
+  assert.match(fishExport.basis ?? '', /07 ngày làm việc/);
+  const fishing = built('1.004359').content.processingTime; // "5"; 05, 02, 03 ngày làm việc
+  assert.deepEqual([fishing.amount, fishing.unit], [5, 'working_days']);
+  const time = (text: string) => parseProcessingTime(text).value;
+  const texts = (steps: string) => ({ descriptions: [], steps, fees: '' });
+  const agreed = timeFromProcedureText(time('10'), texts('Bước 1: xem xét trong 02 ngày. Bước 2: cấp giấy trong 10 ngày kể từ ngày kiểm tra.'));
+  assert.deepEqual([agreed?.amount, agreed?.unit], [10, 'calendar_days']);
+  // Two units, N absent, or a bare "1": unsure, nothing.
+  assert.equal(timeFromProcedureText(time('5'), texts('trong 05 ngày làm việc; thông báo trong 30 ngày kể từ ngày công bố')), undefined);
+  assert.equal(timeFromProcedureText(time('20'), texts('trong 01 ngày làm việc; sau đó 18 ngày làm việc')), undefined);
+  assert.equal(timeFromProcedureText(time('1'), texts('xem xét trong 01 ngày làm việc')), undefined);
+});
+
 test('not a time to the result: a completeness check, a request for papers, a phase of another agency', () => {
   const texts = (steps: string, descriptions: string[] = []) => ({ steps, descriptions, fees: '' });
   const bare = parseProcessingTime('1').value;
