@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { computeDeadline } from '../calendar/index.ts';
 import { timeLimitOf } from '../procedures/index.ts';
 import type { DossierProcedure } from './catalogue.ts';
+import type { DeadlineInfo } from './schema.ts';
 
 export interface DossierDeadline {
   dueAt: Date;
@@ -23,6 +24,18 @@ export async function deadlineFor(platform: Platform, procedure: DossierProcedur
   if (!limit) return undefined;
   const d = await computeDeadline(platform, { received, amount: limit.amount, unit: limit.unit });
   return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: limit.amount, unit: limit.unit };
+}
+
+/**
+ * The return date when the complete dossier comes back after a supplement: the clock restarts from zero (DOMAIN §4),
+ * counting the procedure's time, or where it states none the working days the receiving officer set on acceptance
+ * (kept with the dossier's deadline); undefined when neither is known yet (the officer sets it on acceptance).
+ */
+export async function restartDeadline(platform: Platform, procedure: DossierProcedure, set: DeadlineInfo | null, now: Date): Promise<DossierDeadline | undefined> {
+  const own = await deadlineFor(platform, procedure, now);
+  if (own) return own;
+  const days = set?.unit === 'working_days' ? set.amount : undefined;
+  return days !== undefined && Number.isInteger(days) && days > 0 ? setDeadline(platform, now, days) : undefined;
 }
 
 /** The return date from a number of working days the receiving officer sets (the procedure states none). */
