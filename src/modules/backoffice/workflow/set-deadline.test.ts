@@ -114,3 +114,15 @@ test('the officer’s accept form shows the working-days field only where the pr
   assert.ok(usualPage.body.includes(`action="${actionUrl(usual, 'accept')}"`));
   assert.doesNotMatch(usualPage.body, /processing_days/);
 });
+
+test('after a supplement during appraisal, the clock restarts with the working days the officer set', async () => {
+  const received = new Date('2026-03-02T02:00:00Z'); // Monday 09:00 in Hà Nội
+  const code = await submittedNoTime(received);
+  await acting(app, new Date('2026-03-02T03:00:00Z'))(s.hkOfficer, code, { action: 'accept', processingDays: 4 });
+  assert.equal((await row(app, code)).due, '2026-03-06');
+  await acting(app, new Date('2026-03-03T02:00:00Z'))(s.hkSpecialist, code, { action: 'request_supplement_appraisal', items: [{ text: 'Xác nhận nơi cư trú' }] });
+  // Completed at the counter on Wednesday 4 March: four working days from then is Tuesday 10 March.
+  const back = await acting(app, new Date('2026-03-04T02:00:00Z'))(s.hkOfficer, code, { action: 'complete_supplement_counter', files: [{ docKey: 'bs1', filename: 'xac-nhan.pdf', content: TINY.pdf }] });
+  assert.equal(back.status, 'processing');
+  assert.equal((await row(app, code)).due, '2026-03-10');
+});
