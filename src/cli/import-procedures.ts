@@ -6,21 +6,29 @@ import type { Command } from './command.ts';
 import { openConfiguredDatabase } from '../app.ts';
 import { isValidIsoDate, vietnamDateOf } from '../platform/calendar/index.ts';
 import { migrate, type Database } from '../platform/db/index.ts';
-import { importCatalogue, readProcedureFile, SHIPPED_PROCEDURES, UnknownFormatError, type FieldReport, type ImportReport } from '../modules/procedures/index.ts';
+import { importCatalogue, parseTimeOverrides, readProcedureFile, SHIPPED_PROCEDURES, UnknownFormatError, type FieldReport, type ImportReport, type TimeOverrides } from '../modules/procedures/index.ts';
 import { terminal, type Output as LineOutput } from './output.ts';
 
 export interface ImportProceduresArgs {
   file: string;
   effectiveFrom: string;
+  /** A reviewed processing-time table in place of data/procedures/processing-time-overrides.csv. */
+  timeOverrides?: string;
 }
 
 /** The arguments, or what is wrong with them. */
 export function parseImportProceduresArgs(args: string[], today = vietnamDateOf(new Date())): ImportProceduresArgs | string {
   const files: string[] = [];
   let effectiveFrom = today;
+  let timeOverrides: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '--effective' || a === '-e') {
+    if (a === '--time-overrides') {
+      const v = args[++i];
+      if (v === undefined) return '--time-overrides needs a CSV file';
+      timeOverrides = v;
+    } else if (a.startsWith('--time-overrides=')) timeOverrides = a.slice('--time-overrides='.length);
+    else if (a === '--effective' || a === '-e') {
       const v = args[++i];
       if (v === undefined) return '--effective needs a date: YYYY-MM-DD';
       effectiveFrom = v;
@@ -30,7 +38,9 @@ export function parseImportProceduresArgs(args: string[], today = vietnamDateOf(
   }
   if (files.length !== 1) return 'give exactly one file (or: shipped, for the copy in data/procedures/)';
   if (!isValidIsoDate(effectiveFrom)) return `--effective ${effectiveFrom}: expected a date as YYYY-MM-DD`;
-  return { file: files[0] === 'shipped' ? SHIPPED_PROCEDURES : (files[0] ?? ''), effectiveFrom };
+  const out: ImportProceduresArgs = { file: files[0] === 'shipped' ? SHIPPED_PROCEDURES : (files[0] ?? ''), effectiveFrom };
+  if (timeOverrides !== undefined) out.timeOverrides = timeOverrides;
+  return out;
 }
 
 export interface Output extends LineOutput {
@@ -90,10 +100,12 @@ export function reportLines(file: string, format: string, r: ImportReport, effec
     `Processing time units: from the time text ${t.sources.stated}, from the procedure's other text ${t.sources.procedure_text}, ` +
       `from data/procedures/processing-time-overrides.csv ${t.sources.override}, none ${t.sources.none}`,
   );
-  if (t.withoutUnit.length > 0) {
-    lines.push(`  Without a unit (the receiving officer sets the due date), ${t.withoutUnit.length}:`);
-    for (let i = 0; i < t.withoutUnit.length; i += 10) lines.push(`    ${t.withoutUnit.slice(i, i + 10).join(' ')}`);
-  }
+  lines.push(`  override rows used: ${t.overridesUsed.quoted} quoted from the procedure's text, ${t.overridesUsed.unverified} unverified`);
+  lines.push(
+    `No time limit: ${t.withoutUnit.length} procedures (the receiving officer sets the due date at the counter); ` +
+      `${t.notOnline.length} of them publish an online channel and are not offered online (NO_TIME_LIMIT)`,
+  );
+  for (let i = 0; i < t.withoutUnit.length; i += 10) lines.push(`    ${t.withoutUnit.slice(i, i + 10).join(' ')}`);
   if (t.overridesNotNeeded.length > 0) lines.push(`  Override rows not used (the time text states a unit): ${t.overridesNotNeeded.join(' ')}`);
   if (r.failed.length > 0) {
     lines.push('Failed records:');
@@ -105,6 +117,15 @@ export function reportLines(file: string, format: string, r: ImportReport, effec
 
 /** The command's work on an open, migrated database; returns the exit status. */
 export async function runImportProcedures(database: Database, args: ImportProceduresArgs, io: Output): Promise<number> {
+  let timeOverrides: TimeOverrides | undefined;
+  if (args.timeOverrides !== undefined) {
+    try {
+      timeOverrides = parseTimeOverrides(readFileSync(args.timeOverrides, 'utf8'));
+    } catch (err) {
+      io.err(`egov import procedures: ${args.timeOverrides}: ${(err as Error).message}`);
+      return 2;
+    }
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(args.file);
@@ -126,6 +147,7 @@ export async function runImportProcedures(database: Database, args: ImportProced
     source: `import:${basename(args.file)}`,
     actor: { id: null, label: 'cli' },
     onProgress: io.progress,
+    ...(timeOverrides ? { timeOverrides } : {}),
   });
   report.failed.unshift(...read.errors.map((e) => ({ line: e.line, code: null, reason: e.reason })));
   report.total += read.errors.length;
@@ -136,7 +158,7 @@ export async function runImportProcedures(database: Database, args: ImportProced
 export const importProcedures: Command = {
   name: ['import', 'procedures'],
   summary: 'Import administrative procedures (JSONL or CSV of the national portal)',
-  usage: 'egov import procedures <file> [--effective YYYY-MM-DD]',
+  usage: 'egov import procedures <file> [--effective YYYY-MM-DD] [--time-overrides FILE]',
   help: `Imports the catalogue of administrative procedures from a file in one of these formats (gzip is undone first):
   JSONL   one procedure per line, as crawled from dichvucong.gov.vn (tthc_dichvucong_2026.jsonl): every field
   CSV     a header row with at least ma_thu_tuc and ten_thu_tuc (tthc_dichvucong_2026_summary.csv,
@@ -148,6 +170,8 @@ Arguments:
 
 Options:
   --effective DATE    date (YYYY-MM-DD) from which new versions apply; default today (Vietnam time)
+  --time-overrides F  the reviewed processing times to use instead of data/procedures/processing-time-overrides.csv
+                      (columns code,amount,unit,rule,source,check; check is quoted or unverified)
   --help              this text
 
 Rules:
@@ -161,8 +185,9 @@ Rules:
   - Fees become rules (alternatives by channel, case and period, never added up); a part that gives no figure
     (set by the provincial council, in dollars, cut off) is kept as text, settled at the counter, and reported.
   - A processing time without a unit ("1") takes it from the procedure's other text (the same-day rule, "Thời hạn
-    giải quyết: …", a channel's description) or from data/procedures/processing-time-overrides.csv; the report
-    lists the codes that still have none.
+    giải quyết: …", a channel's description, the one unit all its periods use) or from
+    data/procedures/processing-time-overrides.csv; the report counts and lists the codes that still have none.
+    Those are not offered online (no return date could be given on receipt); the counter takes them.
   - Everything is written in one transaction with one audit row; a record that is not valid (bad code, no
     name, duplicate code) is reported with its line and the others are imported.
   - Progress goes to stderr: a bar on a terminal, a line every 10% otherwise.

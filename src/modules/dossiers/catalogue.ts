@@ -4,8 +4,10 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import { vietnamDateOf, type DeadlineUnit } from '../../platform/calendar/index.ts';
-import { feeFor, findVersionInForce, getProcedure, getProcedureVersion, type FeeQuote, type ProcedureVersion } from '../procedures/index.ts';
+import { feeFor, onlineSubmission, findVersionInForce, getProcedure, getProcedureVersion, type FeeQuote, type ProcedureVersion } from '../procedures/index.ts';
 import { eformFor, type EformDefinition } from '../eforms/index.ts';
+import type { AppError } from '../../platform/http/errors.ts';
+import { DossierErrors } from './errors.ts';
 
 export interface RequiredDocumentSlot {
   /** Key of the document in the e-form (`files.<key>` on the page, `doc_key` in the API). */
@@ -39,8 +41,16 @@ export interface DossierProcedure {
 /** How a dossier comes in: submitted online, or received at the counter (the catalogue's 'direct' channel). */
 export type DossierChannel = 'online' | 'counter';
 
+/** Whether a citizen may submit the procedure online: the catalogue's one rule (procedures' onlineSubmission). */
 export function isOnline(p: DossierProcedure): boolean {
-  return p.channels.includes('online');
+  return onlineSubmission(p).ok;
+}
+
+/** Why the procedure is not offered online, as the error to show; undefined when it is. */
+export function notOnlineError(p: DossierProcedure): AppError | undefined {
+  const o = onlineSubmission(p);
+  if (o.ok) return undefined;
+  return o.reason === 'NO_TIME_LIMIT' ? DossierErrors.NO_TIME_LIMIT({ details: { code: p.code } }) : DossierErrors.NOT_ONLINE({ details: { code: p.code } });
 }
 
 /**

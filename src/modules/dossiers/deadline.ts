@@ -2,7 +2,9 @@
 // moment of receipt (DOMAIN §5), with the explanation printed on the receipt.
 import type { Platform } from '../../platform/http/context.ts';
 import { computeDeadline } from '../calendar/index.ts';
+import { timeLimitOf } from '../procedures/index.ts';
 import type { DossierProcedure } from './catalogue.ts';
+import type { DeadlineInfo } from './schema.ts';
 
 export interface DossierDeadline {
   dueAt: Date;
@@ -13,15 +15,27 @@ export interface DossierDeadline {
   unit: string;
 }
 
-/** Undefined when the procedure states no usable processing time; the agency then sets the date on receipt (setDeadline). */
+/**
+ * Undefined when the procedure states no usable processing time; the agency then sets the date on receipt
+ * (setDeadline). Such a procedure is not offered online (procedures' onlineSubmission, the same timeLimitOf).
+ */
 export async function deadlineFor(platform: Platform, procedure: DossierProcedure, received: Date): Promise<DossierDeadline | undefined> {
-  const { amount, unit } = procedure.processingTime;
-  if (!unit) return undefined;
-  let n = amount ?? 0;
-  if (unit === 'working_days' || unit === 'calendar_days') n = Math.ceil(n); // "1,5 ngày" gives the whole second day
-  if (unit !== 'within_day' && !(Number.isFinite(n) && n > 0)) return undefined;
-  const d = await computeDeadline(platform, { received, amount: n, unit });
-  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: n, unit };
+  const limit = timeLimitOf(procedure.processingTime);
+  if (!limit) return undefined;
+  const d = await computeDeadline(platform, { received, amount: limit.amount, unit: limit.unit });
+  return { dueAt: d.dueAt, dueDate: d.dueDate, explanation: d.explanation, provisional: d.provisional, amount: limit.amount, unit: limit.unit };
+}
+
+/**
+ * The return date when the complete dossier comes back after a supplement: the clock restarts from zero (DOMAIN §4),
+ * counting the procedure's time, or where it states none the working days the receiving officer set on acceptance
+ * (kept with the dossier's deadline); undefined when neither is known yet (the officer sets it on acceptance).
+ */
+export async function restartDeadline(platform: Platform, procedure: DossierProcedure, set: DeadlineInfo | null, now: Date): Promise<DossierDeadline | undefined> {
+  const own = await deadlineFor(platform, procedure, now);
+  if (own) return own;
+  const days = set?.unit === 'working_days' ? set.amount : undefined;
+  return days !== undefined && Number.isInteger(days) && days > 0 ? setDeadline(platform, now, days) : undefined;
 }
 
 /** The return date from a number of working days the receiving officer sets (the procedure states none). */

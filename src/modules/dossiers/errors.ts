@@ -12,6 +12,11 @@ export const DossierErrors = defineErrors({
     vi: 'Thủ tục này không được nộp trực tuyến. Vui lòng nộp trực tiếp hoặc qua bưu chính tại cơ quan tiếp nhận.',
     en: 'This procedure cannot be submitted online. Please submit it in person or by post to the receiving agency.',
   },
+  NO_TIME_LIMIT: {
+    status: 400,
+    vi: 'Thủ tục này chưa có thời hạn giải quyết để hẹn ngày trả kết quả, nên chưa nhận hồ sơ trực tuyến. Vui lòng nộp trực tiếp tại cơ quan tiếp nhận: cán bộ tiếp nhận sẽ hẹn ngày trả.',
+    en: 'This procedure states no processing time to set a return date from, so it does not take online applications. Please apply in person at the receiving agency: the officer there sets the return date.',
+  },
   INVALID_DOSSIER: {
     status: 400,
     vi: 'Hồ sơ chưa hợp lệ. Vui lòng sửa các lỗi được nêu.',

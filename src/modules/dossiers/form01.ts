@@ -2,7 +2,7 @@
 // top-left holding the dossier code, the procedure code, the applicant's identifier and the document's name
 // (Circular 01/2023/TT-VPCP), under the national heading.
 import { createPdf, drawNationalHeading, drawQrTopLeft, mm, pdfToBuffer } from '../../platform/pdf/index.ts';
-import { formatTimeRule } from '../procedures/index.ts';
+import { formatTimeRule, timeLimitOf } from '../procedures/index.ts';
 import { formatDong } from './format.ts';
 import { documentsReceived, type Receipt } from './receipt.ts';
 
@@ -22,6 +22,18 @@ function vn(at: Date): { y: number; m: string; d: string; hh: string; mi: string
 export function form01QrText(r: Pick<Receipt, 'dossier'>): string {
   const d = r.dossier;
   return [`Mã hồ sơ: ${d.code}`, `Mã TTHC: ${d.procedureCode}`, `Số định danh: ${d.applicant.personal_id}`, `Giấy tờ: ${DOCUMENT_NAME}`].join('\n');
+}
+
+/**
+ * Item 3: the procedure's time as the rule states it; where it states none (a bare "1"), the working days the
+ * receiving officer set, else that the agency sets them: never a number without its unit.
+ */
+function timeLine(r: Receipt): string {
+  const time = r.procedure?.processingTime;
+  if (time && timeLimitOf(time)) return `Thời gian giải quyết hồ sơ theo quy định: ${formatTimeRule('vi', time)}`;
+  const set = r.dossier.deadline;
+  if (set?.unit === 'working_days' && set.amount) return `Thời gian giải quyết hồ sơ: ${set.amount} ngày làm việc (cơ quan tiếp nhận xác định)`;
+  return 'Thời gian giải quyết hồ sơ: cơ quan tiếp nhận xác định khi tiếp nhận hồ sơ';
 }
 
 export async function renderForm01(r: Receipt): Promise<Buffer> {
@@ -61,8 +73,7 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
     doc.text(`${i + 1}) ${item.name} — ${item.files.join(', ')}`, left + 10, doc.y, { width: width - 10 });
   });
   doc.text('2. Số lượng hồ sơ: 01 (bộ)', left, doc.y, { width });
-  const time = r.procedure?.processingTime;
-  if (time && (time.unit || time.text)) doc.text(`3. Thời gian giải quyết hồ sơ theo quy định: ${formatTimeRule('vi', time)}`, left, doc.y, { width });
+  doc.text(`3. ${timeLine(r)}`, left, doc.y, { width });
   const rec = vn(d.receivedAt);
   doc.text(`4. Thời gian nhận hồ sơ: ${rec.hh} giờ ${rec.mi} phút, ngày ${rec.d}/${rec.m}/${rec.y}`, left, doc.y, { width });
   if (d.dueDate) {

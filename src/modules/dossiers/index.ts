@@ -45,9 +45,9 @@ export type { Dossier, DossierProcessState, DossierFile, DossierEvent, Payment, 
 export { AGENCY_FIELD } from './schema.ts';
 
 // The procedure, agency and deadline of a dossier.
-export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, notOnlineError, type DossierProcedure } from './catalogue.ts';
 export { receivingAgencies, SERVICE_CENTRE_CODE } from './agency.ts';
-export { deadlineFor, setDeadline, deadlineColumns, type DossierDeadline } from './deadline.ts';
+export { deadlineFor, restartDeadline, setDeadline, deadlineColumns, type DossierDeadline } from './deadline.ts';
 
 // The row, timeline and files inside another module's transaction; bulk writes for scale and demo data.
 export { dossierRows, type DossierPatch, type HistoryEntry, type NewHistoryEntry, type FlaggedDossier } from './repo-rows.ts';

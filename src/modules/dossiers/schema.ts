@@ -28,6 +28,9 @@ export interface Applicant {
 export interface DeadlineInfo {
   explanation: Text;
   provisional: boolean;
+  /** How it was counted (deadlineColumns): days or hours and the unit; absent on rows written before they were kept. */
+  amount?: number;
+  unit?: string;
 }
 
 /**

@@ -13,7 +13,7 @@ import { findAgencyById } from '../units/index.ts';
 import { requireVerifiedContact } from '../accounts/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
-import { findProcedureForDossier, feeSettledAtCounter, feeTotal, isOnline, type DossierProcedure } from './catalogue.ts';
+import { findProcedureForDossier, feeSettledAtCounter, feeTotal, notOnlineError, type DossierProcedure } from './catalogue.ts';
 import { receivingAgencies, defaultAgency } from './agency.ts';
 import { applicantFrom, type ApplicantDefaults } from './applicant.ts';
 import { checkAttachments, type AcceptedFile, type IncomingFile } from './attachments.ts';
@@ -107,7 +107,10 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   const received = ctx.now ?? new Date();
   const procedure = await findProcedureForDossier(db, input.procedureCode, receiptDay(received));
   if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND({ details: { code: input.procedureCode } });
-  if (!counter && !isOnline(procedure)) throw DossierErrors.NOT_ONLINE({ details: { code: procedure.code } });
+  // Online only where the catalogue's rule allows (channel and a countable time limit); the counter takes any
+  // procedure, its officer setting the days where the procedure states none.
+  const refused = counter ? undefined : notOnlineError(procedure);
+  if (refused) throw refused;
 
   const checked = await checkSubmission(platform, user, procedure, counter ? { ...input, agencyCode: await ownAgencyCode(platform, user) } : input, ctx.now, counter);
   if (checked.errors.length > 0) throw DossierErrors.INVALID_DOSSIER({ fields: checked.errors });

@@ -45,6 +45,8 @@ test('arguments: one file, "shipped", --effective as a date', () => {
   assert.match(String(parseImportProceduresArgs(['a', '--effective', '2026-02-30'])), /YYYY-MM-DD/);
   assert.match(String(parseImportProceduresArgs(['a', '--effective'])), /needs a date/);
   assert.match(String(parseImportProceduresArgs(['a', '--force'])), /unknown option --force/);
+  assert.deepEqual(parseImportProceduresArgs(['a', '--time-overrides', 't.csv'], '2026-05-05'), { file: 'a', effectiveFrom: '2026-05-05', timeOverrides: 't.csv' });
+  assert.match(String(parseImportProceduresArgs(['a', '--time-overrides'])), /needs a CSV file/);
 });
 
 test('a gzipped JSONL file is imported with progress and a report; again, nothing changes', async () => {
@@ -103,4 +105,22 @@ test('progress: a bar on a terminal, a line every tenth otherwise', () => {
   bar(2, 2);
   assert.match(tty[0] ?? '', /^\r\[#{15}\.{15}\] {2}50%$/);
   assert.match(tty[1] ?? '', /100%\n$/);
+});
+
+test('--time-overrides: another reviewed table; the report counts what still has no time limit and is not offered online', async () => {
+  const file = join(dir, 'no-time.jsonl');
+  writeFileSync(file, recordsFor(['2.000815', '1.004859']).map((r) => JSON.stringify(r.data)).join('\n'));
+  const table = join(dir, 'overrides.csv');
+  writeFileSync(table, 'code,amount,unit,rule,source,check\n1.004859,3,working_days,03 ngày làm việc,thử nghiệm,unverified\n');
+  const io = capture();
+  assert.equal(await runImportProcedures(database, { file, effectiveFrom: '2026-07-01', timeOverrides: table }, io), 0);
+  assert.ok(io.lines.includes('  override rows used: 0 quoted from the procedure\'s text, 1 unverified'), io.lines.join('\n'));
+  // 2.000815 (certified copies) is in the shipped table, not in this one: it has no time limit now.
+  assert.ok(io.lines.some((l) => /^No time limit: 1 procedures .*; 0 of them publish an online channel/.test(l)), io.lines.join('\n'));
+  assert.ok(io.lines.includes('    2.000815'));
+  const bad = join(dir, 'bad-overrides.csv');
+  writeFileSync(bad, 'code,amount,unit,rule,source\n');
+  const refused = capture();
+  assert.equal(await runImportProcedures(database, { file, effectiveFrom: '2026-07-01', timeOverrides: bad }, refused), 2);
+  assert.match(refused.errors[0] ?? '', /header/);
 });

@@ -132,6 +132,8 @@ test('the report counts, per field, the values that could not be parsed, and lis
   assert.deepEqual(f.processingTime.sources, { stated: 8, procedure_text: 1, override: 2, none: 2 }, '1.001193 by its steps; 1.000894 and 2.000815 by the table');
   assert.deepEqual(f.processingTime.withoutUnit, ['1.000232', '1.004859']);
   assert.deepEqual(f.processingTime.overridesNotNeeded, []);
+  assert.deepEqual(f.processingTime.notOnline, ['1.000232', '1.004859'], 'published online, not offered online: no time limit');
+  assert.deepEqual(f.processingTime.overridesUsed, { quoted: 0, unverified: 2 });
   assert.deepEqual([f.processingTime.unparsed, f.processingTime.reasons], [1, { 'no unit': 1 }]);
   assert.ok(f.processingTime.examples.some((e) => e.code === '1.004859' && e.text === '1'));
   assert.ok(f.processingTime.empty >= 2, '2.000815 and 1.000232 say "Không có thông tin"');

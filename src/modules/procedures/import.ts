@@ -10,6 +10,8 @@ import { namesRepo } from './names-repo.ts';
 import { proceduresDb, proceduresRepo, type NewVersion } from './repo.ts';
 import type { RawRecord } from './reader.ts';
 import type { OnlineLevel, ProcedureContent } from './schema.ts';
+import { timeLimitOf } from './online.ts';
+import { shippedTimeOverrides, type OverrideCheck, type TimeOverrides } from './parse/time-overrides.ts';
 
 export interface ImportOptions {
   /** YYYY-MM-DD: when new versions take effect. */
@@ -18,6 +20,8 @@ export interface ImportOptions {
   source: string;
   actor: AuditEntry['actor'];
   onProgress?: (done: number, total: number) => void;
+  /** The reviewed processing times (data/procedures/processing-time-overrides.csv by default; --time-overrides). */
+  timeOverrides?: TimeOverrides;
 }
 
 export interface UnparsedExample {
@@ -44,6 +48,10 @@ export interface TimeReport extends FieldReport {
   withoutUnit: string[];
   /** Codes of the override table whose time text states a unit itself: the row is not used. */
   overridesNotNeeded: string[];
+  /** Of withoutUnit, the codes with an online channel: not offered online (onlineSubmission, NO_TIME_LIMIT). */
+  notOnline: string[];
+  /** Override rows used, by their check column: quoted from the procedure's text, or unverified. */
+  overridesUsed: Record<OverrideCheck, number>;
 }
 
 export interface ImportReport {
@@ -87,13 +95,18 @@ function isEmptyText(s: string | undefined): boolean {
   return s !== undefined && /^(không có thông tin)?$/i.test(s.trim());
 }
 
-function tally(report: ImportReport, code: string, r: SourceRecord, built: BuiltContent): void {
+function tally(report: ImportReport, code: string, r: SourceRecord, built: BuiltContent, overrides: TimeOverrides): void {
   const f = report.fields;
   const problems: RecordProblems = built.problems;
   const t = f.processingTime;
   if (built.timeSource) {
     t.sources[built.timeSource]++;
-    if (built.timeSource === 'none') t.withoutUnit.push(code);
+    const check = overrides.get(code)?.check;
+    if (built.timeSource === 'override' && check) t.overridesUsed[check]++;
+  }
+  if (built.timeSource !== undefined && !timeLimitOf(built.content.processingTime)) {
+    t.withoutUnit.push(code);
+    if (built.content.channels.includes('online')) t.notOnline.push(code);
   }
   if (built.overrideNotNeeded) t.overridesNotNeeded.push(code);
   note(f.processingTime, code, problems.processingTime);
@@ -122,11 +135,12 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
     unchanged: 0,
     failed: [],
     fields: {
-      processingTime: { ...emptyField(), sources: { stated: 0, procedure_text: 0, override: 0, none: 0 }, withoutUnit: [], overridesNotNeeded: [] },
+      processingTime: { ...emptyField(), sources: { stated: 0, procedure_text: 0, override: 0, none: 0 }, withoutUnit: [], overridesNotNeeded: [], notOnline: [], overridesUsed: { quoted: 0, unverified: 0 } },
       fees: emptyField(),
       documents: emptyField(),
     },
   };
+  const overrides = opts.timeOverrides ?? shippedTimeOverrides();
   const pdb = proceduresDb(db);
   const valid: { line: number; record: SourceRecord }[] = [];
   const seen = new Map<string, number>();
@@ -158,9 +172,9 @@ export async function importProcedures(db: Kysely<PlatformTables>, input: readon
   const updated: string[] = [];
   valid.forEach(({ line, record }, i) => {
     const code = record.ma_thu_tuc;
-    const built = buildContent(record, previous.get(code));
+    const built = buildContent(record, previous.get(code), overrides);
     const { content } = built;
-    tally(report, code, record, built);
+    tally(report, code, record, built, overrides);
     const hash = contentHash(content);
     const state = states.get(code);
     if (i % 250 === 0) opts.onProgress?.(i, valid.length * 2);

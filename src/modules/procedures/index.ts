@@ -42,7 +42,9 @@ export type { ImportReport, ImportOptions, FieldReport, UnparsedExample } from '
 export { SHIPPED_PROCEDURES } from './seed.ts';
 export { ProcedureErrors } from './errors.ts';
 export { parseProcessingTime } from './parse/time.ts';
+export { parseTimeOverrides, type TimeOverrides } from './parse/time-overrides.ts';
 export { parseFees } from './parse/fees.ts';
+export { onlineSubmission, timeLimitOf, type OnlineSubmission, type OnlineCandidate, type TimeLimit } from './online.ts';
 export { feeFor, feesToday, type FeeQuote, type FeeQuoteLine, type FeeQuery } from './fees.ts';
 export { parseDocuments } from './parse/documents.ts';
 export { channelLabels, feeWords, levelLabels, onlineLevelLabels, timeUnitLabels } from './messages.ts';

@@ -126,6 +126,10 @@ export const detail = {
     vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến: vui lòng nộp trực tiếp hoặc qua bưu chính.',
     en: 'This procedure does not take online applications yet: please apply in person or by post.',
   },
+  noTimeLimit: {
+    vi: 'Thủ tục này chưa công bố thời hạn giải quyết để hẹn ngày trả kết quả, nên chưa nhận hồ sơ trực tuyến: vui lòng nộp trực tiếp, cán bộ tiếp nhận sẽ hẹn ngày trả.',
+    en: 'This procedure publishes no processing time to set a return date from, so it does not take online applications: please apply in person; the officer sets the return date.',
+  },
   none: { vi: 'Không có', en: 'None' },
 } as const;
 

@@ -209,3 +209,15 @@ test('only administrators may see or change synonyms', async () => {
   const post = await officer.submit('/thu-tuc', { term: 'x', expansion: 'y' }, '/quan-tri/tu-dong-nghia');
   assert.equal(post.statusCode, 403);
 });
+
+test('a procedure published online but with no time limit offers no online submission, and says why', async () => {
+  const c = app.client();
+  const page = await c.get('/thu-tuc/1.000232'); // online channel, time "Không có thông tin"
+  assert.equal(page.statusCode, 200);
+  assert.doesNotMatch(page.body, /href="\/dich-vu-cong\/1\.000232\/nop"/);
+  assert.match(page.body, /chưa công bố thời hạn giải quyết để hẹn ngày trả kết quả, nên chưa nhận hồ sơ trực tuyến/);
+  const en = await c.get('/thu-tuc/1.000232?lang=en');
+  assert.match(en.body, /publishes no processing time to set a return date from, so it does not take online applications/);
+  const licence = await c.get('/thu-tuc/3.000347');
+  assert.match(licence.body, /href="\/dich-vu-cong\/3\.000347\/nop"/);
+});

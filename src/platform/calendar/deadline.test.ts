@@ -116,6 +116,17 @@ test('within_day: same working day before 15:00, next working day after', () => 
   assert.deepEqual(late.skipped.map((s) => s.date), ['2026-03-14', '2026-03-15']);
 });
 
+test('within_day around Tết 2026: after 15:00 on the last working day before the break, due the first one after it', () => {
+  const before = cal.computeDeadline({ received: at('2026-02-13', 10), amount: 0, unit: 'within_day' });
+  assert.equal(before.dueDate, '2026-02-13', 'received in the morning: the same day');
+  const late = cal.computeDeadline({ received: at('2026-02-13', 15, 30), amount: 0, unit: 'within_day' });
+  assert.equal(late.dueDate, '2026-02-23');
+  assert.ok(late.skipped.some((s) => s.reason !== 'weekend'), 'the Tết days off are named as skipped');
+  assert.match(late.explanation.vi, /sau 15:00/);
+  const during = cal.computeDeadline({ received: at('2026-02-17', 9), amount: 0, unit: 'within_day' });
+  assert.equal(during.dueDate, '2026-02-23', 'received online during the break: the first working day after it');
+});
+
 test('within_day received on a Saturday is due the next working day', () => {
   const d = cal.computeDeadline({ received: at('2026-03-14', 9), amount: 0, unit: 'within_day' });
   assert.equal(d.dueDate, '2026-03-16');

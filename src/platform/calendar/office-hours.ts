@@ -1,8 +1,12 @@
 // Deadlines counted in hours run only during office hours of working days.
-// Assumptions, not fixed by a national rule we can cite: office hours are 08:00–12:00 and 13:00–17:00 on working
-// days (the usual hours published by Hà Nội one-stop desks), and a same-day ('within_day') dossier received at or
-// after 15:00 is due the next working day, leaving the office time to produce the result. An agency with other
-// hours passes its own OfficeHours.
+// - Office hours 08:00–12:00 and 13:00–17:00 on working days: an assumption (the usual hours published by Hà Nội
+//   one-stop desks), not a national rule; an agency with other hours passes its own OfficeHours.
+// - The 15:00 cut-off of same-day ('within_day') procedures is the law: a dossier received after 15:00 goes to the
+//   competent department at the start of the next working day (Decree 61/2018/NĐ-CP Art. 20(1), as amended by
+//   Decree 107/2021/NĐ-CP; DOMAIN §4), and the same-day procedures say so themselves: "ngay trong ngày …; trường hợp
+//   nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo" (the steps of birth registration 1.001193;
+//   Decree 23/2015/NĐ-CP Art. 7(1), certification). A dossier received from 15:00 on, or on a day off,
+//   is due the next working day.
 import { type IsoDate, addDays, formatMinutes } from './dates.ts';
 
 export interface OfficeWindow {

@@ -71,6 +71,10 @@ export const supplementForm = {
   submit: { vi: 'Nộp hồ sơ bổ sung', en: 'Send the supplement' },
   reattach: { vi: 'Vì lý do an toàn, vui lòng chọn lại các tệp trước khi gửi.', en: 'For security, please choose the files again before sending.' },
   done: { vi: 'Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính lại từ hôm nay; ngày hẹn mới: {date}.', en: 'Your supplement was sent. The time limit starts again today; new date: {date}.' },
+  doneNoDate: {
+    vi: 'Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính từ hôm nay; cơ quan tiếp nhận sẽ hẹn ngày trả khi tiếp nhận hồ sơ.',
+    en: 'Your supplement was sent. The time limit starts today; the receiving agency gives the return date when it accepts the dossier.',
+  },
 };
 
 export const ratingForm = {

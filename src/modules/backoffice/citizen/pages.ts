@@ -46,7 +46,9 @@ export async function citizenPages(app: FastifyInstance, platform: Platform): Pr
     const view = await applicantView(platform, req.user, code);
     const notice =
       NOTICES[sent] === 'supplement'
-        ? t(req.lang, sm.done, { date: view.case.dueDate ? formatIsoDate(req.lang, view.case.dueDate) : '—' })
+        ? view.case.dueDate
+          ? t(req.lang, sm.done, { date: formatIsoDate(req.lang, view.case.dueDate) })
+          : t(req.lang, sm.doneNoDate)
         : t(req.lang, NOTICES[sent] === 'rating' ? rm.done : fm.done);
     return render(req, reply, code, { notice });
   });

@@ -7,7 +7,7 @@ import type { DeadlineUnit } from '../../../platform/calendar/index.ts';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import { searchKey } from '../../../platform/text/index.ts';
 import { competentDepartment } from '../workflow/routing.ts';
-import { getProcedureVersion, MAX_LIMIT, searchProcedures, type Level, type ProcedureSummary } from '../../procedures/index.ts';
+import { getProcedureVersion, MAX_LIMIT, timeLimitOf, searchProcedures, type Level, type ProcedureSummary } from '../../procedures/index.ts';
 import { findProcedureForDossier, feeTotal, isOnline } from '../../dossiers/index.ts';
 import { handlingAgencyFor } from '../workflow/routing.ts';
 import { Rng } from './random.ts';
@@ -145,7 +145,9 @@ export async function loadSeedProcedures(db: Kysely<PlatformTables>, opts: LoadO
     const p = await findProcedureForDossier(db, summary.code);
     if (!p) continue;
     const stated = p.processingTime;
-    const usable = stated.unit !== null && (stated.unit === 'within_day' || (stated.amount !== null && stated.amount > 0));
+    // The same limit the dossiers module counts on receipt (procedures' timeLimitOf); where there is none, the demo's
+    // counter dossiers take the officer's days, and the procedure is not offered online (isOnline).
+    const usable = timeLimitOf(stated) !== undefined;
     const unit: DeadlineUnit = usable && stated.unit ? stated.unit : (common?.fallback?.unit ?? 'working_days');
     // As the dossiers module counts it (deadline.ts): "1,5 ngày" gives the whole second day.
     const raw = usable ? (stated.amount ?? 0) : (common?.fallback?.amount ?? (stated.amount && stated.amount >= 1 ? stated.amount : 5));

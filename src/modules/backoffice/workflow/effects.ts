@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { type WorkCalendar, endOfVietnamDay, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { findStaffWithRole } from '../../accounts/index.ts';
-import { type DossierProcedure, deadlineColumns, deadlineFor, setDeadline, type DossierDeadline, dossierRows, type Dossier, type DossierPatch } from '../../dossiers/index.ts';
+import { type DossierProcedure, deadlineColumns, restartDeadline, setDeadline, type DossierDeadline, dossierRows, type Dossier, type DossierPatch } from '../../dossiers/index.ts';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import { stateOf, type Workflow, type WorkflowAction } from './definition.ts';
@@ -48,7 +48,7 @@ export async function prepareEffect(platform: Platform, action: WorkflowAction, 
       action.effect === 'assign'
         ? [...(await findStaffWithRole(db, agency, 'specialist')), ...(await findStaffWithRole(db, agency, 'leader'))].map((x) => x.id)
         : [],
-    restart: action.effect === 'complete_supplement' && procedure ? await deadlineFor(platform, procedure, now) : undefined,
+    restart: action.effect === 'complete_supplement' && procedure ? await restartDeadline(platform, procedure, c.deadline, now) : undefined,
     // The return date the receiving officer sets where the catalogue gives none, counted from receipt (requirementsOf).
     set:
       action.effect === 'accept' && !c.dueDate && input.processingDays

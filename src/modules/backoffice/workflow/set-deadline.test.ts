@@ -1,8 +1,10 @@
-// A procedure whose catalogue entry states no usable processing time (311 of the national catalogue's, e.g. "1"): its
-// dossiers arrive without a return date, and the receiving officer sets the working days on acceptance.
+// A procedure whose catalogue entry states no usable processing time ("1" with no unit the procedure's text or the
+// reviewed table gives): it is not offered online (NO_TIME_LIMIT); the counter takes its dossiers without a return
+// date, and the receiving officer sets the working days on acceptance.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../../testing/app.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { vietnamDateOf } from '../../../platform/calendar/index.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { importCatalogue } from '../../procedures/index.ts';
@@ -48,12 +50,25 @@ after(async () => {
 async function submittedNoTime(now: Date): Promise<string> {
   const { dossier } = await submitDossier(
     app.platform,
-    citizen.user,
-    { procedureCode: NO_TIME, agencyCode: AG.hoanKiem, form: answersFor(citizen), files: [{ docKey: 'doc1', filename: 'don.pdf', content: TINY.pdf }] },
-    { via: 'web', now },
+    s.hkOfficer,
+    { procedureCode: NO_TIME, form: answersFor(citizen), files: [{ docKey: 'doc1', filename: 'don.pdf', content: TINY.pdf }] },
+    { via: 'web', channel: 'counter', now },
   );
   return dossier.code;
 }
+
+test('a procedure with an online channel but no time limit is not offered online: NO_TIME_LIMIT, in both languages', async () => {
+  const err = await submitDossier(
+    app.platform,
+    citizen.user,
+    { procedureCode: NO_TIME, agencyCode: AG.hoanKiem, form: answersFor(citizen), files: [{ docKey: 'doc1', filename: 'don.pdf', content: TINY.pdf }] },
+    { via: 'web' },
+  ).catch((e: unknown) => e);
+  assert.ok(err instanceof AppError);
+  assert.equal(err.code, 'NO_TIME_LIMIT');
+  assert.match(err.text.vi, /nộp trực tiếp/);
+  assert.match(err.text.en, /in person/);
+});
 
 test('accepting a dossier whose procedure states no processing time asks for the working days, then counts the return date on the calendar', async () => {
   const received = new Date('2026-03-02T02:00:00Z'); // Monday 09:00 in Hà Nội
@@ -98,4 +113,16 @@ test('the officer’s accept form shows the working-days field only where the pr
   const usualPage = await officer.get(casePage(usual));
   assert.ok(usualPage.body.includes(`action="${actionUrl(usual, 'accept')}"`));
   assert.doesNotMatch(usualPage.body, /processing_days/);
+});
+
+test('after a supplement during appraisal, the clock restarts with the working days the officer set', async () => {
+  const received = new Date('2026-03-02T02:00:00Z'); // Monday 09:00 in Hà Nội
+  const code = await submittedNoTime(received);
+  await acting(app, new Date('2026-03-02T03:00:00Z'))(s.hkOfficer, code, { action: 'accept', processingDays: 4 });
+  assert.equal((await row(app, code)).due, '2026-03-06');
+  await acting(app, new Date('2026-03-03T02:00:00Z'))(s.hkSpecialist, code, { action: 'request_supplement_appraisal', items: [{ text: 'Xác nhận nơi cư trú' }] });
+  // Completed at the counter on Wednesday 4 March: four working days from then is Tuesday 10 March.
+  const back = await acting(app, new Date('2026-03-04T02:00:00Z'))(s.hkOfficer, code, { action: 'complete_supplement_counter', files: [{ docKey: 'bs1', filename: 'xac-nhan.pdf', content: TINY.pdf }] });
+  assert.equal(back.status, 'processing');
+  assert.equal((await row(app, code)).due, '2026-03-10');
 });

@@ -8,7 +8,7 @@ import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { contentDisposition } from '../../../platform/files/index.ts';
 import { loadAddressUnits, prefillValues } from '../../eforms/index.ts';
-import { findProcedureForDossier, isOnline, type DossierProcedure } from '../catalogue.ts';
+import { findProcedureForDossier, notOnlineError, type DossierProcedure } from '../catalogue.ts';
 import { defaultAgency, receivingAgencies } from '../agency.ts';
 import { draftFields, loadDraft, saveDraft } from '../drafts.ts';
 import { DossierErrors } from '../errors.ts';
@@ -75,7 +75,8 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     if (first) return first;
     const user = citizenOnly(req);
     const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
-    if (!isOnline(procedure)) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, DossierErrors.NOT_ONLINE().text) }));
+    const refused = notOnlineError(procedure);
+    if (refused) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, refused.text) }));
     const draft = await loadDraft(platform, user, procedure.code);
     const lang = req.lang;
     let values: Record<string, unknown>;
@@ -96,7 +97,8 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const self = `/dich-vu-cong/${encodeURIComponent(procedure.code)}/nop`;
-    if (!isOnline(procedure)) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, DossierErrors.NOT_ONLINE().text) }));
+    const refused = notOnlineError(procedure);
+    if (refused) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, refused.text) }));
     if (body._action === 'draft') {
       await saveDraft(platform, req.user, procedure.code, draftFields(body), req.ip);
       return reply.redirect(`${self}?nhap=da-luu`, 303);

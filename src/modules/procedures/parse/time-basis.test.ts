@@ -27,6 +27,22 @@ test('a sentence of the steps that issues the result, or a "Thời hạn giải 
   assert.match(nationality.basis ?? '', /^Thời hạn giải quyết : Trong thời hạn 15 ngày/);
 });
 
+test('a bare number N takes the one unit the procedure’s text counts every period in, when N appears in it', () => {
+  const fishExport = built('1.004925').content.processingTime; // "7"; the steps: "… 07 ngày làm việc …"
+  assert.deepEqual([fishExport.amount, fishExport.unit, fishExport.text], [7, 'working_days', '7']);
+  assert.match(fishExport.basis ?? '', /07 ngày làm việc/);
+  const fishing = built('1.004359').content.processingTime; // "5"; 05, 02, 03 ngày làm việc
+  assert.deepEqual([fishing.amount, fishing.unit], [5, 'working_days']);
+  const time = (text: string) => parseProcessingTime(text).value;
+  const texts = (steps: string) => ({ descriptions: [], steps, fees: '' });
+  const agreed = timeFromProcedureText(time('10'), texts('Bước 1: xem xét trong 02 ngày. Bước 2: cấp giấy trong 10 ngày kể từ ngày kiểm tra.'));
+  assert.deepEqual([agreed?.amount, agreed?.unit], [10, 'calendar_days']);
+  // Two units, N absent, or a bare "1": unsure, nothing.
+  assert.equal(timeFromProcedureText(time('5'), texts('trong 05 ngày làm việc; thông báo trong 30 ngày kể từ ngày công bố')), undefined);
+  assert.equal(timeFromProcedureText(time('20'), texts('trong 01 ngày làm việc; sau đó 18 ngày làm việc')), undefined);
+  assert.equal(timeFromProcedureText(time('1'), texts('xem xét trong 01 ngày làm việc')), undefined);
+});
+
 test('not a time to the result: a completeness check, a request for papers, a phase of another agency', () => {
   const texts = (steps: string, descriptions: string[] = []) => ({ steps, descriptions, fees: '' });
   const bare = parseProcessingTime('1').value;
@@ -46,7 +62,7 @@ test('not a time to the result: a completeness check, a request for papers, a ph
 
 test('the reviewed table fills what the text does not state, and never replaces a stated unit', () => {
   const table = parseTimeOverrides(
-    'code,amount,unit,rule,source\n1.000894,,within_day,Ngay trong ngày,Luật Hộ tịch 2014 Điều 18\n3.000347,9,working_days,Chín ngày,thử\n',
+    'code,amount,unit,rule,source,check\n1.000894,,within_day,Ngay trong ngày,Luật Hộ tịch 2014 Điều 18,unverified\n3.000347,9,working_days,Chín ngày,thử,unverified\n',
   );
   const marriage = built('1.000894', table);
   assert.deepEqual([marriage.content.processingTime.unit, marriage.timeSource], ['within_day', 'override']);
@@ -64,7 +80,26 @@ test('the shipped table is valid, and covers the shipped e-forms and the demo pr
     const b = buildContent(SourceRecord.parse(recordsFor([code])[0]?.data), undefined, table);
     assert.notEqual(b.content.processingTime.unit, null, code);
   }
-  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source\n1.000894,2,within_day,x,y\n'), /line 2/);
-  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source\n1.000894,2,months,x,y\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source,check\n1.000894,2,within_day,x,y,quoted\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source,check\n1.000894,2,months,x,y,quoted\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source,check\n1.000894,2,working_days,x,y,maybe\n'), /line 2/);
+  assert.throws(() => parseTimeOverrides('code,amount,unit,rule,source\n'), /header/);
   assert.throws(() => parseTimeOverrides('code,unit\n'), /header/);
+});
+
+test('a row marked quoted quotes the procedure’s own text: every quotation of a field is in the shipped record', () => {
+  const table = shippedTimeOverrides();
+  const norm = (x: string) => x.normalize('NFC').replace(/\s+/g, ' ').toLowerCase();
+  const quoted = [...table.values()].filter((o) => o.check === 'quoted');
+  assert.ok(quoted.length >= 25, 'quoted rows');
+  assert.ok([...table.values()].some((o) => o.check === 'unverified'), 'and unverified ones, marked so');
+  for (const o of quoted) {
+    const r = SourceRecord.parse(recordsFor([o.code])[0]?.data);
+    const text = norm([r.trinh_tu_thuc_hien ?? '', ...(r.cach_thuc_chi_tiet ?? []).map((c) => c.description)].join('\n'));
+    const quotes = [...o.source.matchAll(/(?:trinh_tu_thuc_hien|cach_thuc_chi_tiet): "([^"]+)"((?:; "[^"]+")*)/g)].flatMap((m) => [m[1] ?? '', ...[...(m[2] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '')]);
+    assert.ok(quotes.length > 0, `${o.code}: a quotation`);
+    for (const part of quotes.flatMap((q) => q.split('…')).map((f) => norm(f).trim()).filter((f) => f.length > 3)) {
+      assert.ok(text.includes(part), `${o.code}: "${part}" is in the record`);
+    }
+  }
 });

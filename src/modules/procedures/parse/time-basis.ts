@@ -9,6 +9,10 @@
 //    Giấy chứng nhận … trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ"), not a completeness check, a request
 //    for more papers, an appraisal or a consultation; with a bare number N in the time field, only N days, and only
 //    when the sentences agree on the unit.
+// 5. with a bare number N ≥ 2 in the time field ("5"), the unit the procedure's own text counts in: when every
+//    period of its steps and channel descriptions is in one unit (all "ngày làm việc", or all "ngày"; hours or months
+//    anywhere make it unsure) and N itself appears in that unit ("05 ngày làm việc"). A bare "1" is too often a
+//    placeholder of the portal to take a unit this way.
 // Several values: the shortest, as for the time field (parse/time.ts). The sentence used becomes the basis.
 import type { ProcessingTime, TimeUnit } from '../schema.ts';
 
@@ -132,6 +136,25 @@ function resultSteps(texts: ProcedureTexts, bare: number | null): Found[] {
   });
 }
 
+const PERIOD = new RegExp(String.raw`(?<![\d.,])(\d{1,3})\s*(?:\([\p{L}\s]{1,20}\)\s*)?(ngày\s+làm\s+việc|ngày|tháng|giờ)(?![\p{L}])`, 'giu');
+
+/** The one unit every period of the text is counted in, with the sentence giving N in it; undefined when unsure. */
+function agreedUnit(texts: ProcedureTexts, bare: number | null): Found | undefined {
+  if (bare === null || bare < 2 || !Number.isInteger(bare)) return undefined;
+  const units = new Set<string>();
+  let at: { text: string; index: number } | undefined;
+  for (const t of [texts.steps, ...texts.descriptions]) {
+    for (const m of t.matchAll(PERIOD)) {
+      const word = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      units.add(word);
+      if (Number(m[1]) === bare) at ??= { text: t, index: m.index ?? 0 };
+    }
+  }
+  const [word] = [...units];
+  if (units.size !== 1 || at === undefined || (word !== 'ngày làm việc' && word !== 'ngày')) return undefined;
+  return { amount: bare, unit: unitOf(word), sentence: sentenceAt(at.text, at.index) };
+}
+
 /** The time the procedure's other text states, for a time field without a unit; undefined when none is found. */
 export function timeFromProcedureText(time: ProcessingTime, texts: ProcedureTexts): ProcessingTime | undefined {
   if (time.unit !== null) return undefined;
@@ -145,6 +168,10 @@ export function timeFromProcedureText(time: ProcessingTime, texts: ProcedureText
     const steps = resultSteps(texts, bare);
     // Two units for the same number ("3 ngày" and "3 ngày làm việc") say nothing sure.
     if (new Set(steps.map((s) => s.unit)).size === 1) found.push(...steps);
+  }
+  if (found.length === 0) {
+    const agreed = agreedUnit(texts, bare);
+    if (agreed) found.push(agreed);
   }
   if (found.length === 0) return undefined;
   const best = found.reduce((a, b) => (approxDays(b) < approxDays(a) ? b : a));

@@ -4,6 +4,7 @@ import { Page } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import { detail as d } from '../messages.ts';
 import type { ProcedureDetail } from '../schema.ts';
+import { onlineSubmission } from '../online.ts';
 import { Documents, HowToSubmit, ResultAndLaw, TextSection, Versions } from './detail-sections.tsx';
 import { Fees } from './fee-section.tsx';
 import { levelList, OnlineBadge, ProcedureName, Vi } from './parts.tsx';
@@ -36,7 +37,7 @@ export function DetailPage({ req, p, today }: { req: FastifyRequest; p: Procedur
           <span safe>{`${t(lang, d.code)}: `}</span>
           <code safe>{p.code}</code> <OnlineBadge lang={lang} online={p.channels.includes('online')} level={p.onlineLevel} />
         </p>
-        {p.channels.includes('online') ? (
+        {onlineSubmission(p).ok ? (
           <p>
             <a class="button" href={`/dich-vu-cong/${encodeURIComponent(p.code)}/nop`} safe>
               {t(lang, d.submitOnline)}
@@ -44,7 +45,7 @@ export function DetailPage({ req, p, today }: { req: FastifyRequest; p: Procedur
           </p>
         ) : (
           <p class="notice" safe>
-            {t(lang, d.noOnline)}
+            {t(lang, p.channels.includes('online') ? d.noTimeLimit : d.noOnline)}
           </p>
         )}
         <section aria-labelledby="general">
