@@ -1,14 +1,15 @@
 // The demo's desks (demo seed only, never in production; issue 9 "every dossier the demo lets you submit, the demo lets
-// someone finish"): every agency that receives dossiers (dossiers/agency.ts: the city's service centre, the
-// departments, the ward and commune committees) gets a one-stop officer, a specialist and a leader, named
+// someone finish"): every agency that receives or handles dossiers (the city's service centre, the departments and
+// other city bodies, the ward and commune committees) gets a one-stop officer, a specialist and a leader, named
 // demo.<agency>.motcua, demo.<agency>.chuyenvien, demo.<agency>.lanhdao, with the demo password. The slug is the
 // ward's or commune's name without accents ("badinh"), or a department's short name ("stp"; the centre: "ttpvhcc").
 import { Role, type Role as RoleT } from '../../platform/auth/roles.ts';
 import { searchKey } from '../../platform/text/index.ts';
 import type { Agency, AgencyKind } from '../units/index.ts';
 
-/** The kinds of agency that receive dossiers (dossiers/agency.ts receivingAgencies). */
-export const DESK_KINDS: readonly AgencyKind[] = ['service_centre', 'department', 'commune_committee'];
+/** The kinds of agency that receive dossiers (dossiers/agency.ts receivingAgencies), and the city bodies that handle
+ *  some of what the service centre receives (the city police: driving licences, residence; workflow/routing.ts). */
+export const DESK_KINDS: readonly AgencyKind[] = ['service_centre', 'department', 'commune_committee', 'other'];
 
 export const DESK_ROLES: readonly { suffix: string; role: RoleT; title: string }[] = [
   { suffix: 'motcua', role: Role.oneStopOfficer, title: 'Cán bộ một cửa' },

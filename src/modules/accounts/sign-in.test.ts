@@ -121,9 +121,9 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
   ]);
   // Every agency that receives dossiers has a one-stop officer, a specialist and a leader (issue 9).
   const desks = new Map(r.rows.map((x) => [x.username, x.roles]));
-  const receiving = await sql<{ n: number }>`select count(*)::int as n from agencies where active and kind in ('service_centre', 'department', 'commune_committee')`.execute(app.database.db);
+  const receiving = await sql<{ n: number }>`select count(*)::int as n from agencies where active and kind in ('service_centre', 'department', 'commune_committee', 'other')`.execute(app.database.db);
   assert.equal(r.rows.filter((x) => /^demo\.[a-z0-9]+\.(motcua|chuyenvien|lanhdao)$/.test(x.username)).length, 3 * Number(receiving.rows[0]?.n));
-  for (const slug of ['ttpvhcc', 'stp', 'hoankiem', 'badinh', 'sxd']) {
+  for (const slug of ['ttpvhcc', 'stp', 'hoankiem', 'badinh', 'sxd', 'catp']) {
     assert.deepEqual([desks.get(`demo.${slug}.motcua`), desks.get(`demo.${slug}.chuyenvien`), desks.get(`demo.${slug}.lanhdao`)], ['one_stop_officer', 'specialist', 'leader'], slug);
   }
   const agencies = await sql<{ username: string; agency_id: number }>`select username, agency_id from accounts where username in ('demo.motcua', 'demo.admin') order by username`.execute(app.database.db);
