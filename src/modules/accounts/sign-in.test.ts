@@ -131,6 +131,11 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     { username: 'demo.admin', agency_id: await agencyId(app.database.db, AGENCY.centre.code) },
     { username: 'demo.motcua', agency_id: await agencyId(app.database.db, AGENCY.hoanKiem.code) },
   ]);
+  // The page of every demo account lists each agency's desks.
+  const all = await app.client().get('/tai-khoan-trinh-dien');
+  assert.equal(all.statusCode, 200);
+  for (const u of ['demo.congdan', 'demo.ttpvhcc.motcua', 'demo.catp.chuyenvien', 'demo.hoankiem.lanhdao']) assert.ok(all.body.includes(`<code>${u}</code>`), u);
+  assert.ok(page.body.includes('href="/tai-khoan-trinh-dien"'), 'the sign-in page links it');
   const admin = app.client();
   assert.equal((await signInWithForm(admin, 'demo.admin', DEMO_PASSWORD)).statusCode, 303);
   assert.equal((await admin.get('/quan-tri/tai-khoan')).statusCode, 200);

@@ -156,6 +156,8 @@ test('each procedure with a real e-form, submitted online, is walked to "returne
     agencies.set(procedure, d.agency_id);
   }
   const centre = await sql<{ id: number }>`select id from agencies where code = ${CENTRE}`.execute(app.database.db);
+  // Outside the demo there is no page of demo accounts.
+  assert.equal((await app.client().get('/tai-khoan-trinh-dien')).statusCode, 404);
   assert.equal(agencies.get('3.000347'), centre.rows[0]?.id, 'the driving licence goes to the service centre');
 });
 
