@@ -7,5 +7,4 @@ export const demoAccountsPage = {
     vi: 'Mỗi cơ quan tiếp nhận hoặc giải quyết hồ sơ có một cán bộ một cửa (.motcua), một chuyên viên (.chuyenvien) và một lãnh đạo (.lanhdao).',
     en: 'Every agency that receives or handles dossiers has a one-stop officer (.motcua), a specialist (.chuyenvien) and a leader (.lanhdao).',
   },
-  agency: { vi: 'Cơ quan', en: 'Agency' },
 };

@@ -32,38 +32,23 @@ export function DemoAccountsPage({ req, desks }: { req: FastifyRequest; desks: r
       </ul>
       <h2 safe>{t(lang, p.desks)}</h2>
       <p safe>{t(lang, p.desksLead)}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t(lang, p.agency)}
-            </th>
-            <th scope="col" safe>
-              {t(lang, m.demoUser)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...agencies].map(([code, a]) => (
-            <tr>
-              <td>
-                <span lang={lang === 'vi' ? undefined : 'vi'} safe>
-                  {a.name}
-                </span>{' '}
-                <code safe>{code}</code>
-              </td>
-              <td>
-                {a.users.map((u, i) => (
-                  <>
-                    {i > 0 ? ', ' : ''}
-                    <code safe>{u.username}</code>
-                  </>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul>
+        {[...agencies].map(([code, a]) => (
+          <li>
+            <span lang={lang === 'vi' ? undefined : 'vi'} safe>
+              {a.name}
+            </span>{' '}
+            <span class="muted" safe>{`(${code})`}</span>
+            {': '}
+            {a.users.map((u, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <code safe>{u.username}</code>
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
     </Page>
   );
 }
