@@ -160,7 +160,7 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   const code = await submitAndReadCode(page);
   assert.equal((await page.locator('h1').innerText()).trim(), 'Biên nhận hồ sơ');
   assert.equal(await fact(page, 'Mã hồ sơ'), code);
-  assert.equal(await fact(page, 'Trạng thái'), 'Đã tiếp nhận');
+  assert.equal(await fact(page, 'Trạng thái'), 'Chờ tiếp nhận');
   assert.match(await fact(page, 'Ngày hẹn trả kết quả'), /\d{2}\/\d{2}\/\d{4}/);
   await checkA11y(page, 'the receipt page');
 
@@ -195,7 +195,7 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   const main = await page.locator('main').innerText();
   assert.ok(main.includes(code), 'the lookup shows the code');
   assert.equal(await fact(page, 'Mã hồ sơ'), code);
-  assert.equal(await fact(page, 'Trạng thái'), 'Đã tiếp nhận');
+  assert.equal(await fact(page, 'Trạng thái'), 'Chờ tiếp nhận');
   assert.ok(!main.includes(CITIZEN.name), 'the lookup does not show the applicant’s name');
   assert.ok(!main.includes('001090012345'), 'nor the personal ID');
   assert.ok(!(await page.content()).includes(CITIZEN.name), 'the name is nowhere in the page');

@@ -19,6 +19,7 @@ const PAGES = [
   '/thu-tuc/1.001193',
   '/thu-tuc/3.000347',
   '/tra-cuu-ho-so',
+  '/tai-khoan-trinh-dien',
 ];
 
 for (const path of PAGES) {

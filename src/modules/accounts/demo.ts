@@ -8,7 +8,8 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { DEMO_PASSWORD } from '../../cli/demo-logins.ts';
 import { accountsDb, accountsRepo, type AgencyOption } from './repo.ts';
 import { agencyByCodeOrKind } from './agencies.ts';
-import { findAgencyByCode } from '../units/index.ts';
+import { findAgencyByCode, listAgencies } from '../units/index.ts';
+import { demoDesks, type DemoDesk } from './demo-desks.ts';
 
 /** Codes of data/agencies/hanoi.json; another deployment's codes fall back to the first agency of the kind. */
 const WARD_CODE = '000.04.51.H26';
@@ -86,4 +87,31 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
       });
     });
   }
+  await seedDemoDesks(platform, passwordHash);
+}
+
+/** Every receiving agency's three desks (demo-desks.ts), in one transaction; existing usernames are left as they are. */
+async function seedDemoDesks(platform: Platform, passwordHash: string): Promise<void> {
+  const desks = demoDesks(await listAgencies(platform.database.db));
+  const db = accountsDb(platform.database.db);
+  const missing: DemoDesk[] = [];
+  for (const d of desks) if (!(await accountsRepo.findByIdentifier(db, d.username, null, null))) missing.push(d);
+  if (missing.length === 0) return;
+  await platform.database.db.transaction().execute(async (trx) => {
+    for (const d of missing) {
+      const id = await accountsRepo.insert(
+        accountsDb(trx),
+        { kind: 'staff', username: d.username, email: null, phone: null, personal_id: null, full_name: d.fullName, password_hash: passwordHash, agency_id: d.agency.id },
+        [d.role],
+      );
+      await recordAudit(trx, {
+        actor: { id: null, label: 'seed' },
+        action: 'account.create',
+        entity: 'account',
+        entityId: id,
+        agencyId: d.agency.id,
+        data: { after: { username: d.username, kind: 'staff', roles: [d.role], agency_id: d.agency.id }, demo: true },
+      });
+    }
+  });
 }

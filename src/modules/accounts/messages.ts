@@ -75,6 +75,7 @@ export const signInPage = {
   demoUser: { vi: 'Tên đăng nhập', en: 'Username' },
   demoWho: { vi: 'Vai trò', en: 'Role' },
   demoCitizen: { vi: 'Công dân', en: 'Citizen' },
+  demoAll: { vi: 'Cán bộ một cửa, chuyên viên và lãnh đạo của mọi cơ quan', en: 'One-stop officers, specialists and leaders of every agency' },
 } as const;
 
 /** The line above the sign-in form saying why the visitor was sent there (landing.ts). */

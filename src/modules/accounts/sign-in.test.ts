@@ -106,7 +106,8 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
   const r = await sql<{ username: string; roles: string }>`
     select a.username, coalesce(string_agg(r.role, ',' order by r.role), '') as roles
     from accounts a left join account_roles r on r.account_id = a.id where a.username like 'demo.%' group by a.username order by a.username`.execute(app.database.db);
-  assert.deepEqual(r.rows, [
+  const named = new Set<string>(DEMO_USERNAMES);
+  assert.deepEqual(r.rows.filter((x) => named.has(x.username)), [
     { username: 'demo.admin', roles: 'admin' },
     { username: 'demo.badinh.motcua', roles: 'one_stop_officer' },
     { username: 'demo.bientap', roles: 'editor,moderator' },
@@ -118,11 +119,23 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     { username: 'demo.stp.lanhdao', roles: 'leader' },
     { username: 'demo.vanthu', roles: 'registry_clerk' },
   ]);
+  // Every agency that receives dossiers has a one-stop officer, a specialist and a leader (issue 9).
+  const desks = new Map(r.rows.map((x) => [x.username, x.roles]));
+  const receiving = await sql<{ n: number }>`select count(*)::int as n from agencies where active and kind in ('service_centre', 'department', 'commune_committee', 'other')`.execute(app.database.db);
+  assert.equal(r.rows.filter((x) => /^demo\.[a-z0-9]+\.(motcua|chuyenvien|lanhdao)$/.test(x.username)).length, 3 * Number(receiving.rows[0]?.n));
+  for (const slug of ['ttpvhcc', 'stp', 'hoankiem', 'badinh', 'sxd', 'catp']) {
+    assert.deepEqual([desks.get(`demo.${slug}.motcua`), desks.get(`demo.${slug}.chuyenvien`), desks.get(`demo.${slug}.lanhdao`)], ['one_stop_officer', 'specialist', 'leader'], slug);
+  }
   const agencies = await sql<{ username: string; agency_id: number }>`select username, agency_id from accounts where username in ('demo.motcua', 'demo.admin') order by username`.execute(app.database.db);
   assert.deepEqual(agencies.rows, [
     { username: 'demo.admin', agency_id: await agencyId(app.database.db, AGENCY.centre.code) },
     { username: 'demo.motcua', agency_id: await agencyId(app.database.db, AGENCY.hoanKiem.code) },
   ]);
+  // The page of every demo account lists each agency's desks.
+  const all = await app.client().get('/tai-khoan-trinh-dien');
+  assert.equal(all.statusCode, 200);
+  for (const u of ['demo.congdan', 'demo.ttpvhcc.motcua', 'demo.catp.chuyenvien', 'demo.hoankiem.lanhdao']) assert.ok(all.body.includes(`<code>${u}</code>`), u);
+  assert.ok(page.body.includes('href="/tai-khoan-trinh-dien"'), 'the sign-in page links it');
   const admin = app.client();
   assert.equal((await signInWithForm(admin, 'demo.admin', DEMO_PASSWORD)).statusCode, 303);
   assert.equal((await admin.get('/quan-tri/tai-khoan')).statusCode, 200);

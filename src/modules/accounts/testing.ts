@@ -73,3 +73,6 @@ export async function registerWithCode(app: TestApp, client: TestClient, fields:
   const to = fields.phone && smsNumber(fields.phone) ? fields.phone : (fields.email ?? '');
   return client.submit('/dang-ky/xac-minh', { code: await lastCodeSentTo(app.database.db, to) });
 }
+
+/** The demo's accounts, and every receiving agency's three desks (demo seed only), without the rest of the demo. */
+export { seedDemoAccounts } from './demo.ts';

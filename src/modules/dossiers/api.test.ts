@@ -33,14 +33,25 @@ const body = (over: Record<string, unknown> = {}) => ({
 test('POST /api/v1/dossiers → 201 with code, status, due date and receipt URL; the status is public', async () => {
   const res = await post(body({ agency_code: '000.04.51.H26' }));
   assert.equal(res.statusCode, 201, res.body);
-  const r = res.json() as { code: string; status: string; due_date: string; receipt_url: string };
+  const r = res.json() as { code: string; status: string; status_label: unknown; due_date: string; receipt_url: string };
   assert.match(r.code, /^000\.04\.51\.H26-\d{6}-0001$/);
   assert.equal(r.status, 'received');
+  // The label comes from the workflow definition (data/workflows), as every page prints it.
+  assert.deepEqual(r.status_label, { vi: 'Chờ tiếp nhận', en: 'Awaiting receipt' });
   assert.match(r.due_date, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(r.receipt_url, `${app.platform.config.baseUrl}/ho-so/${encodeURIComponent(r.code)}/bien-nhan`);
   const status = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${encodeURIComponent(r.code)}/status` });
   assert.equal(status.statusCode, 200);
-  assert.deepEqual(status.json(), { code: r.code, status: 'received' });
+  const s = status.json() as Record<string, unknown>;
+  assert.deepEqual({ code: s.code, status: s.status, status_label: s.status_label, due_date: s.due_date }, {
+    code: r.code,
+    status: 'received',
+    status_label: { vi: 'Chờ tiếp nhận', en: 'Awaiting receipt' },
+    due_date: r.due_date,
+  });
+  assert.deepEqual(s.procedure, { code: PROC.online.code, name: PROC.online.name });
+  assert.equal((s.agency as { code: string }).code, '000.04.51.H26');
+  assert.equal(s.applicant, undefined);
   const missing = await app.server.inject({ method: 'GET', url: '/api/v1/dossiers/000.04.51.H26-200101-0001/status' });
   assert.equal(missing.statusCode, 404);
   assert.equal((missing.json() as { error: { code: string } }).error.code, 'DOSSIER_NOT_FOUND');

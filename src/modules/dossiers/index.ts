@@ -17,12 +17,17 @@ import { dossierApi } from './routes/api.ts';
 import { registerMultipart } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
 import { attachmentLimits } from './storage.ts';
+import { stateLabels } from './states.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
   routes: async (app, platform) => {
     await registerMultipart(app, () => attachmentLimits(platform));
+    // The labels of the states as the workflow definitions in the database name them (cached; states.ts).
+    app.addHook('preHandler', async () => {
+      await stateLabels(platform.database.db);
+    });
     await dossierPages(app, platform);
     await dossierApi(app, platform);
   },
@@ -60,5 +65,6 @@ export { idParam, sendDossierFile } from './routes/send-file.ts';
 export { renderForm01 } from './form01.ts';
 export { displayPhone } from './applicant.ts';
 export { formatDong, formatIsoDate, formatSize } from './format.ts';
-export { statusLabel, eventKinds, paymentLabels, invalid, INTERNAL_EVENT_KINDS } from './messages.ts';
+export { stateLabels, statusLabel, type StateLabels } from './states.ts';
+export { eventKinds, paymentLabels, invalid, INTERNAL_EVENT_KINDS } from './messages.ts';
 export { Fact, FeeTable, FileList, ProcedureFacts, Vi } from './views/parts.tsx';

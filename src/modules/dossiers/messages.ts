@@ -76,23 +76,6 @@ export const eventKinds: Record<string, Text> = {
 /** Events the deadline sweeps write for the officers; the applicant's timeline leaves them out. */
 export const INTERNAL_EVENT_KINDS: ReadonlySet<string> = new Set(['due_soon', 'overdue']);
 
-// The states of the one-stop workflows (data/workflows) as the applicant and the public lookup read them.
-export const statusLabels: Record<string, Text> = {
-  received: { vi: 'Đã tiếp nhận', en: 'Received' },
-  supplement: { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' },
-  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
-  processing: { vi: 'Đang giải quyết', en: 'Being processed' },
-  consulting: { vi: 'Đang lấy ý kiến cơ quan liên quan', en: 'Consulting other agencies' },
-  approval: { vi: 'Chờ phê duyệt', en: 'Awaiting approval' },
-  approved: { vi: 'Đã phê duyệt, đang ban hành kết quả', en: 'Approved, result being issued' },
-  result_ready: { vi: 'Có kết quả, chờ trả', en: 'Result ready' },
-  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
-};
-
-export function statusLabel(status: string): Text {
-  return statusLabels[status] ?? { vi: status, en: status };
-}
-
 export const paymentLabels: Record<'none' | 'unpaid' | 'paid', Text> = {
   none: { vi: 'Không thu phí', en: 'No fee' },
   unpaid: { vi: 'Chưa thanh toán', en: 'Not paid yet' },

@@ -155,13 +155,15 @@ test('the same form token posted twice gives one dossier', async () => {
   assert.equal(second.headers.location, first.headers.location);
 });
 
-test('the public lookup shows the status but nothing personal; the API status likewise', async () => {
+test('the public lookup shows the status, procedure, agency and due date but nothing personal; the API likewise', async () => {
   const code = await submitted(hoa);
   const anonymous = app.client();
   const res = await anonymous.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
   assert.equal(res.statusCode, 200);
-  assert.match(res.body, /Đã tiếp nhận/);
+  assert.match(res.body, /Chờ tiếp nhận/);
   assert.ok(res.body.includes(code));
+  for (const label of ['Thủ tục', 'Cơ quan tiếp nhận', 'Ngày hẹn trả kết quả']) assert.ok(res.body.includes(`<dt>${label}</dt>`), label);
+  assert.ok(res.body.includes(PROC.online.name));
   assert.doesNotMatch(res.body, /Nguyễn Thị Hoa|Hàng Bạc|001190/);
   const missing = await anonymous.get('/tra-cuu-ho-so?ma=000.00.20.H26-200101-9999');
   assert.equal(missing.statusCode, 404);
@@ -169,7 +171,8 @@ test('the public lookup shows the status but nothing personal; the API status li
   assert.equal((await anonymous.get('/tra-cuu-ho-so?ma=abc')).statusCode, 400);
   assert.equal((await anonymous.get('/tra-cuu-ho-so')).statusCode, 200);
   const api = await anonymous.get(`/api/v1/dossiers/${encodeURIComponent(code)}/status`);
-  assert.deepEqual(api.json(), { code, status: 'received' });
+  const a = api.json() as { code: string; status: string; status_label: { vi: string } };
+  assert.deepEqual([a.code, a.status, a.status_label.vi], [code, 'received', 'Chờ tiếp nhận']);
 });
 
 test('my dossiers lists it with files and timeline; only the applicant gets the detail, the receipt and the files', async () => {

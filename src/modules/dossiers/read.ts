@@ -11,6 +11,9 @@ import type { Dossier, DossierEvent, DossierFile, Payment } from './schema.ts';
 import { dossierDb } from './tables.ts';
 import { attachmentStore } from './storage.ts';
 import { findProcedureVersionForDossier } from './catalogue.ts';
+import { stateLabels } from './states.ts';
+import { findAgencyById } from '../units/index.ts';
+import type { Text } from '../../platform/web/i18n.ts';
 import type { Readable } from 'node:stream';
 
 export interface DossierView {
@@ -25,11 +28,36 @@ export function canSee(user: SessionUser, d: Dossier): boolean {
   return user.agencyId !== null && user.agencyId === d.agencyId;
 }
 
-/** Public lookup: the code and its status only, nothing personal. */
-export async function lookupStatus(platform: Platform, code: string): Promise<{ code: string; status: string } | undefined> {
+/** What anyone may learn of a code: its state, procedure, receiving agency and due date; nothing personal. */
+export interface PublicStatus {
+  code: string;
+  status: string;
+  statusLabel: Text;
+  procedure: { code: string; name: string };
+  agency: { code: string; name: string } | null;
+  dueDate: string | null;
+}
+
+/** Public lookup (DOMAIN §4 "Lookup"): the code's state, procedure, agency and due date, nothing personal. */
+export async function lookupStatus(platform: Platform, code: string): Promise<PublicStatus | undefined> {
   const c = code.trim().toUpperCase();
   if (!isDossierCode(c)) return undefined;
-  return dossierRepo.statusByCode(dossierDb(platform.database.db), c);
+  const db = platform.database.db;
+  const row = await dossierRepo.statusByCode(dossierDb(db), c);
+  if (!row) return undefined;
+  const [labels, procedure, agency] = await Promise.all([
+    stateLabels(db),
+    findProcedureVersionForDossier(db, row.procedure_code, row.procedure_version),
+    findAgencyById(db, row.agency_id),
+  ]);
+  return {
+    code: row.code,
+    status: row.status,
+    statusLabel: labels.text(row.status),
+    procedure: { code: row.procedure_code, name: procedure?.name ?? row.procedure_code },
+    agency: agency ? { code: agency.code, name: agency.name } : null,
+    dueDate: row.due_date,
+  };
 }
 
 /** The dossier for its applicant or the receiving agency's staff; anyone else learns nothing (404, not 403). */

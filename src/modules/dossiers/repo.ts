@@ -139,8 +139,15 @@ export const dossierRepo = {
     return r ? toDossier(r) : undefined;
   },
 
-  async statusByCode(db: DossierDb, code: string): Promise<{ code: string; status: string } | undefined> {
-    return db.selectFrom('dossiers').select(['code', 'status']).where('code', '=', code).executeTakeFirst();
+  async statusByCode(
+    db: DossierDb,
+    code: string,
+  ): Promise<{ code: string; status: string; procedure_code: string; procedure_version: number; agency_id: number; due_date: string | null } | undefined> {
+    return db
+      .selectFrom('dossiers')
+      .select(['code', 'status', 'procedure_code', 'procedure_version', 'agency_id', 'due_date'])
+      .where('code', '=', code)
+      .executeTakeFirst();
   },
 
   async listByApplicant(db: DossierDb, accountId: number, limit = 200): Promise<Dossier[]> {

@@ -8,11 +8,21 @@ import { signIn, verifySecondFactor } from '../sign-in.ts';
 import { str } from '../validate.ts';
 import { invalid, signInPage } from '../messages.ts';
 import { SignInPage, SecondFactorPage } from '../views/sign-in.tsx';
+import { DemoAccountsPage } from '../views/demo-accounts.tsx';
+import { demoDesks } from '../demo-desks.ts';
+import { listAgencies } from '../../units/index.ts';
+import { HttpErrors } from '../../../platform/http/errors.ts';
 import { landingFor } from '../landing.ts';
 import { LIMITS, clearSessionCookie, ctxOf, formErrorsOf, rateLimit, safeNext, setSessionCookie } from './http.ts';
 
 export async function signInRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
+
+  // Every demo account, each agency's desks included (demo data only; 404 otherwise).
+  app.get('/tai-khoan-trinh-dien', async (req, reply) => {
+    if (!platform.demo()) throw HttpErrors.NOT_FOUND();
+    return reply.html(DemoAccountsPage({ req, desks: demoDesks(await listAgencies(db)) }));
+  });
 
   app.get('/dang-nhap', async (req, reply) => {
     const q = req.query as Record<string, unknown>;

@@ -46,6 +46,11 @@ function DemoLogins({ req }: { req: FastifyRequest }): JSX.Element {
           ))}
         </tbody>
       </table>
+      <p>
+        <a href="/tai-khoan-trinh-dien" safe>
+          {t(lang, m.demoAll)}
+        </a>
+      </p>
     </section>
   );
 }

@@ -15,6 +15,7 @@ export function caseJson(view: CaseView): Record<string, unknown> {
   return {
     code: c.code,
     status: c.status,
+    status_label: view.state?.label ?? { vi: c.status, en: c.status },
     state: view.state?.label ?? { vi: c.status, en: c.status },
     workflow: c.workflowCode,
     procedure: { code: c.procedureCode, version: c.procedureVersion, name: view.procedure?.name ?? null },

@@ -46,11 +46,12 @@ const AUTH =
 
 const caseResponse = {
   type: 'object',
-  required: ['code', 'status', 'state', 'row_version', 'history', 'actions'],
+  required: ['code', 'status', 'status_label', 'state', 'row_version', 'history', 'actions'],
   properties: {
     code: str,
     status: str,
-    state: text,
+    status_label: { ...text, description: 'Nhãn trạng thái theo quy trình (data/workflows) / the state’s label from its workflow' },
+    state: { ...text, description: 'Như status_label (giữ cho tương thích) / same as status_label (kept for compatibility)' },
     workflow: str,
     procedure: { type: 'object', properties: { code: str, version: { type: 'integer' }, name: strOrNull }, required: ['code', 'version'] },
     channel: str,

@@ -65,6 +65,9 @@ test('the officer finds a new dossier in the "new" tab with its count, accepts i
   assert.ok(approvals.body.includes(casePage(code)));
   assert.equal((await act(leader, code, 'approve')).statusCode, 303);
   assert.equal((await row(app, code)).status, 'approved');
+  // Approved, waiting for its result: the one-stop officer finds it under "Chờ trả kết quả", not "Đang xử lý" (issue 9).
+  assert.ok((await officer.get('/mot-cua?tab=results')).body.includes(casePage(code)));
+  assert.ok(!(await officer.get('/mot-cua?tab=processing')).body.includes(casePage(code)));
 
   const result = await actMultipart(app, specialist, code, 'record_result', [{ name: 'files.result', file: { filename: 'ket-qua.pdf', content: TINY.pdf, type: 'application/pdf' } }]);
   assert.equal(result.statusCode, 303, result.body.slice(0, 1500));

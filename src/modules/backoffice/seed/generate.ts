@@ -97,6 +97,10 @@ function placeScenario(ctx: SeedContext, sc: Scenario, i: number): Placed | unde
   let candidates = picker.items.filter((p) => !handling || p.departmentId === handling.id);
   if (sc.dueIn !== undefined) candidates = candidates.filter((p) => (p.time.unit === 'working_days' || p.time.unit === 'calendar_days') && p.time.amount >= 3);
   if (sc.status === 'consulting' && candidates.some((p) => p.workflow === 'lien-thong')) candidates = candidates.filter((p) => p.workflow === 'lien-thong');
+  // New and waiting dossiers are shown as sent online: only of procedures that take online dossiers (2.000815,
+  // certified copies, is counter-only in the national catalogue: its original must be seen).
+  const online = sc.status === 'received' || sc.status === 'supplement';
+  if (online) candidates = candidates.filter((p) => p.online);
   const today = work.indexOnOrAfter(vietnamDateOf(ctx.now));
   let om: number | undefined;
   let p: SeedProcedure | undefined;
@@ -113,7 +117,7 @@ function placeScenario(ctx: SeedContext, sc: Scenario, i: number): Placed | unde
   if (sc.status === 'consulting') p = { ...p, workflow: 'lien-thong' };
   if (om === undefined) om = sc.status === 'received' ? Math.max(work.startOf(today - 1), ctx.nowOm - rng.int(30, D)) : ctx.nowOm - rng.int(D, 3 * D);
   om = Math.min(om, ctx.nowOm - 30);
-  const b = base(ctx, rng, agency, p, sc.status === 'received' || sc.status === 'supplement' ? 'online' : undefined);
+  const b = base(ctx, rng, agency, p, online ? 'online' : undefined);
   const start = om;
   return { idx: Math.floor(om / D), agency, om, make: () => forcedDossier(ctx, b, start, sc.status) };
 }

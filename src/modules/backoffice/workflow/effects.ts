@@ -34,6 +34,8 @@ export interface EffectContext {
 export interface Prepared {
   handlingAgencyId: number | null;
   staffIds: number[];
+  /** The names of those staff, for the history row of an assignment (issue 9). */
+  staffNames: Map<number, string>;
   restart: DossierDeadline | undefined;
   set: DossierDeadline | undefined;
 }
@@ -42,12 +44,11 @@ export interface Prepared {
 export async function prepareEffect(platform: Platform, action: WorkflowAction, c: Dossier, procedure: DossierProcedure | undefined, now: Date, input: CheckedInput): Promise<Prepared> {
   const db = platform.database.db;
   const agency = c.handlingAgencyId ?? c.agencyId;
+  const staff = action.effect === 'assign' ? [...(await findStaffWithRole(db, agency, 'specialist')), ...(await findStaffWithRole(db, agency, 'leader'))] : [];
   return {
     handlingAgencyId: action.effect === 'accept' ? await handlingAgencyFor(db, c, platform.log) : null,
-    staffIds:
-      action.effect === 'assign'
-        ? [...(await findStaffWithRole(db, agency, 'specialist')), ...(await findStaffWithRole(db, agency, 'leader'))].map((x) => x.id)
-        : [],
+    staffIds: staff.map((x) => x.id),
+    staffNames: new Map(staff.map((x) => [x.id, x.fullName])),
     restart: action.effect === 'complete_supplement' && procedure ? await restartDeadline(platform, procedure, c.deadline, now) : undefined,
     // The return date the receiving officer sets where the catalogue gives none, counted from receipt (requirementsOf).
     set:
@@ -117,7 +118,7 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       return { patch: { finished_at: now, step_due_at: null }, note: {}, notifyKind: 'refusal', reason: input.comment ?? '' };
     case 'assign': {
       if (!x.prepared.staffIds.some((id) => id === input.assigneeId)) throw WorkflowErrors.INVALID_ACTION({ fields: [{ field: 'assignee', message: fieldText.assigneeInvalid }] });
-      return { patch: { assignee_id: input.assigneeId }, note: { assignee_id: input.assigneeId } };
+      return { patch: { assignee_id: input.assigneeId }, note: { assignee_id: input.assigneeId, assignee_name: x.prepared.staffNames.get(input.assigneeId ?? -1) ?? null } };
     }
     case 'consult': {
       const handling = c.handlingAgencyId ?? c.agencyId;

@@ -1,6 +1,6 @@
 // An officer's inbox (issue 4 "Officer work"): the in-progress dossiers of their agency, in tabs: new online and counter
 // dossiers to receive, the ones assigned to them, waiting for approval, due within 1 working day, overdue, waiting for
-// the applicant, consultations asked of the agency, results to return. Counts on every tab, search by code, name or
+// the applicant, consultations asked of the agency, results to record and return (approved ones too). Counts on every tab, search by code, name or
 // procedure. Only open dossiers are read (partial indexes `where finished_at is null`), so the inbox stays fast with
 // a million dossiers in the table.
 import type { Platform } from '../../../platform/http/context.ts';

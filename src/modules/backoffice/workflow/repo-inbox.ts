@@ -29,13 +29,15 @@ function predicates(v: InboxViewer): { visible: Expression<SqlBool>; tabs: Recor
   const tabs: Record<InboxTab, Expression<SqlBool>> = {
     new: sql`d.status = 'received' and d.agency_id = ${agency}`,
     mine: sql`d.assignee_id = ${v.userId} and d.result_at is null`,
-    processing: sql`d.status in ('processing', 'consulting', 'approved') and coalesce(d.handling_agency_id, d.agency_id) = ${agency}`,
+    processing: sql`d.status in ('processing', 'consulting') and coalesce(d.handling_agency_id, d.agency_id) = ${agency}`,
     approval: sql`d.status = 'approval' and coalesce(d.handling_agency_id, d.agency_id) = ${agency}`,
     due_soon: sql`${mineOrHandled} and ${inProgress} and d.due_at >= ${v.now} and d.due_at <= ${v.soon}`,
     overdue: sql`${mineOrHandled} and ${inProgress} and d.due_at < ${v.now}`,
     waiting: sql`${mineOrHandled} and d.status = 'supplement'`,
     consulting: sql`d.status = 'consulting' and ${consulted}`,
-    results: sql`d.status = 'result_ready' and d.agency_id = ${agency}`,
+    // Approved and waiting for its result to be recorded where it is handled (issue 9), or ready to hand back where it
+    // was received.
+    results: sql`((d.status = 'approved' and coalesce(d.handling_agency_id, d.agency_id) = ${agency}) or (d.status = 'result_ready' and d.agency_id = ${agency}))`,
   };
   // Every open dossier the agency can see: received or handled here, assigned to the officer, or consulted.
   const visible = sql<SqlBool>`(d.agency_id = ${agency} or d.handling_agency_id = ${agency} or d.assignee_id = ${v.userId} or (d.status = 'consulting' and ${consulted}))`;

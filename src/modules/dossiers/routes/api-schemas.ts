@@ -30,6 +30,13 @@ const errorResponse = {
 
 const tags = ['dossiers'];
 
+/** The state's label from its workflow definition (data/workflows), as every page prints it. */
+const statusLabelSchema = {
+  type: 'object',
+  required: ['vi', 'en'],
+  properties: { vi: { type: 'string', examples: ['Chờ tiếp nhận'] }, en: { type: 'string', examples: ['Awaiting receipt'] } },
+} as const;
+
 export const submitSchema = {
   tags,
   summary: 'Nộp hồ sơ trực tuyến / Submit a dossier online',
@@ -92,10 +99,11 @@ export const submitSchema = {
   response: {
     201: {
       type: 'object',
-      required: ['code', 'status', 'due_date', 'receipt_url'],
+      required: ['code', 'status', 'status_label', 'due_date', 'receipt_url'],
       properties: {
         code: { type: 'string', examples: ['000.00.20.H26-260213-0001'] },
         status: { type: 'string', examples: ['received'] },
+        status_label: statusLabelSchema,
         due_date: { type: ['string', 'null'], format: 'date' },
         receipt_url: { type: 'string' },
       },
@@ -111,7 +119,8 @@ export const submitSchema = {
 export const statusSchema = {
   tags,
   summary: 'Trạng thái hồ sơ / Status of a dossier',
-  description: 'Công khai, không cần đăng nhập: chỉ mã hồ sơ và trạng thái. / Public, no sign-in: only the code and its status.',
+  description:
+    'Công khai, không cần đăng nhập: trạng thái, thủ tục, cơ quan tiếp nhận và ngày hẹn trả; không có thông tin cá nhân. / Public, no sign-in: the status, procedure, receiving agency and due date; nothing personal.',
   params: {
     type: 'object',
     required: ['code'],
@@ -120,8 +129,15 @@ export const statusSchema = {
   response: {
     200: {
       type: 'object',
-      required: ['code', 'status'],
-      properties: { code: { type: 'string' }, status: { type: 'string' } },
+      required: ['code', 'status', 'status_label', 'procedure', 'agency', 'due_date'],
+      properties: {
+        code: { type: 'string' },
+        status: { type: 'string', examples: ['received'] },
+        status_label: statusLabelSchema,
+        procedure: { type: 'object', required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+        agency: { type: ['object', 'null'], required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+        due_date: { type: ['string', 'null'], format: 'date' },
+      },
     },
     400: errorResponse,
     404: errorResponse,

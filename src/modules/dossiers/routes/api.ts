@@ -7,6 +7,7 @@ import { DossierErrors } from '../errors.ts';
 import { invalid as m } from '../messages.ts';
 import { receiptUrl } from '../notify.ts';
 import { lookupStatus } from '../read.ts';
+import { stateLabels } from '../states.ts';
 import { attachmentLimits } from '../storage.ts';
 import { submitDossier } from '../submit.ts';
 import { statusSchema, submitSchema } from './api-schemas.ts';
@@ -65,13 +66,27 @@ export async function dossierApi(app: FastifyInstance, platform: Platform): Prom
     );
     if (replayed) reply.header('idempotent-replayed', 'true');
     reply.status(201).header('location', `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/status`);
-    return { code: dossier.code, status: dossier.status, due_date: dossier.dueDate, receipt_url: receiptUrl(platform, dossier.code) };
+    const labels = await stateLabels(platform.database.db);
+    return {
+      code: dossier.code,
+      status: dossier.status,
+      status_label: labels.text(dossier.status),
+      due_date: dossier.dueDate,
+      receipt_url: receiptUrl(platform, dossier.code),
+    };
   });
 
   app.get('/api/v1/dossiers/:code/status', { schema: statusSchema, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req) => {
     const { code } = req.params as { code: string };
     const found = await lookupStatus(platform, code);
     if (!found) throw DossierErrors.DOSSIER_NOT_FOUND();
-    return found;
+    return {
+      code: found.code,
+      status: found.status,
+      status_label: found.statusLabel,
+      procedure: found.procedure,
+      agency: found.agency,
+      due_date: found.dueDate,
+    };
   });
 }

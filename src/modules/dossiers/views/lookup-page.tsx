@@ -1,14 +1,17 @@
-// /tra-cuu-ho-so?ma=: anyone may look a code up, without signing in, and learn only its status (DOMAIN §4).
+// /tra-cuu-ho-so?ma=: anyone may look a code up, without signing in, and learn its state, procedure, receiving agency
+// and due date, nothing personal (DOMAIN §4).
 import type { FastifyRequest } from 'fastify';
 import { Page } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import { lookupPage as m, receiptPage as rm } from '../messages-pages.ts';
-import { Fact, StatusText } from './parts.tsx';
+import { formatIsoDate } from '../format.ts';
+import type { PublicStatus } from '../read.ts';
+import { Fact, StatusText, Vi } from './parts.tsx';
 
 export interface LookupPageProps {
   req: FastifyRequest;
   query: string;
-  found?: { code: string; status: string } | undefined;
+  found?: PublicStatus | undefined;
   /** Set when a query was made: why nothing is shown. */
   error?: 'not_found' | 'malformed' | undefined;
 }
@@ -61,6 +64,19 @@ export function LookupPage({ req, query, found, error }: LookupPageProps): JSX.E
             </Fact>
             <Fact label={t(lang, rm.status)}>
               <StatusText lang={lang} status={found.status} />
+            </Fact>
+            <Fact label={t(lang, rm.procedure)}>
+              <Vi lang={lang} text={found.procedure.name} />
+            </Fact>
+            {found.agency ? (
+              <Fact label={t(lang, rm.agency)}>
+                <Vi lang={lang} text={found.agency.name} />
+              </Fact>
+            ) : (
+              ''
+            )}
+            <Fact label={t(lang, rm.due)}>
+              <span safe>{found.dueDate ? formatIsoDate(lang, found.dueDate) : t(lang, rm.dueUnknown)}</span>
             </Fact>
           </dl>
           <p class="hint" safe>

@@ -1,7 +1,8 @@
 // Pieces the dossier pages share: Vietnamese-only text marked as such on English pages, facts about a dossier, the
 // timeline, the files and the fees.
 import { formatDateTime, t, type Lang, type Text } from '../../../platform/web/i18n.ts';
-import { eventKinds, INTERNAL_EVENT_KINDS, paymentLabels, statusLabel } from '../messages.ts';
+import { eventKinds, INTERNAL_EVENT_KINDS, paymentLabels } from '../messages.ts';
+import { statusLabel } from '../states.ts';
 import { detailPage as dm, receiptPage as rm } from '../messages-pages.ts';
 import { formatDong, formatIsoDate, formatSize } from '../format.ts';
 import type { Dossier, DossierEvent, DossierFile } from '../schema.ts';

@@ -138,6 +138,9 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
   );
 }
 
+/** An assignment's history row names the assignee (issue 9). */
+const assigneeOf = (note: Record<string, unknown>): string => (typeof note.assignee_name === 'string' ? `: ${note.assignee_name}` : '');
+
 export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: CaseView; actionLabel: (k: string) => Text; stateLabel: (k: string) => Text }): JSX.Element {
   const moveText = (from: string | null, to: string | null): string =>
     to && to !== from ? `${from ? `${t(lang, stateLabel(from))} → ` : ''}${t(lang, stateLabel(to))}` : '';
@@ -167,7 +170,7 @@ export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: C
                 <td lang={vi(lang)} safe>
                   {agencyName(v, e.agencyId)}
                 </td>
-                <td safe>{t(lang, actionLabel(e.kind))}</td>
+                <td safe>{t(lang, actionLabel(e.kind)) + assigneeOf(e.note)}</td>
                 <td safe>{moveText(e.fromStatus, e.toStatus)}</td>
                 <td class="pre-line" lang={vi(lang)} safe>
                   {e.comment ?? ''}
