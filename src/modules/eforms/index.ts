@@ -47,5 +47,5 @@ export {
   type AnswersViewOptions,
   type AttachedFileName,
 } from './answers.ts';
-export { AnswersList, type AnswersListProps } from './views/answers.tsx';
+export { AnswersList, AnswerChanges, type AnswersListProps } from './views/answers.tsx';
 export { answers as answersText } from './messages.ts';

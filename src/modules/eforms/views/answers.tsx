@@ -1,7 +1,9 @@
 // The answers of an e-form as a list per section (GOV.UK "summary list"): label, value, and on the check-your-answers
 // page a "Thay đổi / Change" link back to the field on the form. Used by every page that shows a dossier's answers.
 import { t, type Lang } from '../../../platform/web/i18n.ts';
-import type { AnswerSection } from '../answers.ts';
+import { changeText, type AnswerChange, type AnswerSection } from '../answers.ts';
+import type { AddressUnit } from '../address.ts';
+import type { EformDefinition } from '../schema.ts';
 import { answers as m } from '../messages.ts';
 
 export interface AnswersListProps {
@@ -43,5 +45,38 @@ export function AnswersList({ lang, sections, changeHref, level = 3 }: AnswersLi
         </section>
       ))}
     </div>
+  );
+}
+
+/** The answers corrected with a supplement: field, before, after (for the officer, and the applicant's own record). */
+export function AnswerChanges({ lang, def, changes, units = [] }: { lang: Lang; def: EformDefinition; changes: readonly AnswerChange[]; units?: readonly AddressUnit[] }): JSX.Element {
+  if (changes.length === 0) return <></>;
+  return (
+    <table class="answer-changes">
+        <caption safe>{t(lang, m.changesTitle)}</caption>
+        <thead>
+          <tr>
+            {[m.field, m.before, m.after].map((h) => (
+              <th scope="col" safe>
+                {t(lang, h)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => {
+            const x = changeText(def, c, lang, units);
+            return (
+              <tr>
+                <th scope="row" safe>
+                  {x.label}
+                </th>
+                <td>{x.old ? <del safe>{x.old}</del> : <span class="muted" safe>{t(lang, m.notGiven)}</span>}</td>
+                <td>{x.new ? <ins safe>{x.new}</ins> : <span class="muted" safe>{t(lang, m.notGiven)}</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+    </table>
   );
 }
