@@ -1,7 +1,7 @@
 // Kysely types of the back office's own tables (migrations/0008_dossier_workflow.sql): workflow definitions, requests
 // to supplement, consultations (liên thông), the applicant's ratings and feedback. The dossier row, its files, timeline
 // and payments belong to the dossiers module: the back office reads and writes them through its index.ts.
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Json, PlatformTables } from '../../platform/db/index.ts';
 
 export interface WorkflowsTable {
@@ -20,6 +20,8 @@ export interface DossierSupplementsTable {
   requested_by: number | null;
   requested_at: Date;
   completed_at: Date | null;
+  // [{field, old, new}] (migrations/0016); the database defaults it to [] on insert.
+  form_changes: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface DossierConsultationsTable {

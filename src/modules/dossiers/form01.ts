@@ -3,6 +3,7 @@
 // (Circular 01/2023/TT-VPCP), under the national heading.
 import { createPdf, drawNationalHeading, drawQrTopLeft, mm, pdfToBuffer } from '../../platform/pdf/index.ts';
 import { formatTimeRule, timeLimitOf } from '../procedures/index.ts';
+import { addressText, answersView, type AddressUnit } from '../eforms/index.ts';
 import { formatDong } from './format.ts';
 import { documentsReceived, type Receipt } from './receipt.ts';
 
@@ -34,6 +35,44 @@ function timeLine(r: Receipt): string {
   const set = r.dossier.deadline;
   if (set?.unit === 'working_days' && set.amount) return `Thời gian giải quyết hồ sơ: ${set.amount} ngày làm việc (cơ quan tiếp nhận xác định)`;
   return 'Thời gian giải quyết hồ sơ: cơ quan tiếp nhận xác định khi tiếp nhận hồ sơ';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Where the applicant asked to receive the result (Circular 01/2018 Form 01: "Đăng ký nhận kết quả tại"): what they
+ * chose on the e-form (`delivery`: by post to `postalAddress`, or at the counter), else the return method the back
+ * office recorded, else online on the portal.
+ */
+export function resultDeliveryText(r: Pick<Receipt, 'dossier' | 'agency'>, units: readonly AddressUnit[] = []): string {
+  const d = r.dossier;
+  const chosen = typeof d.formData.delivery === 'string' ? d.formData.delivery : (d.returnMethod ?? 'online');
+  if (chosen === 'post') {
+    const a = d.formData.postalAddress;
+    const address = isRecord(a) ? addressText({ commune: String(a.commune ?? ''), street: String(a.street ?? '') }, units) : d.applicant.address;
+    return `Dịch vụ bưu chính công ích, gửi đến địa chỉ: ${address}`;
+  }
+  if (chosen === 'counter') return `Bộ phận Tiếp nhận và Trả kết quả${r.agency ? ` — ${r.agency.name}` : ''} (nhận trực tiếp)`;
+  return 'Cổng dịch vụ công (trực tuyến)';
+}
+
+/** The annex: what the applicant declared on the e-form, by its sections and labels. */
+function drawAnswersAnnex(doc: PDFKit.PDFDocument, r: Receipt): void {
+  if (!r.procedure) return;
+  const sections = answersView(r.procedure.form, r.dossier.formData, 'vi', { units: r.units });
+  if (sections.every((s) => s.rows.every((row) => !row.value))) return;
+  doc.addPage();
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.font('serifBold').fontSize(10.5).text('PHỤ LỤC: NỘI DUNG TỜ KHAI', left, doc.y, { width, align: 'center' });
+  doc.font('serif').fontSize(9).text(`Kèm theo Giấy tiếp nhận hồ sơ mã ${r.dossier.code}`, { width, align: 'center' });
+  for (const s of sections) {
+    doc.moveDown(0.4);
+    doc.font('serifBold').fontSize(9.5).text(s.title, left, doc.y, { width });
+    for (const row of s.rows) {
+      doc.font('serif').text(`${row.label}: `, left + 6, doc.y, { width: width - 6, continued: true }).font('serifBold').text(row.value || '—', { width: width - 6 });
+    }
+  }
 }
 
 export async function renderForm01(r: Receipt): Promise<Buffer> {
@@ -88,7 +127,7 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
   } else if (r.feeAtCounter) {
     doc.text('6. Phí, lệ phí: cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ', left, doc.y, { width });
   }
-  doc.text('Đăng ký nhận kết quả tại: Cổng dịch vụ công (trực tuyến)', left, doc.y, { width });
+  doc.text(`Đăng ký nhận kết quả tại: ${resultDeliveryText(r, r.units)}`, left, doc.y, { width });
   doc.moveDown(0.8);
   const colW = width / 2;
   const y = doc.y;
@@ -96,5 +135,6 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
   doc.font('serifItalic').text('(nộp trực tuyến)', left, doc.y, { width: colW, align: 'center' });
   doc.font('serifBold').text('NGƯỜI TIẾP NHẬN HỒ SƠ', left + colW, y, { width: colW, align: 'center' });
   doc.font('serifItalic').text('(tiếp nhận trực tuyến)', left + colW, doc.y, { width: colW, align: 'center' });
+  drawAnswersAnnex(doc, r);
   return pdfToBuffer(doc);
 }

@@ -3,6 +3,7 @@
 import type { Platform } from '../../platform/http/context.ts';
 import type { Actor } from '../../platform/auth/access.ts';
 import { findAgencyById, type Agency } from '../units/index.ts';
+import { loadAddressUnits, type AddressUnit } from '../eforms/index.ts';
 import { findProcedureVersionForDossier, feeSettledAtCounter, type DossierProcedure } from './catalogue.ts';
 import { receiptDay } from './code.ts';
 import { feeAccount, gatewayFor, isApplicant, vietQrFor, type BankAccount, type VietQrCode } from './payments.ts';
@@ -16,15 +17,18 @@ export interface Receipt extends DossierView {
   agency: Agency | undefined;
   parentAgency: Agency | undefined;
   payment: { account: BankAccount; demoAccount: boolean; qr: VietQrCode; gateway: boolean } | undefined;
+  /** The city's communes, to read the addresses among the answers (Form 01's annex, the result by post). */
+  units: AddressUnit[];
 }
 
 export async function getReceipt(platform: Platform, actor: Actor, code: string): Promise<Receipt> {
   const view = await getDossierView(platform, actor, code);
   const db = platform.database.db;
   const d = view.dossier;
-  const [procedure, agency] = await Promise.all([
+  const [procedure, agency, units] = await Promise.all([
     findProcedureVersionForDossier(db, d.procedureCode, d.procedureVersion, receiptDay(d.receivedAt)),
     findAgencyById(db, d.agencyId),
+    loadAddressUnits(db),
   ]);
   const parentAgency = agency?.parentId ? await findAgencyById(db, agency.parentId) : undefined;
   let payment: Receipt['payment'];
@@ -33,7 +37,7 @@ export async function getReceipt(platform: Platform, actor: Actor, code: string)
     payment = { account, demoAccount: demo, qr: await vietQrFor(account, d), gateway: gatewayFor(platform) !== undefined && isApplicant(actor, d) };
   }
   const feeAtCounter = d.feeTotalDong === 0 && procedure !== undefined && feeSettledAtCounter(procedure, d.channel === 'counter' ? 'counter' : 'online');
-  return { ...view, procedure, feeAtCounter, agency, parentAgency, payment };
+  return { ...view, procedure, feeAtCounter, agency, parentAgency, payment, units };
 }
 
 /** Names of the documents received, with the files given for each, in the form's order. */

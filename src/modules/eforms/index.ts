@@ -35,3 +35,17 @@ export {
   type ResolvedEform,
   type EformSource,
 } from './shipped.ts';
+export {
+  answersView,
+  answerText,
+  changedAnswers,
+  changeText,
+  dateText,
+  type AnswerRow,
+  type AnswerSection,
+  type AnswerChange,
+  type AnswersViewOptions,
+  type AttachedFileName,
+} from './answers.ts';
+export { AnswersList, AnswerChanges, type AnswersListProps } from './views/answers.tsx';
+export { answers as answersText } from './messages.ts';

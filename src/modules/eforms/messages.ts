@@ -66,3 +66,16 @@ export const fileReasons = {
   tooLarge: { vi: 'tệp vượt quá {size}', en: 'the file is larger than {size}' },
   empty: { vi: 'tệp rỗng', en: 'the file is empty' },
 } as const;
+
+export const answers = {
+  yes: { vi: 'Có', en: 'Yes' },
+  no: { vi: 'Không', en: 'No' },
+  notGiven: { vi: 'Không khai', en: 'Not given' },
+  change: { vi: 'Thay đổi', en: 'Change' },
+  title: { vi: 'Nội dung tờ khai', en: 'Answers on the form' },
+  changesTitle: { vi: 'Nội dung tờ khai đã sửa khi bổ sung', en: 'Answers corrected in a supplement' },
+  field: { vi: 'Mục', en: 'Field' },
+  before: { vi: 'Trước', en: 'Before' },
+  after: { vi: 'Sau', en: 'After' },
+  changedAt: { vi: 'Thời điểm', en: 'When' },
+} as const;

@@ -166,9 +166,31 @@ const version = {
     decisionNumber: strOrNull,
     sourceUrl: strOrNull,
     eform: {
-      type: ['object', 'null'],
+      type: 'object',
       additionalProperties: true,
-      description: 'Biểu mẫu điện tử: JSON Schema 2020-12 + gợi ý hiển thị; null khi chưa cấu hình / e-form JSON Schema, null until configured',
+      description:
+        'Biểu mẫu điện tử dùng khi nộp hồ sơ: `schema` (JSON Schema 2020-12 của nội dung tờ khai, gửi trong `form`), `ui` (các phần, nhãn, kiểu ô), ' +
+        '`documents` (giấy tờ: `key` gửi trong `doc_key`, `required`, `accept` các kiểu tệp, `maxBytes`). / The e-form a dossier is submitted ' +
+        'with: `schema` (JSON Schema 2020-12 of the answers, sent as `form`), `ui` (sections, labels, widgets), `documents` (`key` sent as ' +
+        '`doc_key`, `required`, accepted types `accept`, `maxBytes`).',
+      properties: {
+        version: { type: 'integer' },
+        schema: { type: 'object', additionalProperties: true },
+        ui: { type: 'object', additionalProperties: true },
+        documents: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: true,
+            properties: { key: str, required: { type: 'boolean' }, accept: strings, maxBytes: { type: 'integer' } },
+          },
+        },
+      },
+    },
+    eformSource: {
+      type: 'string',
+      enum: ['procedure', 'shipped', 'generic'],
+      description: 'Biểu mẫu riêng của phiên bản, biểu mẫu có sẵn theo mã, hay biểu mẫu chung / the version’s own, the shipped one for its code, or the generic one',
     },
     workflowRef: strOrNull,
   },

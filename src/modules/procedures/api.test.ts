@@ -80,7 +80,18 @@ test('GET /api/v1/procedures/:code gives the full current version, its e-form an
   const p = res.json();
   assert.deepEqual([p.code, p.version, p.currentVersion, p.effectiveFrom], ['3.000347', 1, 1, '2026-07-01']);
   assert.deepEqual([p.name, p.nameEn], ['Đổi giấy phép lái xe', 'Renewal of a driving licence']);
-  assert.equal(p.eform, null);
+  // Issue 9: the e-form an integrator submits with: the JSON Schema, the UI hints, the documents' keys, types and sizes.
+  assert.equal(p.eformSource, 'shipped');
+  assert.equal(p.eform.schema.type, 'object');
+  assert.ok(p.eform.schema.properties.licence, 'the JSON Schema of the answers');
+  assert.equal(p.eform.ui.fields.delivery.label.vi, 'Cách nhận giấy phép lái xe mới');
+  assert.ok(p.eform.ui.sections.length >= 4);
+  assert.ok(p.eform.documents.length > 0);
+  for (const d of p.eform.documents) {
+    assert.match(d.key, /^[a-z][A-Za-z0-9]*$/);
+    assert.ok(d.accept.length > 0 && d.accept.every((t: string) => ['application/pdf', 'image/jpeg', 'image/png'].includes(t)));
+    assert.ok(d.maxBytes > 0);
+  }
   assert.equal(p.workflowRef, null);
   assert.match(p.contentHash, /^[0-9a-f]{64}$/);
   assert.deepEqual(

@@ -8,7 +8,8 @@ import { ProcedureErrors } from './errors.ts';
 import { feesToday } from './fees.ts';
 import { getProcedure, getProcedureVersion, today } from './service.ts';
 import { searchProcedures } from './search.ts';
-import type { Level } from './schema.ts';
+import type { Level, ProcedureVersion } from './schema.ts';
+import { resolveEform } from '../eforms/index.ts';
 
 interface ListQuery {
   q?: string;
@@ -53,6 +54,16 @@ function orUndefined(s: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+/**
+ * The e-form a dossier of this version is submitted with (issue 9): its own, the shipped one for its code, or the
+ * generic one — JSON Schema, UI hints and the documents with their keys, accepted types and maximum sizes — and
+ * which of the three it is. The raw column stays the administrator's business (admin pages).
+ */
+function withEform<T extends ProcedureVersion>(p: T): T & { eformSource: string } {
+  const r = resolveEform({ code: p.code, eform: p.eform, name: p.name, documents: p.documents });
+  return { ...p, eform: r.def, eformSource: r.source };
+}
+
 export async function procedureApi(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
 
@@ -75,13 +86,13 @@ export async function procedureApi(app: FastifyInstance, platform: Platform): Pr
     rejectInvalid(req);
     const { code } = req.params as { code: string };
     const p = await getProcedure(db, code);
-    return { ...p, feesToday: feesToday(p, dateOf(req)) };
+    return { ...withEform(p), feesToday: feesToday(p, dateOf(req)) };
   });
 
   app.get('/api/v1/procedures/:code/versions/:version', { schema: versionSchema, attachValidation: true }, async (req) => {
     rejectInvalid(req);
     const { code, version } = req.params as { code: string; version: number };
     const v = await getProcedureVersion(db, code, version);
-    return { ...v, feesToday: feesToday(v, dateOf(req)) };
+    return { ...withEform(v), feesToday: feesToday(v, dateOf(req)) };
   });
 }

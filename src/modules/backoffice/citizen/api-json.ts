@@ -1,10 +1,32 @@
 // One dossier as the API returns it (GET /api/v1/dossiers/:code). The applicant gets what their page shows: the
 // reasons owed to them but no internal comments, and no consultations between agencies.
 import { vietnamDateOf } from '../../../platform/calendar/index.ts';
+import { answersView } from '../../eforms/index.ts';
 import type { CaseView } from '../workflow/view.ts';
 import { citizenComment } from './timeline.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * The e-form's answers (issue 9): the stored values, and the same laid out by the form's sections and labels with
+ * each value as text (choices by label, dates dd/mm/yyyy, Có/Không), in Vietnamese and English.
+ */
+export function formJson(view: CaseView): Record<string, unknown> | null {
+  const def = view.procedure?.form;
+  if (!def) return null;
+  const c = view.case;
+  const vi = answersView(def, c.formData, 'vi', { units: view.units });
+  const en = answersView(def, c.formData, 'en', { units: view.units });
+  return {
+    procedure_version: c.procedureVersion,
+    eform_version: def.version,
+    values: c.formData,
+    sections: vi.map((s, i) => ({
+      title: { vi: s.title, en: en[i]?.title ?? s.title },
+      rows: s.rows.map((r, j) => ({ field: r.field, label: { vi: r.label, en: en[i]?.rows[j]?.label ?? r.label }, value: { vi: r.value, en: en[i]?.rows[j]?.value ?? r.value } })),
+    })),
+  };
+}
 
 export function caseJson(view: CaseView): Record<string, unknown> {
   const c = view.case;
@@ -37,6 +59,7 @@ export function caseJson(view: CaseView): Record<string, unknown> {
     finished_at: iso(c.finishedAt),
     fee_total_dong: c.feeTotalDong,
     payment_status: c.paymentStatus,
+    form: formJson(view),
     history: view.history.map((h) => ({
       at: h.at.toISOString(),
       actor: h.actor,
@@ -52,6 +75,7 @@ export function caseJson(view: CaseView): Record<string, unknown> {
       reason: s.reason,
       requested_at: s.requestedAt.toISOString(),
       completed_at: iso(s.completedAt),
+      form_changes: s.formChanges.map((f) => ({ field: f.field, old: f.old, new: f.new })),
     })),
     consultations: applicant
       ? []

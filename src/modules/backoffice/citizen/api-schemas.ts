@@ -72,6 +72,27 @@ const caseResponse = {
     finished_at: atOrNull,
     fee_total_dong: { type: 'integer' },
     payment_status: str,
+    form: {
+      type: ['object', 'null'],
+      description:
+        'Nội dung tờ khai (biểu mẫu điện tử): giá trị đã lưu và các mục theo bố cục của biểu mẫu, giá trị ở dạng chữ. / The e-form answers: ' +
+        'the stored values, and the same by the form’s sections and labels with each value as text (choices by label, dates dd/mm/yyyy).',
+      properties: {
+        procedure_version: { type: 'integer' },
+        eform_version: { type: 'integer' },
+        values: { type: 'object', additionalProperties: true },
+        sections: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              title: text,
+              rows: { type: 'array', items: { type: 'object', properties: { field: str, label: text, value: text } } },
+            },
+          },
+        },
+      },
+    },
     history: {
       type: 'array',
       items: {
@@ -90,6 +111,11 @@ const caseResponse = {
           reason: strOrNull,
           requested_at: at,
           completed_at: atOrNull,
+          form_changes: {
+            type: 'array',
+            description: 'Nội dung tờ khai người nộp sửa khi bổ sung / answers the applicant corrected with the supplement',
+            items: { type: 'object', properties: { field: str, old: {}, new: {} } },
+          },
         },
       },
     },

@@ -12,6 +12,7 @@ export const fieldText = {
 
 export const page = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
+  answers: { vi: 'Nội dung tờ khai', en: 'Answers on the form' },
   back: { vi: 'Hồ sơ của tôi', en: 'My dossiers' },
   status: { vi: 'Trạng thái', en: 'Status' },
   step: { vi: 'Đang ở bước', en: 'Where it is' },

@@ -146,5 +146,6 @@ async function receiptOf(platform: Platform, v: CaseView): Promise<Parameters<ty
     agency,
     parentAgency,
     payment: undefined,
+    units: v.units,
   };
 }

@@ -11,6 +11,15 @@ export interface Supplement {
   reason: string | null;
   requestedAt: Date;
   completedAt: Date | null;
+  /** The e-form answers the applicant corrected with the supplement (issue 9), at `completedAt`. */
+  formChanges: FormChange[];
+}
+
+/** One corrected answer: the field's path and its stored value before and after. */
+export interface FormChange {
+  field: string;
+  old: unknown;
+  new: unknown;
 }
 
 export interface Consultation {
@@ -34,6 +43,7 @@ export const caseRepo = {
       reason: r.reason,
       requestedAt: r.requested_at,
       completedAt: r.completed_at,
+      formChanges: (r.form_changes ?? []) as FormChange[],
     }));
   },
 
@@ -53,11 +63,11 @@ export const caseRepo = {
   },
 
   /** Marks the open request complete and says at which stage it was made. */
-  async completeSupplement(handle: Kysely<PlatformTables>, dossierId: number, at: Date): Promise<'receipt' | 'appraisal' | undefined> {
+  async completeSupplement(handle: Kysely<PlatformTables>, dossierId: number, at: Date, formChanges: FormChange[] = []): Promise<'receipt' | 'appraisal' | undefined> {
     const db = backOfficeDb(handle);
     const r = await db
       .updateTable('dossier_supplements')
-      .set({ completed_at: at })
+      .set({ completed_at: at, form_changes: JSON.stringify(formChanges) })
       .where('dossier_id', '=', dossierId)
       .where('completed_at', 'is', null)
       .returning('stage')

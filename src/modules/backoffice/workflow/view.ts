@@ -5,6 +5,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { findAgencyById } from '../../units/index.ts';
+import { loadAddressUnits, type AddressUnit } from '../../eforms/index.ts';
 import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, type DossierFile, dossierRows, type Dossier, type HistoryEntry } from '../../dossiers/index.ts';
 import { citizenRepo, type StoredFeedback, type StoredRating } from '../citizen/repo.ts';
 import { canSeeCase, mayTake, relationOf, type Relation } from './access.ts';
@@ -28,6 +29,8 @@ export interface CaseView {
   relation: Relation;
   /** The actions the viewer may take now, in the workflow's order. */
   actions: WorkflowAction[];
+  /** The city's communes, to read the addresses in the e-form's answers (answersView). */
+  units: AddressUnit[];
 }
 
 export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<{ c: Dossier; relation: Relation }> {
@@ -43,7 +46,7 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
   const user = requireUser(actor);
   const { c, relation } = await caseFor(platform, user, code);
   const pdb = platform.database.db;
-  const [workflow, procedure, files, history, supplements, consultations, rating, feedback] = await Promise.all([
+  const [workflow, procedure, files, history, supplements, consultations, rating, feedback, units] = await Promise.all([
     getWorkflow(pdb, c.workflowCode),
     findProcedureVersionForDossier(pdb, c.procedureCode, c.procedureVersion),
     dossierRows.files(pdb, c.id),
@@ -52,6 +55,7 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
     caseRepo.consultations(pdb, c.id),
     citizenRepo.rating(pdb, c.id),
     citizenRepo.feedback(pdb, c.id),
+    loadAddressUnits(pdb),
   ]);
   const agencyIds = new Set<number>([c.agencyId, ...(c.handlingAgencyId ? [c.handlingAgencyId] : []), ...consultations.map((k) => k.agencyId), ...history.flatMap((h) => (h.agencyId ? [h.agencyId] : []))]);
   const agencies = new Map<number, { code: string; name: string }>();
@@ -80,6 +84,7 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
     feedback,
     relation,
     actions,
+    units,
   };
 }
 

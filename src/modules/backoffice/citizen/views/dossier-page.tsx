@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang } from '../../../../platform/web/i18n.ts';
 import { Fact, FileList, Vi } from '../../../dossiers/index.ts';
+import { AnswerChanges, AnswersList, answersView } from '../../../eforms/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { OVERALL_LABEL, RATING_CRITERIA, SCORE_LABELS, isScore } from '../criteria.ts';
 import { feedbackForm as fm, fileKinds, page as m, ratingForm as rm, supplementForm as sm } from '../messages.ts';
@@ -113,6 +114,7 @@ export function CitizenDossierPage({ req, view, mayRate, feedbackPerDay, notice,
   const lang = req.lang;
   const c = view.case;
   const open = openSupplement(view);
+  const form = view.procedure?.form;
   const errors = state ? [...state.errors].map(([field, message]) => ({ field, message })) : [];
   return (
     <Page req={req} title={t(lang, m.title, { code: c.code })}>
@@ -168,6 +170,19 @@ export function CitizenDossierPage({ req, view, mayRate, feedbackPerDay, notice,
       <Timeline lang={lang} view={view} />
       <h2 safe>{t(lang, m.files)}</h2>
       <Files lang={lang} view={view} />
+      {form ? (
+        <section aria-labelledby="to-khai">
+          <h2 id="to-khai" safe>
+            {t(lang, m.answers)}
+          </h2>
+          <AnswersList lang={lang} sections={answersView(form, c.formData, lang, { units: view.units })} />
+          {view.supplements.map((s) => (
+            <AnswerChanges lang={lang} def={form} changes={s.formChanges} units={view.units} />
+          ))}
+        </section>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="danh-gia">
         <h2 id="danh-gia" safe>
           {t(lang, rm.title)}

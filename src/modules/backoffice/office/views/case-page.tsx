@@ -11,7 +11,7 @@ import { ActionForm, fieldId, type FailedAction } from './action-forms.tsx';
 import { FEE_FIELDS, FeeForm, type FeeFailed } from './fee-form.tsx';
 import { AnswerForm, answerFieldId, type AnswerFailed } from './answer-form.tsx';
 import { mayAnswerFeedback } from '../../citizen/service.ts';
-import { Consultations, Files, History, RatingAndFeedback, Supplements } from './case-sections.tsx';
+import { Answers, Consultations, Files, History, RatingAndFeedback, Supplements } from './case-sections.tsx';
 
 export type PaperNo = keyof typeof formNames;
 
@@ -221,6 +221,7 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed, an
       )}
       <h2 safe>{t(lang, m.facts)}</h2>
       <Facts lang={lang} oc={oc} />
+      <Answers lang={lang} v={v} />
       <h2 safe>{t(lang, m.papers)}</h2>
       <ul>
         {papers.map((n) => (

@@ -2,6 +2,7 @@
 // history, the applicant's rating and feedback.
 import { formatDateTime, t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
 import { formatSize } from '../../../dossiers/index.ts';
+import { AnswerChanges, AnswersList, answersView } from '../../../eforms/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { casePage as m, fileKindLabels } from '../messages.ts';
 import { TableFrame } from './parts.tsx';
@@ -55,6 +56,20 @@ export function Files({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
   );
 }
 
+/** What the applicant typed on the e-form, by its sections and labels (issue 9): the leader decides on it. */
+export function Answers({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
+  const def = v.procedure?.form;
+  if (!def) return <></>;
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers" safe>
+        {t(lang, m.answers)}
+      </h2>
+      <AnswersList lang={lang} sections={answersView(def, v.case.formData, lang, { units: v.units })} />
+    </section>
+  );
+}
+
 export function Supplements({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
   if (v.supplements.length === 0) return <></>;
   return (
@@ -81,6 +96,7 @@ export function Supplements({ lang, v }: { lang: Lang; v: CaseView }): JSX.Eleme
           ) : (
             ''
           )}
+          {v.procedure ? <AnswerChanges lang={lang} def={v.procedure.form} changes={s.formChanges} units={v.units} /> : ''}
         </div>
       ))}
     </section>
