@@ -34,7 +34,7 @@ export const submitPage = {
 
 export const receiptPage = {
   title: { vi: 'Biên nhận hồ sơ', en: 'Dossier receipt' },
-  lead: { vi: 'Hồ sơ của bạn đã được tiếp nhận.', en: 'Your dossier has been received.' },
+  lead: { vi: 'Hồ sơ của bạn đã được gửi và có mã số; bộ phận một cửa kiểm tra để tiếp nhận.', en: 'Your dossier has been sent and has its code; the one-stop desk checks it before accepting it.' },
   code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   procedure: { vi: 'Thủ tục', en: 'Procedure' },
   agency: { vi: 'Cơ quan tiếp nhận', en: 'Receiving agency' },

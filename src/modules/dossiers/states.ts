@@ -61,8 +61,3 @@ export async function stateLabels(db: Kysely<PlatformTables>): Promise<StateLabe
 export function statusLabel(status: string): Text {
   return current.get(status) ?? { vi: status, en: status };
 }
-
-/** Forget the cached labels (tests that edit a definition). */
-export function forgetStateLabels(): void {
-  readAt = 0;
-}

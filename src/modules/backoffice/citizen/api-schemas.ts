@@ -204,8 +204,15 @@ export const actionSchema = {
   response: {
     200: {
       type: 'object',
-      required: ['code', 'action', 'status', 'row_version', 'form'],
-      properties: { code: str, action: str, status: str, row_version: { type: 'integer' }, form: { type: ['string', 'null'], enum: ['01', '02', '03', '04', null] } },
+      required: ['code', 'action', 'status', 'status_label', 'row_version', 'form'],
+      properties: {
+        code: str,
+        action: str,
+        status: str,
+        status_label: text,
+        row_version: { type: 'integer' },
+        form: { type: ['string', 'null'], enum: ['01', '02', '03', '04', null] },
+      },
     },
     ...errors,
     413: errorResponse,

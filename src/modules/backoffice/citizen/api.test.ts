@@ -46,6 +46,7 @@ test('GET /api/v1/dossiers/:code: the applicant and the agency’s staff; anothe
   assert.equal(d.code, code);
   assert.equal(d.status, 'supplement');
   assert.deepEqual(d.state, { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' });
+  assert.deepEqual(d.status_label, d.state, 'status_label: the same label every page prints');
   assert.equal(d.receiving_agency, AG.hoanKiem);
   assert.match(String(d.due_date), /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(String(d.received_at).endsWith('Z'));
@@ -93,7 +94,7 @@ test('POST /actions with an officer’s bearer token follows the rules of the pa
 
   const accepted = await act(s.hkOfficer, code, { action: 'accept', version: 1 });
   assert.equal(accepted.statusCode, 200, accepted.body);
-  assert.deepEqual(accepted.json(), { code, action: 'accept', status: 'processing', row_version: 2, form: '01' });
+  assert.deepEqual(accepted.json(), { code, action: 'accept', status: 'processing', status_label: { vi: 'Đang thẩm định', en: 'Being appraised' }, row_version: 2, form: '01' });
   assert.equal((await act(s.hkSpecialist, code, { action: 'submit_for_approval', version: 2 })).statusCode, 200);
   assert.equal((await act(s.hkLeader, code, { action: 'approve' })).statusCode, 200);
   const bad64 = await act(s.hkSpecialist, code, { action: 'record_result', files: [{ doc_key: 'result', filename: 'kq.pdf', content_base64: '***' }] });

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { type IncomingFile, invalid, attachmentLimits } from '../../dossiers/index.ts';
+import { type IncomingFile, invalid, attachmentLimits, stateLabels } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { WorkflowErrors } from '../workflow/errors.ts';
 import { getCaseView } from '../workflow/view.ts';
@@ -73,7 +73,8 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
       },
       { via: 'api', ip: req.ip },
     );
-    return { code: r.code, action: r.action, status: r.status, row_version: r.rowVersion, form: r.form };
+    const labels = await stateLabels(platform.database.db);
+    return { code: r.code, action: r.action, status: r.status, status_label: labels.text(r.status), row_version: r.rowVersion, form: r.form };
   });
 
   app.post('/api/v1/dossiers/:code/rating', { schema: ratingSchema }, async (req, reply) => {

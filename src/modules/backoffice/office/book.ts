@@ -6,7 +6,7 @@ import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { HttpErrors } from '../../../platform/http/errors.ts';
 import { addDays, endOfVietnamDay, isValidIsoDate, parseIsoDate, vietnamInstant } from '../../../platform/calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier } from '../../dossiers/index.ts';
+import { findProcedureVersionForDossier, stateLabels } from '../../dossiers/index.ts';
 import type { BookMeta, BookRow } from '../forms/index.ts';
 import { bookRepo } from './repo-book.ts';
 import { bookPage as m } from './messages.ts';
@@ -50,13 +50,15 @@ export async function bookCount(platform: Platform, actor: Actor, from: string, 
 }
 
 // Printed on the paper, which is in Vietnamese only.
-const NOTES: Record<string, string> = { refused: 'Từ chối tiếp nhận', supplement: 'Đang chờ bổ sung hồ sơ' };
+/** The states the book's note names: with their workflow label, as every page prints it (issue 9). */
+const NOTED: ReadonlySet<string> = new Set(['refused', 'supplement']);
 
 export async function trackingBook(platform: Platform, actor: Actor, from: string, to: string, now: Date = new Date()): Promise<Book> {
   const { agencyId } = bookAgency(actor);
   const db = platform.database.db;
   const total = await bookCount(platform, actor, from, to);
   const lines = await bookRepo.lines(db, agencyId, vietnamInstant(from, 0), vietnamInstant(addDays(to, 1), 0), BOOK_MAX_ROWS);
+  const labels = await stateLabels(db);
   const names = new Map<string, string>();
   const agencies = new Map<number, string>();
   const agencyName = async (id: number): Promise<string> => {
@@ -81,7 +83,7 @@ export async function trackingBook(platform: Platform, actor: Actor, from: strin
       resultAt: d.result_at ?? (refused ? d.finished_at : null),
       returnedAt: d.status === 'returned' ? d.finished_at : null,
       signature: d.status === 'returned' && d.return_method === 'online' ? 'Nhận trực tuyến' : null,
-      note: d.decision === 'rejected' ? 'Không giải quyết' : (NOTES[d.status] ?? null),
+      note: d.decision === 'rejected' ? 'Không giải quyết' : NOTED.has(d.status) ? labels.of(d.status, 'vi') : null,
     });
   }
   const a = await findAgencyById(db, agencyId);

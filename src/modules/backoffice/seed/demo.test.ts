@@ -48,6 +48,9 @@ test('a year of about 3,000 dossiers across the city', async () => {
   assert.ok(n >= DEMO_DOSSIERS && n < DEMO_DOSSIERS * 1.05, `${n} dossiers`);
   const agencies = await sql<{ n: number }>`select count(distinct agency_id)::int as n from dossiers`.execute(app.database.db);
   assert.ok(Number(agencies.rows[0]?.n) > 100, 'most wards, communes and the city bodies have some');
+  // Certified copies (2.000815) are counter-only in the catalogue: the demo holds many, none sent online (issue 9).
+  const copies = await sql<{ channel: string; n: number }>`select channel, count(*)::int as n from dossiers where procedure_code = '2.000815' group by channel`.execute(app.database.db);
+  assert.deepEqual(copies.rows.map((r) => r.channel), ['counter']);
 });
 
 test('phường Hoàn Kiếm has dossiers in every state, some overdue and some due within one working day', async () => {
