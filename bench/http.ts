@@ -3,6 +3,7 @@
 // answered from the units module's memory cache, so it runs no SQL and a database ceiling would not be its ceiling.
 // Shared machines are noisy: each target is measured in --rounds short rounds, app and bare server alternating, and
 // the report gives the median and range of the ratio (each ratio from one round: both figures from the same run).
+// Both servers run in their own processes (the bare one too: bench/lib/ceiling.ts); a 2 s warm-up precedes the rounds.
 // Usage: node --import tsx bench/http.ts [--seconds 5] [--connections 50] [--rounds 3] [--db pglite,postgres]
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is made).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -91,6 +92,9 @@ async function compare(url: string): Promise<{ bytes: number; rounds: Round[] }>
   const bare = await bareHttp(body, res.headers.get('content-type') ?? 'text/html; charset=utf-8');
   const rounds: Round[] = [];
   try {
+    // Warm-up, not recorded: the JIT, the app's caches and the page cache fill before the first round.
+    await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+    await autocannon({ url: bare.url, connections: CONNECTIONS, duration: 2 });
     for (let i = 0; i < ROUNDS; i++) {
       const app = await load(url);
       const b = await load(bare.url);

@@ -2,9 +2,8 @@
 //  - pgCeiling: pgbench running the statements the measured work runs (../shared/tools/pg-ceiling, found relative
 //    to this repository, not by an absolute path);
 //  - bareHttp: a bare node:http server sending the very same bytes (what Node can serve on this machine at all).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,20 +38,39 @@ export function pgCeiling(url: string, script: string, clients: number, seconds:
   }
 }
 
-/** Serves `bytes` with `contentType` from bare node:http until `close()`. */
+// The bare server runs in its own process, as the app does: in the benchmark's process it would share one event
+// loop with the load generator and read low.
+const BARE = `
+const http = require('node:http');
+const fs = require('node:fs');
+const bytes = fs.readFileSync(process.argv[1]);
+const type = process.argv[2];
+const server = http.createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+  res.end(bytes);
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+/** Serves `bytes` with `contentType` from bare node:http in a child process until `close()`. */
 export async function bareHttp(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
-    res.end(bytes);
+  const dir = mkdtempSync(join(tmpdir(), 'egov-bare-'));
+  const file = join(dir, 'body');
+  writeFileSync(file, bytes);
+  const child = spawn(process.execPath, ['-e', BARE, file, contentType], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+    child.stdout.once('data', (d: Buffer) => resolvePort(Number(d.toString().trim())));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close: async () => {
+      await new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/http/context.ts';
 import { t } from '../../platform/web/i18n.ts';
-import { publicPage } from '../../platform/web/public-pages.ts';
+import { sendPublicPage } from '../../platform/web/public-pages.ts';
 import { ProcedureErrors } from './errors.ts';
 import { getProcedure, listFacets, today } from './service.ts';
 import { MAX_QUERY, searchProcedures } from './search.ts';
@@ -68,7 +68,6 @@ export async function procedurePages(app: FastifyInstance, platform: Platform): 
 
   app.get('/thu-tuc/:code', async (req, reply) => {
     const { code } = req.params as { code: string };
-    const html = await publicPage(platform, req, async () => DetailPage({ req, p: await getProcedure(db, code), today: today() }));
-    return reply.html(html);
+    return sendPublicPage(platform, req, reply, async () => DetailPage({ req, p: await getProcedure(db, code), today: today() }));
   });
 }
