@@ -11,13 +11,25 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import type { Platform } from './context.ts';
 import { registerBodyParsers } from './body.ts';
 import { registerErrorHandling } from './error-handler.tsx';
-import { deepNfc } from '../text/index.ts';
+import { cleanInput, safeLocation } from './input.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfTokenFor, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
 import './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema?: Record<string, unknown>;
+}
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route the server has (method, path, schema), for tools that walk them all (the fuzz suite). */
+export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
 
 export async function createServer(platform: Platform): Promise<FastifyInstance> {
   const { config } = platform;
@@ -28,6 +40,12 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) table.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
   });
 
   app.decorateRequest('lang', 'vi');
@@ -72,9 +90,18 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
       req.csrfToken = await csrfTokenFor(platform, csrfSeed);
     }
   });
+  // Request text is checked and normalised once, here, before any schema or handler (input.ts).
   app.addHook('preValidation', async (req) => {
-    if (req.body && typeof req.body === 'object') req.body = deepNfc(req.body);
-    if (req.query && typeof req.query === 'object') req.query = deepNfc(req.query);
+    // The query and params objects come from the router's own classes: copied to plain records to be walked.
+    if (req.params && typeof req.params === 'object') req.params = cleanInput(Object.assign(Object.create(null), req.params));
+    if (req.query && typeof req.query === 'object') req.query = cleanInput(Object.assign(Object.create(null), req.query));
+    if (req.body && typeof req.body === 'object') req.body = cleanInput(req.body);
+    else if (typeof req.body === 'string') req.body = cleanInput(req.body);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string') reply.header('location', safeLocation(location));
+    return payload;
   });
   app.addHook('preHandler', async (req) => {
     await verifyCsrf(platform, req);

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { type FileLimits, sniffAttachmentType, sha256Of } from '../../../platform/files/index.ts';
+import { type FileLimits, inspectAttachment, nameForType, refusalText, sha256Of } from '../../../platform/files/index.ts';
 import { isValidIsoDate } from '../../../platform/calendar/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
 import { cleanFileName, type IncomingFile } from '../../dossiers/index.ts';
@@ -106,12 +106,13 @@ export async function checkInput(
       errors.push({ field: fileField, message: t.fileTooLarge(name) });
       continue;
     }
-    const mime = sniffAttachmentType(f.content);
-    if (!mime) {
-      errors.push({ field: fileField, message: t.fileType(name) });
+    const found = inspectAttachment(f.content);
+    if (!found.type) {
+      errors.push({ field: fileField, message: found.refusal === 'type' ? t.fileType(name) : refusalText(found.refusal, name) });
       continue;
     }
-    files.push({ docKey: f.docKey || 'supplement', originalName: name, mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
+    const mime = found.type;
+    files.push({ docKey: f.docKey || 'supplement', originalName: nameForType(name, mime), mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
   }
   if ((need.has('files') || need.has('result_file')) && files.length === 0 && !errors.some((e) => e.field === fileField)) {
     errors.push({ field: fileField, message: need.has('result_file') ? t.resultFileRequired : t.filesRequired });
