@@ -233,7 +233,9 @@ test('no hostile input makes a 5xx, shows a stack trace or changes data it shoul
     if (process.env.FUZZ_VERBOSE) console.log(`${r.method} ${r.url}: ${Date.now() - started} ms`);
   }
   const routesFuzzed = routes.length + extraPaths.length;
-  console.log(`fuzz: ${routesFuzzed} routes, ${RUNS} cases per route, ${cases} requests, ${failures.length} failures`);
+  const failingRoutes = new Set(failures.map((f) => f.route)).size;
+  const fiveXx = failures.filter((f) => f.status >= 500).length;
+  console.log(`fuzz: ${routesFuzzed} routes, ${RUNS} cases per route, ${cases} requests, ${failures.length} failures (${fiveXx} with 5xx) on ${failingRoutes} routes`);
   const summary = failures.slice(0, 40).map((f) => `${f.route} [${f.c.who}, ${f.c.where}, ${f.c.encoding}] value=${asText(f.c.value).slice(0, 60)} → ${f.why.slice(0, 400)}`);
   assert.deepEqual(summary, [], `${failures.length} failing cases`);
 });

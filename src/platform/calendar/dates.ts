@@ -26,10 +26,14 @@ export function parseIsoDate(date: IsoDate): SolarDate {
   throw new RangeError(`not a valid date (YYYY-MM-DD): ${date}`);
 }
 
+/** Years a typed date may fall in: the working calendar, lunar tables and deadlines cover no more. */
+export const INPUT_YEARS = { min: 1900, max: 2100 } as const;
+
+/** A real date 'YYYY-MM-DD' from 1900 to 2100: what a date typed into a form or an API field may be. */
 export function isValidIsoDate(date: string): boolean {
   try {
-    parseIsoDate(date);
-    return true;
+    const { y } = parseIsoDate(date);
+    return y >= INPUT_YEARS.min && y <= INPUT_YEARS.max;
   } catch {
     return false;
   }

@@ -101,7 +101,7 @@ function nextStep(e: AppError): { href: string; text: Text } | null {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
   reply.status(e.status);
-  if (e.status === 503) reply.header('retry-after', '5');
+  if (e.status === 503) reply.header('retry-after', e.code === 'UPLOADS_BUSY' ? '2' : '5');
   if (wantsJson(req)) return reply.type('application/json; charset=utf-8').send(errorBody(e));
   const lang = req.lang ?? 'vi';
   const next = nextStep(e);

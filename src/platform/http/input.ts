@@ -15,10 +15,20 @@ const VERBATIM_KEY = /pass|mat_khau|secret|token|csrf|otp|totp|signature|hash/i;
 const NUL = /\0/;
 // In a `u` expression a well-formed pair is one code point, so only a lone surrogate matches.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const REPLACEMENT = /\uFFFD/;
 
 /** The text fields a request carries, checked and normalised; throws a 400 AppError on NUL, lone surrogates, depth. */
 export function cleanInput<T>(value: T): T {
   return cleanValue(value, 0, '') as T;
+}
+
+/**
+ * The same for what was percent-decoded from the URL (query, path): there, bytes that are not UTF-8 arrive as U+FFFD,
+ * which nobody types, so it is refused as the form parser refuses it (body.ts).
+ */
+export function cleanUrlInput<T>(value: T): T {
+  if (REPLACEMENT.test(JSON.stringify(value) ?? '')) throw HttpErrors.BAD_UTF8();
+  return cleanInput(value);
 }
 
 function cleanString(s: string, key: string): string {

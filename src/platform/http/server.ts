@@ -11,7 +11,9 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import type { Platform } from './context.ts';
 import { registerBodyParsers } from './body.ts';
 import { registerErrorHandling } from './error-handler.tsx';
-import { cleanInput, safeLocation } from './input.ts';
+import { cleanInput, cleanUrlInput, safeLocation } from './input.ts';
+import { boundRequestSchema } from './schema-bounds.ts';
+import { registerUploadGate, uploadSlotsFrom } from './uploads.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfTokenFor, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
@@ -45,6 +47,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   const table: RouteEntry[] = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (r) => {
+    if (r.schema) r.schema = boundRequestSchema(r.schema);
     for (const method of [r.method].flat()) table.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
   });
 
@@ -90,11 +93,12 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
       req.csrfToken = await csrfTokenFor(platform, csrfSeed);
     }
   });
+  registerUploadGate(app, uploadSlotsFrom());
   // Request text is checked and normalised once, here, before any schema or handler (input.ts).
   app.addHook('preValidation', async (req) => {
     // The query and params objects come from the router's own classes: copied to plain records to be walked.
-    if (req.params && typeof req.params === 'object') req.params = cleanInput(Object.assign(Object.create(null), req.params));
-    if (req.query && typeof req.query === 'object') req.query = cleanInput(Object.assign(Object.create(null), req.query));
+    if (req.params && typeof req.params === 'object') req.params = cleanUrlInput(Object.assign(Object.create(null), req.params));
+    if (req.query && typeof req.query === 'object') req.query = cleanUrlInput(Object.assign(Object.create(null), req.query));
     if (req.body && typeof req.body === 'object') req.body = cleanInput(req.body);
     else if (typeof req.body === 'string') req.body = cleanInput(req.body);
   });
