@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { type FileLimits, inspectAttachment, nameForType, refusalText, sha256Of } from '../../../platform/files/index.ts';
-import { isValidIsoDate } from '../../../platform/calendar/index.ts';
+import { isInputDate } from '../../../platform/calendar/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
 import { cleanFileName, type IncomingFile } from '../../dossiers/index.ts';
 import type { Requirement } from './definition.ts';
@@ -78,13 +78,13 @@ export async function checkInput(
         continue;
       }
       if (agencies.some((x) => x.id === found.id)) continue;
-      if (a.dueDate && !isValidIsoDate(a.dueDate)) errors.push({ field: 'agencies', message: t.dateInvalid });
+      if (a.dueDate && !isInputDate(a.dueDate)) errors.push({ field: 'agencies', message: t.dateInvalid });
       agencies.push({ id: found.id, code: found.code, name: found.name, dueDate: a.dueDate || null });
     }
   }
 
   const newDueDate = input.newDueDate?.trim() || null;
-  if (need.has('new_due_date') && (!newDueDate || !isValidIsoDate(newDueDate))) errors.push({ field: 'new_due_date', message: t.dateInvalid });
+  if (need.has('new_due_date') && (!newDueDate || !isInputDate(newDueDate))) errors.push({ field: 'new_due_date', message: t.dateInvalid });
 
   const rm = input.returnMethod?.trim() || null;
   const returnMethod = rm && (RETURN_METHODS as readonly string[]).includes(rm) ? (rm as ReturnMethod) : null;
