@@ -2,7 +2,7 @@
 // (magic bytes, never the name or the declared type), within the document's size and the platform's limits. Every
 // problem is reported at once, beside the file input of its document (`files.<key>`).
 import type { FieldError } from '../../platform/http/errors.ts';
-import { type AttachmentType, type FileLimits, sniffAttachmentType, sha256Of } from '../../platform/files/index.ts';
+import { type AttachmentType, type FileLimits, inspectAttachment, nameForType, refusalText, sha256Of } from '../../platform/files/index.ts';
 import { nfc, stripControl } from '../../platform/text/index.ts';
 import { checkEformFiles, documentFieldName, type EformDefinition, type EformUpload } from '../eforms/index.ts';
 import { formatSize } from './format.ts';
@@ -73,12 +73,15 @@ export function checkAttachments(def: EformDefinition, files: readonly IncomingF
   const accepted: AcceptedFile[] = [];
   for (const f of present) {
     // The platform's own sniff decides the stored type; checkEformFiles already refused anything else.
-    const mime = sniffAttachmentType(f.content);
-    if (!mime) {
-      errors.push({ field: documentFieldName(f.docKey), message: m.fileType(cleanFileName(f.filename), f.docKey) });
+    const found = inspectAttachment(f.content);
+    if (!found.type) {
+      const name = cleanFileName(f.filename);
+      errors.push({ field: documentFieldName(f.docKey), message: found.refusal === 'type' ? m.fileType(name, f.docKey) : refusalText(found.refusal, name) });
       continue;
     }
-    accepted.push({ docKey: f.docKey, originalName: cleanFileName(f.filename), mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
+    // The name kept is built from the type found in the bytes, never the uploaded extension ("x.pdf.hta" → "x.pdf").
+    const originalName = nameForType(cleanFileName(f.filename), found.type);
+    accepted.push({ docKey: f.docKey, originalName, mime: found.type, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
   }
   return { accepted, errors };
 }

@@ -16,7 +16,7 @@ import { notifyReceipt } from './notify.ts';
 import { dossierApi } from './routes/api.ts';
 import { registerMultipart } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
-import { attachmentLimits } from './storage.ts';
+import { attachmentLimits, ORPHAN_SWEEP_JOB, sweepOrphanFiles } from './storage.ts';
 import { stateLabels } from './states.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 
@@ -33,6 +33,11 @@ export const dossiersModule: Module = {
   },
   jobs: async (platform) => {
     await platform.jobs.work(NOTIFY_RECEIPT_JOB, () => notifyReceipt(platform));
+    // Files in the store no committed row refers to, older than a day, are deleted nightly.
+    await platform.jobs.work(ORPHAN_SWEEP_JOB, async () => {
+      await sweepOrphanFiles(platform);
+    });
+    await platform.jobs.schedule(ORPHAN_SWEEP_JOB, '41 2 * * *');
   },
 };
 
@@ -40,7 +45,7 @@ export const dossiersModule: Module = {
 export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext, type SubmitResult } from './submit.ts';
 export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
-export { configureAttachments, attachmentStore, attachmentLimits } from './storage.ts';
+export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
 export { cleanFileName, type IncomingFile } from './attachments.ts';
 export { simulatedGateway, confirmPayment, type PaymentGateway } from './payments.ts';
 export { draftFields } from './drafts.ts';

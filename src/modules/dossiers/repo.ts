@@ -162,6 +162,13 @@ export const dossierRepo = {
     return rows.map(toDossier);
   },
 
+  /** Which of these content addresses a committed row refers to. */
+  async storedAmong(db: DossierDb, shas: string[]): Promise<Set<string>> {
+    if (shas.length === 0) return new Set();
+    const rows = await db.selectFrom('stored_files').select('sha256').where('sha256', 'in', shas).execute();
+    return new Set(rows.map((r) => r.sha256));
+  },
+
   async addStoredFiles(db: DossierDb, files: { sha256: string; size: number; mime: string }[]): Promise<void> {
     if (files.length === 0) return;
     await db

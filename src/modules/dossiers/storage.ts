@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import type { Platform } from '../../platform/http/context.ts';
 import { type FileLimits, type FileStore, fileLimitsFrom, localDiskStore, s3Store } from '../../platform/files/index.ts';
+import { dossierRepo } from './repo.ts';
+import { dossierDb } from './tables.ts';
 
 interface AttachmentSetup {
   store: FileStore;
@@ -28,4 +30,53 @@ export const attachmentLimits = (platform: Platform): FileLimits => setupOf(plat
 /** Replaces the store or the limits (an S3-compatible store in production; small limits in tests). */
 export function configureAttachments(platform: Platform, change: Partial<AttachmentSetup>): void {
   setups.set(platform, { ...setupOf(platform), ...change });
+}
+
+/** Files written to the store ahead of a transaction; `discard` removes the new ones when it did not commit. */
+export interface StagedFiles {
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes the files before the transaction (which stays short) and remembers which were not in the store yet. When
+ * the transaction fails or is refused, `discard()` deletes those that no committed row refers to: a refused upload
+ * leaves nothing behind. What a crash leaves, the daily sweep removes (sweepOrphanFiles).
+ */
+export async function stageFiles(platform: Platform, files: readonly { content: Buffer; sha256: string }[]): Promise<StagedFiles> {
+  const store = attachmentStore(platform);
+  const added: string[] = [];
+  for (const f of files) {
+    const existed = await store.has(f.sha256);
+    await store.put(f.content);
+    if (!existed) added.push(f.sha256);
+  }
+  return {
+    async discard() {
+      if (added.length === 0 || !store.remove) return;
+      const kept = await dossierRepo.storedAmong(dossierDb(platform.database.db), added);
+      for (const sha of added) if (!kept.has(sha)) await store.remove(sha).catch(() => undefined);
+    },
+  };
+}
+
+export const ORPHAN_SWEEP_JOB = 'attachments-orphan-sweep';
+const DAY_MS = 86_400_000;
+
+/** Deletes stored objects no row refers to that are older than a day (left by a crash mid-submission). */
+export async function sweepOrphanFiles(platform: Platform, now = new Date()): Promise<number> {
+  const store = attachmentStore(platform);
+  if (!store.list || !store.remove) return 0;
+  const old: string[] = [];
+  for await (const o of store.list()) if (now.getTime() - o.modified.getTime() > DAY_MS) old.push(o.sha256);
+  let removed = 0;
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const kept = await dossierRepo.storedAmong(dossierDb(platform.database.db), batch);
+    for (const sha of batch) {
+      if (kept.has(sha)) continue;
+      await store.remove(sha);
+      removed++;
+    }
+  }
+  return removed;
 }

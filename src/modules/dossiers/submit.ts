@@ -26,7 +26,7 @@ import { invalid as m } from './messages.ts';
 import { receiptEmail } from './notify.ts';
 import { dossierRepo } from './repo.ts';
 import { AGENCY_FIELD, type Applicant, type Dossier } from './schema.ts';
-import { attachmentLimits, attachmentStore } from './storage.ts';
+import { attachmentLimits, stageFiles } from './storage.ts';
 import { dossierDb } from './tables.ts';
 
 export const NOTIFY_RECEIPT_JOB = 'dossier.notify-receipt';
@@ -116,10 +116,9 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   if (checked.errors.length > 0) throw DossierErrors.INVALID_DOSSIER({ fields: checked.errors });
   const { agency, applicant, formData, files } = checked;
 
-  // Files go to the store before the transaction: content-addressed, so a rolled-back submission leaves at most an
-  // unreferenced file (collectable), never a row pointing at nothing, and the transaction stays short.
-  const store = attachmentStore(platform);
-  for (const f of files) await store.put(f.content);
+  // Files go to the store before the transaction: content-addressed, so a row never points at nothing and the
+  // transaction stays short; if it does not commit, the files it added are deleted (stageFiles, sweepOrphanFiles).
+  const staged = await stageFiles(platform, files);
 
   const deadline = await deadlineFor(platform, procedure, received);
   const channel = counter ? 'counter' : 'online';
@@ -190,6 +189,8 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
     });
     return { dossier, replayed: false };
   } catch (err) {
+    // Nothing committed: the files this submission added to the store go again (storage.ts).
+    await staged.discard();
     if (err instanceof AlreadySubmitted && key) {
       const first = await dossierRepo.findByIdempotencyKey(ddb, key);
       if (first) return { dossier: first, replayed: true };

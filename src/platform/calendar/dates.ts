@@ -104,3 +104,13 @@ export function formatMinutes(minutes: number): string {
   const m = Math.round(minutes - h * 60);
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
+
+/** Years a typed deadline or due date may fall in: the working calendars and deadline rules cover no more. */
+export const INPUT_YEARS = { min: 1900, max: 2100 } as const;
+
+/** A real date 'YYYY-MM-DD' from 1900 to 2100: what a due date typed into a form or an API field may be. */
+export function isInputDate(date: string): boolean {
+  if (!isValidIsoDate(date)) return false;
+  const y = Number(date.slice(0, 4));
+  return y >= INPUT_YEARS.min && y <= INPUT_YEARS.max;
+}

@@ -6,6 +6,7 @@ export {
   addDays,
   endOfVietnamDay,
   isValidIsoDate,
+  isInputDate,
   isWeekend,
   parseIsoDate,
   vietnamDateOf,

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentDisposition, fileLimitsFrom, localDiskStore, sha256Of, sniffAttachmentType } from './index.ts';
+import { deflateSync } from 'node:zlib';
+import { contentDisposition, fileLimitsFrom, inspectAttachment, localDiskStore, nameForType, sha256Of, sniffAttachmentType } from './index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const JPEG = Buffer.from('ffd8ffe000104a464946', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000049454e44ae426082', 'hex');
+const JPEG = Buffer.from('ffd8ffe000104a464946ffd9', 'hex');
 const EXE = Buffer.from('4d5a90000300000004000000ffff0000', 'hex');
 
 test('attachments are recognised by their first bytes, not by their name', () => {
@@ -50,4 +51,43 @@ test('a download keeps its Vietnamese name and cannot inject a header', () => {
   assert.doesNotMatch(h, /[\r\n]/);
   assert.match(h, /^attachment; filename="To khai _dang ky_.pdf__X-Evil: 1"; filename\*=UTF-8''/);
   assert.match(h, /T%E1%BB%9D%20khai/);
+});
+
+const pdf = (body: string): Buffer => Buffer.from(`%PDF-1.7\n${body}\n%%EOF\n`, 'latin1');
+
+test('a "PDF" that is an HTML application, a web page or a batch file is refused, as is one without its end', () => {
+  const hta = Buffer.from('%PDF-1.4\n<html><head><hta:application id="x"/><script>new ActiveXObject("WScript.Shell").Run("calc")</script></head></html>\n%%EOF', 'latin1');
+  assert.deepEqual(inspectAttachment(hta), { type: null, refusal: 'active-content' });
+  assert.equal(inspectAttachment(Buffer.from('%PDF-1.4\r\n@echo off\r\nstart calc.exe\r\n%%EOF', 'latin1')).refusal, 'active-content');
+  assert.equal(inspectAttachment(Buffer.from('%PDF-1.4\n<script>alert(1)</script>', 'latin1')).refusal, 'malformed');
+  assert.equal(inspectAttachment(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n', 'latin1')).refusal, 'malformed');
+  assert.equal(inspectAttachment(EXE).refusal, 'type');
+  assert.equal(sniffAttachmentType(hta), null);
+});
+
+test('a PDF with JavaScript, a launch action or an embedded file is refused, even spelt with #xx or compressed', () => {
+  assert.equal(inspectAttachment(pdf('1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj')).refusal, 'active-content');
+  assert.equal(inspectAttachment(pdf('1 0 obj<</S/Launch/F(cmd.exe)>>endobj')).refusal, 'active-content');
+  assert.equal(inspectAttachment(pdf('1 0 obj<</Names<</EmbeddedFiles 2 0 R>>>>endobj')).refusal, 'active-content');
+  assert.equal(inspectAttachment(pdf('1 0 obj<</S/J#61vaScript/JS 2 0 R>>endobj')).refusal, 'active-content');
+  const hidden = deflateSync(Buffer.from('<</S/JavaScript/JS(app.alert(1))>>', 'latin1'));
+  const objStm = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj<</Type/ObjStm/Filter/FlateDecode>>stream\n', 'latin1'), hidden, Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1')]);
+  assert.equal(inspectAttachment(objStm).refusal, 'active-content');
+  assert.deepEqual(inspectAttachment(pdf('1 0 obj<</Type/Catalog/JSON 1>>endobj')), { type: 'application/pdf', refusal: null });
+  assert.deepEqual(inspectAttachment(PDF), { type: 'application/pdf', refusal: null });
+});
+
+test('images must be whole: a PNG with IHDR and IEND, a JPEG with its end marker', () => {
+  assert.equal(inspectAttachment(PNG).type, 'image/png');
+  assert.equal(inspectAttachment(JPEG).type, 'image/jpeg');
+  assert.equal(inspectAttachment(PNG.subarray(0, 20)).refusal, 'malformed');
+  assert.equal(inspectAttachment(JPEG.subarray(0, 10)).refusal, 'malformed');
+  assert.equal(inspectAttachment(Buffer.concat([JPEG, Buffer.from('<script>alert(1)</script>')])).refusal, 'active-content');
+});
+
+test('a stored file is named after the type found in its bytes, never the uploaded extension', () => {
+  assert.equal(nameForType('Giay chung sinh.pdf.hta', 'application/pdf'), 'Giay chung sinh.pdf');
+  assert.equal(nameForType('ảnh thẻ.jpeg', 'image/png'), 'ảnh thẻ.png');
+  assert.equal(nameForType('.hta', 'application/pdf'), 'tep-dinh-kem.pdf');
+  assert.equal(nameForType('x.html', 'text/html'), 'x.bin');
 });

@@ -53,7 +53,7 @@ export function s3Store(opts: S3StoreOptions): FileStore {
   });
 
   /** One signed request; resolves when the response headers arrive (the timeout covers sending the body too). */
-  async function send(method: 'HEAD' | 'GET' | 'PUT', key: string, init: { body?: Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
+  async function send(method: 'HEAD' | 'GET' | 'PUT' | 'DELETE', key: string, init: { body?: Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -114,6 +114,12 @@ export function s3Store(opts: S3StoreOptions): FileStore {
     async stream(sha256) {
       const res = await get(sha256);
       return Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>);
+    },
+    async remove(sha256) {
+      const key = s3KeyOf(sha256);
+      const res = await send('DELETE', key);
+      if (!res.ok && res.status !== 404) throw await failure('DELETE', key, res);
+      await res.body?.cancel();
     },
   };
 }

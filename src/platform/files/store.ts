@@ -3,7 +3,7 @@
 // its bytes, so the same scan uploaded twice is stored once and a stored file never changes.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -18,6 +18,10 @@ export interface FileStore {
   has(sha256: string): Promise<boolean>;
   read(sha256: string): Promise<Buffer>;
   stream(sha256: string): Promise<Readable>;
+  /** Deletes an object (no error when it is not there): files of a submission that did not commit. */
+  remove?(sha256: string): Promise<void>;
+  /** Every stored object and when it was written, for the sweep of orphans (stores that can list). */
+  list?(): AsyncIterable<{ sha256: string; modified: Date }>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -78,6 +82,24 @@ export function localDiskStore(root: string): FileStore {
       const path = pathOf(sha256);
       if ((await exists(path)) === null) throw Object.assign(new Error(`stored file ${sha256} is missing`), { code: 'ENOENT' });
       return createReadStream(path);
+    },
+    async remove(sha256) {
+      await unlink(pathOf(sha256)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    },
+    async *list() {
+      const dirs = async (dir: string): Promise<string[]> =>
+        (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}$/.test(n));
+      for (const a of await dirs(root)) {
+        for (const b of await dirs(join(root, a))) {
+          for (const name of await readdir(join(root, a, b)).catch(() => [] as string[])) {
+            if (!SHA256.test(name)) continue;
+            const s = await stat(join(root, a, b, name)).catch(() => null);
+            if (s) yield { sha256: name, modified: s.mtime };
+          }
+        }
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
 // with a clear error. Everything that comes in is NFC-normalised later, in a preValidation hook.
 import type { FastifyInstance } from 'fastify';
 import { HttpErrors } from './errors.ts';
+import { checkJsonDepth } from './input.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -30,6 +31,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
     try {
       const text = decode(body as Buffer);
       if (text.trim() === '') return done(null, undefined);
+      checkJsonDepth(text);
       try {
         done(null, JSON.parse(text));
       } catch {

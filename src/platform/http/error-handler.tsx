@@ -16,7 +16,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|PGlite is closed/i.test(msg);
 }
 
-export function toAppError(err: unknown): AppError {
+// What the multipart parser (busboy) throws, as plain Errors, on a malformed body: the client's fault, a 400.
+const MULTIPART_ERROR = /multipart|boundary|part header|end of form|terminated early/i;
+
+export function toAppError(err: unknown, req?: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError & { rateLimited?: boolean };
   if (fe?.rateLimited || fe?.statusCode === 429) return HttpErrors.RATE_LIMITED();
@@ -33,6 +36,16 @@ export function toAppError(err: unknown): AppError {
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
       return HttpErrors.BODY_TOO_LARGE();
+    case 'FST_FIELDS_LIMIT':
+      return HttpErrors.BODY_TOO_LARGE();
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+    case 'FST_MP_PREMATURE_CLOSE':
+      return HttpErrors.BAD_MULTIPART();
+  }
+  if (!fe?.statusCode && String(req?.headers['content-type'] ?? '').startsWith('multipart/') && MULTIPART_ERROR.test(String(fe?.message))) {
+    return HttpErrors.BAD_MULTIPART();
   }
   if (fe?.validation) {
     return HttpErrors.VALIDATION({
@@ -49,6 +62,14 @@ export function toAppError(err: unknown): AppError {
     });
   }
   if (isDatabaseUnavailable(err)) return HttpErrors.DB_UNAVAILABLE();
+  // Any other refusal of the framework or a plugin (a malformed URL, a bad header): the client's fault, not a 500.
+  const status = fe?.statusCode ?? 0;
+  if (status >= 400 && status < 500) {
+    if (status === 404) return HttpErrors.NOT_FOUND();
+    if (status === 413) return HttpErrors.BODY_TOO_LARGE();
+    if (status === 415 || status === 406) return HttpErrors.UNSUPPORTED_MEDIA_TYPE();
+    return HttpErrors.VALIDATION();
+  }
   return HttpErrors.INTERNAL();
 }
 
@@ -80,7 +101,7 @@ function nextStep(e: AppError): { href: string; text: Text } | null {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
   reply.status(e.status);
-  if (e.status === 503) reply.header('retry-after', '5');
+  if (e.status === 503) reply.header('retry-after', e.code === 'UPLOADS_BUSY' ? '2' : '5');
   if (wantsJson(req)) return reply.type('application/json; charset=utf-8').send(errorBody(e));
   const lang = req.lang ?? 'vi';
   const next = nextStep(e);
@@ -119,7 +140,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError)
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
-    const e = toAppError(err);
+    const e = toAppError(err, req);
     if (e.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.debug({ err: e.code }, 'request refused');
     return sendError(req, reply, e);

@@ -45,6 +45,26 @@ export const HttpErrors = defineErrors({
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy trang hoặc tài nguyên yêu cầu.', en: 'The page or resource was not found.' },
   BAD_JSON: { status: 400, vi: 'Dữ liệu JSON không hợp lệ.', en: 'The JSON body is malformed.' },
   BAD_UTF8: { status: 400, vi: 'Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8 text.' },
+  NUL_CHARACTER: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL).',
+    en: 'The request contains a character that is not allowed (NUL).',
+  },
+  TOO_DEEP: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên lồng nhau quá nhiều cấp.',
+    en: 'The request data is nested too deeply.',
+  },
+  BAD_MULTIPART: {
+    status: 400,
+    vi: 'Biểu mẫu có tệp đính kèm gửi lên bị lỗi định dạng. Vui lòng gửi lại.',
+    en: 'The form with attachments arrived malformed. Please send it again.',
+  },
+  UPLOADS_BUSY: {
+    status: 503,
+    vi: 'Hệ thống đang nhận nhiều tệp cùng lúc. Vui lòng gửi lại sau ít giây.',
+    en: 'The service is receiving many files right now. Please send again in a few seconds.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     vi: 'Kiểu dữ liệu gửi lên không được hỗ trợ.',

@@ -10,7 +10,9 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import type { Platform } from './context.ts';
 import { registerBodyParsers } from './body.ts';
 import { registerErrorHandling } from './error-handler.tsx';
-import { deepNfc } from '../text/index.ts';
+import { cleanInput, cleanUrlInput, safeLocation } from './input.ts';
+import { boundRequestSchema } from './schema-bounds.ts';
+import { registerUploadGate, uploadSlotsFrom } from './uploads.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
@@ -22,6 +24,17 @@ const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
 
 /** What a page needs to issue its CSRF token when it renders a form. */
 const csrfPending = new WeakMap<FastifyRequest, { reply: FastifyReply; secret: string; token?: string }>();
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema?: Record<string, unknown>;
+}
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route the server has (method, path, schema), for tools that walk them all (the fuzz suite). */
+export function routesOf(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
 
 export async function createServer(platform: Platform): Promise<FastifyInstance> {
   const { config } = platform;
@@ -33,6 +46,13 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (r) => {
+    if (r.schema) r.schema = boundRequestSchema(r.schema);
+    for (const method of [r.method].flat()) table.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
   });
 
   app.decorateRequest('lang', 'vi');
@@ -75,9 +95,19 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.
     if (rendersPages(req.url)) csrfPending.set(req, { reply, secret: await csrfSecret(platform) });
   });
+  registerUploadGate(app, uploadSlotsFrom());
+  // Request text is checked and normalised once, here, before any schema or handler (input.ts).
   app.addHook('preValidation', async (req) => {
-    if (req.body && typeof req.body === 'object') req.body = deepNfc(req.body);
-    if (req.query && typeof req.query === 'object') req.query = deepNfc(req.query);
+    // The query and params objects come from the router's own classes: copied to plain records to be walked.
+    if (req.params && typeof req.params === 'object') req.params = cleanUrlInput(Object.assign(Object.create(null), req.params));
+    if (req.query && typeof req.query === 'object') req.query = cleanUrlInput(Object.assign(Object.create(null), req.query));
+    if (req.body && typeof req.body === 'object') req.body = cleanInput(req.body);
+    else if (typeof req.body === 'string') req.body = cleanInput(req.body);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string') reply.header('location', safeLocation(location));
+    return payload;
   });
   app.addHook('preHandler', async (req) => {
     await verifyCsrf(platform, req);

@@ -60,7 +60,12 @@ export async function citizenPages(app: FastifyInstance, platform: Platform): Pr
     return reply.redirect(`${pageUrl(p.code)}${section}`, 303);
   });
 
-  app.post('/ho-so-cua-toi/:code/bo-sung', async (req, reply) => {
+  // Only the applicant's own dossier takes a supplement: checked before the files are read (platform/http/uploads.ts).
+  const ownDossier = async (req: FastifyRequest): Promise<void> => {
+    await applicantView(platform, req.user, (req.params as { code: string }).code);
+  };
+
+  app.post('/ho-so-cua-toi/:code/bo-sung', { config: { beforeUpload: ownDossier } }, async (req, reply) => {
     const { code } = req.params as { code: string };
     const body = (req.body ?? {}) as Record<string, unknown>;
     const note = str(body['supplement-note']);

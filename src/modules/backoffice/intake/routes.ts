@@ -48,7 +48,12 @@ export async function intakePages(app: FastifyInstance, platform: Platform): Pro
     return showForm(req, reply, f, { values: {}, errors: [], token: randomToken(18) });
   });
 
-  app.post(`${INTAKE_PATH}/:procedureCode`, async (req, reply) => {
+  // Only an officer who may take this procedure at the counter gets the files read (platform/http/uploads.ts).
+  const mayTakeIn = async (req: FastifyRequest): Promise<void> => {
+    await intakeProcedure(platform, req.user, (req.params as { procedureCode: string }).procedureCode);
+  };
+
+  app.post(`${INTAKE_PATH}/:procedureCode`, { config: { beforeUpload: mayTakeIn } }, async (req, reply) => {
     const f = await intakeProcedure(platform, req.user, (req.params as { procedureCode: string }).procedureCode);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const token = str(body._token);

@@ -68,7 +68,12 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     return showCase(req, reply, code, { done });
   });
 
-  app.post('/mot-cua/ho-so/:code/thao-tac/:action', async (req, reply) => {
+  // The officer's access to the dossier is checked before the attached files are read (platform/http/uploads.ts).
+  const mayActOn = async (req: FastifyRequest): Promise<void> => {
+    await caseFor(platform, requireStaff(req.user), (req.params as { code: string }).code);
+  };
+
+  app.post('/mot-cua/ho-so/:code/thao-tac/:action', { config: { beforeUpload: mayActOn } }, async (req, reply) => {
     const user = requireStaff(req.user);
     const { code, action: key } = req.params as { code: string; action: string };
     const body = (req.body ?? {}) as Record<string, unknown>;

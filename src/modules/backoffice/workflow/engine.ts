@@ -11,7 +11,7 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, attachmentStore, dossierRows, type Dossier } from '../../dossiers/index.ts';
+import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, stageFiles, dossierRows, type Dossier } from '../../dossiers/index.ts';
 import { canSeeCase, mayTake, relationOf } from './access.ts';
 import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
@@ -56,11 +56,13 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   if (checked.errors.length > 0) throw WorkflowErrors.INVALID_ACTION({ fields: checked.errors });
   const procedure = await findProcedureVersionForDossier(db, seen.procedureCode, seen.procedureVersion);
   const calendar = await getWorkCalendar(platform);
-  const store = attachmentStore(platform);
-  for (const f of checked.value.files) await store.put(f.content);
   const prepared = await prepareEffect(platform, action, seen, procedure, now, checked.value);
   const agency = await findAgencyById(db, seen.handlingAgencyId ?? seen.agencyId);
   const agencyName = (prepared.handlingAgencyId ? (await findAgencyById(db, prepared.handlingAgencyId))?.name : agency?.name) ?? '';
+  // A user who may not take the action at all gets no file written; the check is repeated under the lock.
+  if (!mayTake(user, rel0, action)) throw WorkflowErrors.NOT_ALLOWED({ ...transitionText.notAllowed(action.label) });
+  // Files are written before the transaction and deleted again if it does not commit (dossiers' stageFiles).
+  const staged = await stageFiles(platform, checked.value.files);
 
   const outcome = await db.transaction().execute(async (trx) => {
     const c = await dossierRows.lockByCode(trx, code);
@@ -94,6 +96,9 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
     });
     if (action.notify) await notifyApplicant(trx, platform, c, action, effect, procedure, agencyName);
     return { status: toStatus, rowVersion: c.rowVersion + 1 };
+  }).catch(async (err: unknown) => {
+    await staged.discard();
+    throw err;
   });
   return { code, action: action.key, status: outcome.status, rowVersion: outcome.rowVersion, form: action.form ?? null };
 }

@@ -3,8 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { type FileLimits, sniffAttachmentType, sha256Of } from '../../../platform/files/index.ts';
-import { isValidIsoDate } from '../../../platform/calendar/index.ts';
+import { type FileLimits, inspectAttachment, nameForType, refusalText, sha256Of } from '../../../platform/files/index.ts';
+import { isInputDate } from '../../../platform/calendar/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
 import { cleanFileName, type IncomingFile } from '../../dossiers/index.ts';
 import type { Requirement } from './definition.ts';
@@ -78,13 +78,13 @@ export async function checkInput(
         continue;
       }
       if (agencies.some((x) => x.id === found.id)) continue;
-      if (a.dueDate && !isValidIsoDate(a.dueDate)) errors.push({ field: 'agencies', message: t.dateInvalid });
+      if (a.dueDate && !isInputDate(a.dueDate)) errors.push({ field: 'agencies', message: t.dateInvalid });
       agencies.push({ id: found.id, code: found.code, name: found.name, dueDate: a.dueDate || null });
     }
   }
 
   const newDueDate = input.newDueDate?.trim() || null;
-  if (need.has('new_due_date') && (!newDueDate || !isValidIsoDate(newDueDate))) errors.push({ field: 'new_due_date', message: t.dateInvalid });
+  if (need.has('new_due_date') && (!newDueDate || !isInputDate(newDueDate))) errors.push({ field: 'new_due_date', message: t.dateInvalid });
 
   const rm = input.returnMethod?.trim() || null;
   const returnMethod = rm && (RETURN_METHODS as readonly string[]).includes(rm) ? (rm as ReturnMethod) : null;
@@ -106,12 +106,13 @@ export async function checkInput(
       errors.push({ field: fileField, message: t.fileTooLarge(name) });
       continue;
     }
-    const mime = sniffAttachmentType(f.content);
-    if (!mime) {
-      errors.push({ field: fileField, message: t.fileType(name) });
+    const found = inspectAttachment(f.content);
+    if (!found.type) {
+      errors.push({ field: fileField, message: found.refusal === 'type' ? t.fileType(name) : refusalText(found.refusal, name) });
       continue;
     }
-    files.push({ docKey: f.docKey || 'supplement', originalName: name, mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
+    const mime = found.type;
+    files.push({ docKey: f.docKey || 'supplement', originalName: nameForType(name, mime), mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
   }
   if ((need.has('files') || need.has('result_file')) && files.length === 0 && !errors.some((e) => e.field === fileField)) {
     errors.push({ field: fileField, message: need.has('result_file') ? t.resultFileRequired : t.filesRequired });

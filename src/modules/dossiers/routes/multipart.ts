@@ -1,11 +1,12 @@
 // Multipart form posts (the submission page's file inputs), parsed in this module's plugin only. Fields become plain
 // strings (so the CSRF check reads `_csrf` as it does for other forms); each file becomes an Upload held in memory
 // within the per-file and per-request limits. Multipart bodies are parsed after the server's NFC hook, so the fields
-// are normalised here again.
+// are checked and normalised here again (platform/http/input.ts).
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileLimits } from '../../../platform/files/index.ts';
-import { deepNfc, nfc } from '../../../platform/text/index.ts';
+import { nfc } from '../../../platform/text/index.ts';
+import { cleanInput } from '../../../platform/http/input.ts';
 import type { IncomingFile } from '../attachments.ts';
 
 /** One uploaded file; a class, so the NFC pass leaves its bytes alone. */
@@ -44,7 +45,7 @@ export async function registerMultipart(app: FastifyInstance, limits: () => File
     },
   });
   app.addHook('preValidation', async (req) => {
-    if (req.isMultipart() && req.body && typeof req.body === 'object') req.body = deepNfc(req.body);
+    if (req.isMultipart() && req.body && typeof req.body === 'object') req.body = cleanInput(req.body);
   });
 }
 

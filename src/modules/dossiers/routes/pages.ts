@@ -92,7 +92,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     return showForm(req, reply, procedure, { values, errors: [], token: randomToken(18), agencyCode, ...(notice ? { notice } : {}) });
   });
 
-  app.post('/dich-vu-cong/:procedureCode/nop', async (req, reply) => {
+  app.post('/dich-vu-cong/:procedureCode/nop', { config: { beforeUpload: (req) => void citizenOnly(req) } }, async (req, reply) => {
     citizenOnly(req);
     const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
     const body = (req.body ?? {}) as Record<string, unknown>;
