@@ -10,7 +10,7 @@ import { namesRepo } from './names-repo.ts';
 import { proceduresDb, proceduresRepo, type NewVersion } from './repo.ts';
 import type { RawRecord } from './reader.ts';
 import type { OnlineLevel, ProcedureContent } from './schema.ts';
-import { timeLimitOf } from './online.ts';
+import { onlineSubmission, timeLimitOf } from './online.ts';
 import { shippedTimeOverrides, type OverrideCheck, type TimeOverrides } from './parse/time-overrides.ts';
 
 export interface ImportOptions {
@@ -67,10 +67,10 @@ export interface ImportReport {
 const BATCH = 200;
 const EXAMPLES = 5;
 
-/** Online level of a new version: 'partial' whenever it can be submitted online; 'full' (toàn trình) is kept from
- * the previous version, where an administrator or the e-form configuration set it, while an online channel remains. */
+/** Online level of a new version: 'partial' whenever it can be submitted online (onlineSubmission, the one rule);
+ * 'full' (toàn trình) is kept from the previous version, where an administrator or the e-form configuration set it. */
 export function onlineLevelFor(content: ProcedureContent, previous: OnlineLevel | null): OnlineLevel | null {
-  if (!content.channels.includes('online')) return null;
+  if (!onlineSubmission(content).ok) return null;
   return previous === 'full' ? 'full' : 'partial';
 }
 
