@@ -133,8 +133,12 @@ test('an integrator (staff bearer token) submits for someone, naming the applica
   const row = await sql<{ applicant_account_id: number | null; name: string; version: number; fee: number; pay: string }>`
     select applicant_account_id, applicant->>'name' as name, procedure_version as version, fee_total_dong as fee, payment_status as pay from dossiers where code = ${code}`.execute(app.database.db);
   assert.deepEqual(row.rows[0], { applicant_account_id: null, name: 'Lê Văn Minh', version: 2, fee: 0, pay: 'none' });
-  // The citizens' own pages are not for staff, but the receiving agency's staff see the dossier.
+  // The receiving agency's one-stop officer sees the dossier; the integrator that sent it, a role that does not handle
+  // dossiers, does not (Decree 13/2023/NĐ-CP: least privilege over personal data).
   const officer = app.client();
-  await signInAs(app.database.db, officer, { ...integrator, id: 952 });
+  await signInAs(app.database.db, officer, { ...integrator, id: 952, roles: ['one_stop_officer'] });
   assert.equal((await officer.get(`/ho-so/${encodeURIComponent(code)}`)).statusCode, 200);
+  const sender = app.client();
+  await signInAs(app.database.db, sender, { ...integrator, id: 953 });
+  assert.equal((await sender.get(`/ho-so/${encodeURIComponent(code)}`)).statusCode, 404);
 });

@@ -1,5 +1,6 @@
-// Reading dossiers, each with its access rule at the top (DOMAIN §4 "Lookup"): anyone may learn a code's status;
-// the applicant, and the staff of the receiving agency, see the dossier, its files and its timeline.
+// Reading dossiers, each with its access rule at the top (DOMAIN §4 "Lookup"): anyone who knows a code and the last
+// digits of the applicant's phone may learn its status; the applicant, and the staff who handle the dossier
+// (privacy.ts, Decree 13/2023/NĐ-CP), see the dossier, its files and its timeline.
 import type { Platform } from '../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../platform/auth/access.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
@@ -11,6 +12,7 @@ import type { Dossier, DossierEvent, DossierFile, Payment } from './schema.ts';
 import { dossierDb } from './tables.ts';
 import { attachmentStore } from './storage.ts';
 import { findProcedureVersionForDossier } from './catalogue.ts';
+import { mayReadPersonalData } from './privacy.ts';
 import type { Readable } from 'node:stream';
 
 export interface DossierView {
@@ -20,9 +22,9 @@ export interface DossierView {
   payments: Payment[];
 }
 
+/** The applicant, or staff who handle the dossier (privacy.ts); consultations are the back office's and not asked here. */
 export function canSee(user: SessionUser, d: Dossier): boolean {
-  if (user.kind === 'citizen') return d.applicantAccountId === user.id;
-  return user.agencyId !== null && user.agencyId === d.agencyId;
+  return mayReadPersonalData(user, d);
 }
 
 /** Public lookup: the code and its status only, nothing personal. */
@@ -32,7 +34,7 @@ export async function lookupStatus(platform: Platform, code: string): Promise<{ 
   return dossierRepo.statusByCode(dossierDb(platform.database.db), c);
 }
 
-/** The dossier for its applicant or the receiving agency's staff; anyone else learns nothing (404, not 403). */
+/** The dossier for its applicant or the staff who handle it; anyone else learns nothing (404, not 403). */
 export async function getDossier(platform: Platform, actor: Actor, code: string): Promise<Dossier> {
   const user = requireUser(actor);
   const d = isDossierCode(code) ? await dossierRepo.findByCode(dossierDb(platform.database.db), code) : undefined;
@@ -62,12 +64,12 @@ export async function listMyDossiers(platform: Platform, actor: Actor): Promise<
   return dossiers.map((dossier) => ({ dossier, files: files.get(dossier.id) ?? [], events: events.get(dossier.id) ?? [], payments: [] }));
 }
 
-/** An attachment's bytes, for the applicant or the receiving agency's staff. */
-export async function openDossierFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ file: DossierFile; stream: Readable }> {
+/** An attachment's bytes, for the applicant or the staff who handle the dossier. */
+export async function openDossierFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ dossier: Dossier; file: DossierFile; stream: Readable }> {
   const dossier = await getDossier(platform, actor, code);
   const file = Number.isSafeInteger(fileId) ? await dossierRepo.file(dossierDb(platform.database.db), dossier.id, fileId) : undefined;
   if (!file) throw DossierErrors.FILE_NOT_FOUND();
-  return { file, stream: await attachmentStore(platform).stream(file.sha256) };
+  return { dossier, file, stream: await attachmentStore(platform).stream(file.sha256) };
 }
 
 /** Procedure names of the versions the dossiers were received under, keyed `code@version`. */

@@ -45,11 +45,12 @@ export interface AuditRow {
 
 export async function listAudit(
   db: Kysely<PlatformTables>,
-  filter: { entity?: string; entityId?: string; limit?: number } = {},
+  filter: { entity?: string; entityId?: string; action?: string; limit?: number } = {},
 ): Promise<AuditRow[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 100);
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.action) q = q.where('action', '=', filter.action);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,

@@ -19,6 +19,7 @@ import { applicantDefaults } from '../profile.ts';
 import { getReceipt } from '../receipt.ts';
 import { listMyDossiers, lookupStatus, openDossierFile, procedureNames } from '../read.ts';
 import { submitDossier } from '../submit.ts';
+import { recordDossierRead } from '../privacy.ts';
 import { DetailPage } from '../views/detail-page.tsx';
 import { LookupPage } from '../views/lookup-page.tsx';
 import { MyDossiersPage } from '../views/my-page.tsx';
@@ -127,6 +128,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'receipt', { ip: req.ip });
     return reply.html(ReceiptPage({ req, r, paid: str((req.query as Record<string, unknown>).paid) === '1' }));
   });
 
@@ -134,6 +136,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'pdf', { ip: req.ip, paper: '01' });
     const pdf = await renderForm01(r);
     return reply
       .type('application/pdf')
@@ -153,6 +156,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'receipt', { ip: req.ip });
     return reply.html(DetailPage({ req, r }));
   });
 
@@ -160,7 +164,9 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    return sendDossierFile(reply, await openDossierFile(platform, req.user, p.code, idParam(p.fileId)));
+    const opened = await openDossierFile(platform, req.user, p.code, idParam(p.fileId));
+    if (req.user) await recordDossierRead(platform, req.user, opened.dossier, 'file', { ip: req.ip, file: opened.file.id });
+    return sendDossierFile(reply, opened);
   });
 
   app.get('/ho-so-cua-toi', async (req, reply) => {
