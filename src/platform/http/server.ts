@@ -11,6 +11,7 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import type { Platform } from './context.ts';
 import { registerBodyParsers } from './body.ts';
 import { registerErrorHandling } from './error-handler.tsx';
+import { registerNoStore } from './no-store.ts';
 import { deepNfc } from '../text/index.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -39,6 +40,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
 
   registerBodyParsers(app);
   registerErrorHandling(app);
+  registerNoStore(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
