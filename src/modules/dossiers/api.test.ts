@@ -38,10 +38,18 @@ test('POST /api/v1/dossiers → 201 with code, status, due date and receipt URL;
   assert.equal(r.status, 'received');
   assert.match(r.due_date, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(r.receipt_url, `${app.platform.config.baseUrl}/ho-so/${encodeURIComponent(r.code)}/bien-nhan`);
-  const status = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${encodeURIComponent(r.code)}/status` });
+  const statusUrl = (code: string, last4?: string): string => `/api/v1/dossiers/${encodeURIComponent(code)}/status${last4 === undefined ? '' : `?phone_last4=${last4}`}`;
+  const last4 = hoa.phone.replace(/\D/g, '').slice(-4);
+  const status = await app.server.inject({ method: 'GET', url: statusUrl(r.code, last4) });
   assert.equal(status.statusCode, 200);
   assert.deepEqual(status.json(), { code: r.code, status: 'received' });
-  const missing = await app.server.inject({ method: 'GET', url: '/api/v1/dossiers/000.04.51.H26-200101-0001/status' });
+  // Without the applicant's phone's last digits, or with wrong ones, the code is "not found", as an unknown one.
+  for (const wrong of [undefined, '', '0000', '12345', 'abcd']) {
+    const res = await app.server.inject({ method: 'GET', url: statusUrl(r.code, wrong) });
+    assert.equal(res.statusCode, 404, String(wrong));
+    assert.equal((res.json() as { error: { code: string } }).error.code, 'DOSSIER_NOT_FOUND');
+  }
+  const missing = await app.server.inject({ method: 'GET', url: statusUrl('000.04.51.H26-200101-0001', last4) });
   assert.equal(missing.statusCode, 404);
   assert.equal((missing.json() as { error: { code: string } }).error.code, 'DOSSIER_NOT_FOUND');
   assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/dossiers/nope/status' })).statusCode, 400);
@@ -119,7 +127,7 @@ test('an integrator (staff bearer token) submits for someone, naming the applica
     },
   });
   const centre = await findAgencyByCode(app.database.db, '000.00.20.H26');
-  const integrator = { id: 951, username: 'ketnoi', displayName: 'Hệ thống kết nối', kind: 'staff' as const, roles: [], agencyId: centre?.id ?? null, agencyName: null };
+  const integrator = { id: 951, username: 'ketnoi', displayName: 'Hệ thống kết nối', kind: 'staff' as const, roles: ['intake' as const], agencyId: centre?.id ?? null, agencyName: null };
   const bearer = await apiTokenFor(app.database.db, integrator);
   const send = (payload: unknown) =>
     app.server.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });

@@ -14,6 +14,7 @@ import { attachmentStore } from './storage.ts';
 import { findProcedureVersionForDossier } from './catalogue.ts';
 import { mayReadPersonalData } from './privacy.ts';
 import type { Readable } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
 
 export interface DossierView {
   dossier: Dossier;
@@ -27,11 +28,22 @@ export function canSee(user: SessionUser, d: Dossier): boolean {
   return mayReadPersonalData(user, d);
 }
 
-/** Public lookup: the code and its status only, nothing personal. */
-export async function lookupStatus(platform: Platform, code: string): Promise<{ code: string; status: string } | undefined> {
+/**
+ * Public lookup: the code and its status only, nothing personal, for whoever also gives the last 4 digits of the
+ * applicant's phone number (of their personal ID number when the dossier has no phone), which the receipt's holder
+ * knows and a stranger counting through consecutive codes does not (issue 10: codes are sequential per agency and
+ * day, Circular 01/2018 Art. 19, so a code alone would reveal each agency's daily volume and every dossier's status).
+ * A wrong or missing answer is "not found", the same as an unknown code.
+ */
+export async function lookupStatus(platform: Platform, code: string, last4: string): Promise<{ code: string; status: string } | undefined> {
   const c = code.trim().toUpperCase();
-  if (!isDossierCode(c)) return undefined;
-  return dossierRepo.statusByCode(dossierDb(platform.database.db), c);
+  const digits = last4.replace(/\s+/g, '');
+  if (!isDossierCode(c) || !/^\d{4}$/.test(digits)) return undefined;
+  const row = await dossierRepo.statusByCode(dossierDb(platform.database.db), c);
+  if (!row) return undefined;
+  const expected = (row.phone ?? row.personalId ?? '').replace(/\D/g, '').slice(-4);
+  if (expected.length !== 4 || !timingSafeEqual(Buffer.from(expected), Buffer.from(digits))) return undefined;
+  return { code: row.code, status: row.status };
 }
 
 /** The dossier for its applicant or the staff who handle it; anyone else learns nothing (404, not 403). */

@@ -139,8 +139,13 @@ export const dossierRepo = {
     return r ? toDossier(r) : undefined;
   },
 
-  async statusByCode(db: DossierDb, code: string): Promise<{ code: string; status: string } | undefined> {
-    return db.selectFrom('dossiers').select(['code', 'status']).where('code', '=', code).executeTakeFirst();
+  /** The status and what the lookup checks the caller knows: the applicant's phone (E.164) and personal ID number. */
+  async statusByCode(db: DossierDb, code: string): Promise<{ code: string; status: string; phone: string | null; personalId: string | null } | undefined> {
+    return db
+      .selectFrom('dossiers')
+      .select(['code', 'status', sql<string | null>`applicant->>'phone'`.as('phone'), sql<string | null>`applicant->>'personal_id'`.as('personalId')])
+      .where('code', '=', code)
+      .executeTakeFirst();
   },
 
   async listByApplicant(db: DossierDb, accountId: number, limit = 200): Promise<Dossier[]> {

@@ -62,3 +62,16 @@ export async function listAudit(
     data: r.data,
   }));
 }
+
+/** How many rows of these actions the account wrote since the instant (rate limits per account). */
+export async function countAudit(db: Kysely<PlatformTables>, filter: { actorId: number; actions: readonly string[]; since: Date }): Promise<number> {
+  if (filter.actions.length === 0) return 0;
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('actor_id', '=', filter.actorId)
+    .where('action', 'in', [...filter.actions])
+    .where('at', '>=', filter.since)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

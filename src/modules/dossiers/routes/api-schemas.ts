@@ -111,11 +111,16 @@ export const submitSchema = {
 export const statusSchema = {
   tags,
   summary: 'Trạng thái hồ sơ / Status of a dossier',
-  description: 'Công khai, không cần đăng nhập: chỉ mã hồ sơ và trạng thái. / Public, no sign-in: only the code and its status.',
+  description:
+    'Công khai, không cần đăng nhập: chỉ mã hồ sơ và trạng thái, cho người biết 4 chữ số cuối số điện thoại của người nộp (số định danh cá nhân khi hồ sơ không có số điện thoại); sai hoặc thiếu: 404 như mã không có. / Public, no sign-in: only the code and its status, for whoever gives the last 4 digits of the applicant’s phone (of the personal ID number when the dossier has no phone); wrong or missing: 404, as for an unknown code.',
   params: {
     type: 'object',
     required: ['code'],
     properties: { code: { type: 'string', pattern: DOSSIER_CODE.source, examples: ['000.00.20.H26-260213-0001'] } },
+  },
+  querystring: {
+    type: 'object',
+    properties: { phone_last4: { type: 'string', maxLength: 8, examples: ['5678'] } },
   },
   response: {
     200: {

@@ -177,10 +177,12 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
   });
 
   app.get('/tra-cuu-ho-so', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const query = str((req.query as Record<string, unknown>).ma).trim().slice(0, 60);
-    if (!query) return reply.html(LookupPage({ req, query }));
-    if (!isDossierCode(query.toUpperCase())) return reply.status(400).html(LookupPage({ req, query, error: 'malformed' }));
-    const found = await lookupStatus(platform, query);
-    return reply.status(found ? 200 : 404).html(LookupPage({ req, query, found, error: found ? undefined : 'not_found' }));
+    const q = req.query as Record<string, unknown>;
+    const query = str(q.ma).trim().slice(0, 60);
+    const last4 = str(q.so).trim().slice(0, 8);
+    if (!query) return reply.html(LookupPage({ req, query, last4 }));
+    if (!isDossierCode(query.toUpperCase())) return reply.status(400).html(LookupPage({ req, query, last4, error: 'malformed' }));
+    const found = await lookupStatus(platform, query, last4);
+    return reply.status(found ? 200 : 404).html(LookupPage({ req, query, last4, found, error: found ? undefined : 'not_found' }));
   });
 }
