@@ -64,6 +64,7 @@ test('an editor, an administrator and a registry clerk of the receiving agency g
     }
     const api = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: `Bearer ${await apiTokenFor(app.database.db, user)}` } });
     assert.equal(api.statusCode, 404, `${roles[0]} API`);
+    assert.equal((await client.get('/mot-cua/so-theo-doi')).statusCode, 403, `${roles[0]}: the tracking book is the one-stop desk's`);
     const inbox = await client.get('/mot-cua?tab=new');
     assert.equal(inbox.statusCode, 403, `${roles[0]} inbox`);
     assert.ok(!inbox.body.includes(citizen.name));
