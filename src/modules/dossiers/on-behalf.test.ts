@@ -10,6 +10,7 @@ import { testApp, type TestApp } from '../../testing/app.ts';
 import { apiTokenFor } from '../../testing/auth.ts';
 import { intakeRepo } from '../accounts/index.ts';
 import { makeStaff } from '../accounts/testing.ts';
+import { createUserFromArgs } from '../../cli/user-create.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { answersFor, prepareDossierTests, PROC, registerCitizen, TINY, type TestCitizen } from './testing.ts';
 
@@ -115,4 +116,19 @@ test('an account submits at most the hour’s limit: then 429 in Vietnamese and 
   } finally {
     await setSetting(app.database.db, 'dossiers.submissions_per_hour', 100_000);
   }
+});
+
+test('egov user create --roles intake --serves <codes>: the integrator submits for the agencies listed', async () => {
+  const args = (over: Record<string, string>): string[] =>
+    Object.entries({ username: 'ketnoi.cli', password: 'Ketnoi2025', name: 'Hệ thống kết nối', agency: CENTRE, roles: 'intake', ...over }).flatMap(([k, v]) => [`--${k}`, v]);
+  assert.match((await createUserFromArgs(app.database, args({ serves: 'X00.00.00.H00' }))).message, /^--serves: no agency with code/);
+  assert.match((await createUserFromArgs(app.database, args({ roles: 'admin', serves: HOAN_KIEM }))).message, /^--serves: only for an account with the role intake$/);
+  const made = await createUserFromArgs(app.database, args({ serves: HOAN_KIEM }));
+  assert.equal(made.ok, true, made.message);
+  const id = Number(/\(id (\d+)\)/.exec(made.message)?.[1]);
+  const centre = await findAgencyByCode(app.database.db, CENTRE);
+  const user: SessionUser = { id, username: 'ketnoi.cli', displayName: 'Hệ thống kết nối', kind: 'staff', roles: ['intake'], agencyId: centre?.id ?? null, agencyName: null };
+  assert.equal((await post(user, forSomeone(HOAN_KIEM))).statusCode, 201);
+  assert.equal((await post(user, forSomeone(CENTRE))).statusCode, 201);
+  assert.equal((await post(user, forSomeone(CUA_NAM))).statusCode, 403);
 });
