@@ -40,7 +40,10 @@ export const submitSchema = {
     'A citizen (or an integrator) submits a dossier of a procedure that has an online channel. `form` holds the e-form answers as a nested ' +
     'object; `files` one base64 PDF, JPEG or PNG per required document (`doc_key` as the e-form names it: `doc1`, `doc2`, … for generic ' +
     'forms), checked by content. The same `Idempotency-Key` header again returns the same dossier (201, header `Idempotent-Replayed: true`). ' +
-    'Errors name each field: `applicant.personalId`, `files.doc1`, `agency`.',
+    'Errors name each field: `applicant.personalId`, `files.doc1`, `agency`. ' +
+    'A citizen’s dossier carries the phone and e-mail the account proved, never those of the request. Submitting in another person’s name ' +
+    'needs a staff account with the role `intake` for the receiving agency (403 `NOT_ON_BEHALF` otherwise); an account submits at most ' +
+    '20 dossiers an hour by default (429 `TOO_MANY_SUBMISSIONS`).',
   security: [{ bearer: [] }],
   headers: {
     type: 'object',
@@ -105,6 +108,7 @@ export const submitSchema = {
     403: errorResponse,
     404: errorResponse,
     413: errorResponse,
+    429: errorResponse,
   },
 } as const;
 
