@@ -190,8 +190,15 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   // Signed out, the public lookup shows the status but not who applied.
   await submitWith(page, page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Đăng xuất', exact: true }));
   assert.equal(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đăng nhập', exact: true }).count(), 1);
-  const res = await page.goto(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
-  assert.equal(res?.status(), 200);
+  // The code alone is not enough: the lookup also asks the last 4 digits of the applicant's phone (issue 10).
+  const codeOnly = await page.goto(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
+  assert.equal(codeOnly?.status(), 404);
+  assert.match(await page.locator('main').innerText(), /Không tìm thấy hồ sơ/);
+  await page.getByLabel('Mã hồ sơ', { exact: true }).fill(code);
+  await page.getByLabel('4 chữ số cuối số điện thoại của người nộp', { exact: true }).fill('5678');
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/tra-cuu-ho-so?')), page.getByRole('button', { name: 'Tra cứu', exact: true }).click()]);
+  await page.waitForLoadState('load');
+  assert.equal(res.status(), 200);
   const main = await page.locator('main').innerText();
   assert.ok(main.includes(code), 'the lookup shows the code');
   assert.equal(await fact(page, 'Mã hồ sơ'), code);

@@ -6,10 +6,11 @@ import { AppError } from '../platform/http/errors.ts';
 import { ROLES } from '../platform/auth/roles.ts';
 import { openConfiguredDatabase, seedReference } from '../app.ts';
 import { withPlatform } from './platform.ts';
-import { createStaffAccount, findAgencyIdByCode } from '../modules/accounts/index.ts';
+import { createStaffAccount, findAgencyIdByCode, intakeRepo } from '../modules/accounts/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
 import { terminal } from './output.ts';
 
-const OPTIONS = ['username', 'password', 'name', 'agency', 'roles', 'email', 'phone'] as const;
+const OPTIONS = ['username', 'password', 'name', 'agency', 'roles', 'email', 'phone', 'serves'] as const;
 type Option = (typeof OPTIONS)[number];
 const REQUIRED: readonly Option[] = ['username', 'password', 'name', 'agency', 'roles'];
 /** Form field of the service → the option that set it, for one-line errors. */
@@ -57,6 +58,14 @@ export async function createUserFromArgs(database: Database, args: readonly stri
   const agencyCode = v.agency ?? '';
   const agencyId = await findAgencyIdByCode(database.db, agencyCode);
   if (agencyId === undefined) return { ok: false, message: `--agency: no agency with code '${agencyCode}'` };
+  // The other agencies an "intake" account submits dossiers for (issue 10, docs/security-privacy.md).
+  const served: number[] = [];
+  for (const code of (v.serves ?? '').split(',').map((c) => c.trim()).filter(Boolean)) {
+    const id = await findAgencyIdByCode(database.db, code);
+    if (id === undefined) return { ok: false, message: `--serves: no agency with code '${code}'` };
+    served.push(id);
+  }
+  if (served.length > 0 && !(v.roles ?? '').split(',').map((r) => r.trim()).includes('intake')) return { ok: false, message: '--serves: only for an account with the role intake' };
   try {
     const input = {
       username: v.username ?? '',
@@ -68,6 +77,12 @@ export async function createUserFromArgs(database: Database, args: readonly stri
       password: password.normalize('NFC'),
     };
     const id = await createStaffAccount(database.db, input, { id: null, label: 'cli' });
+    if (served.length > 0) {
+      await database.db.transaction().execute(async (trx) => {
+        await intakeRepo.replace(trx, id, served);
+        await recordAudit(trx, { actor: { id: null, label: 'cli' }, action: 'account.intake_agencies', entity: 'account', entityId: id, data: { agencies: served } });
+      });
+    }
     return { ok: true, message: `created staff account ${input.username.trim().toLowerCase()} (id ${id}) with roles ${input.roles.map((r) => r.trim()).join(',')}` };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -92,6 +107,8 @@ Options:
   --roles <list>        comma-separated: ${ROLES.join(', ')}
   --email <address>     optional, the official e-mail address
   --phone <number>      optional, e.g. 0912 345 678
+  --serves <codes>      with the role intake: other agencies it submits dossiers for on people's behalf,
+                        comma-separated codes (its own agency always)
 
 Examples:
   egov user create --username qt.admin --password - --name "Đỗ Đức Mạnh" --agency 000.00.12.H26 --roles admin

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Module } from '../../platform/module.ts';
 import type { PlatformTables } from '../../platform/db/index.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import type { Role, SessionUser } from '../../platform/auth/roles.ts';
+import { intakeRepo } from './repo-intake.ts';
 import { accountsRoutes } from './routes/index.ts';
 import { seedDemoAccounts } from './demo.ts';
 import { accountsDb, accountsRepo, type StaffSummary } from './repo.ts';
@@ -32,6 +33,24 @@ export async function findAccountContact(
   return accountsRepo.contact(accountsDb(db), id);
 }
 
+/**
+ * The contacts an account has proven (a code sent there was typed back), null for one not proven: a citizen's dossier
+ * carries these, never what a request says (issue 10: a receipt goes only where its owner proved they read).
+ */
+export async function findVerifiedContacts(db: Kysely<PlatformTables>, id: number): Promise<{ phone: string | null; email: string | null }> {
+  const a = await accountsRepo.findById(accountsDb(db), id);
+  return { phone: a?.phone_verified_at ? a.phone : null, email: a?.email_verified_at ? a.email : null };
+}
+
+/** The agencies a staff account submits dossiers for on another person's behalf (issue 10): none without the role
+ * "intake"; with it, its own agency and those listed for it (intake_agencies). */
+export async function intakeAgencyIds(db: Kysely<PlatformTables>, user: SessionUser): Promise<number[]> {
+  if (user.kind !== 'staff' || !user.roles.includes('intake')) return [];
+  const listed = await intakeRepo.agencyIds(db, user.id);
+  return user.agencyId === null ? listed : [user.agencyId, ...listed.filter((id) => id !== user.agencyId)];
+}
+
+export { intakeRepo } from './repo-intake.ts';
 export { createStaffAccount, findAgencyIdByCode } from './admin.ts';
 export { MAX_FAILURES, LOCK_MINUTES } from './sign-in.ts';
 export { requireVerifiedContact } from './verify-contact.ts';

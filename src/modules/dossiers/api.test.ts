@@ -40,7 +40,9 @@ test('POST /api/v1/dossiers → 201 with code, status, due date and receipt URL;
   assert.deepEqual(r.status_label, { vi: 'Chờ tiếp nhận', en: 'Awaiting receipt' });
   assert.match(r.due_date, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(r.receipt_url, `${app.platform.config.baseUrl}/ho-so/${encodeURIComponent(r.code)}/bien-nhan`);
-  const status = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${encodeURIComponent(r.code)}/status` });
+  const statusUrl = (code: string, last4?: string): string => `/api/v1/dossiers/${encodeURIComponent(code)}/status${last4 === undefined ? '' : `?phone_last4=${last4}`}`;
+  const last4 = hoa.phone.replace(/\D/g, '').slice(-4);
+  const status = await app.server.inject({ method: 'GET', url: statusUrl(r.code, last4) });
   assert.equal(status.statusCode, 200);
   const s = status.json() as Record<string, unknown>;
   assert.deepEqual({ code: s.code, status: s.status, status_label: s.status_label, due_date: s.due_date }, {
@@ -52,7 +54,13 @@ test('POST /api/v1/dossiers → 201 with code, status, due date and receipt URL;
   assert.deepEqual(s.procedure, { code: PROC.online.code, name: PROC.online.name });
   assert.equal((s.agency as { code: string }).code, '000.04.51.H26');
   assert.equal(s.applicant, undefined);
-  const missing = await app.server.inject({ method: 'GET', url: '/api/v1/dossiers/000.04.51.H26-200101-0001/status' });
+    // Without the applicant's phone's last digits, or with wrong ones, the code is "not found", as an unknown one.
+  for (const wrong of [undefined, '', '0000', '12345', 'abcd']) {
+    const res = await app.server.inject({ method: 'GET', url: statusUrl(r.code, wrong) });
+    assert.equal(res.statusCode, 404, String(wrong));
+    assert.equal((res.json() as { error: { code: string } }).error.code, 'DOSSIER_NOT_FOUND');
+  }
+  const missing = await app.server.inject({ method: 'GET', url: statusUrl('000.04.51.H26-200101-0001', last4) });
   assert.equal(missing.statusCode, 404);
   assert.equal((missing.json() as { error: { code: string } }).error.code, 'DOSSIER_NOT_FOUND');
   assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/dossiers/nope/status' })).statusCode, 400);
@@ -130,7 +138,7 @@ test('an integrator (staff bearer token) submits for someone, naming the applica
     },
   });
   const centre = await findAgencyByCode(app.database.db, '000.00.20.H26');
-  const integrator = { id: 951, username: 'ketnoi', displayName: 'Hệ thống kết nối', kind: 'staff' as const, roles: [], agencyId: centre?.id ?? null, agencyName: null };
+  const integrator = { id: 951, username: 'ketnoi', displayName: 'Hệ thống kết nối', kind: 'staff' as const, roles: ['intake' as const], agencyId: centre?.id ?? null, agencyName: null };
   const bearer = await apiTokenFor(app.database.db, integrator);
   const send = (payload: unknown) =>
     app.server.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
@@ -144,8 +152,12 @@ test('an integrator (staff bearer token) submits for someone, naming the applica
   const row = await sql<{ applicant_account_id: number | null; name: string; version: number; fee: number; pay: string }>`
     select applicant_account_id, applicant->>'name' as name, procedure_version as version, fee_total_dong as fee, payment_status as pay from dossiers where code = ${code}`.execute(app.database.db);
   assert.deepEqual(row.rows[0], { applicant_account_id: null, name: 'Lê Văn Minh', version: 2, fee: 0, pay: 'none' });
-  // The citizens' own pages are not for staff, but the receiving agency's staff see the dossier.
+  // The receiving agency's one-stop officer sees the dossier; the integrator that sent it, a role that does not handle
+  // dossiers, does not (Decree 13/2023/NĐ-CP: least privilege over personal data).
   const officer = app.client();
-  await signInAs(app.database.db, officer, { ...integrator, id: 952 });
+  await signInAs(app.database.db, officer, { ...integrator, id: 952, roles: ['one_stop_officer'] });
   assert.equal((await officer.get(`/ho-so/${encodeURIComponent(code)}`)).statusCode, 200);
+  const sender = app.client();
+  await signInAs(app.database.db, sender, { ...integrator, id: 953 });
+  assert.equal((await sender.get(`/ho-so/${encodeURIComponent(code)}`)).statusCode, 404);
 });

@@ -48,6 +48,16 @@ export const DossierErrors = defineErrors({
     vi: 'Cơ quan đã tiếp nhận số hồ sơ tối đa trong ngày (9999). Vui lòng nộp lại vào ngày mai.',
     en: 'The agency has received the most dossiers a day allows (9999). Please submit again tomorrow.',
   },
+  NOT_ON_BEHALF: {
+    status: 403,
+    vi: 'Tài khoản này không được nộp hồ sơ thay cho người khác tại cơ quan này. Cần vai trò “Tiếp nhận thay” cho cơ quan tiếp nhận.',
+    en: 'This account may not submit dossiers on another person’s behalf to this agency. It needs the role “Submits on behalf” for the receiving agency.',
+  },
+  TOO_MANY_SUBMISSIONS: {
+    status: 429,
+    vi: 'Tài khoản đã nộp số hồ sơ tối đa cho phép trong một giờ. Vui lòng nộp tiếp sau ít phút.',
+    en: 'This account has submitted the most dossiers allowed in an hour. Please submit again in a few minutes.',
+  },
   DRAFT_INVALID: {
     status: 400,
     vi: 'Bản nháp quá lớn hoặc không hợp lệ.',

@@ -3,7 +3,7 @@
 // module's, including the back office's state on it (migrations/0008); the back office (../backoffice) runs the
 // workflow through the functions below. Other modules call:
 //   const { dossier } = await submitDossier(platform, actor, { procedureCode, form, files }, { via: 'api' });
-//   const d = await getDossier(platform, actor, code);   // applicant or receiving agency's staff; 404 otherwise
+//   const d = await getDossier(platform, actor, code);   // applicant or the staff who handle it (privacy.ts); 404 otherwise
 //   const s = await lookupStatus(platform, code);         // public: { code, status } or undefined
 //   const c = await dossierRows.lockByCode(trx, code);    // inside the caller's transaction
 //
@@ -44,6 +44,7 @@ export const dossiersModule: Module = {
 // Submission, reading, codes, files, fees.
 export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext, type SubmitResult } from './submit.ts';
 export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
+export { mayReadPersonalData, recordDossierRead, dossierReads, CASE_ROLES, CONSULTED_ROLES, type DossierRead, type ReadWhat } from './privacy.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
 export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
 export { cleanFileName, type IncomingFile } from './attachments.ts';

@@ -98,13 +98,21 @@ export const myPage = {
 export const lookupPage = {
   title: { vi: 'Tra cứu hồ sơ', en: 'Look up a dossier' },
   intro: {
-    vi: 'Nhập mã hồ sơ in trên giấy biên nhận để xem trạng thái. Không cần đăng nhập; thông tin cá nhân không được hiển thị.',
-    en: 'Enter the code printed on your receipt to see its status. No sign-in needed; no personal details are shown.',
+    vi: 'Nhập mã hồ sơ in trên giấy biên nhận và 4 chữ số cuối số điện thoại của người nộp để xem trạng thái. Không cần đăng nhập; thông tin cá nhân không được hiển thị.',
+    en: 'Enter the code printed on your receipt and the last 4 digits of the applicant’s phone number to see its status. No sign-in needed; no personal details are shown.',
+  },
+  digitsLabel: { vi: '4 chữ số cuối số điện thoại của người nộp', en: 'Last 4 digits of the applicant’s phone number' },
+  digitsHint: {
+    vi: 'Số điện thoại ghi trên giấy biên nhận. Hồ sơ không có số điện thoại: 4 chữ số cuối số định danh cá nhân.',
+    en: 'The phone number on the receipt. A dossier without a phone number: the last 4 digits of the personal ID number.',
   },
   label: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   hint: { vi: 'Ví dụ: 000.00.20.H26-260213-0001', en: 'For example: 000.00.20.H26-260213-0001' },
   button: { vi: 'Tra cứu', en: 'Look up' },
-  notFound: { vi: 'Không tìm thấy hồ sơ có mã “{code}”. Kiểm tra lại mã trên giấy biên nhận.', en: 'No dossier has the code “{code}”. Check the code on your receipt.' },
+  notFound: {
+    vi: 'Không tìm thấy hồ sơ có mã “{code}” với 4 chữ số này. Kiểm tra lại mã trên giấy biên nhận và số điện thoại của người nộp.',
+    en: 'No dossier has the code “{code}” with these 4 digits. Check the code on your receipt and the applicant’s phone number.',
+  },
   malformed: {
     vi: 'Mã hồ sơ có dạng 000.00.20.H26-260213-0001.',
     en: 'A dossier code looks like 000.00.20.H26-260213-0001.',

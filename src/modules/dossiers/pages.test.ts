@@ -155,10 +155,19 @@ test('the same form token posted twice gives one dossier', async () => {
   assert.equal(second.headers.location, first.headers.location);
 });
 
-test('the public lookup shows the status, procedure, agency and due date but nothing personal; the API likewise', async () => {
+test('the public lookup shows the status, procedure, agency and due date but nothing personal, to whoever also gives the phone’s last 4 digits; the API likewise', async () => {
   const code = await submitted(hoa);
   const anonymous = app.client();
-  const res = await anonymous.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
+  const last4 = hoa.phone.replace(/\D/g, '').slice(-4);
+  // The code alone, or with wrong digits, answers as an unknown code: consecutive codes cannot be counted through.
+  for (const so of ['', '0000', 'abcd']) {
+    const refused = await anonymous.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}&so=${so}`);
+    assert.equal(refused.statusCode, 404, so);
+    assert.match(refused.body, /Không tìm thấy hồ sơ/);
+    assert.doesNotMatch(refused.body, /Chờ tiếp nhận/);
+  }
+  assert.equal((await anonymous.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`)).statusCode, 404);
+  const res = await anonymous.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}&so=${last4}`);
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /Chờ tiếp nhận/);
   assert.ok(res.body.includes(code));
@@ -170,9 +179,10 @@ test('the public lookup shows the status, procedure, agency and due date but not
   assert.match(missing.body, /Không tìm thấy hồ sơ/);
   assert.equal((await anonymous.get('/tra-cuu-ho-so?ma=abc')).statusCode, 400);
   assert.equal((await anonymous.get('/tra-cuu-ho-so')).statusCode, 200);
-  const api = await anonymous.get(`/api/v1/dossiers/${encodeURIComponent(code)}/status`);
+  const api = await anonymous.get(`/api/v1/dossiers/${encodeURIComponent(code)}/status?phone_last4=${last4}`);
   const a = api.json() as { code: string; status: string; status_label: { vi: string } };
   assert.deepEqual([a.code, a.status, a.status_label.vi], [code, 'received', 'Chờ tiếp nhận']);
+  assert.equal((await anonymous.get(`/api/v1/dossiers/${encodeURIComponent(code)}/status`)).statusCode, 404);
 });
 
 test('my dossiers lists it with files and timeline; only the applicant gets the detail, the receipt and the files', async () => {

@@ -139,13 +139,23 @@ export const dossierRepo = {
     return r ? toDossier(r) : undefined;
   },
 
-  async statusByCode(
-    db: DossierDb,
-    code: string,
-  ): Promise<{ code: string; status: string; procedure_code: string; procedure_version: number; agency_id: number; due_date: string | null } | undefined> {
+  /** The public facts of a code, and what the lookup checks the caller knows: the applicant's phone (E.164) and personal ID number. */
+  async statusByCode(db: DossierDb, code: string): Promise<
+    | { code: string; status: string; procedure_code: string; procedure_version: number; agency_id: number; due_date: string | null; phone: string | null; personalId: string | null }
+    | undefined
+  > {
     return db
       .selectFrom('dossiers')
-      .select(['code', 'status', 'procedure_code', 'procedure_version', 'agency_id', 'due_date'])
+      .select([
+        'code',
+        'status',
+        'procedure_code',
+        'procedure_version',
+        'agency_id',
+        'due_date',
+        sql<string | null>`applicant->>'phone'`.as('phone'),
+        sql<string | null>`applicant->>'personal_id'`.as('personalId'),
+      ])
       .where('code', '=', code)
       .executeTakeFirst();
   },

@@ -71,7 +71,8 @@ test('codes count per agency and per Vietnam day: 0001, 0002 …; another agency
   assert.deepEqual(a.dossier.applicant, {
     name: hoa.name,
     personal_id: hoa.personalId,
-    phone: '+84912345678',
+    // The account's proven phone, not the one typed on the form (issue 10).
+    phone: `+84${hoa.phone.replace(/\D/g, '').slice(1)}`,
     email: hoa.email,
     address: '12 phố Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội',
   });

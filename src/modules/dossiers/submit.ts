@@ -10,8 +10,9 @@ import type { Platform } from '../../platform/http/context.ts';
 import { type Actor, requireStaff, requireUser } from '../../platform/auth/access.ts';
 import { Role, type SessionUser } from '../../platform/auth/roles.ts';
 import { findAgencyById } from '../units/index.ts';
-import { requireVerifiedContact } from '../accounts/index.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
+import { findVerifiedContacts, intakeAgencyIds, requireVerifiedContact } from '../accounts/index.ts';
+import { countAudit, recordAudit } from '../../platform/audit/index.ts';
+import { getSetting } from '../../platform/db/settings.ts';
 import { HttpErrors, type FieldError } from '../../platform/http/errors.ts';
 import { findProcedureForDossier, feeSettledAtCounter, feeTotal, notOnlineError, type DossierProcedure } from './catalogue.ts';
 import { receivingAgencies, defaultAgency } from './agency.ts';
@@ -81,12 +82,46 @@ function sequenceExhausted(err: unknown): boolean {
   return e.code === '23514' && (e.constraint === undefined || e.constraint === 'dossier_sequences_last_check');
 }
 
-/** Citizens submit for themselves on the portal or through the API; integrators (staff accounts) through the API only. */
+/** Citizens submit for themselves on the portal or through the API; staff on another's behalf through the API only. */
 function checkAccess(actor: Actor, ctx: SubmitContext): SessionUser {
   if (ctx.channel === 'counter') return requireStaff(actor, Role.oneStopOfficer);
   const user = requireUser(actor);
   if (user.kind !== 'citizen' && ctx.via !== 'api') throw HttpErrors.FORBIDDEN();
   return user;
+}
+
+/**
+ * Submitting in another person's name (issue 10, Decree 13/2023/NĐ-CP Art. 3: personal data processed only by those
+ * entitled to): a staff account needs the role "intake" for the receiving agency (its own and those listed for it,
+ * accounts' intakeAgencyIds); a one-stop officer is the intake desk of their own agency, at the counter or through
+ * the API. Anyone else, an administrator or an editor included, is refused.
+ */
+async function checkOnBehalf(platform: Platform, user: SessionUser, agencyId: number): Promise<void> {
+  if (user.kind === 'citizen') return;
+  if (user.roles.includes(Role.oneStopOfficer) && user.agencyId === agencyId) return;
+  if ((await intakeAgencyIds(platform.database.db, user)).includes(agencyId)) return;
+  throw DossierErrors.NOT_ON_BEHALF({ details: { agency_id: agencyId } });
+}
+
+/** Submissions an account may make in an hour, online or through the API (setting `dossiers.submissions_per_hour`). */
+export const SUBMISSIONS_PER_HOUR = 20;
+const SUBMIT_ACTIONS = ['dossiers.submit'] as const;
+
+/**
+ * Per-account rate limit of submissions (issue 10): a script holding one account cannot flood the agencies' registers.
+ * The counter desk is not limited: what it records is people at the desk. Idempotent replays are not submissions.
+ */
+async function checkRate(platform: Platform, user: SessionUser, now: Date): Promise<void> {
+  const configured = await getSetting<number>(platform.database.db, 'dossiers.submissions_per_hour');
+  const limit = typeof configured === 'number' && Number.isSafeInteger(configured) && configured > 0 ? configured : SUBMISSIONS_PER_HOUR;
+  const n = await countAudit(platform.database.db, { actorId: user.id, actions: SUBMIT_ACTIONS, since: new Date(now.getTime() - 3_600_000) });
+  if (n >= limit) {
+    throw DossierErrors.TOO_MANY_SUBMISSIONS({
+      vi: `Tài khoản đã nộp ${limit} hồ sơ trong một giờ qua, mức tối đa cho phép. Vui lòng nộp tiếp sau ít phút.`,
+      en: `This account has submitted ${limit} dossiers in the past hour, the most allowed. Please submit again in a few minutes.`,
+      details: { per_hour: limit },
+    });
+  }
 }
 
 export async function submitDossier(platform: Platform, actor: Actor, input: SubmitInput, ctx: SubmitContext): Promise<SubmitResult> {
@@ -105,6 +140,8 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   }
 
   const received = ctx.now ?? new Date();
+  // The wall clock, not the moment of receipt (which tests and imports may set): the audit rows carry the wall clock.
+  if (!counter) await checkRate(platform, user, new Date());
   const procedure = await findProcedureForDossier(db, input.procedureCode, receiptDay(received));
   if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND({ details: { code: input.procedureCode } });
   // Online only where the catalogue's rule allows (channel and a countable time limit); the counter takes any
@@ -115,6 +152,7 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   const checked = await checkSubmission(platform, user, procedure, counter ? { ...input, agencyCode: await ownAgencyCode(platform, user) } : input, ctx.now, counter);
   if (checked.errors.length > 0) throw DossierErrors.INVALID_DOSSIER({ fields: checked.errors });
   const { agency, applicant, formData, files } = checked;
+  await checkOnBehalf(platform, user, agency.id);
 
   // Files go to the store before the transaction: content-addressed, so a row never points at nothing and the
   // transaction stays short; if it does not commit, the files it added are deleted (stageFiles, sweepOrphanFiles).
@@ -237,7 +275,10 @@ async function checkSubmission(platform: Platform, user: SessionUser, procedure:
     // The account only fills what the form and the request leave empty: when they give everything, it is not read.
     const a = who.applicant;
     if (!counter && !(a.name && a.personal_id && a.phone && a.email)) who = applicantFrom(procedure.form, answers.value, units, defaults(await applicantDefaults(db, user)));
-    applicant = who.applicant;
+    // A citizen's own dossier carries the contacts their account proved, never those of the form or the request: the
+    // receipt and every notice go only where the applicant showed they read (issue 10; Decree 13/2023/NĐ-CP Art. 3,
+    // accuracy of personal data). An officer or an integrator applying for someone gives that person's contacts.
+    applicant = user.kind === 'citizen' && !counter ? { ...who.applicant, ...(await findVerifiedContacts(db, user.id)) } : who.applicant;
     errors.push(...who.errors);
   } else errors.push(...answers.errors);
   const att = checkAttachments(procedure.form, input.files, attachmentLimits(platform));

@@ -4,9 +4,10 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { loadSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { setSetting } from '../../platform/db/settings.ts';
 import type { TestApp, TestClient } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
-import { registerWithCode } from '../accounts/testing.ts';
+import { proveEmail, registerWithCode } from '../accounts/testing.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 import { dossierDb, type DossierDb } from './tables.ts';
 
@@ -71,6 +72,8 @@ export async function seedTestProcedures(db: Kysely<PlatformTables>): Promise<vo
  */
 export async function prepareDossierTests(app: TestApp): Promise<void> {
   await seedTestProcedures(app.database.db);
+  // Tests submit hundreds of dossiers from one account; the per-account limit has its own test (on-behalf.test.ts).
+  await setSetting(app.database.db, 'dossiers.submissions_per_hour', 100_000);
   await app.platform.jobs.send(NOTIFY_RECEIPT_JOB, { warmup: true });
 }
 
@@ -89,6 +92,8 @@ export interface TestCitizen {
   personalId: string;
   name: string;
   email: string;
+  /** The account's phone number, proven at registration (a citizen's dossiers carry it, whatever the form says). */
+  phone: string;
 }
 
 /** Registers a citizen through the registration page; the client stays signed in. `n` picks distinct details. */
@@ -96,10 +101,11 @@ export async function registerCitizen(app: TestApp, n: number, name = 'Nguyễn 
   const client = app.client();
   const personalId = `00119001${String(2000 + n).padStart(4, '0')}`;
   const email = `congdan${n}@example.vn`;
+  const phone = `0983 ${String(100000 + n).slice(-6)}`;
   const res = await registerWithCode(app, client, {
     full_name: name,
     personal_id: personalId,
-    phone: `0983 ${String(100000 + n).slice(-6)}`,
+    phone,
     email,
     password: 'Matkhau2025',
     password_confirm: 'Matkhau2025',
@@ -108,7 +114,9 @@ export async function registerCitizen(app: TestApp, n: number, name = 'Nguyễn 
   const token = client.cookies.get(SESSION_COOKIE);
   const session = token ? await loadSession(app.database.db, token) : undefined;
   if (!session) throw new Error('no session after registration');
-  return { client, user: session.user, personalId, name, email };
+  // Registration proved the phone; the e-mail address is proven too, so receipts and notices reach it.
+  await proveEmail(app.database.db, session.user.id);
+  return { client, user: session.user, personalId, name, email, phone };
 }
 
 /** The smallest files each format's readers accept. */

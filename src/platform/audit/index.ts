@@ -45,11 +45,12 @@ export interface AuditRow {
 
 export async function listAudit(
   db: Kysely<PlatformTables>,
-  filter: { entity?: string; entityId?: string; limit?: number } = {},
+  filter: { entity?: string; entityId?: string; action?: string; limit?: number } = {},
 ): Promise<AuditRow[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 100);
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.action) q = q.where('action', '=', filter.action);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -60,4 +61,17 @@ export async function listAudit(
     entityId: r.entity_id,
     data: r.data,
   }));
+}
+
+/** How many rows of these actions the account wrote since the instant (rate limits per account). */
+export async function countAudit(db: Kysely<PlatformTables>, filter: { actorId: number; actions: readonly string[]; since: Date }): Promise<number> {
+  if (filter.actions.length === 0) return 0;
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('actor_id', '=', filter.actorId)
+    .where('action', 'in', [...filter.actions])
+    .where('at', '>=', filter.since)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }

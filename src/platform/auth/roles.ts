@@ -7,6 +7,8 @@ export const Role = {
   editor: 'editor',
   moderator: 'moderator',
   admin: 'admin',
+  /** Submits dossiers on another person's behalf (counter intake, integrators) for the agencies it serves (issue 10). */
+  intake: 'intake',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -19,6 +21,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   editor: { vi: 'Biên tập viên', en: 'Editor' },
   moderator: { vi: 'Kiểm duyệt viên', en: 'Moderator' },
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  intake: { vi: 'Tiếp nhận thay', en: 'Submits on behalf' },
 };
 
 export function isRole(v: string): v is Role {

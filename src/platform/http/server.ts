@@ -13,6 +13,7 @@ import { registerErrorHandling } from './error-handler.tsx';
 import { cleanInput, cleanUrlInput, safeLocation } from './input.ts';
 import { boundRequestSchema } from './schema-bounds.ts';
 import { registerUploadGate, uploadSlotsFrom } from './uploads.ts';
+import { registerNoStore } from './no-store.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
@@ -73,6 +74,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
 
   registerBodyParsers(app);
   registerErrorHandling(app);
+  registerNoStore(app);
   await app.register(cookie);
   // Security headers (CSP and the rest), computed once: the same for every response.
   const headers = securityHeaders({ hsts: secure });

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { type IncomingFile, invalid, attachmentLimits, stateLabels } from '../../dossiers/index.ts';
+import { type IncomingFile, invalid, attachmentLimits, recordDossierRead, stateLabels } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { WorkflowErrors } from '../workflow/errors.ts';
 import { getCaseView } from '../workflow/view.ts';
@@ -47,6 +47,7 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
 
   app.get('/api/v1/dossiers/:code', { schema: getCaseSchema }, async (req) => {
     const view = await getCaseView(platform, req.user, (req.params as CodeParams).code);
+    if (req.user) await recordDossierRead(platform, req.user, view.case, 'api', { ip: req.ip });
     return caseJson(view);
   });
 

@@ -102,3 +102,25 @@ export const feedbackForm = {
   waiting: { vi: 'Đang chờ cơ quan trả lời.', en: 'Waiting for the agency’s answer.' },
   done: { vi: 'Đã gửi phản ánh, góp ý của bạn.', en: 'Your message was sent.' },
 };
+
+/** Who read the dossier (Decree 13/2023/NĐ-CP: the applicant knows who processed their personal data). */
+export const readsSection = {
+  title: { vi: 'Ai đã xem hồ sơ của bạn', en: 'Who read your dossier' },
+  intro: {
+    vi: 'Mỗi lần cán bộ xem thông tin cá nhân, tệp hoặc giấy tờ của hồ sơ đều được ghi lại. Chỉ cán bộ trực tiếp giải quyết hồ sơ mới được xem.',
+    en: 'Every time a staff member reads the personal data, files or papers of this dossier is recorded. Only the staff who handle the dossier may read it.',
+  },
+  none: { vi: 'Chưa có cán bộ nào xem hồ sơ.', en: 'No staff member has read the dossier yet.' },
+  when: { vi: 'Thời gian', en: 'When' },
+  who: { vi: 'Cán bộ', en: 'Staff member' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  agency: { vi: 'Cơ quan', en: 'Agency' },
+  what: { vi: 'Đã xem', en: 'What' },
+  whats: {
+    page: { vi: 'Trang hồ sơ', en: 'The dossier page' } as { vi: string; en: string },
+    file: { vi: 'Tệp đính kèm', en: 'An attachment' },
+    pdf: { vi: 'Giấy tờ (PDF)', en: 'A paper (PDF)' },
+    api: { vi: 'Qua API', en: 'Through the API' },
+    receipt: { vi: 'Giấy biên nhận', en: 'The receipt' },
+  },
+};

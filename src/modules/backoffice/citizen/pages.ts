@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
+import { dossierReads, formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { CRITERION_KEYS } from './criteria.ts';
 import { feedbackForm as fm, ratingForm as rm, supplementForm as sm } from './messages.ts';
@@ -23,8 +23,9 @@ const NOTICES = { 'bo-sung': 'supplement', 'danh-gia': 'rating', 'gop-y': 'feedb
 export async function citizenPages(app: FastifyInstance, platform: Platform): Promise<void> {
   async function render(req: FastifyRequest, reply: FastifyReply, code: string, extra: { status?: number; state?: FormState; notice?: string } = {}): Promise<FastifyReply> {
     const view = await applicantView(platform, req.user, code);
+    const reads = await dossierReads(platform, view.case.code);
     reply.status(extra.status ?? 200).header('cache-control', 'private, no-store');
-    reply.html(CitizenDossierPage({ req, view, mayRate: mayRate(view.case, view.relation, view.rating !== null), feedbackPerDay: FEEDBACK_PER_DAY, notice: extra.notice, state: extra.state }));
+    reply.html(CitizenDossierPage({ req, view, reads, mayRate: mayRate(view.case, view.relation, view.rating !== null), feedbackPerDay: FEEDBACK_PER_DAY, notice: extra.notice, state: extra.state }));
     return reply;
   }
 

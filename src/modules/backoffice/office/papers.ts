@@ -6,7 +6,7 @@ import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { endOfVietnamDay, isValidIsoDate } from '../../../platform/calendar/index.ts';
 import { findAccountContact } from '../../accounts/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { DossierErrors, renderForm01, type HistoryEntry } from '../../dossiers/index.ts';
+import { DossierErrors, recordDossierRead, renderForm01, type HistoryEntry } from '../../dossiers/index.ts';
 import { ONE_STOP_UNIT } from '../forms/common.ts';
 import { renderForm02, renderForm03, renderForm04, renderForm05, type DossierFormBase, type FormAgency, type HandOver } from '../forms/index.ts';
 import { stateOf } from '../workflow/definition.ts';
@@ -95,6 +95,7 @@ export async function renderPaper(platform: Platform, actor: Actor, code: string
   const v = await getCaseView(platform, user, code);
   const c = v.case;
   if (!papersOf(v).includes(paper)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  await recordDossierRead(platform, user, c, 'pdf', { paper });
   const receiving = (): Promise<FormAgency> => formAgency(platform, c.agencyId);
   const handling = (): Promise<FormAgency> => formAgency(platform, c.handlingAgencyId ?? c.agencyId);
   switch (paper) {

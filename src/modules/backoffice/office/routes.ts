@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { idParam, sendDossierFile } from '../../dossiers/index.ts';
+import { idParam, recordDossierRead, sendDossierFile } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { actionOf } from '../workflow/definition.ts';
 import { isInboxTab } from '../workflow/inbox.ts';
@@ -37,6 +37,7 @@ const NOT_FORM_ERRORS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'DOSSIE
 export async function officePages(app: FastifyInstance, platform: Platform): Promise<void> {
   async function showCase(req: FastifyRequest, reply: FastifyReply, code: string, extra: Pick<CasePageProps, 'done' | 'failed' | 'feeDone' | 'feeFailed' | 'answerDone' | 'answerFailed'> = {}, status = 200): Promise<FastifyReply> {
     const oc = await officerCase(platform, req.user, code);
+    if (req.user) await recordDossierRead(platform, req.user, oc.view.case, 'page', { ip: req.ip });
     const failed = extra.failed ? { ...extra.failed, shown: oc.view.actions.some((a) => a.key === extra.failed?.action) } : undefined;
     reply.status(status).header('cache-control', 'private, no-store').html(CasePage({ req, oc, papers: papersOf(oc.view), ...extra, failed }));
     return reply;
@@ -123,7 +124,9 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    return sendDossierFile(reply, await openOfficerFile(platform, req.user, p.code, idParam(p.fileId)));
+    const opened = await openOfficerFile(platform, req.user, p.code, idParam(p.fileId));
+    if (req.user) await recordDossierRead(platform, req.user, opened.dossier, 'file', { ip: req.ip, file: opened.file.id });
+    return sendDossierFile(reply, opened);
   });
 
   await paperRoutes(app, platform);

@@ -6,7 +6,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { findAccountContact, findStaffWithRole, type StaffSummary } from '../../accounts/index.ts';
 import { listAgencies } from '../../units/index.ts';
-import { DossierErrors, type DeadlineInfo, type DossierFile, attachmentStore, dossierRows } from '../../dossiers/index.ts';
+import { DossierErrors, type DeadlineInfo, type Dossier, type DossierFile, attachmentStore, dossierRows } from '../../dossiers/index.ts';
 import { getCaseView, caseFor, type CaseView } from '../workflow/view.ts';
 import { collectsFees } from './fees.ts';
 
@@ -42,10 +42,10 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
 }
 
 /** A file of the dossier (submitted, supplement or result), for the staff who may see the dossier. */
-export async function openOfficerFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ file: DossierFile; stream: Readable }> {
+export async function openOfficerFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ dossier: Dossier; file: DossierFile; stream: Readable }> {
   const user = requireStaff(actor);
   const { c } = await caseFor(platform, user, code);
   const file = Number.isSafeInteger(fileId) ? await dossierRows.file(platform.database.db, c.id, fileId) : undefined;
   if (!file) throw DossierErrors.FILE_NOT_FOUND();
-  return { file, stream: await attachmentStore(platform).stream(file.sha256) };
+  return { dossier: c, file, stream: await attachmentStore(platform).stream(file.sha256) };
 }

@@ -1,9 +1,11 @@
-// Who may see and act on a dossier (issue 4 "Access"): the applicant sees their own; staff see the dossiers of the
-// agency that received them, of the agency handling them, and of an agency consulted on them; an officer of one
-// ward can neither see nor act on another ward's dossiers. Acting also needs the action's role and scope.
+// Who may see and act on a dossier (issue 4 "Access", issue 10 "Least privilege"): seeing is the dossiers module's one
+// rule over personal data (mayReadPersonalData, dossiers/privacy.ts, Decree 13/2023/NĐ-CP): the applicant, a one-stop
+// officer, specialist or leader of the receiving or handling agency, a specialist or leader of a consulted agency; an
+// editor, administrator or registry clerk sees none, and an officer of one ward none of another's. Acting also needs
+// the action's role and scope.
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import type { ActorScope, WorkflowAction } from './definition.ts';
-import type { Dossier } from '../../dossiers/index.ts';
+import { type Dossier, mayReadPersonalData } from '../../dossiers/index.ts';
 
 export interface Relation {
   receiving: boolean;
@@ -23,8 +25,9 @@ export function relationOf(user: SessionUser, c: Pick<Dossier, 'agencyId' | 'han
   };
 }
 
-export function canSeeCase(rel: Relation): boolean {
-  return rel.receiving || rel.handling || rel.consulted || rel.applicant;
+/** May this user read the dossier (and so its personal data)? The one rule of dossiers/privacy.ts. */
+export function canSeeCase(user: SessionUser, c: Pick<Dossier, 'agencyId' | 'handlingAgencyId' | 'applicantAccountId'>, consultedAgencyIds: readonly number[]): boolean {
+  return mayReadPersonalData(user, c, consultedAgencyIds);
 }
 
 export function inScope(rel: Relation, scope: ActorScope): boolean {

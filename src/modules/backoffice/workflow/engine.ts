@@ -49,8 +49,9 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   if (!seen) throw DossierErrors.DOSSIER_NOT_FOUND();
   const workflow = await getWorkflow(db, seen.workflowCode);
   const action = actionOf(workflow, input.action);
-  const rel0 = relationOf(user, seen, await caseRepo.consultedAgencies(db, seen.id));
-  if (!canSeeCase(rel0)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  const consulted0 = await caseRepo.consultedAgencies(db, seen.id);
+  if (!canSeeCase(user, seen, consulted0)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  const rel0 = relationOf(user, seen, consulted0);
   if (!action) throw WorkflowErrors.UNKNOWN_ACTION({ details: { action: input.action } });
   const checked = await checkInput(db, requirementsOf(action, seen), input, attachmentLimits(platform));
   if (checked.errors.length > 0) throw WorkflowErrors.INVALID_ACTION({ fields: checked.errors });

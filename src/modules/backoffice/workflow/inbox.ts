@@ -9,6 +9,7 @@ import { endOfVietnamDay, vietnamDateOf } from '../../../platform/calendar/index
 import { searchKey } from '../../../platform/text/index.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { inboxRepo, type InboxViewer } from './repo-inbox.ts';
+import { CASE_ROLES, CONSULTED_ROLES } from '../../dossiers/index.ts';
 
 export const INBOX_TABS = ['new', 'mine', 'processing', 'approval', 'due_soon', 'overdue', 'waiting', 'consulting', 'results'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -48,9 +49,13 @@ export function isInboxTab(s: string): s is InboxTab {
 }
 
 export async function inbox(platform: Platform, actor: Actor, query: InboxQuery, now: Date = new Date()): Promise<Inbox> {
-  const user = requireStaff(actor);
+  // The inbox lists applicants' names: only for the roles that handle dossiers (dossiers/privacy.ts, Decree
+  // 13/2023/NĐ-CP); the consultations asked of the agency only for those who answer them.
+  const user = requireStaff(actor, ...CASE_ROLES);
   const cal = await getWorkCalendar(platform);
-  const who: InboxViewer = { agencyId: user.agencyId ?? -1, userId: user.id, now, soon: endOfVietnamDay(cal.nextWorkingDay(vietnamDateOf(now))) };
+  const agencyId = user.agencyId ?? -1;
+  const consultedAgencyId = user.roles.some((r) => CONSULTED_ROLES.includes(r)) ? agencyId : -1;
+  const who: InboxViewer = { agencyId, consultedAgencyId, userId: user.id, now, soon: endOfVietnamDay(cal.nextWorkingDay(vietnamDateOf(now))) };
   const db = platform.database.db;
   const counts = await inboxRepo.counts(db, who);
   const tab = query.tab ?? defaultTab(user.roles);

@@ -8,6 +8,8 @@ import type { InboxRow, InboxTab } from './inbox.ts';
 export interface InboxViewer {
   /** The officer's agency (-1 when they have none: they see only what is assigned to them). */
   agencyId: number;
+  /** The agency whose open consultations the officer answers (-1: none, their roles do not answer them). */
+  consultedAgencyId: number;
   userId: number;
   now: Date;
   /** End of the next working day: "due soon" ends there. */
@@ -24,7 +26,7 @@ function predicates(v: InboxViewer): { visible: Expression<SqlBool>; tabs: Recor
   const agency = v.agencyId;
   const inProgress = sql<SqlBool>`d.result_at is null and d.status not in ('supplement', 'refused')`;
   const mineOrHandled = sql<SqlBool>`(d.agency_id = ${agency} or d.handling_agency_id = ${agency})`;
-  const consulted = sql<SqlBool>`exists (select 1 from dossier_consultations k where k.dossier_id = d.id and k.agency_id = ${agency} and k.replied_at is null)`;
+  const consulted = sql<SqlBool>`exists (select 1 from dossier_consultations k where k.dossier_id = d.id and k.agency_id = ${v.consultedAgencyId} and k.replied_at is null)`;
   // In the order of INBOX_TABS.
   const tabs: Record<InboxTab, Expression<SqlBool>> = {
     new: sql`d.status = 'received' and d.agency_id = ${agency}`,

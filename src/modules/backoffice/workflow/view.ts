@@ -1,6 +1,6 @@
 // One dossier as the back office and its applicant see it: its facts, where it is in its workflow, the history, files,
-// supplements, consultations, rating and feedback, and the actions the viewer may take now. Staff of the receiving,
-// handling or a consulted agency and the applicant see it; anyone else gets "not found".
+// supplements, consultations, rating and feedback, and the actions the viewer may take now. The applicant and the
+// staff who handle it (workflow/access.ts canSeeCase) see it; anyone else gets "not found".
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
@@ -37,8 +37,9 @@ export async function caseFor(platform: Platform, user: SessionUser, code: strin
   const db = platform.database.db;
   const c = isDossierCode(code) ? await dossierRows.findByCode(db, code) : undefined;
   if (!c) throw DossierErrors.DOSSIER_NOT_FOUND();
-  const relation = relationOf(user, c, await caseRepo.consultedAgencies(db, c.id));
-  if (!canSeeCase(relation)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  const consulted = await caseRepo.consultedAgencies(db, c.id);
+  if (!canSeeCase(user, c, consulted)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  const relation = relationOf(user, c, consulted);
   return { c, relation };
 }
 

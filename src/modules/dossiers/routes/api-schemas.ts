@@ -47,7 +47,10 @@ export const submitSchema = {
     'A citizen (or an integrator) submits a dossier of a procedure that has an online channel. `form` holds the e-form answers as a nested ' +
     'object; `files` one base64 PDF, JPEG or PNG per required document (`doc_key` as the e-form names it: `doc1`, `doc2`, … for generic ' +
     'forms), checked by content. The same `Idempotency-Key` header again returns the same dossier (201, header `Idempotent-Replayed: true`). ' +
-    'Errors name each field: `applicant.personalId`, `files.doc1`, `agency`.',
+    'Errors name each field: `applicant.personalId`, `files.doc1`, `agency`. ' +
+    'A citizen’s dossier carries the phone and e-mail the account proved, never those of the request. Submitting in another person’s name ' +
+    'needs a staff account with the role `intake` for the receiving agency (403 `NOT_ON_BEHALF` otherwise); an account submits at most ' +
+    '20 dossiers an hour by default (429 `TOO_MANY_SUBMISSIONS`).',
   security: [{ bearer: [] }],
   headers: {
     type: 'object',
@@ -113,6 +116,7 @@ export const submitSchema = {
     403: errorResponse,
     404: errorResponse,
     413: errorResponse,
+    429: errorResponse,
   },
 } as const;
 
@@ -120,11 +124,15 @@ export const statusSchema = {
   tags,
   summary: 'Trạng thái hồ sơ / Status of a dossier',
   description:
-    'Công khai, không cần đăng nhập: trạng thái, thủ tục, cơ quan tiếp nhận và ngày hẹn trả; không có thông tin cá nhân. / Public, no sign-in: the status, procedure, receiving agency and due date; nothing personal.',
+    'Công khai, không cần đăng nhập: trạng thái, thủ tục, cơ quan tiếp nhận và ngày hẹn trả, không có thông tin cá nhân, cho người biết 4 chữ số cuối số điện thoại của người nộp (số định danh cá nhân khi hồ sơ không có số điện thoại); sai hoặc thiếu: 404 như mã không có. / Public, no sign-in: the status, procedure, receiving agency and due date, nothing personal, for whoever gives the last 4 digits of the applicant’s phone (of the personal ID number when the dossier has no phone); wrong or missing: 404, as for an unknown code.',
   params: {
     type: 'object',
     required: ['code'],
     properties: { code: { type: 'string', pattern: DOSSIER_CODE.source, examples: ['000.00.20.H26-260213-0001'] } },
+  },
+  querystring: {
+    type: 'object',
+    properties: { phone_last4: { type: 'string', maxLength: 8, examples: ['5678'] } },
   },
   response: {
     200: {

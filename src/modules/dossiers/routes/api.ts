@@ -78,7 +78,7 @@ export async function dossierApi(app: FastifyInstance, platform: Platform): Prom
 
   app.get('/api/v1/dossiers/:code/status', { schema: statusSchema, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req) => {
     const { code } = req.params as { code: string };
-    const found = await lookupStatus(platform, code);
+    const found = await lookupStatus(platform, code, (req.query as { phone_last4?: string }).phone_last4 ?? '');
     if (!found) throw DossierErrors.DOSSIER_NOT_FOUND();
     return {
       code: found.code,

@@ -19,6 +19,7 @@ import { applicantDefaults } from '../profile.ts';
 import { getReceipt } from '../receipt.ts';
 import { listMyDossiers, lookupStatus, openDossierFile, procedureNames } from '../read.ts';
 import { submitDossier } from '../submit.ts';
+import { recordDossierRead } from '../privacy.ts';
 import { DetailPage } from '../views/detail-page.tsx';
 import { LookupPage } from '../views/lookup-page.tsx';
 import { MyDossiersPage } from '../views/my-page.tsx';
@@ -129,6 +130,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'receipt', { ip: req.ip });
     return reply.html(ReceiptPage({ req, r, paid: str((req.query as Record<string, unknown>).paid) === '1' }));
   });
 
@@ -136,6 +138,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'pdf', { ip: req.ip, paper: '01' });
     const pdf = await renderForm01(r);
     return reply
       .type('application/pdf')
@@ -155,6 +158,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const r = await getReceipt(platform, req.user, (req.params as { code: string }).code);
+    if (req.user) await recordDossierRead(platform, req.user, r.dossier, 'receipt', { ip: req.ip });
     return reply.html(DetailPage({ req, r }));
   });
 
@@ -162,7 +166,9 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const first = signInFirst(req, reply);
     if (first) return first;
     const p = req.params as { code: string; fileId: string };
-    return sendDossierFile(reply, await openDossierFile(platform, req.user, p.code, idParam(p.fileId)));
+    const opened = await openDossierFile(platform, req.user, p.code, idParam(p.fileId));
+    if (req.user) await recordDossierRead(platform, req.user, opened.dossier, 'file', { ip: req.ip, file: opened.file.id });
+    return sendDossierFile(reply, opened);
   });
 
   app.get('/ho-so-cua-toi', async (req, reply) => {
@@ -173,10 +179,12 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
   });
 
   app.get('/tra-cuu-ho-so', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const query = str((req.query as Record<string, unknown>).ma).trim().slice(0, 60);
-    if (!query) return reply.html(LookupPage({ req, query }));
-    if (!isDossierCode(query.toUpperCase())) return reply.status(400).html(LookupPage({ req, query, error: 'malformed' }));
-    const found = await lookupStatus(platform, query);
-    return reply.status(found ? 200 : 404).html(LookupPage({ req, query, found, error: found ? undefined : 'not_found' }));
+    const q = req.query as Record<string, unknown>;
+    const query = str(q.ma).trim().slice(0, 60);
+    const last4 = str(q.so).trim().slice(0, 8);
+    if (!query) return reply.html(LookupPage({ req, query, last4 }));
+    if (!isDossierCode(query.toUpperCase())) return reply.status(400).html(LookupPage({ req, query, last4, error: 'malformed' }));
+    const found = await lookupStatus(platform, query, last4);
+    return reply.status(found ? 200 : 404).html(LookupPage({ req, query, last4, found, error: found ? undefined : 'not_found' }));
   });
 }

@@ -1,5 +1,6 @@
-// /tra-cuu-ho-so?ma=: anyone may look a code up, without signing in, and learn its state, procedure, receiving agency
-// and due date, nothing personal (DOMAIN §4).
+// /tra-cuu-ho-so?ma=&so=: anyone may look a code up, without signing in, and learn its state, procedure, receiving
+// agency and due date, nothing personal (DOMAIN §4), if they also give the last 4 digits of the applicant's phone
+// (read.ts lookupStatus).
 import type { FastifyRequest } from 'fastify';
 import { Page } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
@@ -11,12 +12,14 @@ import { Fact, StatusText, Vi } from './parts.tsx';
 export interface LookupPageProps {
   req: FastifyRequest;
   query: string;
+  /** The last 4 digits typed. */
+  last4?: string | undefined;
   found?: PublicStatus | undefined;
   /** Set when a query was made: why nothing is shown. */
   error?: 'not_found' | 'malformed' | undefined;
 }
 
-export function LookupPage({ req, query, found, error }: LookupPageProps): JSX.Element {
+export function LookupPage({ req, query, last4 = '', found, error }: LookupPageProps): JSX.Element {
   const lang = req.lang;
   const message = error === 'malformed' ? t(lang, m.malformed) : error === 'not_found' ? t(lang, m.notFound, { code: query }) : undefined;
   return (
@@ -47,6 +50,28 @@ export function LookupPage({ req, query, found, error }: LookupPageProps): JSX.E
             autocomplete="off"
             aria-describedby={message ? 'ma-hint ma-error' : 'ma-hint'}
             aria-invalid={message ? 'true' : undefined}
+          />
+        </div>
+        <div class={error === 'not_found' ? 'field field-error' : 'field'}>
+          <label for="so" safe>
+            {t(lang, m.digitsLabel)}
+          </label>
+          <p class="hint" id="so-hint" safe>
+            {t(lang, m.digitsHint)}
+          </p>
+          <input
+            id="so"
+            name="so"
+            type="text"
+            inputmode="numeric"
+            pattern="[0-9]{4}"
+            maxlength="4"
+            class="input-short"
+            value={last4}
+            autocomplete="off"
+            required
+            aria-describedby={error === 'not_found' ? 'so-hint ma-error' : 'so-hint'}
+            aria-invalid={error === 'not_found' ? 'true' : undefined}
           />
         </div>
         <button type="submit" safe>

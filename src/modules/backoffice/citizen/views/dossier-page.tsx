@@ -5,11 +5,12 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang } from '../../../../platform/web/i18n.ts';
-import { Fact, FileList, Vi } from '../../../dossiers/index.ts';
+import { type DossierRead, Fact, FileList, Vi } from '../../../dossiers/index.ts';
 import { AnswerChanges, AnswersList, answersView } from '../../../eforms/index.ts';
+import { ROLE_LABELS } from '../../../../platform/auth/roles.ts';
 import type { CaseView } from '../../workflow/view.ts';
 import { OVERALL_LABEL, RATING_CRITERIA, SCORE_LABELS, isScore } from '../criteria.ts';
-import { feedbackForm as fm, fileKinds, page as m, ratingForm as rm, supplementForm as sm } from '../messages.ts';
+import { feedbackForm as fm, fileKinds, page as m, ratingForm as rm, readsSection as rd, supplementForm as sm } from '../messages.ts';
 import { citizenTimeline, openSupplement } from '../timeline.ts';
 import { Facts } from './facts.tsx';
 import { FeedbackForm, FeedbackList, RatingForm, SupplementForm } from './forms.tsx';
@@ -18,6 +19,8 @@ import type { FormState } from './kit.tsx';
 export interface DossierPageProps {
   req: FastifyRequest;
   view: CaseView;
+  /** Who among the staff read the dossier, newest first (Decree 13/2023/NĐ-CP: the data subject's right to know). */
+  reads: DossierRead[];
   mayRate: boolean;
   feedbackPerDay: number;
   notice?: string | undefined;
@@ -73,6 +76,41 @@ function Files({ lang, view }: { lang: Lang; view: CaseView }): JSX.Element {
   );
 }
 
+function Reads({ lang, reads }: { lang: Lang; reads: DossierRead[] }): JSX.Element {
+  if (reads.length === 0) return <p safe>{t(lang, rd.none)}</p>;
+  return (
+    <table>
+      <caption class="visually-hidden" safe>
+        {t(lang, rd.title)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>{t(lang, rd.when)}</th>
+          <th scope="col" safe>{t(lang, rd.who)}</th>
+          <th scope="col" safe>{t(lang, rd.role)}</th>
+          <th scope="col" safe>{t(lang, rd.agency)}</th>
+          <th scope="col" safe>{t(lang, rd.what)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reads.map((r) => (
+          <tr>
+            <td>
+              <time datetime={r.at.toISOString()} safe>
+                {formatDateTime(lang, r.at)}
+              </time>
+            </td>
+            <td safe>{r.name}</td>
+            <td safe>{r.roles.map((x) => t(lang, ROLE_LABELS[x] ?? { vi: x, en: x })).join(', ')}</td>
+            <td safe>{r.agency ?? ''}</td>
+            <td safe>{t(lang, rd.whats[r.what])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A refusal of a whole form (not of one field), repeated under its section's heading. */
 function SectionError({ state, id }: { state?: FormState | undefined; id: string }): JSX.Element {
   const message = state?.errors.get(id);
@@ -110,7 +148,7 @@ function RatingSection({ req, view, mayRate, state }: { req: FastifyRequest; vie
   return <RatingForm req={req} code={view.case.code} state={state} />;
 }
 
-export function CitizenDossierPage({ req, view, mayRate, feedbackPerDay, notice, state }: DossierPageProps): JSX.Element {
+export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, notice, state }: DossierPageProps): JSX.Element {
   const lang = req.lang;
   const c = view.case;
   const open = openSupplement(view);
@@ -198,6 +236,13 @@ export function CitizenDossierPage({ req, view, mayRate, feedbackPerDay, notice,
         <p safe>{t(lang, fm.intro)}</p>
         <FeedbackList req={req} feedback={view.feedback} />
         <FeedbackForm req={req} code={c.code} perDay={feedbackPerDay} state={state} />
+      </section>
+      <section aria-labelledby="ai-da-xem">
+        <h2 id="ai-da-xem" safe>
+          {t(lang, rd.title)}
+        </h2>
+        <p safe>{t(lang, rd.intro)}</p>
+        <Reads lang={lang} reads={reads} />
       </section>
     </Page>
   );
