@@ -97,6 +97,7 @@ test('a supplement may correct the answers (checked again by the e-form); the of
   assert.match(html, /<caption>Nội dung tờ khai đã sửa khi bổ sung<\/caption>/);
   assert.match(html, /<th scope="row">Nội dung đề nghị<\/th><td><del>Đề nghị cấp giấy xác nhận.<\/del><\/td><td><ins>Đề nghị cấp giấy xác nhận cư trú để làm hồ sơ nhập học.<\/ins><\/td>/);
   assert.match(html, /<dt>Nội dung đề nghị<\/dt><dd><span>Đề nghị cấp giấy xác nhận cư trú/, 'the answers as they are now');
+  assert.match(html, /Sửa tờ khai: Nội dung đề nghị/, 'in the process history');
 
   const token = await apiTokenFor(app.database.db, s.hkOfficer);
   const api = (await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${encodeURIComponent(code)}`, headers: { authorization: `Bearer ${token}` } })).json() as {
