@@ -88,7 +88,14 @@ async function fillForm(page: Page): Promise<void> {
 }
 
 /** Submits the filled form and returns the dossier code read from the receipt page it lands on. */
-async function submitAndReadCode(page: Page): Promise<string> {
+async function submitAndReadCode(page: Page, a11y = false): Promise<string> {
+  // "Tiếp tục" keeps the answers and files with the draft and shows them to check (issue 9); submitted from there.
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Tiếp tục', exact: true })), 303);
+  assert.equal(new URL(page.url()).pathname, `${FORM_PATH}/kiem-tra`);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Kiểm tra lại thông tin hồ sơ');
+  assert.ok((await page.getByRole('link', { name: /^Thay đổi/ }).count()) > 5, 'a change link per answer');
+  assert.match(await page.locator('main').innerText(), /Ngày hẹn trả kết quả dự kiến/);
+  if (a11y) await checkA11y(page, 'the check-your-answers page');
   assert.equal(await submitWith(page, page.getByRole('button', { name: 'Nộp hồ sơ', exact: true })), 303);
   const url = new URL(page.url());
   const m = /^\/ho-so\/([^/]+)\/bien-nhan$/.exec(url.pathname);
@@ -140,7 +147,7 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   for (const label of ['Họ, chữ đệm và tên', 'Số định danh cá nhân', 'Số điện thoại', 'Quốc tịch']) {
     await page.getByLabel(label, { exact: true }).fill('');
   }
-  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Nộp hồ sơ', exact: true })), 400);
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Tiếp tục', exact: true })), 400);
   assert.equal(page.url(), h.url(FORM_PATH));
   const summary = page.getByRole('alert');
   assert.equal(await summary.count(), 1);
@@ -157,7 +164,7 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
 
   // Filled in full, with the files: the receipt.
   await fillForm(page);
-  const code = await submitAndReadCode(page);
+  const code = await submitAndReadCode(page, true);
   assert.equal((await page.locator('h1').innerText()).trim(), 'Biên nhận hồ sơ');
   assert.equal(await fact(page, 'Mã hồ sơ'), code);
   assert.equal(await fact(page, 'Trạng thái'), 'Chờ tiếp nhận');

@@ -95,6 +95,9 @@ test('one dossier from online submission through supplement, consultation, apolo
   await citizen.locator('#f-reason').fill('Đăng ký thường trú tại chỗ ở thuê.');
   await citizen.locator('#f-declaration').check();
   await citizen.locator('#f-files-rentalContract').setInputFiles(pdf);
+  // Checked on the check-your-answers page, then submitted from there (issue 9).
+  assert.equal(await submitWith(citizen, citizen.getByRole('button', { name: 'Tiếp tục', exact: true })), 303);
+  assert.match(await citizen.locator('main').innerText(), /Chỗ ở thuê|Đăng ký thường trú tại chỗ ở thuê\./);
   assert.equal(await submitWith(citizen, citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true })), 303);
   const m = /^\/ho-so\/([^/]+)\/bien-nhan$/.exec(new URL(citizen.url()).pathname);
   assert.ok(m, 'the receipt page');

@@ -1,5 +1,6 @@
 // Drafts: a citizen's unfinished form for one procedure, kept on the server so that it can be resumed on another
-// device (GOV.UK: multi-step journeys keep their state server-side). Files are not kept in drafts.
+// device (GOV.UK: multi-step journeys keep their state server-side). The files uploaded with it are kept too
+// (dossier_draft_files, the content in the attachment store), so that the check-your-answers page can submit them.
 import type { Platform } from '../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../platform/auth/access.ts';
 import { HttpErrors } from '../../platform/http/errors.ts';
@@ -8,6 +9,19 @@ import { findProcedureForDossier } from './catalogue.ts';
 import { DossierErrors } from './errors.ts';
 import { dossierRepo } from './repo.ts';
 import { dossierDb } from './tables.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { checkAttachments, type IncomingFile } from './attachments.ts';
+import type { DossierProcedure } from './catalogue.ts';
+import { attachmentLimits, attachmentStore } from './storage.ts';
+
+/** A file kept with a draft: its document, name, type, size and content address. */
+export interface KeptFile {
+  docKey: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
 
 const MAX_DRAFT_CHARS = 100_000;
 
@@ -45,4 +59,38 @@ export async function loadDraft(platform: Platform, actor: Actor, procedureCode:
   const user = citizen(actor);
   const d = await dossierRepo.findDraft(dossierDb(platform.database.db), user.id, procedureCode);
   return d ? { data: d.data as DraftData, updatedAt: d.updatedAt } : undefined;
+}
+
+/**
+ * Keeps the files just uploaded with the draft, one per document (a new one replaces the one before). They are
+ * checked like a submission's (type by content, sizes); documents not uploaded now are not required here: the
+ * check-your-answers step asks for them. Returns the problems with the uploads, nothing kept when there are any.
+ */
+export async function keepDraftFiles(platform: Platform, actor: Actor, procedure: DossierProcedure, uploads: readonly IncomingFile[], ip?: string | null): Promise<FieldError[]> {
+  const user = citizen(actor);
+  const present = uploads.filter((f) => f.content.length > 0 || f.filename !== '' || f.truncated || f.overTotal);
+  if (present.length === 0) return [];
+  const optional = { ...procedure.form, documents: procedure.form.documents.map((d) => ({ ...d, required: false })) };
+  const att = checkAttachments(optional, present, attachmentLimits(platform));
+  if (att.errors.length > 0) return att.errors;
+  const store = attachmentStore(platform);
+  for (const f of att.accepted) await store.put(f.content);
+  await platform.database.db.transaction().execute(async (trx) => {
+    const tdb = dossierDb(trx);
+    await dossierRepo.addStoredFiles(tdb, att.accepted.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })));
+    for (const f of att.accepted) await dossierRepo.putDraftFile(tdb, user.id, procedure.code, f);
+    await recordAudit(trx, { actor, action: 'dossiers.draft_files', entity: 'dossier_draft', entityId: procedure.code, ip: ip ?? null, data: { files: att.accepted.length } });
+  });
+  return [];
+}
+
+export async function draftFilesOf(platform: Platform, actor: Actor, procedureCode: string): Promise<KeptFile[]> {
+  const user = citizen(actor);
+  return dossierRepo.draftFiles(dossierDb(platform.database.db), user.id, procedureCode);
+}
+
+/** The kept files as uploads again (their content from the store), to submit with the draft. */
+export async function keptUploads(platform: Platform, kept: readonly KeptFile[]): Promise<IncomingFile[]> {
+  const store = attachmentStore(platform);
+  return Promise.all(kept.map(async (f) => ({ docKey: f.docKey, filename: f.originalName, content: await store.read(f.sha256) })));
 }

@@ -29,6 +29,8 @@ export type DossierPatch = Pick<
   | 'finished_at'
   | 'due_soon_at'
   | 'overdue_at'
+  // Answers the applicant corrected with a supplement (issue 9).
+  | 'form_data'
 >;
 
 /** A row of the process history (Form 05's hand-overs): the timeline's row with the columns of migrations/0008. */

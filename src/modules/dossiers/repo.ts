@@ -290,5 +290,27 @@ export const dossierRepo = {
 
   async deleteDraft(db: DossierDb, accountId: number, procedureCode: string): Promise<void> {
     await db.deleteFrom('dossier_drafts').where('account_id', '=', accountId).where('procedure_code', '=', procedureCode).execute();
+    await db.deleteFrom('dossier_draft_files').where('account_id', '=', accountId).where('procedure_code', '=', procedureCode).execute();
+  },
+
+  /** A draft's file for one document, replacing the one uploaded before for it. */
+  async putDraftFile(db: DossierDb, accountId: number, procedureCode: string, f: { docKey: string; originalName: string; mime: string; size: number; sha256: string }): Promise<void> {
+    const row = { original_name: f.originalName, mime: f.mime, size: f.size, sha256: f.sha256 };
+    await db
+      .insertInto('dossier_draft_files')
+      .values({ account_id: accountId, procedure_code: procedureCode, doc_key: f.docKey, ...row })
+      .onConflict((oc) => oc.columns(['account_id', 'procedure_code', 'doc_key']).doUpdateSet({ ...row, created_at: sql<Date>`now()` }))
+      .execute();
+  },
+
+  async draftFiles(db: DossierDb, accountId: number, procedureCode: string): Promise<{ docKey: string; originalName: string; mime: string; size: number; sha256: string }[]> {
+    const rows = await db
+      .selectFrom('dossier_draft_files')
+      .select(['doc_key', 'original_name', 'mime', 'size', 'sha256'])
+      .where('account_id', '=', accountId)
+      .where('procedure_code', '=', procedureCode)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ docKey: r.doc_key, originalName: r.original_name, mime: r.mime, size: r.size, sha256: r.sha256 }));
   },
 };

@@ -237,6 +237,26 @@ export async function submitDossier(platform: Platform, actor: Actor, input: Sub
   }
 }
 
+/**
+ * Every check of a submission without saving anything (the check-your-answers page, issue 9): the problems, or the
+ * answers as they will be stored and the applicant they name.
+ */
+export async function checkDossier(
+  platform: Platform,
+  actor: Actor,
+  input: SubmitInput,
+  ctx: Pick<SubmitContext, 'now'> = {},
+): Promise<{ errors: FieldError[]; formData: Record<string, unknown>; applicant: Applicant; procedure: DossierProcedure }> {
+  const user = checkAccess(actor, { via: 'web' });
+  const received = ctx.now ?? new Date();
+  const procedure = await findProcedureForDossier(platform.database.db, input.procedureCode, receiptDay(received));
+  if (!procedure) throw DossierErrors.PROCEDURE_NOT_FOUND({ details: { code: input.procedureCode } });
+  const refused = notOnlineError(procedure);
+  if (refused) throw refused;
+  const checked = await checkSubmission(platform, user, procedure, input, ctx.now);
+  return { errors: checked.errors, formData: checked.formData, applicant: checked.applicant, procedure };
+}
+
 interface CheckedSubmission {
   errors: FieldError[];
   agency: { id: number; code: string; name: string };

@@ -105,6 +105,19 @@ export interface DossierDraftsTable {
   updated_at: Generated<Date>;
 }
 
+/** Files uploaded with a draft, kept until the check-your-answers page submits it (migrations/0016). */
+export interface DossierDraftFilesTable {
+  id: Generated<number>;
+  account_id: number;
+  procedure_code: string;
+  doc_key: string;
+  original_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_sequences: DossierSequencesTable;
@@ -113,6 +126,7 @@ export type DossierTables = {
   dossier_events: DossierEventsTable;
   payments: PaymentsTable;
   dossier_drafts: DossierDraftsTable;
+  dossier_draft_files: DossierDraftFilesTable;
 };
 
 export type DossierDb = Kysely<PlatformTables & DossierTables>;

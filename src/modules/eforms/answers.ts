@@ -105,6 +105,13 @@ export interface AnswerChange {
   new: unknown;
 }
 
+/** JSON with object keys sorted: the database (jsonb) does not keep the order the answers were written in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
 /** The fields whose stored value differs between two sets of answers, in the form's order. */
 export function changedAnswers(def: EformDefinition, before: Record<string, unknown>, after: Record<string, unknown>): AnswerChange[] {
   const out: AnswerChange[] = [];
@@ -112,7 +119,7 @@ export function changedAnswers(def: EformDefinition, before: Record<string, unkn
     for (const path of s.fields) {
       const a = readRaw(before, path);
       const b = readRaw(after, path);
-      if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) out.push({ field: path, old: a ?? null, new: b ?? null });
+      if (canonical(a) !== canonical(b)) out.push({ field: path, old: a ?? null, new: b ?? null });
     }
   }
   return out;

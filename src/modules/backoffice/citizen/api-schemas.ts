@@ -189,6 +189,13 @@ export const actionSchema = {
         type: 'integer',
         description: 'accept: working days to the return date, required when the procedure states no processing time / số ngày làm việc để hẹn trả khi thủ tục chưa có thời hạn',
       },
+      form: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'Khi bổ sung: toàn bộ nội dung tờ khai đã sửa, kiểm tra lại theo biểu mẫu; các mục thay đổi được lưu cùng lần bổ sung. / With a supplement: ' +
+          'the whole corrected e-form answers, checked again by the e-form; the changed fields are kept with the supplement.',
+      },
       files: {
         type: 'array',
         maxItems: 20,

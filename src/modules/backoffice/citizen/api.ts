@@ -24,6 +24,7 @@ interface ActionBody {
   assignee_id?: number;
   processing_days?: number;
   files?: { doc_key: string; filename: string; content_base64: string }[];
+  form?: Record<string, unknown>;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -71,6 +72,7 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
         assigneeId: b.assignee_id,
         processingDays: b.processing_days,
         files: decoded.files,
+        form: b.form,
       },
       { via: 'api', ip: req.ip },
     );

@@ -70,6 +70,11 @@ export const supplementForm = {
   hint: { vi: 'Tệp PDF, JPEG hoặc PNG.', en: 'PDF, JPEG or PNG files.' },
   note: { vi: 'Ghi chú gửi cơ quan (không bắt buộc)', en: 'A note for the agency (optional)' },
   submit: { vi: 'Nộp hồ sơ bổ sung', en: 'Send the supplement' },
+  answers: { vi: 'Sửa nội dung tờ khai (nếu được yêu cầu)', en: 'Correct your answers on the form (if asked to)' },
+  answersHint: {
+    vi: 'Các mục đang ghi là nội dung đã nộp. Sửa mục cần sửa; cán bộ sẽ thấy các thay đổi.',
+    en: 'The fields show what you submitted. Correct what needs correcting; the officer will see what changed.',
+  },
   reattach: { vi: 'Vì lý do an toàn, vui lòng chọn lại các tệp trước khi gửi.', en: 'For security, please choose the files again before sending.' },
   done: { vi: 'Đã nộp hồ sơ bổ sung. Thời hạn giải quyết được tính lại từ hôm nay; ngày hẹn mới: {date}.', en: 'Your supplement was sent. The time limit starts again today; new date: {date}.' },
   doneNoDate: {

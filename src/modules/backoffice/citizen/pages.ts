@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { dossierReads, formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
+import { dossierReads, draftFields, formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { CRITERION_KEYS } from './criteria.ts';
 import { feedbackForm as fm, ratingForm as rm, supplementForm as sm } from './messages.ts';
@@ -71,6 +71,9 @@ export async function citizenPages(app: FastifyInstance, platform: Platform): Pr
     const body = (req.body ?? {}) as Record<string, unknown>;
     const note = str(body['supplement-note']);
     const version = Number(str(body.version));
+    // The e-form's fields, when the page showed them (issue 9): the answers, corrected or not.
+    const answers = body._answers === '1' ? draftFields(body) : undefined;
+    const form = answers ? Object.fromEntries(Object.entries(answers).filter(([k]) => k !== 'version' && k !== 'supplement-note')) : undefined;
     try {
       // The applicant's own action that completes the open request (the workflow names it), never one from the post.
       const view = await applicantView(platform, req.user, code);
@@ -78,11 +81,14 @@ export async function citizenPages(app: FastifyInstance, platform: Platform): Pr
         platform,
         req.user,
         code,
-        { action: openSupplement(view)?.action ?? 'complete_supplement', version: Number.isSafeInteger(version) && version > 0 ? version : undefined, comment: note, files: uploadsOf(body) },
+        { action: openSupplement(view)?.action ?? 'complete_supplement', version: Number.isSafeInteger(version) && version > 0 ? version : undefined, comment: note, files: uploadsOf(body), form },
         { via: 'web', ip: req.ip },
       );
     } catch (err) {
-      return refused(req, reply, code, err, 'supplement', { 'supplement-note': note });
+      const typed: Record<string, string> = { 'supplement-note': note };
+      for (const [k, v] of Object.entries(form ?? {})) if (typeof v === 'string') typed[k] = v;
+      if (form) typed._answers = '1';
+      return refused(req, reply, code, err, 'supplement', typed);
     }
     return reply.redirect(`${pageUrl(code)}?gui=bo-sung`, 303);
   });

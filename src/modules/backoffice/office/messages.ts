@@ -85,6 +85,7 @@ export const casePage = {
   fileSize: { vi: 'Dung lượng', en: 'Size' },
   supplements: { vi: 'Yêu cầu bổ sung', en: 'Supplement requests' },
   answers: { vi: 'Nội dung tờ khai', en: 'Answers on the form' },
+  answersChanged: { vi: 'Sửa tờ khai', en: 'Answers corrected' },
   supplementAt: { vi: 'Yêu cầu lúc {at}', en: 'Requested {at}' },
   supplementDone: { vi: 'đã bổ sung lúc {at}', en: 'completed {at}' },
   supplementOpen: { vi: 'đang chờ người nộp bổ sung', en: 'waiting for the applicant' },

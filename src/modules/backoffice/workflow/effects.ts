@@ -103,7 +103,8 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       return { patch: { paused_at: now }, note: { stage, items: input.items.length }, notifyKind: 'supplement', items: input.items.map((i) => i.text) };
     }
     case 'complete_supplement': {
-      const stage = await caseRepo.completeSupplement(x.db, c.id, now);
+      const answers = input.answers;
+      const stage = await caseRepo.completeSupplement(x.db, c.id, now, answers?.changes ?? []);
       const back = stage === 'appraisal' ? 'processing' : 'received';
       await dossierRows.addFiles(x.db, c.id, 'supplement', input.files);
       // The clock restarts from zero when the complete dossier comes back (DOMAIN §4).
@@ -112,7 +113,9 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       const patch: DossierPatch = { paused_at: null, clock_started_at: now, due_soon_at: null, overdue_at: null };
       if (d) Object.assign(patch, deadlineColumns(d));
       patch.step_due_at = stepDueAt(x, back, dueAt);
-      return { patch, status: back, note: { stage: stage ?? null, files: input.files.length, due_date: d?.dueDate ?? c.dueDate } };
+      if (answers) patch.form_data = JSON.stringify(answers.value);
+      const corrected = answers ? { answers_changed: answers.changes.map((f) => f.field) } : {};
+      return { patch, status: back, note: { stage: stage ?? null, files: input.files.length, due_date: d?.dueDate ?? c.dueDate, ...corrected } };
     }
     case 'refuse':
       return { patch: { finished_at: now, step_due_at: null }, note: {}, notifyKind: 'refusal', reason: input.comment ?? '' };

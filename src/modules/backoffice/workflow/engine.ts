@@ -17,6 +17,7 @@ import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction }
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
 import { WorkflowErrors } from './errors.ts';
 import { type ActionInput, checkInput } from './input.ts';
+import { correctedAnswers } from './answers.ts';
 import { transitionText } from './messages.ts';
 import { getWorkflow } from './registry.ts';
 import { caseRepo } from './repo.ts';
@@ -53,9 +54,14 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
   if (!canSeeCase(user, seen, consulted0)) throw DossierErrors.DOSSIER_NOT_FOUND();
   const rel0 = relationOf(user, seen, consulted0);
   if (!action) throw WorkflowErrors.UNKNOWN_ACTION({ details: { action: input.action } });
-  const checked = await checkInput(db, requirementsOf(action, seen), input, attachmentLimits(platform));
-  if (checked.errors.length > 0) throw WorkflowErrors.INVALID_ACTION({ fields: checked.errors });
   const procedure = await findProcedureVersionForDossier(db, seen.procedureCode, seen.procedureVersion);
+  // Answers corrected with a supplement (issue 9) are checked by the e-form; a correction alone is a supplement.
+  const corrected = input.form !== undefined && action.effect === 'complete_supplement' && procedure ? await correctedAnswers(db, procedure.form, seen.formData, input.form, now) : undefined;
+  const requires = requirementsOf(action, seen).filter((r) => !(r === 'files' && corrected && corrected.changes.length > 0));
+  const checked = await checkInput(db, requires, input, attachmentLimits(platform));
+  if (corrected) checked.errors.push(...corrected.errors);
+  if (checked.errors.length > 0) throw WorkflowErrors.INVALID_ACTION({ fields: checked.errors });
+  if (corrected?.value && corrected.changes.length > 0) checked.value.answers = { value: corrected.value, changes: corrected.changes };
   const calendar = await getWorkCalendar(platform);
   const prepared = await prepareEffect(platform, action, seen, procedure, now, checked.value);
   const agency = await findAgencyById(db, seen.handlingAgencyId ?? seen.agencyId);

@@ -26,6 +26,8 @@ export interface ActionInput {
   /** Working days to the return date, set on acceptance when the procedure states none. */
   processingDays?: number | undefined;
   files?: IncomingFile[] | undefined;
+  /** Corrected e-form answers sent with a supplement (issue 9): the whole form, flat or nested. */
+  form?: Record<string, unknown> | undefined;
 }
 
 export interface CheckedFile {
@@ -46,6 +48,8 @@ export interface CheckedInput {
   assigneeId: number | null;
   processingDays: number | null;
   files: CheckedFile[];
+  /** The corrected answers (validated) and what changed, set by the engine for a supplement that carries them. */
+  answers?: { value: Record<string, unknown>; changes: { field: string; old: unknown; new: unknown }[] } | undefined;
 }
 
 const MAX_TEXT = 4000;

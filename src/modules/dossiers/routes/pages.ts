@@ -7,10 +7,11 @@ import { randomToken } from '../../../platform/auth/tokens.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { contentDisposition } from '../../../platform/files/index.ts';
-import { loadAddressUnits, prefillValues } from '../../eforms/index.ts';
+import { answersView, loadAddressUnits, prefillValues } from '../../eforms/index.ts';
 import { findProcedureForDossier, notOnlineError, type DossierProcedure } from '../catalogue.ts';
 import { defaultAgency, receivingAgencies } from '../agency.ts';
-import { draftFields, loadDraft, saveDraft } from '../drafts.ts';
+import { deadlineFor } from '../deadline.ts';
+import { draftFields, draftFilesOf, keepDraftFiles, keptUploads, loadDraft, saveDraft, type KeptFile } from '../drafts.ts';
 import { DossierErrors } from '../errors.ts';
 import { renderForm01 } from '../form01.ts';
 import { submitPage as sm } from '../messages-pages.ts';
@@ -18,8 +19,9 @@ import { payOnline } from '../payments.ts';
 import { applicantDefaults } from '../profile.ts';
 import { getReceipt } from '../receipt.ts';
 import { listMyDossiers, lookupStatus, openDossierFile, procedureNames } from '../read.ts';
-import { submitDossier } from '../submit.ts';
+import { checkDossier, submitDossier } from '../submit.ts';
 import { recordDossierRead } from '../privacy.ts';
+import { CheckPage } from '../views/check-page.tsx';
 import { DetailPage } from '../views/detail-page.tsx';
 import { LookupPage } from '../views/lookup-page.tsx';
 import { MyDossiersPage } from '../views/my-page.tsx';
@@ -59,10 +61,19 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     procedure: DossierProcedure,
     state: { values: Record<string, unknown>; errors: FieldError[]; token: string; agencyCode?: string | undefined; notice?: string; status?: number },
   ): Promise<FastifyReply> {
-    const [agencies, units] = await Promise.all([receivingAgencies(db, procedure), loadAddressUnits(db)]);
+    const [agencies, units, kept] = await Promise.all([receivingAgencies(db, procedure), loadAddressUnits(db), req.user ? draftFilesOf(platform, req.user, procedure.code) : []]);
     const agencyCode = state.agencyCode ?? defaultAgency(agencies)?.code;
-    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure, agencies, agencyCode, values: state.values, errors: state.errors, token: state.token, units, notice: state.notice }));
+    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure, agencies, agencyCode, values: state.values, errors: state.errors, token: state.token, units, notice: state.notice, kept }));
     return reply;
+  }
+
+  /** The draft as a submission: its answers, agency and kept files. */
+  async function draftSubmission(user: SessionUser, procedure: DossierProcedure): Promise<{ data: Record<string, string | string[]>; kept: KeptFile[]; input: Parameters<typeof checkDossier>[2] } | undefined> {
+    const draft = await loadDraft(platform, user, procedure.code);
+    if (!draft) return undefined;
+    const kept = await draftFilesOf(platform, user, procedure.code);
+    const input = { procedureCode: procedure.code, agencyCode: str(draft.data.agency_code) || undefined, form: answersOf(draft.data), files: await keptUploads(platform, kept) };
+    return { data: draft.data, kept, input };
   }
 
   function citizenOnly(req: FastifyRequest): SessionUser {
@@ -100,9 +111,17 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const self = `/dich-vu-cong/${encodeURIComponent(procedure.code)}/nop`;
     const refused = notOnlineError(procedure);
     if (refused) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, refused.text) }));
-    if (body._action === 'draft') {
+    const agencyCode = str(body.agency_code) || undefined;
+    if (body._action === 'draft' || body._action === 'check') {
+      // The answers and the files uploaded now stay with the draft (issue 9): the check page submits them.
       await saveDraft(platform, req.user, procedure.code, draftFields(body), req.ip);
-      return reply.redirect(`${self}?nhap=da-luu`, 303);
+      const fileErrors = await keepDraftFiles(platform, req.user, procedure, uploadsOf(body), req.ip);
+      if (fileErrors.length > 0) return showForm(req, reply, procedure, { values: draftFields(body), errors: fileErrors, token: str(body._token) || randomToken(18), agencyCode, status: 400 });
+      if (body._action === 'draft') return reply.redirect(`${self}?nhap=da-luu`, 303);
+      const d = await draftSubmission(req.user as SessionUser, procedure);
+      const checked = d ? await checkDossier(platform, req.user, d.input) : undefined;
+      if (checked && checked.errors.length > 0) return showForm(req, reply, procedure, { values: draftFields(body), errors: checked.errors, token: str(body._token) || randomToken(18), agencyCode, status: 400 });
+      return reply.redirect(`${self}/kiem-tra`, 303);
     }
     const token = str(body._token);
     try {
@@ -123,6 +142,54 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
         agencyCode: str(body.agency_code) || undefined,
         status: 400,
       });
+    }
+  });
+
+  app.get('/dich-vu-cong/:procedureCode/nop/kiem-tra', async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const user = citizenOnly(req);
+    const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
+    const form = `/dich-vu-cong/${encodeURIComponent(procedure.code)}/nop`;
+    const refused = notOnlineError(procedure);
+    if (refused) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, refused.text) }));
+    const d = await draftSubmission(user, procedure);
+    if (!d) return reply.redirect(form, 303);
+    const checked = await checkDossier(platform, user, d.input);
+    if (checked.errors.length > 0) return showForm(req, reply, procedure, { values: d.data, errors: checked.errors, token: randomToken(18), agencyCode: d.input.agencyCode, status: 400 });
+    const [agencies, units] = await Promise.all([receivingAgencies(db, procedure), loadAddressUnits(db)]);
+    const agency = agencies.find((a) => a.code === d.input.agencyCode) ?? defaultAgency(agencies);
+    const agencyName = agency ? (req.lang === 'en' && agency.nameEn ? agency.nameEn : agency.name) : '';
+    return reply.header('cache-control', 'private, no-store').html(
+      CheckPage({
+        req,
+        procedure: checked.procedure,
+        agencyName,
+        sections: answersView(checked.procedure.form, checked.formData, req.lang, { units }),
+        files: d.kept,
+        // The fee as the catalogue's one evaluation (feeFor) gives it for today and the online channel.
+        fee: checked.procedure.fees.online.amountDong,
+        deadline: await deadlineFor(platform, checked.procedure, new Date()),
+        token: randomToken(18),
+      }),
+    );
+  });
+
+  app.post('/dich-vu-cong/:procedureCode/nop/kiem-tra', async (req, reply) => {
+    const user = citizenOnly(req);
+    const procedure = await onlineProcedure((req.params as { procedureCode: string }).procedureCode);
+    const refused = notOnlineError(procedure);
+    if (refused) return reply.status(400).html(NotOnlinePage({ req, procedure, message: t(req.lang, refused.text) }));
+    const token = str(((req.body ?? {}) as Record<string, unknown>)._token);
+    const d = await draftSubmission(user, procedure);
+    // Without a draft, a second click still finds the first dossier by its token.
+    const input = d?.input ?? { procedureCode: procedure.code, form: {}, files: [] };
+    try {
+      const { dossier } = await submitDossier(platform, req.user, { ...input, idempotencyKey: token || undefined }, { via: 'web', ip: req.ip });
+      return reply.redirect(`/ho-so/${encodeURIComponent(dossier.code)}/bien-nhan`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'INVALID_DOSSIER') throw err;
+      return showForm(req, reply, procedure, { values: d?.data ?? {}, errors: err.fields, token: randomToken(18), agencyCode: input.agencyCode, status: 400 });
     }
   });
 

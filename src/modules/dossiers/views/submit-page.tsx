@@ -10,6 +10,8 @@ import type { DossierProcedure } from '../catalogue.ts';
 import { submitPage as m } from '../messages-pages.ts';
 import { AGENCY_FIELD } from '../schema.ts';
 import { FeeTable, ProcedureFacts, Vi } from './parts.tsx';
+import type { KeptFile } from '../drafts.ts';
+import { formatSize } from '../format.ts';
 
 export interface SubmitPageProps {
   req: FastifyRequest;
@@ -22,6 +24,8 @@ export interface SubmitPageProps {
   token: string;
   units: readonly AddressUnit[];
   notice?: string | undefined;
+  /** Files kept with the draft (issue 9): listed so that they need not be chosen again. */
+  kept?: readonly KeptFile[] | undefined;
 }
 
 function AgencySelect(p: SubmitPageProps): JSX.Element {
@@ -87,12 +91,25 @@ export function SubmitPage(p: SubmitPageProps): JSX.Element {
         <input type="hidden" name="_token" value={p.token} />
         <AgencySelect {...p} />
         {renderEformFields({ lang, def: procedure.form, values: p.values, errors: p.errors, units: p.units })}
+        {p.kept && p.kept.length > 0 ? (
+          <div class="notice" id="kept-files">
+            <p safe>{t(lang, m.keptFiles)}</p>
+            <ul>
+              {p.kept.map((f) => {
+                const doc = procedure.form.documents.find((d) => d.key === f.docKey);
+                return <li safe>{`${doc ? t(lang, doc.name) : f.docKey}: ${f.originalName} (${formatSize(f.size)})`}</li>;
+              })}
+            </ul>
+          </div>
+        ) : (
+          ''
+        )}
         <p class="hint" safe>
           {t(lang, m.draftNote)}
         </p>
         <p>
-          <button type="submit" name="_action" value="submit" safe>
-            {t(lang, m.submit)}
+          <button type="submit" name="_action" value="check" safe>
+            {t(lang, m.continue)}
           </button>{' '}
           <button type="submit" name="_action" value="draft" class="secondary" safe>
             {t(lang, m.saveDraft)}

@@ -199,7 +199,7 @@ export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, 
           ) : (
             ''
           )}
-          {open.action ? <SupplementForm req={req} code={c.code} version={c.rowVersion} supplement={open.supplement} state={state} /> : ''}
+          {open.action ? <SupplementForm req={req} code={c.code} version={c.rowVersion} supplement={open.supplement} state={state} eform={form ? { def: form, answers: c.formData, units: view.units } : undefined} /> : ''}
         </section>
       ) : (
         ''

@@ -9,10 +9,33 @@ import { OVERALL_LABEL, RATING_CRITERIA } from '../criteria.ts';
 import { feedbackForm as fm, ratingForm as rm, supplementForm as sm } from '../messages.ts';
 import { Vi } from '../../../dossiers/index.ts';
 import { describedBy, HintAndError, ScoreGroup, TextArea, type FormState } from './kit.tsx';
+import { fieldId, renderEformFields, type AddressUnit, type EformDefinition, type EformError } from '../../../eforms/index.ts';
+
+/** The e-form's fields, filled with the answers on the dossier (or what was typed), to correct with the supplement. */
+function AnswerFields({ req, def, answers, units, state }: { req: FastifyRequest; def: EformDefinition; answers: Record<string, unknown>; units: readonly AddressUnit[]; state?: FormState | undefined }): JSX.Element {
+  const lang = req.lang;
+  const typed = state?.form === 'supplement' && state.values._answers === '1';
+  const errors: EformError[] = [];
+  for (const path of Object.keys(def.ui.fields)) {
+    const message = state?.form === 'supplement' ? state.errors.get(fieldId(path)) : undefined;
+    if (message) errors.push({ field: path, message: { vi: message, en: message } });
+  }
+  return (
+    <details class="answers-edit" open={errors.length > 0 || undefined}>
+      <summary safe>{t(lang, sm.answers)}</summary>
+      <p class="hint" safe>
+        {t(lang, sm.answersHint)}
+      </p>
+      <input type="hidden" name="_answers" value="1" />
+      {renderEformFields({ lang, def: { ...def, documents: [] }, values: typed ? state.values : answers, errors, units })}
+    </details>
+  );
+}
 
 /** The id of the input that shows a field's error, per form (the error summary links to it). */
 export const fieldIds = {
-  supplement: (field: string): string => (field === 'comment' ? 'supplement-note' : 'supplement-file-1'),
+  // An e-form answer corrected with the supplement has its own field (issue 9).
+  supplement: (field: string): string => (field === 'comment' ? 'supplement-note' : field === 'files' || field.startsWith('files.') ? 'supplement-file-1' : fieldId(field)),
   rating: (field: string): string => (field === 'overall' ? 'rating-overall' : field === 'comment' ? 'rating-comment' : `rating-${field.replace(/^criteria\./, '')}`),
   feedback: (): string => 'feedback-message',
 };
@@ -22,7 +45,22 @@ function stateFor(state: FormState | undefined, form: FormState['form']): { valu
   return { value: (id) => s?.values[id], error: (id) => s?.errors.get(id) };
 }
 
-export function SupplementForm({ req, code, version, supplement, state }: { req: FastifyRequest; code: string; version: number; supplement: Supplement; state?: FormState | undefined }): JSX.Element {
+export function SupplementForm({
+  req,
+  code,
+  version,
+  supplement,
+  state,
+  eform,
+}: {
+  req: FastifyRequest;
+  code: string;
+  version: number;
+  supplement: Supplement;
+  state?: FormState | undefined;
+  /** The e-form and the answers on the dossier, to correct them with the supplement (issue 9). */
+  eform?: { def: EformDefinition; answers: Record<string, unknown>; units: readonly AddressUnit[] } | undefined;
+}): JSX.Element {
   const lang = req.lang;
   const s = stateFor(state, 'supplement');
   const fileError = s.error('supplement-file-1');
@@ -52,6 +90,7 @@ export function SupplementForm({ req, code, version, supplement, state }: { req:
           ))}
         </fieldset>
       </div>
+      {eform ? <AnswerFields req={req} def={eform.def} answers={eform.answers} units={eform.units} state={state} /> : ''}
       <TextArea id="supplement-note" label={t(lang, sm.note)} value={s.value('supplement-note')} error={s.error('supplement-note')} />
       <button type="submit" safe>
         {t(lang, sm.submit)}

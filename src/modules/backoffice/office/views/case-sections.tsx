@@ -156,6 +156,16 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
 
 /** An assignment's history row names the assignee (issue 9). */
 const assigneeOf = (note: Record<string, unknown>): string => (typeof note.assignee_name === 'string' ? `: ${note.assignee_name}` : '');
+/** "Sửa tờ khai: <labels>" for a supplement that corrected answers (issue 9). */
+function answersChanged(lang: Lang, v: CaseView, note: Record<string, unknown>): string {
+  const fields = Array.isArray(note.answers_changed) ? note.answers_changed.filter((f): f is string => typeof f === 'string') : [];
+  if (fields.length === 0) return '';
+  const label = (f: string): string => {
+    const field = v.procedure?.form.ui.fields[f];
+    return field ? t(lang, field.label) : f;
+  };
+  return `${t(lang, m.answersChanged)}: ${fields.map(label).join('; ')}`;
+}
 
 export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: CaseView; actionLabel: (k: string) => Text; stateLabel: (k: string) => Text }): JSX.Element {
   const moveText = (from: string | null, to: string | null): string =>
@@ -189,7 +199,7 @@ export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: C
                 <td safe>{t(lang, actionLabel(e.kind)) + assigneeOf(e.note)}</td>
                 <td safe>{moveText(e.fromStatus, e.toStatus)}</td>
                 <td class="pre-line" lang={vi(lang)} safe>
-                  {e.comment ?? ''}
+                  {[e.comment ?? '', answersChanged(lang, v, e.note)].filter(Boolean).join('\n')}
                 </td>
               </tr>
             ))}
