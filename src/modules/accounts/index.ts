@@ -33,5 +33,4 @@ export async function findAccountContact(
 }
 
 export { createStaffAccount, findAgencyIdByCode } from './admin.ts';
-export { MAX_FAILURES, LOCK_MINUTES } from './sign-in.ts';
 export { requireVerifiedContact } from './verify-contact.ts';

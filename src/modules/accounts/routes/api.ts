@@ -9,6 +9,9 @@ import { issueApiToken } from '../sign-in.ts';
 import { getOwnAccount } from '../profile.ts';
 import { isVerified } from '../repo.ts';
 import { LIMITS, ctxOf } from './http.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { createChallenge, encodeChallenge } from '../../../platform/auth/pow.ts';
+import { AccountErrors } from '../errors.ts';
 
 const errorSchema = { $ref: 'ApiError#' };
 
@@ -42,7 +45,10 @@ export async function apiRoutes(app: FastifyInstance, platform: Platform): Promi
         description:
           'Đăng nhập bằng tên đăng nhập (hoặc số điện thoại, thư điện tử) và mật khẩu; tài khoản cán bộ đã bật xác thực hai bước gửi thêm mã `totp`. ' +
           'Sign in with username (or phone, e-mail) and password; staff with two-step verification also send `totp`. ' +
-          'The token is valid 24 hours; send it as `Authorization: Bearer <token>`. 5 failures in a row lock the account for 15 minutes.',
+          'The token is valid 24 hours; send it as `Authorization: Bearer <token>`. Failures are throttled per source, never by locking the account: ' +
+          'repeated failures from a source and account bring growing waits (429, `details.retry_after_seconds`); after 3 failures from a source the request ' +
+          'needs a proof of work (400 PROOF_REQUIRED with `details.altcha_challenge`: find n with SHA-256(salt + n) = challenge, send the challenge back as ' +
+          '`altcha_challenge` and n as `altcha_number`).',
         body: {
           type: 'object',
           required: ['username', 'password'],
@@ -51,6 +57,8 @@ export async function apiRoutes(app: FastifyInstance, platform: Platform): Promi
             username: { type: 'string', minLength: 1, maxLength: 254 },
             password: { type: 'string', minLength: 1, maxLength: 1000 },
             totp: { type: 'string', pattern: '^[0-9]{6}$' },
+            altcha_challenge: { type: 'string', maxLength: 1000 },
+            altcha_number: { type: 'string', maxLength: 10 },
           },
         },
         response: {
@@ -66,14 +74,17 @@ export async function apiRoutes(app: FastifyInstance, platform: Platform): Promi
           400: errorSchema,
           401: errorSchema,
           403: errorSchema,
-          423: errorSchema,
           429: errorSchema,
         },
       },
     },
     async (req) => {
       const body = req.body as { username: string; password: string; totp?: string };
-      const s = await issueApiToken(db, body, ctxOf(req));
+      const s = await issueApiToken(platform, body, ctxOf(req)).catch(async (err: unknown) => {
+        // The answer carries the challenge to solve.
+        if (err instanceof AppError && err.code === 'PROOF_REQUIRED') throw AccountErrors.PROOF_REQUIRED({ details: { altcha_challenge: encodeChallenge(await createChallenge(db)) } });
+        throw err;
+      });
       return { access_token: s.token, token_type: 'Bearer', expires_in: API_TOKEN_HOURS * 3600 };
     },
   );
