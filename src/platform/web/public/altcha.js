@@ -1,6 +1,7 @@
 // Solves the sign-in form's proof-of-work challenge (ALTCHA format, see src/platform/auth/pow.ts): finds n with
 // SHA-256(salt + n) = challenge and puts it into the hidden field `altcha_number`. Without this script (or without
 // crypto.subtle) the form is accepted 30 seconds after it was shown.
+/* global document, window, atob, TextEncoder, crypto */
 (function () {
   var field = document.querySelector('input[name="altcha_challenge"]');
   var out = document.querySelector('input[name="altcha_number"]');
@@ -9,7 +10,7 @@
   var c;
   try {
     c = JSON.parse(atob(field.value.replace(/-/g, '+').replace(/_/g, '/')));
-  } catch (e) {
+  } catch {
     return;
   }
   var enc = new TextEncoder();
