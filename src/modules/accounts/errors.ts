@@ -19,6 +19,12 @@ export const AccountErrors = defineErrors({
     vi: 'Sau nhiều lần nhập sai, biểu mẫu cần một bước chống dò mật khẩu: chờ trình duyệt xử lý xong (hoặc chờ 30 giây nếu trình duyệt không chạy JavaScript) rồi gửi lại.',
     en: 'After several failed attempts the form needs an anti-guessing check: wait until your browser has finished it (or 30 seconds if it does not run JavaScript), then send again.',
   },
+  SCOPE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Tài khoản này không được cấp mã truy cập với quyền đã chọn.',
+    en: 'This account cannot have a token with the scopes chosen.',
+  },
+  TOKEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mã truy cập.', en: 'The token was not found.' },
   ACCOUNT_DISABLED: {
     status: 403,
     vi: 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.',

@@ -6,6 +6,7 @@ import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { createSession, destroySession, API_TOKEN_HOURS } from '../../platform/auth/sessions.ts';
+import { isScope, scopesAllowed, type Scope } from '../../platform/auth/scopes.ts';
 import { dummyHash, verifyPassword } from '../../platform/auth/password.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { AccountErrors } from './errors.ts';
@@ -16,6 +17,8 @@ import { matchTotpStep } from './totp.ts';
 import { admit, recordGuessFailure, recordGuessSuccess, whoKey, type GuardContext } from './guard.ts';
 import { invalid as m } from './messages.ts';
 
+/** A token chosen on the tokens page or by the API lives at most this many days. */
+export const MAX_TOKEN_DAYS = 90;
 /** A session waiting for its second factor lives this long. */
 const PENDING_HOURS = 10 / 60;
 
@@ -85,7 +88,7 @@ export function needsSecondFactor(a: AccountWithRoles): boolean {
 }
 
 /** Resets the failure count, audits the sign-in and opens the session, in one transaction. */
-async function finishSignIn(db: Kysely<PlatformTables>, a: AccountWithRoles, ctx: RequestContext, opts: { api?: boolean; secondFactor?: boolean } = {}): Promise<SignedIn> {
+async function finishSignIn(db: Kysely<PlatformTables>, a: AccountWithRoles, ctx: RequestContext, opts: { api?: TokenOptions; secondFactor?: boolean } = {}): Promise<SignedIn> {
   const user = toSessionUser(a);
   return db.transaction().execute(async (trx) => {
     await accountsRepo.update(accountsDb(trx), a.id, { last_sign_in_at: new Date() });
@@ -96,10 +99,10 @@ async function finishSignIn(db: Kysely<PlatformTables>, a: AccountWithRoles, ctx
       entityId: a.id,
       agencyId: a.agency_id,
       ip: ctx.ip,
-      data: { second_factor: opts.secondFactor ?? false },
+      data: { second_factor: opts.secondFactor ?? false, ...(opts.api ? { scopes: opts.api.scopes, hours: opts.api.hours } : {}) },
     });
     const s = await createSession(trx, user, {
-      ...(opts.api ? { api: true, hours: API_TOKEN_HOURS } : {}),
+      ...(opts.api ? { api: true, hours: opts.api.hours, scopes: opts.api.scopes, label: opts.api.label } : {}),
       ...(ctx.ip ? { ip: ctx.ip } : {}),
       ...(ctx.userAgent ? { userAgent: ctx.userAgent } : {}),
     });
@@ -144,13 +147,34 @@ export async function verifySecondFactor(platform: Platform, pendingSessionId: s
   return finishSignIn(db, account, ctx, { secondFactor: true });
 }
 
-/** POST /api/v1/auth/token: the same checks, in one request; the token is a 24-hour API session. */
-export async function issueApiToken(platform: Platform, input: { username: string; password: string; totp?: string | undefined }, ctx: RequestContext): Promise<SignedIn> {
+export interface TokenOptions {
+  scopes: Scope[];
+  hours: number;
+  label: string;
+}
+
+/** The scopes asked for, checked against what the account may have (all of those when none are asked for). */
+export function tokenOptions(user: SessionUser, input: { scopes?: string[] | undefined; label?: string | undefined; expires_in_days?: number | undefined }): TokenOptions {
+  const allowed = scopesAllowed(user);
+  const asked = input.scopes?.length ? [...new Set(input.scopes)] : allowed;
+  if (!asked.every((s) => isScope(s) && allowed.includes(s))) throw AccountErrors.SCOPE_NOT_ALLOWED({ details: { allowed } });
+  const days = Math.min(Math.max(Math.trunc(input.expires_in_days ?? 1), 1), MAX_TOKEN_DAYS);
+  return { scopes: asked as Scope[], hours: input.expires_in_days ? days * 24 : API_TOKEN_HOURS, label: (input.label ?? '').trim().slice(0, 100) };
+}
+
+/** POST /api/v1/auth/token: the same checks, in one request; the token is an API session with the scopes chosen. */
+export async function issueApiToken(
+  platform: Platform,
+  input: { username: string; password: string; totp?: string | undefined; scopes?: string[] | undefined; label?: string | undefined; expires_in_days?: number | undefined },
+  ctx: RequestContext,
+): Promise<SignedIn & { scopes: Scope[] }> {
   const db = platform.database.db;
   const account = await checkPassword(platform, input.username, input.password, ctx);
+  const token = tokenOptions(toSessionUser(account), input);
   if (needsSecondFactor(account)) {
     if (!input.totp) throw AccountErrors.TOTP_REQUIRED();
     await checkCode(platform, account, input.totp, ctx);
   }
-  return finishSignIn(db, account, ctx, { api: true, secondFactor: needsSecondFactor(account) });
+  const s = await finishSignIn(db, account, ctx, { api: token, secondFactor: needsSecondFactor(account) });
+  return { ...s, scopes: token.scopes };
 }
