@@ -87,3 +87,25 @@ test('the owner lists and revokes tokens; signing out everywhere revokes them al
   assert.equal((await app.server.inject({ method: 'DELETE', url: `/api/v1/accounts/${me.id}/sessions`, headers: bearer(live) })).statusCode, 204);
   assert.equal((await app.server.inject({ url: '/api/v1/me', headers: bearer(live) })).statusCode, 401);
 });
+
+test('the tokens page creates a token once shown, lists and revokes it; signing out everywhere ends the page session too', async () => {
+  const c = app.client({ ip: '10.7.0.4' });
+  assert.equal((await c.submit('/dang-nhap', { identifier: '0983123456', password: TEST_PASSWORD })).statusCode, 303);
+  const none = await c.submit('/tai-khoan/ma-truy-cap', { label: 'x' });
+  assert.equal(none.statusCode, 400, 'a scope must be chosen');
+  const made = await c.submit('/tai-khoan/ma-truy-cap', { label: 'Phần mềm kế toán', scopes: 'read', days: '7' });
+  assert.equal(made.statusCode, 200);
+  assert.equal(made.headers['cache-control'], 'no-store');
+  const token = /<code id="new-token">([^<]+)<\/code>/.exec(made.body)?.[1] ?? '';
+  assert.equal((await app.server.inject({ url: '/api/v1/me', headers: bearer(token) })).statusCode, 200);
+  const page = await c.get('/tai-khoan/ma-truy-cap');
+  assert.match(page.body, /Phần mềm kế toán/);
+  assert.doesNotMatch(page.body, new RegExp(token), 'the token is shown once only');
+  const handle = /action="\/tai-khoan\/ma-truy-cap\/([0-9a-f]{16})\/thu-hoi"/.exec(page.body)?.[1] ?? '';
+  assert.equal((await c.submit('/tai-khoan/ma-truy-cap', {}, `/tai-khoan/ma-truy-cap/${handle}/thu-hoi`)).statusCode, 303);
+  assert.equal((await app.server.inject({ url: '/api/v1/me', headers: bearer(token) })).statusCode, 401);
+  const again = /<code id="new-token">([^<]+)<\/code>/.exec((await c.submit('/tai-khoan/ma-truy-cap', { scopes: 'read' })).body)?.[1] ?? '';
+  assert.equal((await c.submit('/tai-khoan/ma-truy-cap', {}, '/tai-khoan/dang-xuat-moi-noi')).statusCode, 303);
+  assert.equal((await app.server.inject({ url: '/api/v1/me', headers: bearer(again) })).statusCode, 401);
+  assert.equal((await c.get('/tai-khoan')).statusCode, 303, 'the browser session ended too');
+});
