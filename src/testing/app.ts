@@ -5,10 +5,11 @@ import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { testDatabase } from '../platform/testing/database.ts';
 import type { Database } from '../platform/db/index.ts';
+import { decodeChallenge, solveChallenge } from '../platform/auth/pow.ts';
 
 export interface TestApp extends App {
   database: Database;
-  client(): TestClient;
+  client(opts?: { ip?: string }): TestClient;
 }
 
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
@@ -22,7 +23,7 @@ export async function testApp(opts: { env?: Record<string, string>; demo?: boole
   return {
     ...app,
     database,
-    client: () => new TestClient(app),
+    client: (opts: { ip?: string } = {}) => new TestClient(app, opts.ip),
     close: async () => {
       await app.close();
       await database.close();
@@ -32,7 +33,11 @@ export async function testApp(opts: { env?: Record<string, string>; demo?: boole
 
 export class TestClient {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: App) {}
+  /** `ip`: the source address the app sees (sign-in throttling counts per source). */
+  constructor(
+    private readonly app: App,
+    readonly ip = '127.0.0.1',
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -46,7 +51,7 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.server.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    const res = await this.app.server.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), ...headers } });
     this.keep(res);
     return res;
   }
@@ -56,7 +61,10 @@ export class TestClient {
     const page = await this.get(pageUrl);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!token) throw new Error(`no CSRF token on ${pageUrl}`);
-    return this.postForm(action ?? pageUrl, { _csrf: token, ...fields });
+    // Like a browser running /static/altcha.js: a proof-of-work challenge on the form is solved before sending.
+    const challenge = /name="altcha_challenge" value="([^"]+)"/.exec(page.body)?.[1];
+    const proof: Record<string, string> = challenge && !('altcha_challenge' in fields) ? { altcha_challenge: challenge, altcha_number: String(solveChallenge(decodeChallenge(challenge))) } : {};
+    return this.postForm(action ?? pageUrl, { _csrf: token, ...proof, ...fields });
   }
 
   async postForm(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
@@ -65,6 +73,7 @@ export class TestClient {
     const res = await this.app.server.inject({
       method: 'POST',
       url,
+      remoteAddress: this.ip,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
     });
@@ -76,6 +85,7 @@ export class TestClient {
     const res = await this.app.server.inject({
       method,
       url,
+      remoteAddress: this.ip,
       headers: { cookie: this.cookieHeader(), ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
     });

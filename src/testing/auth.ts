@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { createSession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
+import { scopesAllowed, type Scope } from '../platform/auth/scopes.ts';
 import type { PlatformTables } from '../platform/db/tables.ts';
 import type { TestClient } from './app.ts';
 
@@ -20,7 +21,8 @@ export async function signInAs(db: Kysely<PlatformTables>, client: TestClient, u
   return full;
 }
 
-export async function apiTokenFor(db: Kysely<PlatformTables>, user: SessionUser): Promise<string> {
-  const { token } = await createSession(db, user, { api: true, hours: 1 });
+/** An API token for the user, with every scope the account may have unless `scopes` are given. */
+export async function apiTokenFor(db: Kysely<PlatformTables>, user: SessionUser, scopes: Scope[] = scopesAllowed(user)): Promise<string> {
+  const { token } = await createSession(db, user, { api: true, hours: 1, scopes });
   return token;
 }

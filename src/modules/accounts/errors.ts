@@ -9,11 +9,22 @@ export const AccountErrors = defineErrors({
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'The username or password is not correct.',
   },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    vi: 'Tài khoản tạm bị khóa do đăng nhập sai 5 lần liên tiếp. Vui lòng thử lại sau 15 phút.',
-    en: 'The account is locked for 15 minutes after 5 failed sign-in attempts. Please try again later.',
+  THROTTLED: {
+    status: 429,
+    vi: 'Đã nhập sai nhiều lần từ nơi này. Vui lòng chờ một lát rồi thử lại.',
+    en: 'Too many failed attempts from here. Please wait a moment and try again.',
   },
+  PROOF_REQUIRED: {
+    status: 400,
+    vi: 'Sau nhiều lần nhập sai, biểu mẫu cần một bước chống dò mật khẩu: chờ trình duyệt xử lý xong (hoặc chờ 30 giây nếu trình duyệt không chạy JavaScript) rồi gửi lại.',
+    en: 'After several failed attempts the form needs an anti-guessing check: wait until your browser has finished it (or 30 seconds if it does not run JavaScript), then send again.',
+  },
+  SCOPE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Tài khoản này không được cấp mã truy cập với quyền đã chọn.',
+    en: 'This account cannot have a token with the scopes chosen.',
+  },
+  TOKEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mã truy cập.', en: 'The token was not found.' },
   ACCOUNT_DISABLED: {
     status: 403,
     vi: 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.',

@@ -52,5 +52,4 @@ export async function intakeAgencyIds(db: Kysely<PlatformTables>, user: SessionU
 
 export { intakeRepo } from './repo-intake.ts';
 export { createStaffAccount, findAgencyIdByCode } from './admin.ts';
-export { MAX_FAILURES, LOCK_MINUTES } from './sign-in.ts';
 export { requireVerifiedContact } from './verify-contact.ts';

@@ -2,10 +2,8 @@
 // agency and roles are not theirs to change. A new phone number or e-mail address is a new way to sign in and to
 // receive password resets, so changing either needs the current password; the name alone does not. The new contact is
 // unproven until verified at /tai-khoan/xac-minh; with no proven contact left a citizen cannot submit.
-import type { Kysely } from 'kysely';
-import type { PlatformTables } from '../../platform/db/index.ts';
 import { requireUser, type Actor } from '../../platform/auth/access.ts';
-import { verifyPassword } from '../../platform/auth/password.ts';
+import type { Platform } from '../../platform/http/context.ts';
 import { refreshUserSessions } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
@@ -14,6 +12,7 @@ import { accountsDb, accountsRepo, toSessionUser } from './repo.ts';
 import { loadAccount } from './agencies.ts';
 import { checkEmail, checkFullName, checkPhone, collect } from './validate.ts';
 import { duplicateFromDb } from './register.ts';
+import { checkCurrentPassword } from './guard.ts';
 import { invalid as m } from './messages.ts';
 import type { RequestContext } from './sign-in.ts';
 
@@ -28,8 +27,9 @@ export interface ProfileInput {
 const TAKEN = { phone: m.phoneTaken, email: m.emailTaken } as const;
 
 /** Saves the changes; returns false when nothing changed. Refused with errors beside the fields, nothing saved. */
-export async function updateOwnProfile(db: Kysely<PlatformTables>, actor: Actor, input: ProfileInput, ctx: RequestContext): Promise<boolean> {
+export async function updateOwnProfile(platform: Platform, actor: Actor, input: ProfileInput, ctx: RequestContext): Promise<boolean> {
   const user = requireUser(actor);
+  const db = platform.database.db;
   const contactMissing: FieldError[] = !input.phone.trim() && !input.email.trim() ? [{ field: 'phone', message: m.contactRequired }] : [];
   const v = collect({ full_name: checkFullName('full_name', input.full_name), phone: checkPhone('phone', input.phone), email: checkEmail('email', input.email) }, contactMissing);
   const account = await loadAccount(db, user.id);
@@ -39,9 +39,7 @@ export async function updateOwnProfile(db: Kysely<PlatformTables>, actor: Actor,
   if (changed.length === 0) return false;
   if (changed.includes('phone') || changed.includes('email')) {
     if (!input.profile_password) throw AccountErrors.INVALID_INPUT({ fields: [{ field: 'profile_password', message: m.passwordForContacts }] });
-    if (!(await verifyPassword(account.password_hash, input.profile_password))) {
-      throw AccountErrors.WRONG_PASSWORD({ fields: [{ field: 'profile_password', message: AccountErrors.WRONG_PASSWORD().text }] });
-    }
+    await checkCurrentPassword(platform, account, input.profile_password, ctx, 'profile_password');
   }
   const adb = accountsDb(db);
   const taken = await accountsRepo.taken(adb, { ...(changed.includes('phone') ? { phone: v.phone } : {}), ...(changed.includes('email') ? { email: v.email } : {}) }, user.id);

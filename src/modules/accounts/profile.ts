@@ -2,7 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import { requireStaff, requireUser, type Actor } from '../../platform/auth/access.ts';
-import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import type { Platform } from '../../platform/http/context.ts';
+import { checkCurrentPassword } from './guard.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { AccountErrors } from './errors.ts';
@@ -22,7 +24,7 @@ export async function getOwnAccount(db: Kysely<PlatformTables>, actor: Actor): P
 
 /** Changes the password after checking the current one; every other session of the account ends. */
 export async function changePassword(
-  db: Kysely<PlatformTables>,
+  platform: Platform,
   actor: Actor,
   input: { current_password: string; password: string; password_confirm: string },
   ctx: RequestContext & { sessionId: string | null },
@@ -32,10 +34,9 @@ export async function changePassword(
     ...(!input.current_password ? [{ field: 'current_password', message: m.passwordRequired }] : []),
     ...checkNewPassword('password', input.password, 'password_confirm', input.password_confirm),
   ]);
+  const db = platform.database.db;
   const account = await getOwnAccount(db, user);
-  if (!(await verifyPassword(account.password_hash, input.current_password))) {
-    throw AccountErrors.WRONG_PASSWORD({ fields: [{ field: 'current_password', message: AccountErrors.WRONG_PASSWORD().text }] });
-  }
+  await checkCurrentPassword(platform, account, input.current_password, ctx, 'current_password');
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     await accountsRepo.update(accountsDb(trx), user.id, { password_hash: passwordHash });

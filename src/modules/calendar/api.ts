@@ -32,7 +32,7 @@ function entryJson(e: CalendarDayEntry): Record<string, unknown> {
 // Routes keep their schemas for the OpenAPI document but attach schema failures instead of answering them, so
 // that every bad parameter gets the module's own message (the handlers check everything the schemas say).
 export async function calendarApi(app: FastifyInstance, platform: Platform): Promise<void> {
-  app.get('/api/v1/calendar/deadline', { schema: deadlineSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/calendar/deadline', { schema: deadlineSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const q = req.query as Query;
     const errors: Errors = [];
     const received = parseReceived(errors, 'received', apiName('received'), q.received);
@@ -52,7 +52,7 @@ export async function calendarApi(app: FastifyInstance, platform: Platform): Pro
     };
   });
 
-  app.get('/api/v1/calendar/lunar', { schema: lunarSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/calendar/lunar', { schema: lunarSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const errors: Errors = [];
     const date = parseDate(errors, 'date', apiName('date'), (req.query as Query).date, [LUNAR_MIN_YEAR, LUNAR_MAX_YEAR]);
     if (date === undefined) refuse(errors);
@@ -65,7 +65,7 @@ export async function calendarApi(app: FastifyInstance, platform: Platform): Pro
     };
   });
 
-  app.get('/api/v1/calendar/days', { schema: daysSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/calendar/days', { schema: daysSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const errors: Errors = [];
     const year = parseYear(errors, 'year', apiName('year'), (req.query as Query).year);
     if (year === undefined) refuse(errors);
@@ -81,7 +81,7 @@ export async function calendarApi(app: FastifyInstance, platform: Platform): Pro
     };
   });
 
-  app.get('/api/v1/calendar/working-day', { schema: workingDaySchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/calendar/working-day', { schema: workingDaySchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const errors: Errors = [];
     const date = parseDate(errors, 'date', apiName('date'), (req.query as Query).date);
     if (date === undefined) refuse(errors);

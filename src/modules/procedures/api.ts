@@ -67,7 +67,7 @@ function withEform<T extends ProcedureVersion>(p: T): T & { eformSource: string 
 export async function procedureApi(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
 
-  app.get('/api/v1/procedures', { schema: listSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/procedures', { schema: listSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     rejectInvalid(req);
     const q = req.query as ListQuery;
     const online = q.online === 'true' ? 'yes' : q.online === 'false' ? 'no' : q.online;
@@ -82,14 +82,14 @@ export async function procedureApi(app: FastifyInstance, platform: Platform): Pr
     });
   });
 
-  app.get('/api/v1/procedures/:code', { schema: detailSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/procedures/:code', { schema: detailSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     rejectInvalid(req);
     const { code } = req.params as { code: string };
     const p = await getProcedure(db, code);
     return { ...withEform(p), feesToday: feesToday(p, dateOf(req)) };
   });
 
-  app.get('/api/v1/procedures/:code/versions/:version', { schema: versionSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/procedures/:code/versions/:version', { schema: versionSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     rejectInvalid(req);
     const { code, version } = req.params as { code: string; version: number };
     const v = await getProcedureVersion(db, code, version);

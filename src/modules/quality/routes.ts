@@ -117,7 +117,7 @@ export async function qualityRoutes(app: FastifyInstance, platform: Platform): P
     return reply.html(PublicAgencyPage({ req, p }));
   });
 
-  app.get('/api/v1/stats', { schema: statsSchema }, async (req) => {
+  app.get('/api/v1/stats', { schema: statsSchema, config: { scope: 'read' } }, async (req) => {
     const filter = parseQualityQuery(req.query as Record<string, unknown>);
     return statsJson(await qualityFigures(platform, req.user, filter));
   });

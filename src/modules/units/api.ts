@@ -44,7 +44,7 @@ function kindParam(q: Query): AgencyKind | undefined {
 export async function unitsApi(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
 
-  app.get('/api/v1/units', { schema: listUnitsSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/units', { schema: listUnitsSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const q = req.query as Query;
     const parentCode = param(q, 'parent');
     const items = await listUnits(db, { parent: parentCode, type: typeParam(q), q: param(q, 'q') });
@@ -58,7 +58,7 @@ export async function unitsApi(app: FastifyInstance, platform: Platform): Promis
     return { parent, total: items.length, items: items.map(summaryJson) };
   });
 
-  app.get('/api/v1/units/history', { schema: historySchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/units/history', { schema: historySchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const old = param(req.query as Query, 'old');
     if (old === undefined) throw UnitErrors.OLD_QUERY_REQUIRED();
     if (old.length > MAX_QUERY) throw UnitErrors.QUERY_TOO_LONG();
@@ -66,7 +66,7 @@ export async function unitsApi(app: FastifyInstance, platform: Platform): Promis
     return { query: old, items: found.map((f) => ({ ...f, successors: f.successors.map((s) => ({ ...s, type: slugOf(s.type) })) })) };
   });
 
-  app.get('/api/v1/units/:code', { schema: unitSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/units/:code', { schema: unitSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const { code } = req.params as { code: string };
     const d = await getUnitDetail(db, code);
     return {
@@ -77,13 +77,13 @@ export async function unitsApi(app: FastifyInstance, platform: Platform): Promis
     };
   });
 
-  app.get('/api/v1/agencies', { schema: listAgenciesSchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/agencies', { schema: listAgenciesSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const q = req.query as Query;
     const items = await listAgencies(db, { unit: param(q, 'unit'), kind: kindParam(q), q: param(q, 'q') });
     return { total: items.length, items };
   });
 
-  app.get('/api/v1/agencies/:code', { schema: agencySchema, attachValidation: true }, async (req) => {
+  app.get('/api/v1/agencies/:code', { schema: agencySchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
     const { code } = req.params as { code: string };
     return getAgency(db, code);
   });

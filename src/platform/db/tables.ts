@@ -64,10 +64,20 @@ export interface OutboxSmsTable {
   last_error: string | null;
 }
 
+// migrations/0019_auth_throttle.sql: failed sign-in counters (platform/auth/throttle.ts).
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  next_allowed_at: Timestamp | null;
+  notified_at: Timestamp | null;
+}
+
 export interface PlatformTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;
   outbox_mail: OutboxMailTable;
   outbox_sms: OutboxSmsTable;
+  auth_throttle: AuthThrottleTable;
 }

@@ -30,6 +30,9 @@ declare module 'fastify' {
     secondFactorPending: boolean;
     /** Token to put into every form (hidden field `_csrf`) or the `x-csrf-token` header. */
     csrfToken: string;
+    /** Signed in by `Authorization: Bearer` (only ever under /api/). */
     viaBearer: boolean;
+    /** The bearer token's scopes (platform/auth/scopes.ts). */
+    tokenScopes: string[] | null;
   }
 }

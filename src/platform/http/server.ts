@@ -19,6 +19,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
 import { hmac } from '../auth/tokens.ts';
 import { securityHeaders } from './headers.ts';
+import { isApiUrl, registerScopeCheck } from '../auth/scopes.ts';
 import './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
@@ -71,6 +72,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     },
   });
   app.decorateRequest('viaBearer', false);
+  app.decorateRequest('tokenScopes', null);
 
   registerBodyParsers(app);
   registerErrorHandling(app);
@@ -90,6 +92,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   });
   await app.register(fastifyKitaHtml);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1d', immutable: false });
+  registerScopeCheck(app);
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req, reply);
@@ -136,7 +139,8 @@ function pickLang(req: FastifyRequest, reply: FastifyReply): Lang {
 async function attachSession(platform: Platform, req: FastifyRequest): Promise<void> {
   const auth = req.headers.authorization;
   let token: string | undefined;
-  if (auth?.startsWith('Bearer ')) {
+  // Bearer tokens are for the API only: pages ignore the header and go by the cookie (and CSRF) alone.
+  if (auth?.startsWith('Bearer ') && isApiUrl(req.url)) {
     token = auth.slice(7).trim();
     req.viaBearer = true;
   } else token = req.cookies?.[SESSION_COOKIE];
@@ -146,6 +150,7 @@ async function attachSession(platform: Platform, req: FastifyRequest): Promise<v
   // A bearer token must have been issued for the API; a browser cookie must not be an API token.
   if (s.api !== req.viaBearer) return;
   req.sessionId = s.id;
+  req.tokenScopes = s.api ? s.scopes : [];
   req.secondFactorPending = s.secondFactorPending;
   if (!s.secondFactorPending) req.user = s.user;
 }

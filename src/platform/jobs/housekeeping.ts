@@ -1,6 +1,8 @@
-// Platform jobs: retry mail and text messages left in their outboxes (SMTP or gateway outage) and purge expired sessions.
+// Platform jobs: retry mail and text messages left in their outboxes (SMTP or gateway outage) and purge expired sessions
+// and old sign-in failure counters.
 import type { Platform } from '../http/context.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
+import { purgeThrottle } from '../auth/throttle.ts';
 
 export async function registerHousekeeping(platform: Platform): Promise<void> {
   const { jobs, mailer, database } = platform;
@@ -14,6 +16,7 @@ export async function registerHousekeeping(platform: Platform): Promise<void> {
   await jobs.schedule('sms-outbox-flush', '* * * * *');
   await jobs.work('sessions-purge', async () => {
     await purgeExpiredSessions(database.db);
+    await purgeThrottle(database.db);
   });
   await jobs.schedule('sessions-purge', '17 3 * * *');
 }

@@ -34,7 +34,7 @@ export async function accountRoutes(app: FastifyInstance, platform: Platform): P
   app.post('/tai-khoan/thong-tin', async (req, reply) => {
     const values = { full_name: str(req.body, 'full_name'), phone: str(req.body, 'phone'), email: str(req.body, 'email') };
     try {
-      const saved = await updateOwnProfile(db, req.user, { ...values, profile_password: str(req.body, 'profile_password') }, ctxOf(req));
+      const saved = await updateOwnProfile(platform, req.user, { ...values, profile_password: str(req.body, 'profile_password') }, ctxOf(req));
       return reply.redirect(saved ? '/tai-khoan?done=profile' : '/tai-khoan', 303);
     } catch (err) {
       const f = formErrorsOf(err, 'full_name');
@@ -48,7 +48,7 @@ export async function accountRoutes(app: FastifyInstance, platform: Platform): P
   app.post('/tai-khoan/mat-khau', async (req, reply) => {
     const input = { current_password: str(req.body, 'current_password'), password: str(req.body, 'password'), password_confirm: str(req.body, 'password_confirm') };
     try {
-      await changePassword(db, req.user, input, { ...ctxOf(req), sessionId: req.sessionId });
+      await changePassword(platform, req.user, input, { ...ctxOf(req), sessionId: req.sessionId });
       return reply.redirect('/tai-khoan?done=password', 303);
     } catch (err) {
       const f = formErrorsOf(err, 'current_password');

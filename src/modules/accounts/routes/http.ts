@@ -29,7 +29,10 @@ export function rateLimit(limit: { max: number; timeWindow: string }): { config:
 
 export function ctxOf(req: FastifyRequest): RequestContext {
   const ua = req.headers['user-agent'];
-  return { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null };
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const field = (k: string): string | undefined => (typeof body[k] === 'string' ? body[k] : undefined);
+  const proof = { challenge: field('altcha_challenge'), number: field('altcha_number') };
+  return { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, proof };
 }
 
 const secure = (platform: Platform): boolean => platform.config.baseUrl.startsWith('https://');

@@ -8,6 +8,7 @@ import { adminRoutes } from './admin.ts';
 import { apiRoutes } from './api.ts';
 import { verifyRoutes } from './verify.ts';
 import { infoRoutes } from './info.ts';
+import { tokenRoutes } from './tokens.ts';
 
 export async function accountsRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   await signInRoutes(app, platform);
@@ -18,4 +19,5 @@ export async function accountsRoutes(app: FastifyInstance, platform: Platform): 
   await apiRoutes(app, platform);
   await verifyRoutes(app, platform);
   await infoRoutes(app, platform);
+  await tokenRoutes(app, platform);
 }

@@ -1,5 +1,8 @@
 // GET/POST /dang-nhap, the second step /dang-nhap/xac-thuc, and POST /dang-xuat.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppError } from '../../../platform/http/errors.ts';
+import { createChallenge, encodeChallenge } from '../../../platform/auth/pow.ts';
+import { proofNeeded } from '../guard.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { destroySession, loadSession, SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
@@ -24,12 +27,17 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
     return reply.html(DemoAccountsPage({ req, desks: demoDesks(await listAgencies(db)) }));
   });
 
+  /** The proof-of-work challenge the form carries once this source has failed a few times (guard.ts). */
+  async function challengeFor(req: FastifyRequest): Promise<{ challenge?: string }> {
+    return (await proofNeeded(db, req.ip)) ? { challenge: encodeChallenge(await createChallenge(db)) } : {};
+  }
+
   app.get('/dang-nhap', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const next = safeNext(q.next);
     if (req.user) return reply.redirect(next ?? landingFor(req.user), 303);
     const notice = q.reset === '1' ? t(req.lang, signInPage.resetDone) : undefined;
-    return reply.html(SignInPage({ req, demo: platform.demo(), ...(next ? { next } : {}), ...(notice ? { notice } : {}) }));
+    return reply.html(SignInPage({ req, demo: platform.demo(), ...(await challengeFor(req)), ...(next ? { next } : {}), ...(notice ? { notice } : {}) }));
   });
 
   app.post('/dang-nhap', rateLimit(LIMITS.signIn), async (req, reply) => {
@@ -41,7 +49,7 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
     req.user = null;
     req.sessionId = null;
     try {
-      const s = await signIn(db, identifier, str(req.body, 'password'), ctxOf(req));
+      const s = await signIn(platform, identifier, str(req.body, 'password'), ctxOf(req));
       setSessionCookie(reply, platform, s.token, s.expiresAt);
       if (s.pending) return reply.redirect(`/dang-nhap/xac-thuc${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
       return reply.redirect(next ?? landingFor(s.user), 303);
@@ -49,7 +57,8 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
       const f = formErrorsOf(err, 'identifier');
       if (!f) throw err;
       if (hadSession) clearSessionCookie(reply, platform);
-      return reply.status(f.status).html(SignInPage({ req, identifier, errors: f.errors, demo: platform.demo(), ...(next ? { next } : {}) }));
+      if (f.status === 429) void reply.header('retry-after', String((err as AppError).details?.retry_after_seconds ?? 60));
+      return reply.status(f.status).html(SignInPage({ req, identifier, errors: f.errors, demo: platform.demo(), ...(await challengeFor(req)), ...(next ? { next } : {}) }));
     }
   });
 
@@ -65,16 +74,16 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
     const code = str(req.body, 'code').replace(/\s/g, '');
     if (!code) return reply.status(400).html(SecondFactorPage({ req, errors: [{ field: 'code', message: invalid.codeRequired }] }));
     try {
-      const s = await verifySecondFactor(db, pending.id, pending.user.id, code, ctxOf(req));
+      const s = await verifySecondFactor(platform, pending.id, pending.user.id, code, ctxOf(req));
       setSessionCookie(reply, platform, s.token, s.expiresAt);
       return reply.redirect(safeNext((req.query as Record<string, unknown>).next) ?? landingFor(s.user), 303);
     } catch (err) {
       const f = formErrorsOf(err, 'code');
       if (!f) throw err;
       const code = (err as { code?: string }).code;
-      if (code === 'ACCOUNT_LOCKED' || code === 'INVALID_CREDENTIALS') {
+      if (code === 'INVALID_CREDENTIALS') {
         clearSessionCookie(reply, platform);
-        return reply.status(f.status).html(SignInPage({ req, errors: f.errors.map((e) => ({ ...e, field: 'identifier' })), demo: platform.demo() }));
+        return reply.status(f.status).html(SignInPage({ req, errors: f.errors.map((e) => ({ ...e, field: 'identifier' })), demo: platform.demo(), ...(await challengeFor(req)) }));
       }
       return reply.status(f.status).html(SecondFactorPage({ req, errors: f.errors }));
     }

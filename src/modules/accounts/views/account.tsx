@@ -8,6 +8,7 @@ import type { TotpEnrolment } from '../profile.ts';
 import { displayPhone } from '../validate.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
 import { verifyPage } from '../messages-verify.ts';
+import { tokensPage } from '../messages-tokens.ts';
 
 function Row({ label, value }: { label: string; value: string }): JSX.Element {
   return (
@@ -54,6 +55,7 @@ function AccountLinks({ req, account }: { req: FastifyRequest; account: AccountW
   const links: [string, string][] = [
     ...(unproven ? ([['/tai-khoan/xac-minh', t(lang, verifyPage.link)]] as [string, string][]) : []),
     ['/tai-khoan/du-lieu-cua-toi', t(lang, m.myData)],
+    ['/tai-khoan/ma-truy-cap', t(lang, tokensPage.title)],
     ...(account.kind === 'staff' ? ([['/quan-tri', t(lang, m.adminHome)]] as [string, string][]) : []),
     ...(account.roles.includes('admin') ? ([['/quan-tri/tai-khoan', t(lang, m.admin)]] as [string, string][]) : []),
   ];

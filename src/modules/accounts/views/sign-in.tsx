@@ -6,6 +6,7 @@ import { common, signInPage as m, secondFactorPage as s } from '../messages.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
 import { signInReason } from '../landing.ts';
+import { guardText as g } from '../messages-guard.ts';
 
 export interface SignInProps {
   req: FastifyRequest;
@@ -14,6 +15,8 @@ export interface SignInProps {
   errors?: Errors;
   notice?: string;
   demo: boolean;
+  /** A proof-of-work challenge (encoded) after several failures from this source. */
+  challenge?: string;
 }
 
 function DemoLogins({ req }: { req: FastifyRequest }): JSX.Element {
@@ -55,7 +58,21 @@ function DemoLogins({ req }: { req: FastifyRequest }): JSX.Element {
   );
 }
 
-export function SignInPage({ req, identifier, next, errors = [], notice, demo }: SignInProps): JSX.Element {
+/** The anti-guessing check: solved by /static/altcha.js, or accepted 30 seconds later without JavaScript. */
+function Proof({ req, challenge }: { req: FastifyRequest; challenge: string }): JSX.Element {
+  return (
+    <div class="proof">
+      <input type="hidden" name="altcha_challenge" value={challenge} />
+      <input type="hidden" name="altcha_number" value="" />
+      <p id="altcha-status" role="status" data-done={t(req.lang, g.proofDone)} safe>
+        {t(req.lang, g.proofLead)}
+      </p>
+      <script src="/static/altcha.js" defer></script>
+    </div>
+  );
+}
+
+export function SignInPage({ req, identifier, next, errors = [], notice, demo, challenge }: SignInProps): JSX.Element {
   const lang = req.lang;
   const reason = signInReason(next);
   return (
@@ -73,6 +90,7 @@ export function SignInPage({ req, identifier, next, errors = [], notice, demo }:
         {next ? <input type="hidden" name="next" value={next} /> : ''}
         <Field id="identifier" label={t(lang, m.identifier)} value={identifier} autocomplete="username" required error={errorFor(lang, errors, 'identifier')} />
         <Field id="password" label={t(lang, common.password)} type="password" autocomplete="current-password" required error={errorFor(lang, errors, 'password')} />
+        {challenge ? <Proof req={req} challenge={challenge} /> : ''}
         <button type="submit" safe>
           {t(lang, m.submit)}
         </button>

@@ -46,13 +46,13 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
   // Base64 makes files a third larger; the JSON around them is small.
   const bodyLimit = Math.ceil((attachmentLimits(platform).maxTotalBytes * 4) / 3) + 512 * 1024;
 
-  app.get('/api/v1/dossiers/:code', { schema: getCaseSchema }, async (req) => {
+  app.get('/api/v1/dossiers/:code', { schema: getCaseSchema, config: { scope: 'read' } }, async (req) => {
     const view = await getCaseView(platform, req.user, (req.params as CodeParams).code);
     if (req.user) await recordDossierRead(platform, req.user, view.case, 'api', { ip: req.ip });
     return caseJson(view);
   });
 
-  app.post('/api/v1/dossiers/:code/actions', { schema: actionSchema, bodyLimit }, async (req) => {
+  app.post('/api/v1/dossiers/:code/actions', { schema: actionSchema, bodyLimit, config: { scope: 'act' } }, async (req) => {
     const { code } = req.params as CodeParams;
     const b = req.body as ActionBody;
     const decoded = decodeFiles(b.files);
@@ -80,7 +80,7 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
     return { code: r.code, action: r.action, status: r.status, status_label: labels.text(r.status), row_version: r.rowVersion, form: r.form };
   });
 
-  app.post('/api/v1/dossiers/:code/rating', { schema: ratingSchema }, async (req, reply) => {
+  app.post('/api/v1/dossiers/:code/rating', { schema: ratingSchema, config: { scope: 'submit' } }, async (req, reply) => {
     const { code } = req.params as CodeParams;
     const b = req.body as { overall: number; criteria: Record<string, number>; comment?: string };
     const r = await rateDossier(platform, req.user, code, { overall: b.overall, criteria: b.criteria, comment: b.comment }, { ip: req.ip });
@@ -88,21 +88,21 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
     return { code, overall: r.overall, criteria: r.criteria, comment: r.comment, rated_at: r.ratedAt.toISOString() };
   });
 
-  app.post('/api/v1/dossiers/:code/feedback', { schema: feedbackSchema }, async (req, reply) => {
+  app.post('/api/v1/dossiers/:code/feedback', { schema: feedbackSchema, config: { scope: 'submit' } }, async (req, reply) => {
     const { code } = req.params as CodeParams;
     const f = await sendFeedback(platform, req.user, code, (req.body as { message: string }).message, { ip: req.ip });
     reply.status(201);
     return { id: f.id, message: f.message, created_at: f.createdAt.toISOString() };
   });
 
-  app.post('/api/v1/dossiers/:code/fees', { schema: feesSchema }, async (req) => {
+  app.post('/api/v1/dossiers/:code/fees', { schema: feesSchema, config: { scope: 'act' } }, async (req) => {
     const { code } = req.params as CodeParams;
     const b = req.body as { method: string; reference: string };
     await recordFeesCollected(platform, req.user, code, b, { ip: req.ip });
     return { code, payment_status: 'paid' };
   });
 
-  app.post('/api/v1/dossiers/:code/feedback/:id/answer', { schema: answerSchema }, async (req) => {
+  app.post('/api/v1/dossiers/:code/feedback/:id/answer', { schema: answerSchema, config: { scope: 'act' } }, async (req) => {
     const p = req.params as CodeParams & { id: number };
     const a = await answerFeedback(platform, req.user, p.code, Number(p.id), (req.body as { answer: string }).answer, { ip: req.ip });
     return { id: a.id, answer: a.answer, answered_at: a.answeredAt.toISOString() };

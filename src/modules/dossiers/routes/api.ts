@@ -41,7 +41,7 @@ export async function dossierApi(app: FastifyInstance, platform: Platform): Prom
   const limits = attachmentLimits(platform);
   const bodyLimit = Math.ceil((limits.maxTotalBytes * 4) / 3) + 512 * 1024;
 
-  app.post('/api/v1/dossiers', { schema: submitSchema, bodyLimit }, async (req, reply) => {
+  app.post('/api/v1/dossiers', { schema: submitSchema, bodyLimit, config: { scope: 'submit' } }, async (req, reply) => {
     const body = req.body as SubmitBody;
     const decoded = decodeFiles(body.files);
     if (decoded.errors.length) throw DossierErrors.INVALID_DOSSIER({ fields: decoded.errors });
@@ -76,7 +76,7 @@ export async function dossierApi(app: FastifyInstance, platform: Platform): Prom
     };
   });
 
-  app.get('/api/v1/dossiers/:code/status', { schema: statusSchema, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req) => {
+  app.get('/api/v1/dossiers/:code/status', { schema: statusSchema, config: { scope: 'read', rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req) => {
     const { code } = req.params as { code: string };
     const found = await lookupStatus(platform, code, (req.query as { phone_last4?: string }).phone_last4 ?? '');
     if (!found) throw DossierErrors.DOSSIER_NOT_FOUND();
