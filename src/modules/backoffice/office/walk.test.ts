@@ -95,7 +95,7 @@ async function sameLabel(code: string, label: string, officer: TestClient): Prom
     [`/ho-so/${c}`, citizen.client],
     ['/ho-so-cua-toi', citizen.client],
     [`/ho-so-cua-toi/${c}`, citizen.client],
-    [`/tra-cuu-ho-so?ma=${c}`, app.client()],
+    [`/tra-cuu-ho-so?ma=${c}&so=${citizen.phone.replace(/\D/g, '').slice(-4)}`, app.client()],
     [casePage(code), officer],
   ];
   for (const [url, client] of pages) {
@@ -103,7 +103,7 @@ async function sameLabel(code: string, label: string, officer: TestClient): Prom
     assert.equal(res.statusCode, 200, url);
     assert.ok(res.body.includes(label), `${url} says “${label}”`);
   }
-  const api = await app.client().get(`/api/v1/dossiers/${c}/status`);
+  const api = await app.client().get(`/api/v1/dossiers/${c}/status?phone_last4=${citizen.phone.replace(/\D/g, '').slice(-4)}`);
   assert.equal((api.json() as { status_label: { vi: string } }).status_label.vi, label);
 }
 
