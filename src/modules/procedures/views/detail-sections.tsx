@@ -52,7 +52,7 @@ export function HowToSubmit({ lang, p, today }: { lang: Lang; p: ProcedureDetail
         </dd>
       </dl>
       {p.channelDetails.length > 0 ? (
-        <table>
+        <table class="cards-on-phone">
           <caption class="muted" safe>{t(lang, d.byChannel)}</caption>
           <thead>
             <tr>
@@ -65,11 +65,17 @@ export function HowToSubmit({ lang, p, today }: { lang: Lang; p: ProcedureDetail
           <tbody>
             {p.channelDetails.map((c) => (
               <tr>
-                <td safe>{c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text}</td>
-                <td safe>{formatTime(lang, c.time)}</td>
-                <td safe>{channelFee(lang, p, c, today)}</td>
+                <td data-label={t(lang, d.channelCol)} safe>
+                  {c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text}
+                </td>
+                <td data-label={t(lang, d.timeCol)} safe>
+                  {formatTime(lang, c.time)}
+                </td>
+                <td data-label={t(lang, d.feeCol)} safe>
+                  {channelFee(lang, p, c, today)}
+                </td>
                 {described ? (
-                  <td>
+                  <td data-label={t(lang, d.descriptionCol)}>
                     <Vi lang={lang} text={c.description} />
                   </td>
                 ) : (
@@ -96,7 +102,7 @@ export function Documents({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.
       {p.documents.length === 0 ? (
         <p safe>{t(lang, d.none)}</p>
       ) : (
-        <table class="documents">
+        <table class="documents cards-on-phone">
           <thead>
             <tr>
               <th scope="col" safe>{t(lang, d.documentName)}</th>
@@ -108,12 +114,18 @@ export function Documents({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.
           <tbody>
             {p.documents.map((x) => (
               <tr>
-                <td>
+                <td data-label={t(lang, d.documentName)}>
                   <Vi lang={lang} text={x.name} tag="div" />
                 </td>
-                <td class="num" safe>{x.originals === null ? '' : String(x.originals)}</td>
-                <td class="num" safe>{x.copies === null ? '' : String(x.copies)}</td>
-                <td safe>{x.form_files.join(', ')}</td>
+                <td class="num" data-label={t(lang, d.originals)} safe>
+                  {x.originals === null ? '' : String(x.originals)}
+                </td>
+                <td class="num" data-label={t(lang, d.copies)} safe>
+                  {x.copies === null ? '' : String(x.copies)}
+                </td>
+                <td data-label={t(lang, d.form)} safe>
+                  {x.form_files.join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -216,7 +228,7 @@ export function Versions({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.E
       </h2>
       <p safe>{t(lang, d.versionLine, { v: p.version, date: formatDate(lang, isoToDate(p.effectiveFrom)) })}</p>
       {p.versions.length > 1 ? (
-        <table>
+        <table class="cards-on-phone">
           <caption class="muted" safe>{t(lang, d.versionsCaption)}</caption>
           <thead>
             <tr>
@@ -228,9 +240,15 @@ export function Versions({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.E
           <tbody>
             {p.versions.map((v) => (
               <tr>
-                <td safe>{String(v.version)}</td>
-                <td safe>{formatDate(lang, isoToDate(v.effectiveFrom))}</td>
-                <td safe>{v.source ?? ''}</td>
+                <td data-label={t(lang, d.versionCol)} safe>
+                  {String(v.version)}
+                </td>
+                <td data-label={t(lang, d.effectiveCol)} safe>
+                  {formatDate(lang, isoToDate(v.effectiveFrom))}
+                </td>
+                <td data-label={t(lang, d.sourceCol)} safe>
+                  {v.source ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -41,7 +41,7 @@ function QuoteCell({ lang, q }: { lang: Lang; q: FeeQuote }): JSX.Element {
 function NotToday({ lang, rules, today }: { lang: Lang; rules: readonly FeeRule[]; today: string }): JSX.Element {
   if (rules.length === 0) return <></>;
   return (
-    <table>
+    <table class="cards-on-phone">
       <caption class="muted" safe>
         {t(lang, f.otherPeriods)}
       </caption>
@@ -57,11 +57,19 @@ function NotToday({ lang, rules, today }: { lang: Lang; rules: readonly FeeRule[
       <tbody>
         {rules.map((r) => (
           <tr>
-            <td safe>{formatRate(lang, r)}</td>
-            <td safe>{r.channel ? t(lang, channelLabels[r.channel]) : t(lang, f.allChannels)}</td>
-            <td safe>{formatPeriod(lang, r)}</td>
-            <td safe>{t(lang, r.to !== null && r.to < today ? f.expired : f.upcoming)}</td>
-            <td>
+            <td data-label={t(lang, f.rateCol)} safe>
+              {formatRate(lang, r)}
+            </td>
+            <td data-label={t(lang, d.channelCol)} safe>
+              {r.channel ? t(lang, channelLabels[r.channel]) : t(lang, f.allChannels)}
+            </td>
+            <td data-label={t(lang, f.periodCol)} safe>
+              {formatPeriod(lang, r)}
+            </td>
+            <td data-label={t(lang, f.statusCol)} safe>
+              {t(lang, r.to !== null && r.to < today ? f.expired : f.upcoming)}
+            </td>
+            <td data-label={t(lang, f.ruleCol)}>
               <Vi lang={lang} text={r.text} />
             </td>
           </tr>
@@ -82,7 +90,7 @@ export function Fees({ lang, p, today }: { lang: Lang; p: ProcedureDetail; today
       {p.feeRules.length === 0 ? (
         <p safe>{t(lang, f.notStated)}</p>
       ) : (
-        <table>
+        <table class="cards-on-phone">
           <caption class="muted" safe>
             {t(lang, f.todayCaption, { date: viDate(today) })}
           </caption>
@@ -99,10 +107,10 @@ export function Fees({ lang, p, today }: { lang: Lang; p: ProcedureDetail; today
                 <th scope="row" safe>
                   {t(lang, channelLabels[q.channel])}
                 </th>
-                <td>
+                <td data-label={t(lang, f.rateCol)}>
                   <QuoteCell lang={lang} q={q} />
                 </td>
-                <td>
+                <td data-label={t(lang, f.ruleCol)}>
                   {[...new Set(q.lines.map((l) => l.rule.text))].map((text) => (
                     <Vi lang={lang} text={text} tag="div" />
                   ))}

@@ -41,7 +41,7 @@ function pageHref(s: SearchState, page: number): string {
 
 function Results({ lang, result }: { lang: Lang; result: SearchResult }): JSX.Element {
   return (
-    <table class="procedures">
+    <table class="procedures cards-on-phone">
       <thead>
         <tr>
           <th scope="col" safe>
@@ -67,16 +67,20 @@ function Results({ lang, result }: { lang: Lang; result: SearchResult }): JSX.El
       <tbody>
         {result.items.map((p) => (
           <tr>
-            <td>
+            <td data-label={t(lang, m.colCode)}>
               <code safe>{p.code}</code>
             </td>
-            <td>
+            <td data-label={t(lang, m.colName)}>
               <ProcedureName lang={lang} name={p.name} nameEn={p.nameEn} link={procedureHref(p.code)} />
             </td>
-            <td>{p.field ? <Vi lang={lang} text={p.field} /> : ''}</td>
-            <td safe>{levelList(lang, p.levels)}</td>
-            <td safe>{formatTime(lang, p.processingTime)}</td>
-            <td>
+            <td data-label={t(lang, m.colField)}>{p.field ? <Vi lang={lang} text={p.field} /> : ''}</td>
+            <td data-label={t(lang, m.colLevel)} safe>
+              {levelList(lang, p.levels)}
+            </td>
+            <td data-label={t(lang, m.colTime)} safe>
+              {formatTime(lang, p.processingTime)}
+            </td>
+            <td data-label={t(lang, m.colOnline)}>
               <OnlineBadge lang={lang} online={p.online} level={p.onlineLevel} />
             </td>
           </tr>

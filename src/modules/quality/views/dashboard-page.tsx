@@ -122,7 +122,7 @@ function AgencyTable({ lang, rows }: { lang: Lang; rows: AgencyTableRow[] }): JS
       <p class="muted" safe>
         {t(lang, q.agenciesNote)}
       </p>
-      <table class="quality-agencies">
+      <table class="quality-agencies cards-on-phone">
         <thead>
           <tr>
             {cols.map((c, i) => (
@@ -140,8 +140,8 @@ function AgencyTable({ lang, rows }: { lang: Lang; rows: AgencyTableRow[] }): JS
                   {agencyName(lang, r.agency)}
                 </a>
               </th>
-              {[num(lang, r.received), pct(lang, r.onlineShare), num(lang, r.resolved), pct(lang, r.onTimeRate), num(lang, r.averageDays, 1), num(lang, r.inProgress), num(lang, r.overdue), pct(lang, r.satisfiedShare)].map((v) => (
-                <td class="num" safe>
+              {[num(lang, r.received), pct(lang, r.onlineShare), num(lang, r.resolved), pct(lang, r.onTimeRate), num(lang, r.averageDays, 1), num(lang, r.inProgress), num(lang, r.overdue), pct(lang, r.satisfiedShare)].map((v, i) => (
+                <td class="num" data-label={t(lang, cols[i + 1] ?? q.agency)} safe>
                   {v}
                 </td>
               ))}

@@ -116,7 +116,7 @@ export function QualityCharts({ lang, f, headingLevel = 3 }: { lang: Lang; f: Co
 /** One law's indices: number and title, score out of its maximum, and how it was computed from which counts. */
 export function EvaluationTable({ lang, e, caption, first }: { lang: Lang; e: Evaluation; caption: string; first: string }): JSX.Element {
   return (
-    <table class="quality-indices">
+    <table class="quality-indices cards-on-phone">
       <caption safe>{caption}</caption>
       <thead>
         <tr>
@@ -137,10 +137,10 @@ export function EvaluationTable({ lang, e, caption, first }: { lang: Lang; e: Ev
             <th scope="row" safe>
               {`${i.number}. ${t(lang, i.title)}`}
             </th>
-            <td class="num" safe>
+            <td class="num" data-label={t(lang, q.score)} safe>
               {`${i.score === null ? '–' : num(lang, i.score, 2)} / ${num(lang, i.max)}`}
             </td>
-            <td>
+            <td data-label={t(lang, q.how)}>
               <p safe>{t(lang, i.formula)}</p>
               <p>
                 <code safe>{t(lang, i.computation)}</code>
@@ -164,7 +164,7 @@ export function EvaluationTable({ lang, e, caption, first }: { lang: Lang; e: Ev
           <th scope="row" safe>
             {t(lang, q.total)}
           </th>
-          <td class="num" safe>
+          <td class="num" data-label={t(lang, q.score)} safe>
             {`${num(lang, e.total, 2)} / ${num(lang, e.max)}`}
           </td>
           <td safe>{[e.band ? `${t(lang, q.grade)}: ${t(lang, e.band)}.` : '', e.incomplete ? t(lang, q.incomplete) : ''].filter(Boolean).join(' ')}</td>

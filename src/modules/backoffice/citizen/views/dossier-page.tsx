@@ -79,7 +79,7 @@ function Files({ lang, view }: { lang: Lang; view: CaseView }): JSX.Element {
 function Reads({ lang, reads }: { lang: Lang; reads: DossierRead[] }): JSX.Element {
   if (reads.length === 0) return <p safe>{t(lang, rd.none)}</p>;
   return (
-    <table>
+    <table class="cards-on-phone">
       <caption class="visually-hidden" safe>
         {t(lang, rd.title)}
       </caption>
@@ -95,15 +95,23 @@ function Reads({ lang, reads }: { lang: Lang; reads: DossierRead[] }): JSX.Eleme
       <tbody>
         {reads.map((r) => (
           <tr>
-            <td>
+            <td data-label={t(lang, rd.when)}>
               <time datetime={r.at.toISOString()} safe>
                 {formatDateTime(lang, r.at)}
               </time>
             </td>
-            <td safe>{r.name}</td>
-            <td safe>{r.roles.map((x) => t(lang, ROLE_LABELS[x] ?? { vi: x, en: x })).join(', ')}</td>
-            <td safe>{r.agency ?? ''}</td>
-            <td safe>{t(lang, rd.whats[r.what])}</td>
+            <td data-label={t(lang, rd.who)} safe>
+              {r.name}
+            </td>
+            <td data-label={t(lang, rd.role)} safe>
+              {r.roles.map((x) => t(lang, ROLE_LABELS[x] ?? { vi: x, en: x })).join(', ')}
+            </td>
+            <td data-label={t(lang, rd.agency)} safe>
+              {r.agency ?? ''}
+            </td>
+            <td data-label={t(lang, rd.what)} safe>
+              {t(lang, rd.whats[r.what])}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -25,7 +25,7 @@ export function Files({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
   if (v.files.length === 0) return <p safe>{t(lang, m.noFiles)}</p>;
   const code = encodeURIComponent(v.case.code);
   return (
-    <TableFrame id="files-table" label={t(lang, m.tableLabel, { what: t(lang, m.files) })}>
+    <TableFrame id="files-table" label={t(lang, m.tableLabel, { what: t(lang, m.files) })} cards>
       <table>
         <thead>
           <tr>
@@ -39,13 +39,15 @@ export function Files({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
         <tbody>
           {v.files.map((f) => (
             <tr>
-              <td>
+              <td data-label={t(lang, m.fileName)}>
                 <a href={`/mot-cua/ho-so/${code}/tep/${f.id}`} safe>
                   {f.originalName}
                 </a>
               </td>
-              <td safe>{t(lang, fileKindLabels[f.kind] ?? { vi: f.kind, en: f.kind })}</td>
-              <td class="num" safe>
+              <td data-label={t(lang, m.fileKind)} safe>
+                {t(lang, fileKindLabels[f.kind] ?? { vi: f.kind, en: f.kind })}
+              </td>
+              <td class="num" data-label={t(lang, m.fileSize)} safe>
                 {formatSize(f.size)}
               </td>
             </tr>
@@ -110,7 +112,7 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
       <h2 id="consultations" safe>
         {t(lang, m.consultations)}
       </h2>
-      <TableFrame id="consultations-table" label={t(lang, m.tableLabel, { what: t(lang, m.consultations) })}>
+      <TableFrame id="consultations-table" label={t(lang, m.tableLabel, { what: t(lang, m.consultations) })} cards>
         <table>
           <thead>
             <tr>
@@ -124,16 +126,16 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
           <tbody>
             {v.consultations.map((k) => (
               <tr>
-                <td lang={vi(lang)} safe>
+                <td data-label={t(lang, m.consultAgency)} lang={vi(lang)} safe>
                   {agencyName(v, k.agencyId)}
                 </td>
-                <td>
+                <td data-label={t(lang, m.consultAsked)}>
                   <When lang={lang} at={k.requestedAt} />
                 </td>
-                <td>
+                <td data-label={t(lang, m.consultDue)}>
                   <When lang={lang} at={k.dueAt} />
                 </td>
-                <td>
+                <td data-label={t(lang, m.consultReply)}>
                   {k.repliedAt ? (
                     <>
                       <When lang={lang} at={k.repliedAt} />
@@ -175,7 +177,7 @@ export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: C
       <h2 id="history" safe>
         {t(lang, m.history)}
       </h2>
-      <TableFrame id="history-table" label={t(lang, m.tableLabel, { what: t(lang, m.history) })}>
+      <TableFrame id="history-table" label={t(lang, m.tableLabel, { what: t(lang, m.history) })} cards>
         <table class="history">
           <thead>
             <tr>
@@ -189,16 +191,22 @@ export function History({ lang, v, actionLabel, stateLabel }: { lang: Lang; v: C
           <tbody>
             {v.history.map((e) => (
               <tr>
-                <td>
+                <td data-label={t(lang, m.historyTime)}>
                   <When lang={lang} at={e.at} />
                 </td>
-                <td safe>{e.actor}</td>
-                <td lang={vi(lang)} safe>
+                <td data-label={t(lang, m.historyActor)} safe>
+                  {e.actor}
+                </td>
+                <td data-label={t(lang, m.historyAgency)} lang={vi(lang)} safe>
                   {agencyName(v, e.agencyId)}
                 </td>
-                <td safe>{t(lang, actionLabel(e.kind)) + assigneeOf(e.note)}</td>
-                <td safe>{moveText(e.fromStatus, e.toStatus)}</td>
-                <td class="pre-line" lang={vi(lang)} safe>
+                <td data-label={t(lang, m.historyAction)} safe>
+                  {t(lang, actionLabel(e.kind)) + assigneeOf(e.note)}
+                </td>
+                <td data-label={t(lang, m.historyMove)} safe>
+                  {moveText(e.fromStatus, e.toStatus)}
+                </td>
+                <td class="pre-line" data-label={t(lang, m.historyComment)} lang={vi(lang)} safe>
                   {[e.comment ?? '', answersChanged(lang, v, e.note)].filter(Boolean).join('\n')}
                 </td>
               </tr>
