@@ -15,6 +15,11 @@ export const portal = {
   },
   cardLookup: { vi: 'Tra cứu hồ sơ', en: 'Track a dossier' },
   cardLookupText: { vi: 'Xem tình trạng hồ sơ bằng mã hồ sơ trên giấy tiếp nhận.', en: 'See the status of a dossier by the code on its receipt.' },
+  cardPublic: { vi: 'Công khai kết quả giải quyết', en: 'Published results' },
+  cardPublicText: {
+    vi: 'Mỗi cơ quan giải quyết hồ sơ đúng hạn đến đâu, trong bao lâu, người dân hài lòng thế nào.',
+    en: 'How each agency keeps to its deadlines, how long it takes and how satisfied people are.',
+  },
   servicesTitle: { vi: 'Bạn cần gì hôm nay?', en: 'What do you need today?' },
   cardUnits: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
   cardUnitsText: {

@@ -97,6 +97,12 @@ export const q = {
     en: 'Aggregate figures with no personal data, refreshed every ten minutes.',
   },
   publicPeriod: { vi: '12 tháng gần nhất', en: 'The last 12 months' },
+  publicIndexTitle: { vi: 'Công khai kết quả giải quyết thủ tục hành chính', en: 'Public results of handling applications' },
+  publicIndexLead: {
+    vi: 'Mỗi cơ quan công khai số hồ sơ đã tiếp nhận, tỷ lệ giải quyết đúng hạn, thời gian giải quyết và mức độ hài lòng trong 12 tháng gần nhất. Chọn một cơ quan để xem.',
+    en: 'Each agency publishes the applications it received, the share handled on time, how long they took and how satisfied people were over the last 12 months. Choose an agency.',
+  },
+  publicIndexBack: { vi: 'Tất cả cơ quan công khai kết quả', en: 'All agencies’ published results' },
   code: { vi: 'Mã cơ quan', en: 'Agency code' },
 } satisfies Record<string, Text>;
 

@@ -14,6 +14,7 @@ import { currentMonth, lastTwelveMonths, parseQualityQuery, type QualityFilter }
 import { agencyTable, publicAgencyFigures, qualityFigures, qualityViewer, type AgencyRef } from './service.ts';
 import { DASHBOARD, DashboardPage, type DashboardQuery, type DashboardState } from './views/dashboard-page.tsx';
 import { PublicAgencyPage } from './views/public-page.tsx';
+import { PUBLIC_INDEX, PublicIndexPage } from './views/public-index.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -109,6 +110,8 @@ export async function qualityRoutes(app: FastifyInstance, platform: Platform): P
   for (const what of ['so-lieu', 'co-quan'] as const) {
     for (const ext of ['csv', 'xlsx'] as const) app.get(`${DASHBOARD}/${what}.${ext}`, (req, reply) => download(req, reply, what, ext));
   }
+
+  app.get(PUBLIC_INDEX, async (req, reply) => reply.html(PublicIndexPage({ req, agencies: await listAgencies(db) })));
 
   app.get('/cong-khai/co-quan/:agencyCode', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
     const code = (req.params as { agencyCode: string }).agencyCode;

@@ -67,6 +67,10 @@ export const units = {
     vi: 'Mã định danh theo cấu trúc QCVN 102:2016 (13 ký tự) là dữ liệu cấu hình của hệ thống.',
     en: 'Agency identifiers follow the QCVN 102:2016 pattern (13 characters) and are configuration data of this system.',
   },
+  agenciesPublic: {
+    vi: 'Chọn tên một cơ quan để xem kết quả giải quyết thủ tục hành chính mà cơ quan đó công khai.',
+    en: 'Choose an agency’s name to see the results of handling applications it publishes.',
+  },
   agencySearchLabel: { vi: 'Tên cơ quan', en: 'Agency name' },
   agencyKindLabel: { vi: 'Loại cơ quan', en: 'Kind of agency' },
   agencyCode: { vi: 'Mã định danh', en: 'Identifier' },

@@ -110,7 +110,8 @@ test('the agencies page lists identifiers, grouped by kind, with filters', async
   assert.equal(status, 200);
   assert.match(body, /<h1>Cơ quan, đơn vị<\/h1>/);
   assert.match(body, /145 cơ quan/);
-  assert.match(body, /<code>000\.00\.00\.H26<\/code><\/td><td><span>Ủy ban nhân dân Thành phố Hà Nội<\/span>/);
+  // Each agency's name opens its public page of results (issue 9).
+  assert.match(body, /<code>000\.00\.00\.H26<\/code><\/td><td><a href="\/cong-khai\/co-quan\/000\.00\.00\.H26"><span>Ủy ban nhân dân Thành phố Hà Nội<\/span><\/a>/);
   assert.match(body, /Trung tâm Phục vụ hành chính công thành phố Hà Nội/);
   assert.match(body, /Ủy ban nhân dân phường, xã \(126\)/);
   const justice = await page('/co-quan?q=tu+phap');

@@ -47,6 +47,7 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${pageTitle} – ${t(lang, m.siteName)}`}</title>
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/style.css" />
         </head>
         <body>
@@ -90,21 +91,27 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
                   </li>
                 ))}
                 {user ? (
-                  <>
-                    <li>
-                      <a href="/tai-khoan" safe>
-                        {user.displayName}
-                      </a>
-                    </li>
-                    <li>
-                      <form method="post" action="/dang-xuat" class="inline-form">
-                        <input type="hidden" name="_csrf" value={req.csrfToken} />
-                        <button type="submit" class="link-button" safe>
-                          {t(lang, m.signOut)}
-                        </button>
-                      </form>
-                    </li>
-                  </>
+                  // The account's links fold under the person's name, so the menu stays on one line (issue 9).
+                  <li class="account-item">
+                    <details class="account-menu">
+                      <summary safe>{user.displayName}</summary>
+                      <ul>
+                        <li>
+                          <a href="/tai-khoan" safe>
+                            {t(lang, m.myAccount)}
+                          </a>
+                        </li>
+                        <li>
+                          <form method="post" action="/dang-xuat" class="inline-form">
+                            <input type="hidden" name="_csrf" value={req.csrfToken} />
+                            <button type="submit" class="link-button" safe>
+                              {t(lang, m.signOut)}
+                            </button>
+                          </form>
+                        </li>
+                      </ul>
+                    </details>
+                  </li>
                 ) : (
                   <>
                     <li>
@@ -140,6 +147,11 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
           <footer class="site-footer">
             <div class="wrap">
               <p safe>{t(lang, m.footerOwner)}</p>
+              <p>
+                <a href="/cong-khai" safe>
+                  {t(lang, m.footerPublic)}
+                </a>
+              </p>
               <p safe>{t(lang, m.footerAddress)}</p>
               <p safe>{t(lang, m.footerNote)}</p>
             </div>

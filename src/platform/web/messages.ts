@@ -21,11 +21,13 @@ export const shell = {
   unverifiedLink: { vi: 'Xác minh ngay', en: 'Verify now' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  myAccount: { vi: 'Tài khoản của tôi', en: 'My account' },
   register: { vi: 'Đăng ký', en: 'Register' },
   footerOwner: {
     vi: 'Cơ quan chủ quản: Ủy ban nhân dân Thành phố Hà Nội',
     en: 'Owner: Hà Nội People’s Committee',
   },
+  footerPublic: { vi: 'Công khai kết quả giải quyết thủ tục hành chính', en: 'Published results of handling applications' },
   footerAddress: { vi: 'Địa chỉ: 12 Lê Lai, Hoàn Kiếm, Hà Nội', en: 'Address: 12 Lê Lai, Hoàn Kiếm, Hà Nội' },
   footerNote: {
     vi: 'Phần mềm mã nguồn mở egov. Dữ liệu trình diễn, không có giá trị pháp lý.',

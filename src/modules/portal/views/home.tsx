@@ -10,6 +10,7 @@ export function HomePage({ req }: { req: FastifyRequest }): JSX.Element {
     ['/tra-cuu-ho-so', m.cardLookup, m.cardLookupText],
     ['/don-vi-hanh-chinh', m.cardUnits, m.cardUnitsText],
     ['/lich-lam-viec', m.cardCalendar, m.cardCalendarText],
+    ['/cong-khai', m.cardPublic, m.cardPublicText],
     ['/dang-ky', m.cardAccount, m.cardAccountText],
     ['/api/docs', m.cardApi, m.cardApiText],
   ];

@@ -7,12 +7,16 @@ import { agencyName, periodText } from '../format.ts';
 import { q } from '../messages.ts';
 import type { PublicFigures } from '../service.ts';
 import { FigureCards, QualityCharts } from './parts.tsx';
+import { PUBLIC_INDEX } from './public-index.tsx';
 
 export function PublicAgencyPage({ req, p }: { req: FastifyRequest; p: PublicFigures }): JSX.Element {
   const lang = req.lang;
   const name = agencyName(lang, p.agency);
   return (
     <Page req={req} title={`${t(lang, q.publicTitle)} – ${name}`}>
+      <a class="back-link" href={PUBLIC_INDEX} safe>
+        {t(lang, q.publicIndexBack)}
+      </a>
       <h1 safe>{name}</h1>
       <p class="lead" safe>
         {t(lang, q.publicTitle)}

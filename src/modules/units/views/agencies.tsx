@@ -41,6 +41,7 @@ export function AgenciesPage({ req, state }: { req: FastifyRequest; state: Agenc
       <p class="muted" safe>
         {t(lang, m.agenciesNote)}
       </p>
+      <p safe>{t(lang, m.agenciesPublic)}</p>
       <p safe>{t(lang, m.agenciesCount, { n: state.agencies.length })}</p>
       {state.agencies.length === 0 ? (
         <p class="notice" safe>
@@ -75,7 +76,9 @@ export function AgenciesPage({ req, state }: { req: FastifyRequest; state: Agenc
                     <code safe>{a.code}</code>
                   </td>
                   <td>
-                    <ViName lang={lang} text={a.name} />
+                    <a href={`/cong-khai/co-quan/${encodeURIComponent(a.code)}`}>
+                      <ViName lang={lang} text={a.name} />
+                    </a>
                     {lang === 'en' && a.nameEn ? <span class="muted" safe>{` (${a.nameEn})`}</span> : ''}
                   </td>
                   <td>
