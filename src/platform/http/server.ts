@@ -92,6 +92,8 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   });
   await app.register(fastifyKitaHtml);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1d', immutable: false });
+  // Browsers ask for /favicon.ico whatever the page says: they get the SVG icon the layout links to.
+  app.get('/favicon.ico', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301));
   registerScopeCheck(app);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -120,7 +122,7 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   return app;
 }
 
-const NO_PAGES = /^\/(static\/|api\/v1\/|healthz|readyz|metrics)/;
+const NO_PAGES = /^\/(static\/|favicon\.ico|api\/v1\/|healthz|readyz|metrics)/;
 function rendersPages(url: string): boolean {
   return !NO_PAGES.test(url);
 }
