@@ -27,6 +27,8 @@ export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** A phone-sized screen (a cheap Android phone in portrait). */
 export const PHONE = { width: 360, height: 740 } as const;
+/** A larger phone (iPhone 12–15 in portrait), the width issue 9 was measured at. */
+export const PHONE_390 = { width: 390, height: 844 } as const;
 
 export interface Harness {
   /** The app under test (its database is `app.database`, its platform `app.platform`). */

@@ -195,6 +195,8 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   await checkA11y(page, 'my dossiers');
 
   // Signed out, the public lookup shows the status but not who applied.
+  // Sign-out is in the account menu under the person's name.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText(CITIZEN.name, { exact: true }).click();
   await submitWith(page, page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('button', { name: 'Đăng xuất', exact: true }));
   assert.equal(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đăng nhập', exact: true }).count(), 1);
   // The code alone is not enough: the lookup also asks the last 4 digits of the applicant's phone (issue 10).
