@@ -97,6 +97,7 @@ test("at 390 px the officer's inbox, a case page and the dashboard fit the scree
   const href = await page.locator('main a[href^="/mot-cua/ho-so/"]').first().getAttribute('href');
   assert.ok(href, 'the inbox lists a dossier');
   await fits(page, href, 'a case page');
+  await fits(page, '/mot-cua/tiep-nhan?q=khai+sinh', 'the counter intake search');
   await fits(page, '/quan-ly/chat-luong', 'the service-quality dashboard (ward)');
   const admin = await signedIn('demo.admin');
   await fits(admin, '/quan-ly/chat-luong', 'the service-quality dashboard (city)');

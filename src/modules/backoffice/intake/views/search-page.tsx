@@ -101,7 +101,7 @@ export function IntakeSearchPage({ req, c, q }: { req: FastifyRequest; c: Proced
           {`${caption}. ${t(lang, m.empty)}`}
         </p>
       ) : (
-        <table>
+        <table class="cards-on-phone">
           <caption safe>{caption}</caption>
           <thead>
             <tr>
@@ -115,13 +115,15 @@ export function IntakeSearchPage({ req, c, q }: { req: FastifyRequest; c: Proced
           <tbody>
             {c.items.map((p) => (
               <tr>
-                <td>
+                <td data-label={t(lang, m.code)}>
                   <code safe>{p.code}</code>
                 </td>
-                <td>
+                <td data-label={t(lang, m.name)}>
                   <Vi lang={lang} text={p.name} />
                 </td>
-                <td safe>{p.levels.map((l) => t(lang, levelLabels[l])).join(', ')}</td>
+                <td data-label={t(lang, m.level)} safe>
+                  {p.levels.map((l) => t(lang, levelLabels[l])).join(', ')}
+                </td>
                 <td>
                   <a href={intakeFormPath(p.code)} aria-label={t(lang, m.takeLabel, { code: p.code })} safe>
                     {t(lang, m.take)}
