@@ -102,3 +102,19 @@ test("at 390 px the officer's inbox, a case page and the dashboard fit the scree
   const admin = await signedIn('demo.admin');
   await fits(admin, '/quan-ly/chat-luong', 'the service-quality dashboard (city)');
 });
+
+test("at 1280 px the administrator's menu stays on one line, and sign-out is under the name", async () => {
+  const page = await signedIn('demo.admin');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/quan-ly/chat-luong');
+  const tops = await page.locator('nav.main-nav > ul > li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+  assert.ok(tops.length >= 9, 'the whole menu is there');
+  assert.equal(new Set(tops).size, 1, `the menu wraps: item tops ${tops.join(', ')}`);
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  assert.equal(await nav.getByRole('button', { name: 'Đăng xuất', exact: true }).count(), 0, 'sign-out is folded away');
+  await nav.locator('details.account-menu > summary').click();
+  assert.equal(await nav.getByRole('button', { name: 'Đăng xuất', exact: true }).count(), 1, 'the name opens sign-out');
+  await checkA11y(page, 'the dashboard with the account menu open');
+  const gap = await page.evaluate(() => (document.querySelector('main h1')?.getBoundingClientRect().top ?? 0) - (document.querySelector('nav.main-nav')?.getBoundingClientRect().bottom ?? 0));
+  assert.ok(gap >= 16, `the heading is ${gap}px below the menu`);
+});
