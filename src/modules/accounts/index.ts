@@ -10,12 +10,17 @@ import { accountsRoutes } from './routes/index.ts';
 import { seedDemoAccounts } from './demo.ts';
 import { accountsDb, accountsRepo, type StaffSummary } from './repo.ts';
 import { registerAccountJobs } from './jobs.ts';
+import { sealPlaintextTotpSecrets } from './totp-secrets.ts';
 
 export type { StaffSummary };
 
 export const accountsModule: Module = {
   name: 'accounts',
   routes: (app, platform) => accountsRoutes(app, platform),
+  // TOTP secrets written before they were sealed are sealed under the configured key (idempotent).
+  startup: async (platform) => {
+    await sealPlaintextTotpSecrets(platform);
+  },
   seedDemo: (platform) => seedDemoAccounts(platform),
   jobs: (platform) => registerAccountJobs(platform),
 };
