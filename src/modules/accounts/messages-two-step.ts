@@ -5,7 +5,8 @@ export const twoStepText = {
     en: 'Your role requires two-step verification. Set it up now to go on working; if you have no authenticator app yet, you can sign out and come back later.',
   },
   demoHint: {
-    vi: 'Trình diễn: tài khoản mẫu dùng khóa bí mật mẫu {secret}. Mã hiện tại là {code} (đổi sau mỗi 30 giây).',
-    en: 'Demo: the demo accounts use the demo secret key {secret}. The current code is {code} (it changes every 30 seconds).',
+    vi: 'Trình diễn: tài khoản mẫu dùng khóa bí mật mẫu {secret} (thêm vào ứng dụng xác thực nếu muốn).',
+    en: 'Demo: the demo accounts use the demo secret key {secret} (add it to an authenticator app if you like).',
   },
+  demoCode: { vi: 'Mã hiện tại (đổi sau mỗi 30 giây):', en: 'The current code (it changes every 30 seconds):' },
 } as const;

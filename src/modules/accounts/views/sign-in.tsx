@@ -120,7 +120,13 @@ export function SecondFactorPage({ req, errors = [], demo }: { req: FastifyReque
       <p safe>{t(lang, s.lead)}</p>
       {demo ? (
         <div class="notice" id="demo-totp">
-          <p safe>{t(lang, twoStepText.demoHint, demo)}</p>
+          <p safe>{t(lang, twoStepText.demoHint, { secret: demo.secret })}</p>
+          <p>
+            <span safe>{t(lang, twoStepText.demoCode)}</span>{' '}
+            <strong id="demo-totp-code" safe>
+              {demo.code}
+            </strong>
+          </p>
         </div>
       ) : (
         ''
