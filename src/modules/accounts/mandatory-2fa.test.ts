@@ -7,7 +7,8 @@ import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
 import { apiTokenFor } from '../../testing/auth.ts';
 import { loadSession } from '../../platform/auth/sessions.ts';
 import { totpCode } from './totp.ts';
-import { sealPlaintextTotpSecrets } from './totp-secrets.ts';
+import { sealPlaintextTotpSecrets, sealTotpSecret } from './totp-secrets.ts';
+import { createSealer } from '../../platform/auth/sealed.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.ts';
 import { TEST_PASSWORD, makeStaff, signInWithForm } from './testing.ts';
 
@@ -117,6 +118,13 @@ test('a secret stored in plain text before sealing still works, and is sealed at
   const again = app.client();
   assert.equal((await signInWithForm(again, 'cb.quantri')).headers.location, '/dang-nhap/xac-thuc');
   assert.equal((await again.submit('/dang-nhap/xac-thuc', { code: totpCode(plain, Date.now() + 30_000) })).statusCode, 303);
+  // Sealed under another key (a key lost or changed): the code is refused, nothing breaks.
+  await sql`update accounts set totp_secret = ${sealTotpSecret(createSealer(Buffer.alloc(32, 9)), id, plain)}, totp_last_step = null where id = ${id}`.execute(app.database.db);
+  const lost = app.client();
+  assert.equal((await signInWithForm(lost, 'cb.quantri')).headers.location, '/dang-nhap/xac-thuc');
+  const refused = await lost.submit('/dang-nhap/xac-thuc', { code: totpCode(plain) });
+  assert.equal(refused.statusCode, 401);
+  assert.match(refused.body, /Mã xác thực không đúng/);
   // No account is left with a plain secret.
   const left = await sql<{ n: number }>`select count(*)::int as n from accounts where totp_secret is not null and totp_secret not like 'v1:%'`.execute(app.database.db);
   assert.equal(left.rows[0]?.n, 0);

@@ -127,7 +127,7 @@ async function checkCode(platform: Platform, account: AccountWithRoles, code: st
   const db = platform.database.db;
   const who = `#totp:${account.id}`;
   await admit(db, ctx, who, { proof: false });
-  const secret = openTotpSecret(platform.secrets, account);
+  const secret = openTotpSecret(platform.secrets, account, platform.log);
   const step = secret ? matchTotpStep(secret, code) : null;
   if (step === null || !(await accountsRepo.claimTotpStep(accountsDb(db), account.id, step))) {
     await recordGuessFailure(platform, ctx, who, account);
