@@ -5,6 +5,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { Role, type AccountKind, type Role as RoleT } from '../../platform/auth/roles.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { getSetting } from '../../platform/db/index.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../cli/demo-logins.ts';
 import { accountsDb, accountsRepo, type AgencyOption } from './repo.ts';
 import { agencyByCodeOrKind } from './agencies.ts';
@@ -51,6 +52,30 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 async function presetDemoTotp(platform: Platform, db: AccountsDb, id: number, roles: readonly RoleT[]): Promise<void> {
   if (!roles.some((r) => platform.config.twoStepRoles.includes(r))) return;
   await accountsRepo.update(db, id, { totp_secret: sealTotpSecret(platform.secrets, id, DEMO_TOTP_SECRET), totp_enabled: true, totp_last_step: null });
+}
+
+/**
+ * Demo data loaded before two-step verification became mandatory: the demo's staff whose roles now require it and who
+ * have none get the demo secret, so that `npm start` on an older var/ keeps working. Never in production. Idempotent.
+ */
+export async function presetDemoTotpOnOlderDemoData(platform: Platform): Promise<number> {
+  const roles = platform.config.twoStepRoles;
+  if (platform.config.production || roles.length === 0) return 0;
+  if ((await getSetting<boolean>(platform.database.db, 'demo_seeded')) !== true) return 0;
+  const db = accountsDb(platform.database.db);
+  const rows = await db
+    .selectFrom('accounts')
+    .innerJoin('account_roles', 'account_roles.account_id', 'accounts.id')
+    .select('accounts.id')
+    .distinct()
+    .where('accounts.kind', '=', 'staff')
+    .where('accounts.username', 'like', 'demo.%')
+    .where('accounts.totp_secret', 'is', null)
+    .where('accounts.totp_enabled', '=', false)
+    .where('account_roles.role', 'in', [...roles])
+    .execute();
+  for (const r of rows) await presetDemoTotp(platform, db, r.id, roles);
+  return rows.length;
 }
 
 /** Idempotent: accounts that exist are left as they are. Staff are skipped when no agency exists yet. */

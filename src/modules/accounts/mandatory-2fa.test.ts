@@ -9,7 +9,7 @@ import { loadSession } from '../../platform/auth/sessions.ts';
 import { totpCode } from './totp.ts';
 import { sealPlaintextTotpSecrets, sealTotpSecret } from './totp-secrets.ts';
 import { createSealer } from '../../platform/auth/sealed.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, presetDemoTotpOnOlderDemoData } from './demo.ts';
 import { TEST_PASSWORD, makeStaff, signInWithForm } from './testing.ts';
 
 let app: TestApp;
@@ -145,6 +145,13 @@ test('the demo: leaders and administrators start on the demo secret, and the sec
     // Other staff are not on it.
     const officer = demo.client();
     assert.equal((await officer.submit('/dang-nhap', { identifier: 'demo.motcua', password: DEMO_PASSWORD })).headers.location, '/mot-cua');
+    // Demo data loaded before it was mandatory gets the demo secret at the next start (once).
+    await sql`update accounts set totp_enabled = false, totp_secret = null where username = 'demo.admin'`.execute(demo.database.db);
+    assert.equal(await presetDemoTotpOnOlderDemoData(demo.platform), 1);
+    assert.equal(await presetDemoTotpOnOlderDemoData(demo.platform), 0);
+    const admin = demo.client();
+    assert.equal((await admin.submit('/dang-nhap', { identifier: 'demo.admin', password: DEMO_PASSWORD })).headers.location, '/dang-nhap/xac-thuc');
+    assert.match((await admin.get('/dang-nhap/xac-thuc')).body, /id="demo-totp-code">\d{6}</);
   } finally {
     await demo.close();
   }
