@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pgCeilingTool } from './lib/ceiling.ts';
+import { DEMO_TOTP_SECRET } from '../src/cli/demo-logins.ts';
+import { totpCode } from '../src/modules/accounts/totp.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,7 +57,9 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
 }
 
 async function token(base: string, username: string): Promise<string> {
-  const r = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  // The demo's leader and administrator have two-step verification on the demo secret (EGOV_2FA_ROLES); others ignore `totp`.
+  const body0 = { username, password: PASSWORD, totp: totpCode(DEMO_TOTP_SECRET) };
+  const r = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body0) });
   const body = (await r.json()) as { access_token?: string };
   if (!r.ok || !body.access_token) throw new Error(`token for ${username}: ${r.status} ${JSON.stringify(body)}`);
   return body.access_token;

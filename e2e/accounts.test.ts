@@ -229,3 +229,32 @@ test('the account forms fit a phone screen (360×740) without sideways scrolling
     await checkA11y(page, `${label} on a phone`);
   }
 });
+
+test('a demo leader types the code the demo shows on the second step; a leader without it is sent to set it up', async () => {
+  const page = await h.newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill('demo.lanhdao');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng nhập', exact: true })), 303);
+  assert.equal(new URL(page.url()).pathname, '/dang-nhap/xac-thuc');
+  assert.match(await page.locator('#demo-totp').innerText(), /EGOVDEMOTOTPSECRETHANOI234567ABC/);
+  await checkA11y(page, 'the second step with the demo hint');
+  const code = (await page.locator('#demo-totp-code').innerText()).trim();
+  assert.match(code, /^\d{6}$/);
+  await page.getByLabel('Mã xác thực', { exact: true }).fill(code);
+  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Xác nhận', exact: true })), 303);
+  assert.equal(new URL(page.url()).pathname, '/mot-cua');
+
+  // A leader whose two-step verification was reset may only set it up again (or sign out).
+  await sql`update accounts set totp_enabled = false, totp_secret = null, totp_last_step = null where username = 'demo.stp.lanhdao'`.execute(h.app.database.db);
+  const other = await h.newPage();
+  await other.goto('/dang-nhap');
+  await other.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill('demo.stp.lanhdao');
+  await other.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  assert.equal(await submitWith(other, other.getByRole('button', { name: 'Đăng nhập', exact: true })), 303);
+  assert.equal(new URL(other.url()).pathname, '/tai-khoan/xac-thuc-hai-buoc');
+  assert.match(await other.locator('main').innerText(), /Vai trò của bạn bắt buộc xác thực hai bước/);
+  await checkA11y(other, 'the mandatory two-step setup');
+  await other.goto('/mot-cua');
+  assert.equal(new URL(other.url()).pathname, '/tai-khoan/xac-thuc-hai-buoc');
+});

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { testApp, type TestApp } from '../src/testing/app.ts';
+import { DEMO_TOTP_SECRET } from '../src/cli/demo-logins.ts';
+import { totpCode } from '../src/modules/accounts/totp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -45,8 +47,10 @@ export interface Harness {
 /**
  * Registers the file's `before`/`after` hooks: starts the app with demo data on 127.0.0.1 and Chromium.
  * Call once at the top level of a test file; the returned harness is usable inside tests.
+ * Two-step verification is mandatory for leaders and administrators, as in a default start (`twoStepRoles`:
+ * EGOV_2FA_ROLES); the demo's leaders and administrators sign in with the demo secret's code: see passSecondStep.
  */
-export function startHarness(opts: { demo?: boolean } = {}): Harness {
+export function startHarness(opts: { demo?: boolean; twoStepRoles?: string } = {}): Harness {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   let baseUrl = '';
@@ -54,7 +58,7 @@ export function startHarness(opts: { demo?: boolean } = {}): Harness {
 
   before(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
-    app = await testApp({ demo: opts.demo ?? true });
+    app = await testApp({ demo: opts.demo ?? true, env: { EGOV_2FA_ROLES: opts.twoStepRoles ?? 'leader,admin' } });
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.server.address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
@@ -98,6 +102,32 @@ export function startHarness(opts: { demo?: boolean } = {}): Harness {
       return context.newPage();
     },
   };
+}
+
+const SECOND_STEP = '/dang-nhap/xac-thuc';
+const STEP_MS = 30_000;
+/** The last 30-second step whose code was typed: a code is accepted once per account, so each use takes a later one. */
+let lastStep = 0;
+
+/**
+ * When the page is the sign-in's second step (a demo leader or administrator), types the demo secret's current code
+ * and waits for the page signed in; true if it did. Call right after the password step.
+ */
+export async function passSecondStep(page: Page): Promise<boolean> {
+  if (new URL(page.url()).pathname !== SECOND_STEP) return false;
+  // The server accepts the step before, the current one and the next; never one already used.
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), lastStep + 1);
+  while (step > Math.floor(Date.now() / STEP_MS) + 1) await new Promise((r) => setTimeout(r, 500));
+  lastStep = step;
+  await page.getByLabel('Mã xác thực', { exact: true }).fill(totpCode(DEMO_TOTP_SECRET, step * STEP_MS));
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === SECOND_STEP),
+    page.locator('main').getByRole('button', { name: 'Xác nhận', exact: true }).click(),
+  ]);
+  assert.equal(res.status(), 303, 'the demo code is accepted');
+  await page.waitForURL((u) => u.pathname !== SECOND_STEP);
+  await page.waitForLoadState('load');
+  return true;
 }
 
 /**

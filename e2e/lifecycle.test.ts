@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { WorkCalendar } from '../src/platform/calendar/index.ts';
-import { checkA11y, PHONE, scrollsSideways, startHarness } from './harness.ts';
+import { checkA11y, passSecondStep, PHONE, scrollsSideways, startHarness } from './harness.ts';
 
 const h = startHarness({ demo: true });
 
@@ -46,6 +46,8 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
   assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
+  // Leaders (and administrators) also type the code of their authenticator app.
+  await passSecondStep(page);
   return page;
 }
 

@@ -12,6 +12,7 @@ import { createJobs } from './platform/jobs/index.ts';
 import { registerHousekeeping } from './platform/jobs/housekeeping.ts';
 import type { Platform } from './platform/http/context.ts';
 import { modules } from './modules/index.ts';
+import { loadSealer } from './platform/auth/sealed.ts';
 import { join } from 'node:path';
 
 export interface App {
@@ -39,6 +40,11 @@ export function shouldSeedDemo(config: Config): boolean {
   return !config.databaseUrl;
 }
 
+/** The modules' start-up steps (e.g. sealing secrets still stored in plain text); idempotent. */
+export async function runStartup(platform: Platform): Promise<void> {
+  for (const m of modules) await m.startup?.(platform);
+}
+
 export async function seedReference(platform: Platform): Promise<void> {
   for (const m of modules) await m.seedReference?.(platform);
 }
@@ -50,13 +56,17 @@ export async function seedDemo(platform: Platform): Promise<void> {
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
   const log = pino({ level: config.logLevel });
+  // First: a missing or unreadable key stops the start before anything is opened.
+  const secrets = loadSealer(config);
   const database = opts.database ?? (await openConfiguredDatabase(config));
   await migrate(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, log });
   const sms = createSms({ provider: smsProviderFrom(config, log), log });
   const jobs = createJobs(database, log, { workers: config.jobs });
   let demo = false;
-  const platform: Platform = { config, database, mailer, sms, jobs, log, demo: () => demo && !config.production };
+  const platform: Platform = { config, database, mailer, sms, jobs, log, secrets, demo: () => demo && !config.production };
+
+  await runStartup(platform);
 
   let seededDemo = false;
   if (opts.seed !== false) {

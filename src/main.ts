@@ -14,7 +14,8 @@ ${lines.join('\n')}
 Run 'egov <command> --help' for details. Configuration comes from environment variables:
   PORT (3000), HOST (127.0.0.1), EGOV_VAR_DIR (./var), DATABASE_URL (postgres://…; embedded PGlite if unset),
   SMTP_URL (smtp://…; mail is logged if unset), SMTP_FROM, EGOV_BASE_URL, LOG_LEVEL, NODE_ENV, EGOV_DEMO (auto|on|off),
-  EGOV_JOBS (on|off), EGOV_BODY_LIMIT (bytes), EGOV_TRUST_PROXY (true|false), PAYMENTS_PROVIDER (none|simulated).`;
+  EGOV_JOBS (on|off), EGOV_BODY_LIMIT (bytes), EGOV_TRUST_PROXY (true|false), PAYMENTS_PROVIDER (none|simulated),
+  EGOV_SECRET_KEY or EGOV_SECRET_KEY_FILE (required in production), EGOV_2FA_ROLES (leader,admin).`;
 }
 
 function find(argv: string[]): { cmd: Command; rest: string[] } | undefined {

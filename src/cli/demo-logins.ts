@@ -12,3 +12,10 @@ export const DEMO_USERNAMES = [
   'demo.stp.lanhdao',
   'demo.badinh.motcua',
 ] as const;
+
+/**
+ * The TOTP secret (base32) the demo's leaders and administrators start with when two-step verification is mandatory
+ * for them (EGOV_2FA_ROLES): add it to an authenticator app, or read the current code off the second-step page
+ * (demo data only, never in production).
+ */
+export const DEMO_TOTP_SECRET = 'EGOVDEMOTOTPSECRETHANOI234567ABC';

@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import { openConfiguredDatabase, seedReference } from '../app.ts';
+import { openConfiguredDatabase, runStartup, seedReference } from '../app.ts';
 import { migrate as runMigrations } from '../platform/db/index.ts';
 import { withPlatform } from './platform.ts';
 import { terminal } from './output.ts';
@@ -16,6 +16,8 @@ Use it to prepare a PostgreSQL server: DATABASE_URL=postgres://user@host/db egov
     try {
       const r = await runMigrations(database);
       terminal.out(`migrations: ${r.applied.length} applied, ${r.total} in all${r.applied.length ? ` (${r.applied.join(', ')})` : ''}`);
+      // Stored data brought up to date in place (e.g. TOTP secrets sealed under the configured key).
+      await withPlatform(config, database, runStartup);
       if (!args.includes('--no-reference')) {
         await withPlatform(config, database, seedReference);
         terminal.out('reference data: loaded');

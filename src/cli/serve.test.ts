@@ -43,6 +43,7 @@ test('first start seeds, second start reuses, SIGTERM stops cleanly', { timeout:
     const first = await runServe(varDir, port);
     assert.match(first.out, /database: embedded PGlite/);
     assert.match(first.out, /Demo logins \(password Demo@12345\): demo\.congdan, demo\.motcua/);
+    assert.match(first.out, /Two-step verification for leader, admin: the demo TOTP secret is EGOVDEMOTOTPSECRETHANOI234567ABC/);
     assert.match(first.body, /demo\.admin/, 'the sign-in page lists the demo logins');
     assert.match(first.out, /SIGTERM received/);
     assert.equal(first.code, 0);

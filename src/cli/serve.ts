@@ -1,6 +1,6 @@
 import type { Command } from './command.ts';
 import { buildApp } from '../app.ts';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES } from './demo-logins.ts';
 import { terminal } from './output.ts';
 
 export const serve: Command = {
@@ -18,6 +18,9 @@ Stops gracefully on SIGTERM or SIGINT.`,
     terminal.out(`egov is running at ${config.baseUrl}  (listening on ${address}, database: ${db})`);
     if (app.platform.demo()) {
       terminal.out(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}`);
+      if (config.twoStepRoles.length) {
+        terminal.out(`Two-step verification for ${config.twoStepRoles.join(', ')}: the demo TOTP secret is ${DEMO_TOTP_SECRET} (the second-step page shows its current code)`);
+      }
     }
     let stopping = false;
     const stop = async (signal: string) => {

@@ -30,3 +30,30 @@ test('a wrong value stops the start with one line naming the variable and what i
 test('empty variables count as unset', () => {
   assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).port, 3000);
 });
+
+test('EGOV_SECRET_KEY takes 32 bytes as hex or base64; a wrong one is refused without being repeated', () => {
+  const hex = 'ab'.repeat(32);
+  assert.deepEqual(loadConfig({ EGOV_SECRET_KEY: hex }).secretKey, Buffer.from(hex, 'hex'));
+  assert.deepEqual(loadConfig({ EGOV_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey, Buffer.alloc(32, 7));
+  assert.equal(loadConfig({}).secretKey, undefined);
+  for (const bad of ['tooshort-secret', Buffer.alloc(16, 1).toString('base64')]) {
+    assert.throws(
+      () => loadConfig({ EGOV_SECRET_KEY: bad }),
+      (err: unknown) => err instanceof ConfigError && /^EGOV_SECRET_KEY .*expected 32 random bytes/.test(err.message) && !err.message.includes(bad),
+    );
+  }
+  assert.throws(() => loadConfig({ EGOV_SECRET_KEY: hex, EGOV_SECRET_KEY_FILE: '/etc/egov/key' }), /EGOV_SECRET_KEY_FILE=.*\(not together with EGOV_SECRET_KEY/);
+  assert.match(loadConfig({ EGOV_SECRET_KEY_FILE: 'keys/egov.key' }).secretKeyFile ?? '', /\/keys\/egov\.key$/);
+});
+
+test('in production a start without the secret key stops with a clear message', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (err: unknown) => err instanceof ConfigError && /^EGOV_SECRET_KEY is not set: expected .*NODE_ENV=production/.test(err.message));
+  assert.equal(loadConfig({ NODE_ENV: 'production', EGOV_SECRET_KEY_FILE: '/run/secrets/egov' }).production, true);
+});
+
+test('EGOV_2FA_ROLES: leader and admin unless set; empty means nobody; unknown roles are refused', () => {
+  assert.deepEqual(loadConfig({}).twoStepRoles, ['leader', 'admin']);
+  assert.deepEqual(loadConfig({ EGOV_2FA_ROLES: '' }).twoStepRoles, []);
+  assert.deepEqual(loadConfig({ EGOV_2FA_ROLES: 'admin, specialist,admin' }).twoStepRoles, ['admin', 'specialist']);
+  assert.throws(() => loadConfig({ EGOV_2FA_ROLES: 'leader,boss' }), /EGOV_2FA_ROLES="leader,boss" is not valid: expected role names/);
+});

@@ -2,6 +2,8 @@
 // with one line naming the variable and what is expected.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isRole, Role } from './auth/roles.ts';
+import { parseKey } from './auth/sealed.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -40,7 +42,13 @@ const Env = z.object({
   // Online payment gateway: 'none' (VietQR transfer only) or 'simulated' (marks fees paid at once; demonstrations only).
   // Unset: simulated while the demo data is loaded, none otherwise (src/modules/dossiers/payments.ts).
   PAYMENTS_PROVIDER: z.enum(['none', 'simulated']).optional(),
+  // The key that seals stored secrets (TOTP secrets): 32 bytes as hex or base64, or a file holding them (sealed.ts).
+  EGOV_SECRET_KEY: z.string().optional(),
+  EGOV_SECRET_KEY_FILE: z.string().min(1).optional(),
 });
+
+/** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
+const TWO_STEP_ROLES_DEFAULT: readonly Role[] = [Role.leader, Role.admin];
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
@@ -75,6 +83,12 @@ export interface Config {
   smsHttpToken: string | undefined;
   /** The online payment gateway; undefined: simulated with the demo data, none otherwise. Never simulated in production. */
   paymentsProvider: 'none' | 'simulated' | undefined;
+  /** EGOV_SECRET_KEY: the 32-byte key that seals stored secrets (platform/auth/sealed.ts). */
+  secretKey: Buffer | undefined;
+  /** EGOV_SECRET_KEY_FILE: a file holding that key; with neither, outside production, EGOV_VAR_DIR/secret.key. */
+  secretKeyFile: string | undefined;
+  /** EGOV_2FA_ROLES: staff with any of these roles must set up two-step verification (empty: nobody must). */
+  twoStepRoles: readonly Role[];
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +118,9 @@ const EXPECTED: Record<string, string> = {
   SMS_PROVIDER: 'one of log, http',
   SMS_HTTP_URL: 'the http(s) URL of the SMS gateway, e.g. https://sms.example.vn/api/send (required when SMS_PROVIDER=http)',
   PAYMENTS_PROVIDER: 'one of none, simulated (simulated is refused with NODE_ENV=production)',
+  EGOV_SECRET_KEY: '32 random bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32` (required, or EGOV_SECRET_KEY_FILE, when NODE_ENV=production)',
+  EGOV_SECRET_KEY_FILE: 'the path of a file holding the key (not together with EGOV_SECRET_KEY)',
+  EGOV_2FA_ROLES: `role names separated by commas, from ${Object.values(Role).join(', ')} (empty: none)`,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,6 +140,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // A simulated gateway records fees as paid with no money moving: never in production.
   if (e.PAYMENTS_PROVIDER === 'simulated' && e.NODE_ENV === 'production') throw invalid('PAYMENTS_PROVIDER');
+  const secretKey = e.EGOV_SECRET_KEY === undefined ? undefined : parseKey(e.EGOV_SECRET_KEY);
+  // The key itself is never repeated in a message.
+  if (secretKey === null) throw new ConfigError(`EGOV_SECRET_KEY (value not shown) is not valid: expected ${EXPECTED.EGOV_SECRET_KEY}`);
+  if (secretKey && e.EGOV_SECRET_KEY_FILE) throw invalid('EGOV_SECRET_KEY_FILE');
+  // Without the key a production start would make one nobody keeps: refused.
+  if (!secretKey && !e.EGOV_SECRET_KEY_FILE && e.NODE_ENV === 'production') throw new ConfigError(`EGOV_SECRET_KEY is not set: expected ${EXPECTED.EGOV_SECRET_KEY}`);
+  // Read as given: an empty EGOV_2FA_ROLES means "nobody", unlike other empty variables.
+  const twoStepRoles = env.EGOV_2FA_ROLES === undefined ? TWO_STEP_ROLES_DEFAULT : env.EGOV_2FA_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
+  if (!twoStepRoles.every(isRole)) throw invalid('EGOV_2FA_ROLES');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -143,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsHttpUrl: e.SMS_HTTP_URL,
     smsHttpToken: e.SMS_HTTP_TOKEN,
     paymentsProvider: e.PAYMENTS_PROVIDER,
+    secretKey,
+    secretKeyFile: e.EGOV_SECRET_KEY_FILE === undefined ? undefined : resolve(e.EGOV_SECRET_KEY_FILE),
+    twoStepRoles: [...new Set(twoStepRoles)],
     files:
       e.FILES_STORE === 's3'
         ? {

@@ -6,6 +6,8 @@ export interface Module {
   name: string;
   /** Routes and pages; registered as one Fastify plugin. */
   routes?(app: FastifyInstance, platform: Platform): Promise<void>;
+  /** Runs at every start of the app, right after the migrations (e.g. upgrading stored data in place). Idempotent. */
+  startup?(platform: Platform): Promise<void>;
   /** Reference data the module needs; runs at every start, so it must be idempotent and quick when done. */
   seedReference?(platform: Platform): Promise<void>;
   /** Demo data (demo seed only, never in production). Idempotent. */

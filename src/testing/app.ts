@@ -12,8 +12,23 @@ export interface TestApp extends App {
   client(opts?: { ip?: string }): TestClient;
 }
 
+/** A fixed key for sealed secrets in tests (never a real one). */
+export const TEST_SECRET_KEY = 'test-secret-key-test-secret-key!';
+
+/** Two-step verification is mandatory for nobody unless a test turns it on (EGOV_2FA_ROLES). */
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
-  return loadConfig({ LOG_LEVEL: 'silent', EGOV_JOBS: 'off', EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: '0', EGOV_PAGE_CACHE: '0', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var', ...env });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    EGOV_JOBS: 'off',
+    EGOV_DEMO: 'off',
+    EGOV_FIGURES_MAX_AGE: '0',
+    EGOV_PAGE_CACHE: '0',
+    NODE_ENV: 'test',
+    EGOV_VAR_DIR: 'tmp/test-var',
+    EGOV_SECRET_KEY: Buffer.from(TEST_SECRET_KEY).toString('base64'),
+    EGOV_2FA_ROLES: '',
+    ...env,
+  });
 }
 
 export async function testApp(opts: { env?: Record<string, string>; demo?: boolean; seed?: boolean } = {}): Promise<TestApp> {

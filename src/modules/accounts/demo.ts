@@ -5,11 +5,14 @@ import type { Platform } from '../../platform/http/context.ts';
 import { Role, type AccountKind, type Role as RoleT } from '../../platform/auth/roles.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { DEMO_PASSWORD } from '../../cli/demo-logins.ts';
+import { getSetting } from '../../platform/db/index.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../cli/demo-logins.ts';
 import { accountsDb, accountsRepo, type AgencyOption } from './repo.ts';
 import { agencyByCodeOrKind } from './agencies.ts';
 import { findAgencyByCode, listAgencies } from '../units/index.ts';
 import { demoDesks, type DemoDesk } from './demo-desks.ts';
+import { sealTotpSecret } from './totp-secrets.ts';
+import type { AccountsDb } from './repo.ts';
 
 /** Codes of data/agencies/hanoi.json; another deployment's codes fall back to the first agency of the kind. */
 const WARD_CODE = '000.04.51.H26';
@@ -18,7 +21,7 @@ const CENTRE_CODE = '000.00.20.H26';
 const JUSTICE_CODE = '000.00.03.H26';
 const SECOND_WARD_CODE = '000.01.51.H26';
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export interface DemoAccount {
   username: string;
@@ -44,6 +47,36 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.stp.lanhdao', fullName: 'Bùi Văn Khải', kind: 'staff', roles: [Role.leader], agency: 'justice' },
   { username: 'demo.badinh.motcua', fullName: 'Đinh Thị Mai', kind: 'staff', roles: [Role.oneStopOfficer], agency: 'ward2' },
 ];
+
+/** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */
+async function presetDemoTotp(platform: Platform, db: AccountsDb, id: number, roles: readonly RoleT[]): Promise<void> {
+  if (!roles.some((r) => platform.config.twoStepRoles.includes(r))) return;
+  await accountsRepo.update(db, id, { totp_secret: sealTotpSecret(platform.secrets, id, DEMO_TOTP_SECRET), totp_enabled: true, totp_last_step: null });
+}
+
+/**
+ * Demo data loaded before two-step verification became mandatory: the demo's staff whose roles now require it and who
+ * have none get the demo secret, so that `npm start` on an older var/ keeps working. Never in production. Idempotent.
+ */
+export async function presetDemoTotpOnOlderDemoData(platform: Platform): Promise<number> {
+  const roles = platform.config.twoStepRoles;
+  if (platform.config.production || roles.length === 0) return 0;
+  if ((await getSetting<boolean>(platform.database.db, 'demo_seeded')) !== true) return 0;
+  const db = accountsDb(platform.database.db);
+  const rows = await db
+    .selectFrom('accounts')
+    .innerJoin('account_roles', 'account_roles.account_id', 'accounts.id')
+    .select('accounts.id')
+    .distinct()
+    .where('accounts.kind', '=', 'staff')
+    .where('accounts.username', 'like', 'demo.%')
+    .where('accounts.totp_secret', 'is', null)
+    .where('accounts.totp_enabled', '=', false)
+    .where('account_roles.role', 'in', [...roles])
+    .execute();
+  for (const r of rows) await presetDemoTotp(platform, db, r.id, roles);
+  return rows.length;
+}
 
 /** Idempotent: accounts that exist are left as they are. Staff are skipped when no agency exists yet. */
 export async function seedDemoAccounts(platform: Platform): Promise<void> {
@@ -77,6 +110,7 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
         },
         a.roles,
       );
+      if (a.kind === 'staff') await presetDemoTotp(platform, accountsDb(trx), id, a.roles);
       await recordAudit(trx, {
         actor: { id: null, label: 'seed' },
         action: 'account.create',
@@ -104,6 +138,7 @@ async function seedDemoDesks(platform: Platform, passwordHash: string): Promise<
         { kind: 'staff', username: d.username, email: null, phone: null, personal_id: null, full_name: d.fullName, password_hash: passwordHash, agency_id: d.agency.id },
         [d.role],
       );
+      await presetDemoTotp(platform, accountsDb(trx), id, [d.role]);
       await recordAudit(trx, {
         actor: { id: null, label: 'seed' },
         action: 'account.create',

@@ -7,15 +7,22 @@ import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Role, SessionUser } from '../../platform/auth/roles.ts';
 import { intakeRepo } from './repo-intake.ts';
 import { accountsRoutes } from './routes/index.ts';
-import { seedDemoAccounts } from './demo.ts';
+import { presetDemoTotpOnOlderDemoData, seedDemoAccounts } from './demo.ts';
 import { accountsDb, accountsRepo, type StaffSummary } from './repo.ts';
 import { registerAccountJobs } from './jobs.ts';
+import { sealPlaintextTotpSecrets } from './totp-secrets.ts';
 
 export type { StaffSummary };
 
 export const accountsModule: Module = {
   name: 'accounts',
   routes: (app, platform) => accountsRoutes(app, platform),
+  // TOTP secrets written before they were sealed are sealed under the configured key; older demo data gets the demo
+  // secret where two-step verification is now mandatory (both idempotent).
+  startup: async (platform) => {
+    await sealPlaintextTotpSecrets(platform);
+    await presetDemoTotpOnOlderDemoData(platform);
+  },
   seedDemo: (platform) => seedDemoAccounts(platform),
   jobs: (platform) => registerAccountJobs(platform),
 };

@@ -5,13 +5,14 @@ import { requireStaff, requireUser, type Actor } from '../../platform/auth/acces
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { checkCurrentPassword } from './guard.ts';
-import { destroyUserSessions } from '../../platform/auth/sessions.ts';
+import { destroyUserSessions, refreshUserSessions } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { AccountErrors } from './errors.ts';
-import { accountsDb, accountsRepo, type AccountWithRoles } from './repo.ts';
+import { accountsDb, accountsRepo, toSessionUser, type AccountWithRoles } from './repo.ts';
 import { loadAccount } from './agencies.ts';
 import { checkNewPassword, collect } from './validate.ts';
 import { matchTotpStep, newTotpSecret, totpQrDataUrl, totpUri } from './totp.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 import { invalid as m } from './messages.ts';
 import type { RequestContext } from './sign-in.ts';
 
@@ -52,32 +53,36 @@ export interface TotpEnrolment {
 }
 
 /** Starts (or restarts) enrolment: a new secret, not yet in force until a code from it is confirmed. */
-export async function startTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor): Promise<void> {
+export async function startTotpEnrolment(platform: Platform, actor: Actor): Promise<void> {
   const user = requireStaff(actor);
-  const account = await getOwnAccount(db, user);
+  const account = await getOwnAccount(platform.database.db, user);
   if (account.totp_enabled) return;
-  await accountsRepo.update(accountsDb(db), user.id, { totp_secret: newTotpSecret(), totp_last_step: null });
+  await accountsRepo.update(accountsDb(platform.database.db), user.id, { totp_secret: sealTotpSecret(platform.secrets, user.id, newTotpSecret()), totp_last_step: null });
 }
 
 /** What the enrolment page shows: null when there is nothing to show (not started, or already enabled). */
-export async function pendingTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor): Promise<TotpEnrolment | null> {
+export async function pendingTotpEnrolment(platform: Platform, actor: Actor): Promise<TotpEnrolment | null> {
   const user = requireStaff(actor);
-  const account = await getOwnAccount(db, user);
-  if (account.totp_enabled || !account.totp_secret) return null;
-  const uri = totpUri(account.totp_secret, account.username);
-  return { secret: account.totp_secret, uri, qr: await totpQrDataUrl(uri) };
+  const account = await getOwnAccount(platform.database.db, user);
+  const secret = account.totp_enabled ? null : openTotpSecret(platform.secrets, account);
+  if (!secret) return null;
+  const uri = totpUri(secret, account.username);
+  return { secret, uri, qr: await totpQrDataUrl(uri) };
 }
 
-/** Turns two-step verification on once the person proves their app produces the right code. */
-export async function confirmTotpEnrolment(db: Kysely<PlatformTables>, actor: Actor, code: string, ctx: RequestContext): Promise<void> {
+/** Turns two-step verification on once the person proves their app produces the right code; the account's sessions learn it. */
+export async function confirmTotpEnrolment(platform: Platform, actor: Actor, code: string, ctx: RequestContext): Promise<void> {
   const user = requireStaff(actor);
-  await db.transaction().execute(async (trx) => {
+  await platform.database.db.transaction().execute(async (trx) => {
     const adb = accountsDb(trx);
     const account = await accountsRepo.lockById(adb, user.id);
-    if (!account || account.totp_enabled || !account.totp_secret) throw AccountErrors.TOTP_NOT_STARTED();
-    const step = matchTotpStep(account.totp_secret, code);
+    const secret = account && !account.totp_enabled ? openTotpSecret(platform.secrets, account) : null;
+    if (!secret) throw AccountErrors.TOTP_NOT_STARTED();
+    const step = matchTotpStep(secret, code);
     if (step === null) throw AccountErrors.TOTP_INVALID({ fields: [{ field: 'code', message: AccountErrors.TOTP_INVALID().text }] });
     await accountsRepo.update(adb, user.id, { totp_enabled: true, totp_last_step: step });
+    const updated = await loadAccount(trx, user.id);
+    if (updated) await refreshUserSessions(trx, toSessionUser(updated));
     await recordAudit(trx, {
       actor: user,
       action: 'account.totp_enable',

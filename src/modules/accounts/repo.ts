@@ -86,6 +86,7 @@ export function toSessionUser(a: AccountWithRoles): SessionUser {
     agencyId: a.agency_id,
     agencyName: a.agencyName,
     ...(isVerified(a) ? {} : { unverified: true }),
+    ...(a.kind === 'staff' && a.totp_enabled && a.totp_secret ? { twoStep: true } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ import { accountsDb, accountsRepo, toSessionUser, type AccountWithRoles } from '
 import { describeAccount, loadAccount } from './agencies.ts';
 import { normalisePhone } from './validate.ts';
 import { matchTotpStep } from './totp.ts';
+import { openTotpSecret } from './totp-secrets.ts';
+import { mustSetUpTwoStep, twoStepSetupRequired } from '../../platform/auth/two-step.ts';
 import { admit, recordGuessFailure, recordGuessSuccess, whoKey, type GuardContext } from './guard.ts';
 import { invalid as m } from './messages.ts';
 
@@ -125,7 +127,8 @@ async function checkCode(platform: Platform, account: AccountWithRoles, code: st
   const db = platform.database.db;
   const who = `#totp:${account.id}`;
   await admit(db, ctx, who, { proof: false });
-  const step = account.totp_secret ? matchTotpStep(account.totp_secret, code) : null;
+  const secret = openTotpSecret(platform.secrets, account, platform.log);
+  const step = secret ? matchTotpStep(secret, code) : null;
   if (step === null || !(await accountsRepo.claimTotpStep(accountsDb(db), account.id, step))) {
     await recordGuessFailure(platform, ctx, who, account);
     await auditFailure(db, account, step === null ? 'bad_totp' : 'replayed_totp', ctx);
@@ -170,6 +173,8 @@ export async function issueApiToken(
 ): Promise<SignedIn & { scopes: Scope[] }> {
   const db = platform.database.db;
   const account = await checkPassword(platform, input.username, input.password, ctx);
+  // Staff who must use two-step verification get no token before they have set it up.
+  if (mustSetUpTwoStep(platform.config, toSessionUser(account))) throw twoStepSetupRequired();
   const token = tokenOptions(toSessionUser(account), input);
   if (needsSecondFactor(account)) {
     if (!input.totp) throw AccountErrors.TOTP_REQUIRED();

@@ -26,7 +26,9 @@ export function coerceAnswers(schema: JsonSchema, fields: Record<string, EformFi
 }
 
 // A required group (the mother) is always built, even empty, so that each missing answer gets its own error
-// beside its field; an optional group (the father, when not known) left wholly blank is left out.
+// beside its field; an optional group (the father, when not known) left wholly blank is left out. A value equal to
+// the schema's default (the father's nationality, prefilled "Việt Nam") is what the form offered, not an answer:
+// it is kept with the group's other answers but does not make the group present on its own.
 function coerceObject(node: JsonSchema, prefix: string, ctx: Context, required: boolean): Coerced {
   const out: Record<string, unknown> = {};
   const req = requiredOf(node);
@@ -34,8 +36,9 @@ function coerceObject(node: JsonSchema, prefix: string, ctx: Context, required: 
   for (const [name, child] of Object.entries(propertiesOf(node))) {
     if (!SAFE_NAME.test(name)) continue;
     const path = prefix ? `${prefix}.${name}` : name;
-    const r = isObjectSchema(child) ? coerceObject(child, path, ctx, req.includes(name)) : coerceLeaf(child, path, ctx);
-    present ||= r.present;
+    const object = isObjectSchema(child);
+    const r = object ? coerceObject(child, path, ctx, req.includes(name)) : coerceLeaf(child, path, ctx);
+    present ||= r.present && (object || child.default === undefined || r.value !== child.default);
     if (r.value !== undefined) out[name] = r.value;
   }
   return present || required ? { value: out, present } : ABSENT;

@@ -182,6 +182,18 @@ test('an optional group left blank is left out; filled in part, its required ans
   assert.deepEqual(errors.map((e) => e.field), ['father.fullName', 'father.ethnicity']);
 });
 
+test('an optional group holding only its prefilled default (the father’s nationality) is left out', () => {
+  const blank = Object.fromEntries(Object.entries(SAMPLE_POSTS['1.001193'] ?? {}).map(([k, v]) => [k, k.startsWith('father.') ? '' : v]));
+  const r = validateEform(form('1.001193'), { ...blank, 'father.nationality': 'Việt Nam' }, opts);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.father, undefined);
+  // Any real answer beside it brings the group back, default included, with its missing answers asked for.
+  const errors = errorsOf('1.001193', { ...blank, 'father.nationality': 'Việt Nam', 'father.fullName': 'Nguyễn Văn Bình' });
+  assert.deepEqual(errors.map((e) => e.field), ['father.birthYear', 'father.ethnicity', 'father.residence']);
+  // A nationality other than the default is an answer.
+  assert.deepEqual(errorsOf('1.001193', { ...blank, 'father.nationality': 'Lào' }).map((e) => e.field), ['father.fullName', 'father.birthYear', 'father.ethnicity', 'father.residence']);
+});
+
 test('conditional answers: health check date by licence class, postal address for delivery by post', () => {
   let errors = errorsOf('3.000347', { healthCheckDate: '' });
   assert.match(errorOn(errors, 'healthCheckDate').message.vi, /^Ngày cấp giấy khám sức khỏe: không được để trống/);

@@ -41,4 +41,7 @@ export interface SessionUser {
   agencyName: string | null;
   /** Set on a citizen with no proven phone number or e-mail address: signed in, but may not submit yet (issue 9). */
   unverified?: true;
+  /** Set on staff whose two-step verification is in force; staff with a role of EGOV_2FA_ROLES and without it may
+   *  only set it up (platform/auth/two-step.ts). */
+  twoStep?: true;
 }

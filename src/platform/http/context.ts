@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/roles.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import type { Sms } from '../notify/sms.ts';
 import type { Jobs } from '../jobs/index.ts';
+import type { Sealer } from '../auth/sealed.ts';
 
 /** What every module plugin receives: the shared machinery, never another module's internals. */
 export interface Platform {
@@ -15,6 +16,8 @@ export interface Platform {
   /** Text messages: an outbox like the mailer's, sent through the configured provider (SMS_PROVIDER). */
   sms: Sms;
   jobs: Jobs;
+  /** Seals and opens stored secrets (TOTP secrets) under the configured key (platform/auth/sealed.ts). */
+  secrets: Sealer;
   /** True when the database holds the demo seed (demo logins are shown on the sign-in page). */
   demo: () => boolean;
   /** The application's log, for what a module must report outside a request (absent in some scripts). */

@@ -20,6 +20,7 @@ import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
 import { hmac } from '../auth/tokens.ts';
 import { securityHeaders } from './headers.ts';
 import { isApiUrl, registerScopeCheck } from '../auth/scopes.ts';
+import { registerTwoStepGate } from '../auth/two-step.ts';
 import './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
@@ -102,6 +103,8 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.
     if (rendersPages(req.url)) csrfPending.set(req, { reply, secret: await csrfSecret(platform) });
   });
+  // Staff who must use two-step verification (EGOV_2FA_ROLES) and have not set it up may only do that.
+  registerTwoStepGate(app, config);
   registerUploadGate(app, uploadSlotsFrom());
   // Request text is checked and normalised once, here, before any schema or handler (input.ts).
   app.addHook('preValidation', async (req) => {

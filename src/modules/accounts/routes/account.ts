@@ -10,6 +10,9 @@ import { updateOwnProfile } from '../own-profile.ts';
 import { ctxOf, formErrorsOf, signInFirst } from './http.ts';
 import type { Errors } from '../views/form.tsx';
 import { codePage } from '../messages-verify.ts';
+import { mustSetUpTwoStep } from '../../../platform/auth/two-step.ts';
+import { refreshUserSessions } from '../../../platform/auth/sessions.ts';
+import { toSessionUser } from '../repo.ts';
 import { provenContact } from '../views/contacts.tsx';
 
 const NOTICES = { password: m.passwordChanged, totp: m.twoStepEnabled, profile: m.profileSaved } as const;
@@ -58,23 +61,35 @@ export async function accountRoutes(app: FastifyInstance, platform: Platform): P
   });
 
   app.post('/tai-khoan/xac-thuc-hai-buoc/bat-dau', async (req, reply) => {
-    await startTotpEnrolment(db, req.user);
+    await startTotpEnrolment(platform, req.user);
     return reply.redirect('/tai-khoan/xac-thuc-hai-buoc', 303);
   });
 
   app.get('/tai-khoan/xac-thuc-hai-buoc', async (req, reply) => {
     const first = signInFirst(req, reply);
     if (first) return first;
-    const enrolment = await pendingTotpEnrolment(db, req.user);
+    const required = mustSetUpTwoStep(platform.config, req.user);
+    let enrolment = await pendingTotpEnrolment(platform, req.user);
+    // Mandatory for this account's roles (EGOV_2FA_ROLES): the setup starts at once, there is nothing else to do.
+    if (!enrolment && required) {
+      const account = await getOwnAccount(db, req.user);
+      if (account.totp_enabled) {
+        // Already in force, but this session was opened before it knew: every session of the account learns it.
+        await refreshUserSessions(db, toSessionUser(account));
+        return reply.redirect('/tai-khoan', 303);
+      }
+      await startTotpEnrolment(platform, req.user);
+      enrolment = await pendingTotpEnrolment(platform, req.user);
+    }
     if (!enrolment) return reply.redirect('/tai-khoan', 303);
-    return reply.html(TotpSetupPage({ req, enrolment }));
+    return reply.html(TotpSetupPage({ req, enrolment, required }));
   });
 
   app.post('/tai-khoan/xac-thuc-hai-buoc', async (req, reply) => {
     const code = str(req.body, 'code').replace(/\s/g, '');
     try {
       if (!code) return await rerender(req, reply, 400, [{ field: 'code', message: invalid.codeRequired }]);
-      await confirmTotpEnrolment(db, req.user, code, ctxOf(req));
+      await confirmTotpEnrolment(platform, req.user, code, ctxOf(req));
       return reply.redirect('/tai-khoan?done=totp', 303);
     } catch (err) {
       const f = formErrorsOf(err, 'code');
@@ -85,9 +100,9 @@ export async function accountRoutes(app: FastifyInstance, platform: Platform): P
   });
 
   async function rerender(req: FastifyRequest, reply: FastifyReply, status: number, errors: Errors): Promise<FastifyReply> {
-    const enrolment = await pendingTotpEnrolment(db, req.user);
+    const enrolment = await pendingTotpEnrolment(platform, req.user);
     if (!enrolment) return reply.redirect('/tai-khoan', 303);
-    reply.status(status).html(TotpSetupPage({ req, enrolment, errors }));
+    reply.status(status).html(TotpSetupPage({ req, enrolment, errors, required: mustSetUpTwoStep(platform.config, req.user) }));
     return reply;
   }
 }

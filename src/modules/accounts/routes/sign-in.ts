@@ -16,6 +16,10 @@ import { demoDesks } from '../demo-desks.ts';
 import { listAgencies } from '../../units/index.ts';
 import { HttpErrors } from '../../../platform/http/errors.ts';
 import { landingFor } from '../landing.ts';
+import { loadAccount } from '../agencies.ts';
+import { openTotpSecret } from '../totp-secrets.ts';
+import { totpCode } from '../totp.ts';
+import { DEMO_TOTP_SECRET } from '../demo.ts';
 import { LIMITS, clearSessionCookie, ctxOf, formErrorsOf, rateLimit, safeNext, setSessionCookie } from './http.ts';
 
 export async function signInRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -62,17 +66,31 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
     }
   });
 
+  /** Demo data only: an account still on the demo secret is shown that secret and its current code. */
+  async function demoHint(userId: number): Promise<{ secret: string; code: string } | undefined> {
+    if (!platform.demo()) return undefined;
+    const account = await loadAccount(db, userId);
+    if (!account || openTotpSecret(platform.secrets, account) !== DEMO_TOTP_SECRET) return undefined;
+    return { secret: DEMO_TOTP_SECRET, code: totpCode(DEMO_TOTP_SECRET) };
+  }
+
+  async function pendingSession(req: FastifyRequest) {
+    const token = req.cookies[SESSION_COOKIE];
+    const s = token ? await loadSession(db, token) : null;
+    return s?.secondFactorPending ? s : null;
+  }
+
   app.get('/dang-nhap/xac-thuc', async (req, reply) => {
-    if (!req.secondFactorPending) return reply.redirect(req.user ? '/tai-khoan' : '/dang-nhap', 303);
-    return reply.html(SecondFactorPage({ req }));
+    const pending = req.secondFactorPending ? await pendingSession(req) : null;
+    if (!pending) return reply.redirect(req.user ? '/tai-khoan' : '/dang-nhap', 303);
+    return reply.html(SecondFactorPage({ req, demo: await demoHint(pending.user.id) }));
   });
 
   app.post('/dang-nhap/xac-thuc', rateLimit(LIMITS.secondFactor), async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    const pending = token ? await loadSession(db, token) : null;
-    if (!pending || !pending.secondFactorPending) return reply.redirect('/dang-nhap', 303);
+    const pending = await pendingSession(req);
+    if (!pending) return reply.redirect('/dang-nhap', 303);
     const code = str(req.body, 'code').replace(/\s/g, '');
-    if (!code) return reply.status(400).html(SecondFactorPage({ req, errors: [{ field: 'code', message: invalid.codeRequired }] }));
+    if (!code) return reply.status(400).html(SecondFactorPage({ req, errors: [{ field: 'code', message: invalid.codeRequired }], demo: await demoHint(pending.user.id) }));
     try {
       const s = await verifySecondFactor(platform, pending.id, pending.user.id, code, ctxOf(req));
       setSessionCookie(reply, platform, s.token, s.expiresAt);
@@ -85,7 +103,7 @@ export async function signInRoutes(app: FastifyInstance, platform: Platform): Pr
         clearSessionCookie(reply, platform);
         return reply.status(f.status).html(SignInPage({ req, errors: f.errors.map((e) => ({ ...e, field: 'identifier' })), demo: platform.demo(), ...(await challengeFor(req)) }));
       }
-      return reply.status(f.status).html(SecondFactorPage({ req, errors: f.errors }));
+      return reply.status(f.status).html(SecondFactorPage({ req, errors: f.errors, demo: await demoHint(pending.user.id) }));
     }
   });
 

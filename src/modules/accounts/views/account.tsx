@@ -9,6 +9,7 @@ import { displayPhone } from '../validate.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
 import { verifyPage } from '../messages-verify.ts';
 import { tokensPage } from '../messages-tokens.ts';
+import { twoStepText } from '../messages-two-step.ts';
 
 function Row({ label, value }: { label: string; value: string }): JSX.Element {
   return (
@@ -188,11 +189,12 @@ export function AccountPage({
   );
 }
 
-export function TotpSetupPage({ req, enrolment, errors = [] }: { req: FastifyRequest; enrolment: TotpEnrolment; errors?: Errors }): JSX.Element {
+export function TotpSetupPage({ req, enrolment, errors = [], required = false }: { req: FastifyRequest; enrolment: TotpEnrolment; errors?: Errors; required?: boolean }): JSX.Element {
   const lang = req.lang;
   return (
     <Page req={req} title={tp.title} narrow>
       <h1 safe>{t(lang, tp.title)}</h1>
+      {required ? <Notice text={t(lang, twoStepText.required)} /> : ''}
       <p safe>{t(lang, tp.step1)}</p>
       <p>
         <img src={enrolment.qr} alt={t(lang, tp.qrAlt)} width="220" height="220" />

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo.ts';
 import { Form, Notice, errorFor, type Errors } from './form.tsx';
 import { signInReason } from '../landing.ts';
 import { guardText as g } from '../messages-guard.ts';
+import { twoStepText } from '../messages-two-step.ts';
 
 export interface SignInProps {
   req: FastifyRequest;
@@ -110,12 +111,26 @@ export function SignInPage({ req, identifier, next, errors = [], notice, demo, c
   );
 }
 
-export function SecondFactorPage({ req, errors = [] }: { req: FastifyRequest; errors?: Errors }): JSX.Element {
+/** `demo`: in demo mode only, for an account on the demo secret: that secret and its current code. */
+export function SecondFactorPage({ req, errors = [], demo }: { req: FastifyRequest; errors?: Errors; demo?: { secret: string; code: string } | undefined }): JSX.Element {
   const lang = req.lang;
   return (
     <Page req={req} title={s.title} narrow>
       <h1 safe>{t(lang, s.title)}</h1>
       <p safe>{t(lang, s.lead)}</p>
+      {demo ? (
+        <div class="notice" id="demo-totp">
+          <p safe>{t(lang, twoStepText.demoHint, { secret: demo.secret })}</p>
+          <p>
+            <span safe>{t(lang, twoStepText.demoCode)}</span>{' '}
+            <strong id="demo-totp-code" safe>
+              {demo.code}
+            </strong>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
       <Form req={req} action="/dang-nhap/xac-thuc" errors={errors}>
         <Field id="code" label={t(lang, s.code)} inputmode="numeric" autocomplete="one-time-code" required error={errorFor(lang, errors, 'code')} />
         <button type="submit" safe>
