@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
-import { checkA11y, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
+import { checkA11y, passSecondStep, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
 
 const h = startHarness({ demo: true });
 const HOAN_KIEM = '000.04.51.H26';
@@ -21,6 +21,8 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((u) => u.pathname !== '/dang-nhap'), page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
+  // Leaders and administrators give the demo's one-time code (two-step verification).
+  await passSecondStep(page);
   return page;
 }
 
