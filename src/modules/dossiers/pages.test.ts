@@ -92,6 +92,8 @@ test('errors: a summary at the top, each error beside its field, what was typed 
   const res = await postMultipart(app, hoa.client, FORM, [...fields(hoa, tokens(page.body), { 'applicant.personalId': '12345', details: 'Giữ lại nội dung này' }), exe, blankFile]);
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /class="error-summary"/);
+  assert.match(res.body, /<title>Lỗi: /, 'the title says the form was refused');
+  assert.match(res.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
   assert.match(res.body, /href="#f-applicant-personalId"/);
   assert.match(res.body, /href="#f-files-doc1"/);
   assert.match(res.body, /id="f-files-doc1-error"/);

@@ -123,6 +123,8 @@ test('refusing asks for the confirmation box: without it nothing changes, the re
   const unticked = await act(officer, code, 'refuse', { comment: 'Hồ sơ không thuộc thẩm quyền của phường.' });
   assert.equal(unticked.statusCode, 400);
   assert.match(unticked.body, /class="error-summary"/);
+  assert.match(unticked.body, /<title>Lỗi: /, 'the title says the form was refused');
+  assert.match(unticked.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
   assert.match(unticked.body, /Hãy đánh dấu ô xác nhận để thực hiện thao tác này\. Chưa có gì thay đổi\./);
   assert.match(unticked.body, /href="#refuse-confirm"/, 'the summary links to the box');
   assert.match(unticked.body, /Hồ sơ không thuộc thẩm quyền của phường\./, 'the reason typed is still on the page');
