@@ -19,8 +19,10 @@ export function day(lang: Lang, d: IsoDate): string {
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A chart's category: "05/03" or "5 Mar" for a day, "03/2026" or "Mar 2026" for a month. */
+/** A chart's category: "05/03" or "5 Mar" for a day, "03/2026" or "Mar 2026" for a month, "05/12–04/01" or "5 Dec–4 Jan" for a month counted from a day. */
 export function bucketLabel(lang: Lang, key: string): string {
+  const range = key.split('/');
+  if (range.length === 2) return `${bucketLabel(lang, range[0] ?? '')}–${bucketLabel(lang, range[1] ?? '')}`;
   const [y, m, d] = key.split('-');
   const month = Number(m);
   if (d === undefined) return lang === 'vi' ? `${m}/${y}` : `${MONTHS_EN[month - 1]} ${y}`;
