@@ -70,7 +70,7 @@ test('the form needs signing in, then shows the procedure, its fees, the prefill
   assert.equal(page.statusCode, 200);
   const html = page.body;
   assert.match(html, new RegExp(PROC.online.name));
-  assert.match(html, /50\.000 đồng/);
+  assert.match(html, /50\.000 đ/);
   assert.match(html, /enctype="multipart\/form-data"/);
   assert.match(html, /name="applicant\.fullName"[^>]*value="Nguyễn Thị Hoa"|value="Nguyễn Thị Hoa"[^>]*name="applicant\.fullName"/);
   assert.match(html, new RegExp(`value="${hoa.personalId}"`));
@@ -117,8 +117,8 @@ test('submit with a file → 303 to the receipt, with code, due date, fees, Viet
   assert.match(html, /Ngày hẹn trả kết quả/);
   assert.match(html, /<strong>\d{2}\/\d{2}\/\d{4}<\/strong>/);
   assert.match(html, /5 ngày làm việc/);
-  assert.match(html, /50\.000 đồng/);
-  assert.match(html, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="Mã VietQR thanh toán 50\.000 đồng cho hồ sơ /);
+  assert.match(html, /50\.000 đ/);
+  assert.match(html, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="Mã VietQR thanh toán 50\.000 đ cho hồ sơ /);
   assert.match(html, /Nội dung chuyển khoản/);
   assert.match(html, /Thanh toán \(cổng giả lập\)/);
 

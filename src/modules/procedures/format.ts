@@ -1,7 +1,7 @@
 // Processing times and fees in words, for the catalogue's pages and for the modules that show a procedure's time or
 // fee (the dossiers' submission form, receipt and Form 01).
 import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/index.ts';
-import { t, type Lang } from '../../platform/web/i18n.ts';
+import { formatMoney, t, type Lang } from '../../platform/web/i18n.ts';
 import type { FeeQuoteLine } from './fees.ts';
 import { detail as d, feeWords as f, page as m, timeUnitLabels } from './messages.ts';
 import type { FeeRule, ProcessingTime } from './schema.ts';
@@ -12,10 +12,10 @@ export function formatNumber(lang: Lang, n: number): string {
   return numberFormat[lang].format(n);
 }
 
-/** 135000 → "135.000 đồng" (vi) or "135,000 VND" (en); 0 → "Miễn phí". */
+/** 135000 → "135.000 đ" (vi) or "135,000 VND" (en), as everywhere (platform/web/i18n.ts); 0 → "Miễn phí". */
 export function formatDong(lang: Lang, amount: number): string {
   if (amount === 0) return t(lang, d.free);
-  return lang === 'vi' ? `${formatNumber('vi', amount)} đồng` : `${formatNumber('en', amount)} VND`;
+  return formatMoney(lang, amount);
 }
 
 /** The typed processing time in words ("5 ngày làm việc", "Trong ngày"), or the source text when it could not be typed. */
