@@ -3,7 +3,7 @@
 import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/index.ts';
 import { formatMoney, t, type Lang } from '../../platform/web/i18n.ts';
 import type { FeeQuoteLine } from './fees.ts';
-import { detail as d, feeWords as f, page as m, timeUnitLabels } from './messages.ts';
+import { detail as d, feeWords as f, page as m, timeUnitLabels, timeUnitOne } from './messages.ts';
 import type { FeeRule, ProcessingTime } from './schema.ts';
 
 const numberFormat = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
@@ -18,12 +18,18 @@ export function formatDong(lang: Lang, amount: number): string {
   return formatMoney(lang, amount);
 }
 
+/** The catalogue writes "5 Ngày làm việc": after a number the unit is in lower case, as in a sentence. */
+export function tidyTimeText(text: string): string {
+  return text.replace(/(\d)\s*(Ngày làm việc|Ngày|Giờ)(?!\p{L})/gu, (_, d: string, unit: string) => `${d} ${unit.toLowerCase()}`);
+}
+
 /** The typed processing time in words ("5 ngày làm việc", "Trong ngày"), or the source text when it could not be typed. */
 export function formatTime(lang: Lang, time: Pick<ProcessingTime, 'amount' | 'unit' | 'text'>): string {
   if (time.unit === 'within_day') return t(lang, timeUnitLabels.within_day);
+  if (time.unit !== null && time.amount === 1) return t(lang, timeUnitOne[time.unit]);
   if (time.unit !== null && time.amount !== null) return t(lang, timeUnitLabels[time.unit], { n: formatNumber(lang, time.amount) });
   if (time.amount !== null) return t(lang, m.unitNone, { n: formatNumber(lang, time.amount) });
-  return time.text.trim() === '' ? t(lang, m.noInfo) : time.text;
+  return time.text.trim() === '' ? t(lang, m.noInfo) : tidyTimeText(time.text);
 }
 
 /** As formatTime, with the same-day rule spelled out: the calendar moves a dossier received after the cut-off. */

@@ -75,6 +75,7 @@ test('a make-up Saturday counts as a working day', () => {
   // Fri 9 Jan 2026 + 1 working day = Sat 10 Jan (làm bù for Fri 2 Jan).
   const d = cal.computeDeadline({ received: at('2026-01-09', 9), amount: 1, unit: 'working_days' });
   assert.equal(d.dueDate, '2026-01-10');
+  assert.match(d.explanation.en, /1 working day counted from the next day/, 'one day, in the singular');
 });
 
 test('calendar days ending on a weekend roll to the end of the next working day', () => {

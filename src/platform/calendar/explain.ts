@@ -140,15 +140,15 @@ function viNumber(n: number): string {
 export const countingClause = {
   workingDays: (n: number): Explanation => ({
     vi: `tính ${n} ngày làm việc kể từ ngày hôm sau`,
-    en: `${n} working days counted from the next day`,
+    en: `${n} working ${n === 1 ? 'day' : 'days'} counted from the next day`,
   }),
   calendarDays: (n: number): Explanation => ({
     vi: `tính ${n} ngày kể từ ngày hôm sau`,
-    en: `${n} calendar days counted from the next day`,
+    en: `${n} calendar ${n === 1 ? 'day' : 'days'} counted from the next day`,
   }),
   hours: (n: number, officeHours: string): Explanation => ({
     vi: `tính ${viNumber(n)} giờ làm việc trong giờ hành chính (${officeHours} ngày làm việc)`,
-    en: `${n} working hours counted within office hours (${officeHours} on working days)`,
+    en: `${n} working ${n === 1 ? 'hour' : 'hours'} counted within office hours (${officeHours} on working days)`,
   }),
   sameDay: { vi: 'giải quyết trong ngày', en: 'handled the same day' } as Explanation,
   afterCutoff: (cutoff: number): Explanation => ({
