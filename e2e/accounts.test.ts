@@ -175,6 +175,8 @@ test('a wrong password is refused with the error summary, and the form passes ax
   await page.getByLabel('Mật khẩu', { exact: true }).fill('SaiMatKhau1');
   assert.equal(await submitWith(page, page.getByRole('button', { name: 'Đăng nhập', exact: true })), 401);
   assert.match(await page.getByRole('alert').innerText(), /Tên đăng nhập hoặc mật khẩu không đúng/);
+  assert.match(await page.title(), /^Lỗi: Đăng nhập – /, 'the title says the form was refused');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'the focus is on the summary');
   assert.equal(await page.locator('#identifier').inputValue(), 'khong.co.ai');
   assert.equal(await page.locator('#password').inputValue(), '');
   assert.deepEqual(await headerState(page), { signInLink: true, signOutButton: false });

@@ -211,6 +211,9 @@ test('consent is required, a landline alone cannot get a code, and every field e
   const en = await c.submit('/dang-ky?lang=en', { full_name: '', personal_id: '1', phone: '', email: '', password: 'x', password_confirm: 'y' });
   assert.equal(en.statusCode, 400);
   assert.match(en.body, /Enter your full name\./);
+  assert.match(empty.body, /<title>Lỗi: /);
+  assert.match(en.body, /<title>Error: /);
+  assert.match(en.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
   assert.match(en.body, /exactly 12 digits/);
   assert.match(en.body, /do not match/);
   assert.match(en.body, /Tick the box to consent/);

@@ -51,6 +51,9 @@ test('a wrong password or unknown account gets one answer, and both are audited'
   assert.equal(wrong.statusCode, 401);
   assert.match(wrong.body, /Tên đăng nhập hoặc mật khẩu không đúng/);
   assert.match(wrong.body, /value="0983123456"/, 'the identifier is kept');
+  assert.match(wrong.body, /<title>Lỗi: Đăng nhập – /, 'the title says the form was refused');
+  assert.match(wrong.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
+  assert.doesNotMatch((await c.get('/dang-nhap')).body, /<title>Lỗi/, 'the page before any error has its plain title');
   const unknown = await signInWithForm(c, 'khong.co.ai', 'Sai123456');
   assert.equal(unknown.statusCode, 401);
   assert.match(unknown.body, /Tên đăng nhập hoặc mật khẩu không đúng/);

@@ -3,27 +3,13 @@ import { type IsoDate, VIETNAM_UTC_OFFSET_MINUTES, parseIsoDate, weekday } from 
 import type { Lang } from '../../platform/web/i18n.ts';
 import { WEEKDAYS } from './messages.ts';
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "Thứ Sáu, 13/02/2026" or "Friday 13 February 2026". */
+/** "Thứ Sáu, 13/02/2026" or "Friday 13/02/2026": dates are dd/mm/yyyy in both languages (issue 9). */
 export function dayLabel(lang: Lang, date: IsoDate): string {
   const { y, m, d } = parseIsoDate(date);
   const wd = WEEKDAYS[weekday(date)];
-  return lang === 'vi' ? `${wd?.vi ?? ''}, ${pad(d)}/${pad(m)}/${y}` : `${wd?.en ?? ''} ${d} ${EN_MONTHS[m - 1] ?? ''} ${y}`;
+  return lang === 'vi' ? `${wd?.vi ?? ''}, ${pad(d)}/${pad(m)}/${y}` : `${wd?.en ?? ''} ${pad(d)}/${pad(m)}/${y}`;
 }
 
 /** ISO 8601 in Vietnam time, e.g. "2026-02-27T23:59:59.999+07:00". */

@@ -89,7 +89,7 @@ test('"Tiếp tục" keeps the answers and the file with the draft and shows eve
   assert.match(html, /href="\/dich-vu-cong\/1\.999001\/nop#f-agency"/, 'the agency can be changed too');
   assert.match(html, /tờ-khai\.pdf/, 'the file kept with the draft');
   assert.match(html, /href="\/dich-vu-cong\/1\.999001\/nop#f-files-doc1"/);
-  assert.match(html, /<strong>50\.000 đồng<\/strong>/, 'the fee');
+  assert.match(html, /<strong>50\.000 đ<\/strong>/, 'the fee');
   assert.match(html, /Ngày hẹn trả kết quả dự kiến \(nếu nộp bây giờ\)<\/dt><dd><strong>\d{2}\/\d{2}\/\d{4}<\/strong>/, 'the expected date');
 
   // "Change" goes back to the form with the answers and the kept file listed.

@@ -123,7 +123,7 @@ export async function renderForm01(r: Receipt): Promise<Buffer> {
   }
   doc.font('serif');
   if (d.feeTotalDong > 0) {
-    doc.text(`6. Phí, lệ phí: ${formatDong(d.feeTotalDong)} (${d.paymentStatus === 'paid' ? 'đã thanh toán' : 'chưa thanh toán'})`, left, doc.y, { width });
+    doc.text(`6. Phí, lệ phí: ${formatDong('vi', d.feeTotalDong)} (${d.paymentStatus === 'paid' ? 'đã thanh toán' : 'chưa thanh toán'})`, left, doc.y, { width });
   } else if (r.feeAtCounter) {
     doc.text('6. Phí, lệ phí: cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ', left, doc.y, { width });
   }

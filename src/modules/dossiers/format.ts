@@ -1,17 +1,14 @@
 // Money, dates and sizes as people read them on the portal and on the receipt.
-import { formatDate, formatDateTime, type Lang } from '../../platform/web/i18n.ts';
-import { parseIsoDate } from '../../platform/calendar/index.ts';
+import { formatDateTime, formatIsoDay, formatMoney, type Lang } from '../../platform/web/i18n.ts';
 
-const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-
-/** 150.000 đồng — integer đồng with Vietnamese digit grouping, in both languages. */
-export function formatDong(amount: number): string {
-  return `${dong.format(amount)} đồng`;
+/** "150.000 đ" (vi) or "150,000 VND" (en): platform/web/i18n.ts formatMoney. */
+export function formatDong(lang: Lang, amount: number): string {
+  return formatMoney(lang, amount);
 }
 
-export function formatIsoDate(lang: Lang, date: string): string {
-  const { y, m, d } = parseIsoDate(date);
-  return formatDate(lang, new Date(Date.UTC(y, m - 1, d, 5)));
+/** "05/03/2026" in both languages (platform/web/i18n.ts); `lang` is kept for the callers. */
+export function formatIsoDate(_lang: Lang, date: string): string {
+  return formatIsoDay(date);
 }
 
 export function formatReceived(lang: Lang, at: Date): string {

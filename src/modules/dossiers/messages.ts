@@ -84,7 +84,7 @@ export const paymentLabels: Record<'none' | 'unpaid' | 'paid', Text> = {
 
 export const receiptMail = {
   subject: (code: string): string => `Biên nhận hồ sơ ${code} / Dossier receipt ${code}`,
-  body: (v: { name: string; code: string; procedure: string; agency: string; received: string; due: string | null; url: string; fee: string | null; feeAtCounter?: boolean }): string =>
+  body: (v: { name: string; code: string; procedure: string; agency: string; received: string; due: string | null; url: string; fee: { vi: string; en: string } | null; feeAtCounter?: boolean }): string =>
     [
       `Kính gửi ${v.name},`,
       '',
@@ -93,7 +93,7 @@ export const receiptMail = {
       `Cơ quan tiếp nhận: ${v.agency}`,
       `Thời gian tiếp nhận: ${v.received}`,
       v.due ? `Ngày hẹn trả kết quả: ${v.due}` : 'Ngày hẹn trả kết quả: theo thông báo của cơ quan tiếp nhận',
-      v.fee ? `Phí, lệ phí: ${v.fee} (thanh toán theo hướng dẫn trên giấy biên nhận)` : '',
+      v.fee ? `Phí, lệ phí: ${v.fee.vi} (thanh toán theo hướng dẫn trên giấy biên nhận)` : '',
       v.feeAtCounter ? 'Phí, lệ phí: cơ quan tiếp nhận tính và thu khi giải quyết hồ sơ' : '',
       `Tra cứu và xem giấy biên nhận: ${v.url}`,
       '',
@@ -106,7 +106,7 @@ export const receiptMail = {
       `Receiving agency: ${v.agency}`,
       `Received: ${v.received}`,
       v.due ? `Results due: ${v.due}` : 'Results due: as the receiving agency will announce',
-      v.fee ? `Fees: ${v.fee} (pay as the receipt explains)` : '',
+      v.fee ? `Fees: ${v.fee.en} (pay as the receipt explains)` : '',
       v.feeAtCounter ? 'Fees: worked out and collected by the receiving agency' : '',
       `Track it and see the receipt: ${v.url}`,
     ]

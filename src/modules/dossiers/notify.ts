@@ -39,7 +39,7 @@ export function receiptEmail(
       received: formatReceived('vi', d.received),
       due: d.deadline ? formatIsoDate('vi', d.deadline.dueDate) : null,
       url: receiptUrl(platform, d.code),
-      fee: d.fee > 0 ? formatDong(d.fee) : null,
+      fee: d.fee > 0 ? { vi: formatDong('vi', d.fee), en: formatDong('en', d.fee) } : null,
       feeAtCounter: d.feeAtCounter === true,
     }),
   };

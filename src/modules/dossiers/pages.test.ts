@@ -70,7 +70,7 @@ test('the form needs signing in, then shows the procedure, its fees, the prefill
   assert.equal(page.statusCode, 200);
   const html = page.body;
   assert.match(html, new RegExp(PROC.online.name));
-  assert.match(html, /50\.000 đồng/);
+  assert.match(html, /50\.000 đ/);
   assert.match(html, /enctype="multipart\/form-data"/);
   assert.match(html, /name="applicant\.fullName"[^>]*value="Nguyễn Thị Hoa"|value="Nguyễn Thị Hoa"[^>]*name="applicant\.fullName"/);
   assert.match(html, new RegExp(`value="${hoa.personalId}"`));
@@ -92,6 +92,8 @@ test('errors: a summary at the top, each error beside its field, what was typed 
   const res = await postMultipart(app, hoa.client, FORM, [...fields(hoa, tokens(page.body), { 'applicant.personalId': '12345', details: 'Giữ lại nội dung này' }), exe, blankFile]);
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /class="error-summary"/);
+  assert.match(res.body, /<title>Lỗi: /, 'the title says the form was refused');
+  assert.match(res.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
   assert.match(res.body, /href="#f-applicant-personalId"/);
   assert.match(res.body, /href="#f-files-doc1"/);
   assert.match(res.body, /id="f-files-doc1-error"/);
@@ -115,8 +117,8 @@ test('submit with a file → 303 to the receipt, with code, due date, fees, Viet
   assert.match(html, /Ngày hẹn trả kết quả/);
   assert.match(html, /<strong>\d{2}\/\d{2}\/\d{4}<\/strong>/);
   assert.match(html, /5 ngày làm việc/);
-  assert.match(html, /50\.000 đồng/);
-  assert.match(html, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="Mã VietQR thanh toán 50\.000 đồng cho hồ sơ /);
+  assert.match(html, /50\.000 đ/);
+  assert.match(html, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="Mã VietQR thanh toán 50\.000 đ cho hồ sơ /);
   assert.match(html, /Nội dung chuyển khoản/);
   assert.match(html, /Thanh toán \(cổng giả lập\)/);
 

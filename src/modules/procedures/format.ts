@@ -1,9 +1,9 @@
 // Processing times and fees in words, for the catalogue's pages and for the modules that show a procedure's time or
 // fee (the dossiers' submission form, receipt and Form 01).
 import { DEFAULT_OFFICE_HOURS } from '../../platform/calendar/index.ts';
-import { t, type Lang } from '../../platform/web/i18n.ts';
+import { formatMoney, t, type Lang } from '../../platform/web/i18n.ts';
 import type { FeeQuoteLine } from './fees.ts';
-import { detail as d, feeWords as f, page as m, timeUnitLabels } from './messages.ts';
+import { detail as d, feeWords as f, page as m, timeUnitLabels, timeUnitOne } from './messages.ts';
 import type { FeeRule, ProcessingTime } from './schema.ts';
 
 const numberFormat = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
@@ -12,18 +12,24 @@ export function formatNumber(lang: Lang, n: number): string {
   return numberFormat[lang].format(n);
 }
 
-/** 135000 → "135.000 đồng" (vi) or "135,000 VND" (en); 0 → "Miễn phí". */
+/** 135000 → "135.000 đ" (vi) or "135,000 VND" (en), as everywhere (platform/web/i18n.ts); 0 → "Miễn phí". */
 export function formatDong(lang: Lang, amount: number): string {
   if (amount === 0) return t(lang, d.free);
-  return lang === 'vi' ? `${formatNumber('vi', amount)} đồng` : `${formatNumber('en', amount)} VND`;
+  return formatMoney(lang, amount);
+}
+
+/** The catalogue writes "5 Ngày làm việc": after a number the unit is in lower case, as in a sentence. */
+export function tidyTimeText(text: string): string {
+  return text.replace(/(\d)\s*(Ngày làm việc|Ngày|Giờ)(?!\p{L})/gu, (_, d: string, unit: string) => `${d} ${unit.toLowerCase()}`);
 }
 
 /** The typed processing time in words ("5 ngày làm việc", "Trong ngày"), or the source text when it could not be typed. */
 export function formatTime(lang: Lang, time: Pick<ProcessingTime, 'amount' | 'unit' | 'text'>): string {
   if (time.unit === 'within_day') return t(lang, timeUnitLabels.within_day);
+  if (time.unit !== null && time.amount === 1) return t(lang, timeUnitOne[time.unit]);
   if (time.unit !== null && time.amount !== null) return t(lang, timeUnitLabels[time.unit], { n: formatNumber(lang, time.amount) });
   if (time.amount !== null) return t(lang, m.unitNone, { n: formatNumber(lang, time.amount) });
-  return time.text.trim() === '' ? t(lang, m.noInfo) : time.text;
+  return time.text.trim() === '' ? t(lang, m.noInfo) : tidyTimeText(time.text);
 }
 
 /** As formatTime, with the same-day rule spelled out: the calendar moves a dossier received after the cut-off. */

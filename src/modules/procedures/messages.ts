@@ -28,6 +28,13 @@ export const timeUnitLabels: Record<TimeUnit, Text> = {
   within_day: { vi: 'Trong ngày', en: 'Within the day' },
 };
 
+/** The same for one (English has a singular): "1 working day", not "1 working days". */
+export const timeUnitOne: Record<Exclude<TimeUnit, 'within_day'>, Text> = {
+  working_days: { vi: '1 ngày làm việc', en: '1 working day' },
+  calendar_days: { vi: '1 ngày', en: '1 calendar day' },
+  hours: { vi: '1 giờ', en: '1 hour' },
+};
+
 export const page = {
   listTitle: { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
   listLead: {

@@ -5,7 +5,8 @@ import { testApp, type TestApp } from '../../testing/app.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { PROC } from '../dossiers/testing.ts';
-import { parseQualityQuery } from './filter.ts';
+import { lastTwelveMonths, parseQualityQuery } from './filter.ts';
+import { bucketLabel } from './format.ts';
 import { agencyTable, qualityFigures, type QualityReport } from './service.ts';
 import { CIVIL, MARCH, seedQualityFixture, WARD_A, WARD_B, type QualityFixture } from './testing.ts';
 
@@ -158,4 +159,24 @@ test('the filter is checked: dates, order, length of the period, codes', () => {
   assert.deepEqual(fields({ from: '2025-01-01', to: '2026-03-01' }), ['to']);
   assert.deepEqual(fields({ agency: 'UBND', procedure: 'x', ...MARCH }), ['agency', 'procedure']);
   assert.deepEqual(fields({ ...MARCH }), []);
+});
+
+test('"12 tháng gần nhất" is the last twelve months to the day: twelve buckets of a month each, not thirteen calendar months', async () => {
+  // 4 December 2026, 10:00 in Hà Nội.
+  const period = lastTwelveMonths(new Date('2026-12-04T03:00:00Z'));
+  assert.deepEqual(period, { from: '2025-12-05', to: '2026-12-04' });
+  assert.deepEqual(lastTwelveMonths(new Date('2028-02-29T03:00:00Z')), { from: '2027-03-01', to: '2028-02-29' });
+  const r = await qualityFigures(app.platform, wardA, parseQualityQuery(period));
+  const keys = r.figures.series.map((p) => p.key);
+  assert.equal(keys.length, 12);
+  assert.equal(keys[0], '2025-12-05/2026-01-04');
+  assert.equal(keys[2], '2026-02-05/2026-03-04');
+  assert.equal(keys[11], '2026-11-05/2026-12-04');
+  // March's dossiers fall on both sides of the 5th; every one is in a bucket.
+  assert.equal(r.figures.series.reduce((n, p) => n + p.received, 0), r.figures.received);
+  assert.ok((r.figures.series[2]?.received ?? 0) > 0 && (r.figures.series[3]?.received ?? 0) > 0);
+  assert.equal(bucketLabel('vi', keys[0] ?? ''), '05/12–04/01');
+  assert.equal(bucketLabel('en', keys[0] ?? ''), '05/12–04/01', 'one way of writing dates in both languages');
+  // A period from a 1st keeps calendar months.
+  assert.equal((await qualityFigures(app.platform, wardA, parseQualityQuery({ from: '2026-01-01', to: '2026-03-31' }))).figures.series.map((p) => p.key).join(' '), '2026-01 2026-02 2026-03');
 });

@@ -15,7 +15,7 @@ export interface RawFigures {
 }
 
 export interface SeriesPoint {
-  /** YYYY-MM-DD (by day) or YYYY-MM (by month). */
+  /** YYYY-MM-DD (by day), YYYY-MM (by calendar month) or YYYY-MM-DD/YYYY-MM-DD (a month counted from a day, e.g. the last twelve months to the day). */
   key: string;
   received: number;
   online: number;
@@ -89,17 +89,46 @@ export function granularityOf(from: IsoDate, to: IsoDate): 'day' | 'month' {
   return from.slice(0, 7) === to.slice(0, 7) ? 'day' : 'month';
 }
 
+/** The same day `n` months after `d`, or the month's last day when it has no such day (31 → 30, 28 or 29). */
+export function addMonths(d: IsoDate, n: number): IsoDate {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12);
+  const mm = (((m % 12) + 12) % 12) + 1;
+  const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(Math.min(Number(d.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+
+/**
+ * The key of the bucket each day of the period falls in: the day itself; its calendar month when the period starts
+ * on a 1st; otherwise a month counted from the period's first day ("2025-12-05/2026-01-04"), so that the last twelve
+ * months to the day make twelve buckets, not thirteen partial calendar months.
+ */
+function bucketKeyOf(from: IsoDate, to: IsoDate, granularity: 'day' | 'month'): (day: string) => string {
+  if (granularity === 'day') return (day) => day;
+  if (from.endsWith('-01')) return (day) => day.slice(0, 7);
+  const starts: IsoDate[] = [];
+  for (let i = 0, s = from; s <= to; i++, s = addMonths(from, i)) starts.push(s);
+  const keys = starts.map((s, i) => `${s}/${i + 1 < starts.length ? addDays(starts[i + 1] as IsoDate, -1) : to}`);
+  return (day) => {
+    let i = starts.length - 1;
+    while (i > 0 && (starts[i] as IsoDate) > day) i--;
+    return keys[i] as string;
+  };
+}
+
 function bucketKeys(from: IsoDate, to: IsoDate, granularity: 'day' | 'month'): string[] {
+  const key = bucketKeyOf(from, to, granularity);
   const keys: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    const k = granularity === 'day' ? d : d.slice(0, 7);
+    const k = key(d);
     if (keys[keys.length - 1] !== k) keys.push(k);
   }
   return keys;
 }
 
 function series(raw: RawFigures, from: IsoDate, to: IsoDate, granularity: 'day' | 'month'): SeriesPoint[] {
-  const key = (day: string) => (granularity === 'day' ? day : day.slice(0, 7));
+  const key = bucketKeyOf(from, to, granularity);
   const points = new Map(bucketKeys(from, to, granularity).map((k) => [k, { key: k, received: 0, online: 0, counter: 0, resolved: 0, early: 0, onTime: 0, late: 0, onTimeRate: null as number | null }]));
   for (const r of raw.received) {
     const p = points.get(key(r.day));

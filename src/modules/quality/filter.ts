@@ -26,13 +26,13 @@ export function currentMonth(now = new Date()): { from: IsoDate; to: IsoDate } {
   return { from: `${today.slice(0, 7)}-01`, to: today };
 }
 
-/** The twelve calendar months up to today, the current one included. */
+/** The last twelve months to the day: from the day after the same day a year ago, up to today (04/12/2026: 05/12/2025–04/12/2026). */
 export function lastTwelveMonths(now = new Date()): { from: IsoDate; to: IsoDate } {
   const today = vietnamDateOf(now);
   const y = Number(today.slice(0, 4));
-  const mo = Number(today.slice(5, 7));
-  const start = mo === 12 ? `${y}-01-01` : `${y - 1}-${String(mo + 1).padStart(2, '0')}-01`;
-  return { from: start, to: today };
+  // 29/02 a year later has no same day: the year then starts on 01/03.
+  const sameDay = today.slice(5) === '02-29' ? `${y - 1}-02-28` : `${y - 1}${today.slice(4)}`;
+  return { from: addDays(sameDay, 1), to: today };
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.normalize('NFC').trim() : '');

@@ -17,14 +17,13 @@ export function day(lang: Lang, d: IsoDate): string {
   return formatDate(lang, vietnamInstant(d, 12 * 60));
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A chart's category: "05/03" or "5 Mar" for a day, "03/2026" or "Mar 2026" for a month. */
-export function bucketLabel(lang: Lang, key: string): string {
+/** A chart's category, the same in both languages: "05/03" for a day, "03/2026" for a month, "05/12–04/01" for a month counted from a day. */
+export function bucketLabel(_lang: Lang, key: string): string {
+  const range = key.split('/');
+  if (range.length === 2) return `${bucketLabel(_lang, range[0] ?? '')}–${bucketLabel(_lang, range[1] ?? '')}`;
   const [y, m, d] = key.split('-');
-  const month = Number(m);
-  if (d === undefined) return lang === 'vi' ? `${m}/${y}` : `${MONTHS_EN[month - 1]} ${y}`;
-  return lang === 'vi' ? `${d}/${m}` : `${Number(d)} ${MONTHS_EN[month - 1]}`;
+  if (d === undefined) return `${m}/${y}`;
+  return `${d}/${m}`;
 }
 
 export function periodText(lang: Lang, from: IsoDate, to: IsoDate): string {

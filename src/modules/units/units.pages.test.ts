@@ -75,7 +75,7 @@ test('a unit’s page shows its type, English name, province, origin, agencies a
   const en = await page('/don-vi-hanh-chinh/00097?lang=en');
   assert.match(en.body, /Former units merged into it/);
   assert.match(en.body, /<td>Whole<\/td>/);
-  assert.match(en.body, /1 Jul 2025/);
+  assert.match(en.body, /01\/07\/2025/);
   const province = await page('/don-vi-hanh-chinh/01');
   assert.match(province.body, /Số đơn vị cấp xã/);
   assert.match(province.body, /<span>126<\/span>/);

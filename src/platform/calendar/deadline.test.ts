@@ -51,7 +51,7 @@ test('5 working days from Fri 13 Feb 2026 skip the Tết break: due Fri 27 Feb',
   );
   assert.equal(
     d.explanation.en,
-    'Received Fri 13 Feb 2026; 5 working days counted from the next day; 14–22 Feb 2026 are Tết Nguyên đán Bính Ngọ holiday and weekend days; due Fri 27 Feb 2026.',
+    'Received Fri 13/02/2026; 5 working days counted from the next day; 14/02–22/02/2026 are Tết Nguyên đán Bính Ngọ holiday and weekend days; due Fri 27/02/2026.',
   );
   assert.deepEqual(d.skipped.map((s) => s.date)[0], '2026-02-14');
   assert.equal(d.skipped.length, 9);
@@ -75,6 +75,7 @@ test('a make-up Saturday counts as a working day', () => {
   // Fri 9 Jan 2026 + 1 working day = Sat 10 Jan (làm bù for Fri 2 Jan).
   const d = cal.computeDeadline({ received: at('2026-01-09', 9), amount: 1, unit: 'working_days' });
   assert.equal(d.dueDate, '2026-01-10');
+  assert.match(d.explanation.en, /1 working day counted from the next day/, 'one day, in the singular');
 });
 
 test('calendar days ending on a weekend roll to the end of the next working day', () => {
@@ -82,7 +83,7 @@ test('calendar days ending on a weekend roll to the end of the next working day'
   assert.equal(d.dueDate, '2026-03-23'); // day 10 is Sat 21 Mar
   assert.deepEqual(d.skipped.map((s) => s.date), ['2026-03-21', '2026-03-22']);
   assert.match(d.explanation.vi, /ngày cuối cùng Thứ Bảy 21\/03\/2026 không phải ngày làm việc/);
-  assert.match(d.explanation.en, /due Mon 23 Mar 2026\.$/);
+  assert.match(d.explanation.en, /due Mon 23\/03\/2026\.$/);
   const plain = cal.computeDeadline({ received: at('2026-03-11', 14), amount: 9, unit: 'calendar_days' });
   assert.equal(plain.dueDate, '2026-03-20');
   assert.deepEqual(plain.skipped, []);

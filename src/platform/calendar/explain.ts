@@ -19,7 +19,6 @@ export interface Explanation {
 
 const VI_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Pure-weekend ranges beyond this many are summarised as a count, so long periods stay readable. */
 const MAX_LISTED_WEEKENDS = 2;
 
@@ -31,10 +30,10 @@ export function viDay(date: IsoDate): string {
   return `${VI_WEEKDAYS[weekday(date)] ?? ''} ${pad(d)}/${pad(m)}/${y}`;
 }
 
-/** "Fri 13 Feb 2026" */
+/** "Fri 13/02/2026" */
 export function enDay(date: IsoDate): string {
   const { y, m, d } = parseIsoDate(date);
-  return `${EN_WEEKDAYS[weekday(date)] ?? ''} ${d} ${EN_MONTHS[m - 1] ?? ''} ${y}`;
+  return `${EN_WEEKDAYS[weekday(date)] ?? ''} ${pad(d)}/${pad(m)}/${y}`;
 }
 
 function viRange(from: IsoDate, to: IsoDate): string {
@@ -45,15 +44,8 @@ function viRange(from: IsoDate, to: IsoDate): string {
   return `${pad(a.d)}/${pad(a.m)}/${a.y}–${pad(b.d)}/${pad(b.m)}/${b.y}`;
 }
 
-function enRange(from: IsoDate, to: IsoDate): string {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  const month = (m: number): string => EN_MONTHS[m - 1] ?? '';
-  if (from === to) return `${a.d} ${month(a.m)} ${a.y}`;
-  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d} ${month(b.m)} ${b.y}`;
-  if (a.y === b.y) return `${a.d} ${month(a.m)} – ${b.d} ${month(b.m)} ${b.y}`;
-  return `${a.d} ${month(a.m)} ${a.y} – ${b.d} ${month(b.m)} ${b.y}`;
-}
+/** Dates are written dd/mm/yyyy in both languages (issue 9). */
+const enRange = viRange;
 
 function joinAnd(parts: string[], and: string): string {
   if (parts.length <= 1) return parts.join('');
@@ -140,15 +132,15 @@ function viNumber(n: number): string {
 export const countingClause = {
   workingDays: (n: number): Explanation => ({
     vi: `tính ${n} ngày làm việc kể từ ngày hôm sau`,
-    en: `${n} working days counted from the next day`,
+    en: `${n} working ${n === 1 ? 'day' : 'days'} counted from the next day`,
   }),
   calendarDays: (n: number): Explanation => ({
     vi: `tính ${n} ngày kể từ ngày hôm sau`,
-    en: `${n} calendar days counted from the next day`,
+    en: `${n} calendar ${n === 1 ? 'day' : 'days'} counted from the next day`,
   }),
   hours: (n: number, officeHours: string): Explanation => ({
     vi: `tính ${viNumber(n)} giờ làm việc trong giờ hành chính (${officeHours} ngày làm việc)`,
-    en: `${n} working hours counted within office hours (${officeHours} on working days)`,
+    en: `${n} working ${n === 1 ? 'hour' : 'hours'} counted within office hours (${officeHours} on working days)`,
   }),
   sameDay: { vi: 'giải quyết trong ngày', en: 'handled the same day' } as Explanation,
   afterCutoff: (cutoff: number): Explanation => ({

@@ -24,10 +24,16 @@ function langHref(req: FastifyRequest, lang: Lang): string {
   return url.pathname + url.search;
 }
 
+/** Whether the page's body holds an error summary (a refused form): its title then starts with "Lỗi: "/"Error: ". */
+function hasErrorSummary(children: Children): boolean {
+  if (typeof children === 'string') return children.includes(ERROR_SUMMARY_MARK);
+  return Array.isArray(children) && children.some((c) => hasErrorSummary(c as Children));
+}
+
 export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
   const lang = req.lang;
   const user = req.user;
-  const pageTitle = titleText(lang, title);
+  const pageTitle = (hasErrorSummary(children) ? t(lang, m.errorTitlePrefix) : '') + titleText(lang, title);
   const nav: [string, Text][] = [
     ['/', m.navHome],
     ['/thu-tuc', m.navProcedures],
@@ -171,11 +177,18 @@ export interface FormError {
   message: string;
 }
 
-/** GOV.UK pattern: a summary of every error at the top of the form, each linking to its field. */
+const ERROR_SUMMARY_MARK = 'class="error-summary"';
+/** `autofocus` (a global attribute that kitajs's types leave out). */
+const AUTOFOCUS = { autofocus: true } as Record<string, unknown>;
+
+/**
+ * GOV.UK pattern: a summary of every error at the top of the form, each linking to its field. It takes the focus when
+ * the page opens (autofocus on a tabindex="-1" box, no script), and the page's title then starts with "Lỗi: ".
+ */
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormError[] }): JSX.Element {
   if (errors.length === 0) return <></>;
   return (
-    <div class="error-summary" role="alert" tabindex="-1">
+    <div class="error-summary" role="alert" tabindex="-1" {...AUTOFOCUS}>
       <h2 safe>{t(lang, m.errorSummary)}</h2>
       <ul>
         {errors.map((e) => (

@@ -35,6 +35,8 @@ export const shell = {
   },
   errorSummary: { vi: 'Có lỗi cần sửa', en: 'There is a problem' },
   errorTitle: { vi: 'Lỗi', en: 'Error' },
+  /** Before the title of a page shown again after a refused form: screen readers hear it first. */
+  errorTitlePrefix: { vi: 'Lỗi: ', en: 'Error: ' },
   errorCode: { vi: 'Mã lỗi', en: 'Error code' },
   backHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
 } as const;

@@ -79,6 +79,8 @@ test('a requested supplement is completed online with a file: back to the office
   const noFile = await postMultipart(app, citizen.client, url(code, '/bo-sung'), fields([{ name: 'files.bs1', file: { filename: '', content: Buffer.alloc(0) } }]));
   assert.equal(noFile.statusCode, 400);
   assert.match(noFile.body, /class="error-summary"/);
+  assert.match(noFile.body, /<title>Lỗi: /, 'the title says the form was refused');
+  assert.match(noFile.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
   assert.match(noFile.body, /href="#supplement-file-1">Vui lòng đính kèm giấy tờ bổ sung/);
   assert.match(noFile.body, /<textarea id="supplement-note"[^>]*>Xin gửi bổ sung &lt;giấy khai sinh> &amp; ảnh<\/textarea>/, 'the note is kept');
   assert.equal((await row(app, code)).status, 'supplement');

@@ -3,6 +3,7 @@
 // (QR top-left, form number, national heading, title, field lines, signature block) laid out as on Form 01.
 import { drawNationalHeading, drawQrTopLeft, mm } from '../../../platform/pdf/index.ts';
 import { displayPhone } from '../../dossiers/index.ts';
+import { formatDate } from '../../../platform/web/i18n.ts';
 import type { DossierFormBase, FormAgency } from './types.ts';
 
 export const QR_MM = 22;
@@ -26,10 +27,9 @@ export function vnDayKey(at: Date): number {
   return p.y * 10_000 + Number(p.m) * 100 + Number(p.d);
 }
 
-/** 13/02/2026 */
+/** 13/02/2026, as every page writes a date (platform/web/i18n.ts). */
 export function vnDate(at: Date): string {
-  const p = vnParts(at);
-  return `${p.d}/${p.m}/${p.y}`;
+  return formatDate('vi', at);
 }
 
 /** 08:30 */

@@ -85,7 +85,7 @@ test('the form is blank for the applicant, with a file input per document and th
   const page = await officer.get(FORM);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /enctype="multipart\/form-data"/);
-  assert.match(page.body, /50\.000 đồng/, 'the fee to collect');
+  assert.match(page.body, /50\.000 đ/, 'the fee to collect');
   assert.match(page.body, /name="files\.doc1"/);
   assert.match(page.body, /name="files\.doc2"/);
   // Nothing is prefilled from the officer's account: the applicant's details are typed from their papers.

@@ -219,3 +219,15 @@ export const answerForm = {
   submit: { vi: 'Gửi trả lời', en: 'Send the answer' },
   done: { vi: 'Đã gửi câu trả lời cho người nộp hồ sơ.', en: 'The answer was sent to the applicant.' },
 };
+
+/** The confirmation box of the actions that end a dossier against the applicant (refuse, reject). */
+export const confirmText = {
+  label: {
+    vi: 'Tôi xác nhận thao tác này: hồ sơ sẽ không được giải quyết tiếp.',
+    en: 'I confirm this action: the dossier will not be processed any further.',
+  },
+  missing: {
+    vi: 'Hãy đánh dấu ô xác nhận để thực hiện thao tác này. Chưa có gì thay đổi.',
+    en: 'Tick the confirmation box to take this action. Nothing has changed.',
+  },
+};

@@ -101,13 +101,42 @@ test('acting on a dossier someone else has just handled: told so (409), nothing 
   const seen = await mine.get(casePage(code));
   assert.equal((await act(other, code, 'accept')).statusCode, 303);
   const changed = await row(app, code);
-  const late = await mine.postForm(actionUrl(code, 'refuse'), { _csrf: csrfOn(seen.body), version: versionOn(seen.body), comment: 'Hồ sơ không thuộc thẩm quyền của phường.' });
+  const late = await mine.postForm(actionUrl(code, 'refuse'), { _csrf: csrfOn(seen.body), version: versionOn(seen.body), comment: 'Hồ sơ không thuộc thẩm quyền của phường.', confirm: 'yes' });
   assert.equal(late.statusCode, 409);
   assert.match(late.body, /vừa được người khác xử lý/);
   assert.match(late.body, /class="error-summary"/);
   assert.match(late.body, /Hồ sơ không thuộc thẩm quyền của phường\./, 'the reason typed is still on the page');
   const d = await row(app, code);
   assert.deepEqual([d.status, d.row_version], [changed.status, changed.row_version]);
+});
+
+test('refusing asks for the confirmation box: without it nothing changes, the reason is kept; with it the dossier is refused', async () => {
+  const code = await submitted(app, citizen);
+  const officer = await officerClient(app, s.hkOfficer);
+  const page = await officer.get(casePage(code));
+  const form = page.body.slice(page.body.indexOf(`action="${actionUrl(code, 'refuse')}"`));
+  assert.match(form.slice(0, form.indexOf('</form>')), /<button type="submit" class="danger">Từ chối tiếp nhận<\/button>/, 'the refusal looks different');
+  assert.match(form.slice(0, form.indexOf('</form>')), /type="checkbox" id="refuse-confirm" name="confirm" value="yes" required/);
+  const accept = page.body.slice(page.body.indexOf(`action="${actionUrl(code, 'accept')}"`));
+  assert.doesNotMatch(accept.slice(0, accept.indexOf('</form>')), /danger|name="confirm"/, 'accepting is not asked twice');
+  const before = await row(app, code);
+  const unticked = await act(officer, code, 'refuse', { comment: 'Hồ sơ không thuộc thẩm quyền của phường.' });
+  assert.equal(unticked.statusCode, 400);
+  assert.match(unticked.body, /class="error-summary"/);
+  assert.match(unticked.body, /<title>Lỗi: /, 'the title says the form was refused');
+  assert.match(unticked.body, /class="error-summary" role="alert" tabindex="-1" autofocus/, 'the summary takes the focus');
+  assert.match(unticked.body, /Hãy đánh dấu ô xác nhận để thực hiện thao tác này\. Chưa có gì thay đổi\./);
+  assert.match(unticked.body, /href="#refuse-confirm"/, 'the summary links to the box');
+  assert.match(unticked.body, /Hồ sơ không thuộc thẩm quyền của phường\./, 'the reason typed is still on the page');
+  const after = await row(app, code);
+  assert.deepEqual([after.status, after.row_version], [before.status, before.row_version], 'nothing changed');
+  assert.doesNotMatch((await historyKinds(code)).join(' '), /refuse/);
+  const en = await officer.get(`${casePage(code)}?lang=en`);
+  const enPost = await officer.postForm(`${actionUrl(code, 'refuse')}?lang=en`, { _csrf: csrfOn(en.body), version: versionOn(en.body), comment: 'x' });
+  assert.match(enPost.body, /Tick the confirmation box to take this action\. Nothing has changed\./);
+  const ticked = await act(officer, code, 'refuse', { comment: 'Hồ sơ không thuộc thẩm quyền của phường.', confirm: 'yes' });
+  assert.equal(ticked.statusCode, 303);
+  assert.equal((await row(app, code)).status, 'refused');
 });
 
 test('a request to supplement without items comes back with the error beside the items and the comment kept', async () => {

@@ -78,7 +78,7 @@ test('Forms 01, 04 and 05 of an accepted dossier with an apology; Form 04 only o
 test('Form 03 of a refused dossier carries the reason; Form 02 lists the items asked', async (t) => {
   const refused = await submitted(app, citizen);
   const officer = await officerClient(app, s.hkOfficer);
-  assert.equal((await act(officer, refused, 'refuse', { comment: 'Hồ sơ không thuộc thẩm quyền giải quyết của phường.' })).statusCode, 303);
+  assert.equal((await act(officer, refused, 'refuse', { comment: 'Hồ sơ không thuộc thẩm quyền giải quyết của phường.', confirm: 'yes' })).statusCode, 303);
   const text03 = pdfText(t, isPdf(await officer.get(`${casePage(refused)}/mau-03.pdf`)));
   if (text03) {
     assert.ok(text03.includes('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ'));

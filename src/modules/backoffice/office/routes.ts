@@ -13,6 +13,7 @@ import { getWorkflow } from '../workflow/registry.ts';
 import { caseFor } from '../workflow/view.ts';
 import { inboxPage } from './inbox-data.ts';
 import { actionInputOf, typedValues } from './input.ts';
+import { missingConfirmation } from './confirm.ts';
 import { papersOf } from './papers.ts';
 import { casePath, signInFirst } from './http.ts';
 import { paperRoutes } from './routes-papers.ts';
@@ -80,6 +81,9 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const body = (req.body ?? {}) as Record<string, unknown>;
     const { c } = await caseFor(platform, user, code);
     const action = actionOf(await getWorkflow(platform.database.db, c.workflowCode), key);
+    // Refuse and reject need the confirmation box ticked; without it nothing is done and the form comes back as typed.
+    const unconfirmed = action ? missingConfirmation(action, body) : [];
+    if (unconfirmed.length > 0) return showCase(req, reply, c.code, { failed: { action: key, errors: unconfirmed, typed: typedValues(body), top: null, shown: false } }, 400);
     try {
       // An unknown action goes to the engine as it is, which refuses it with its own message.
       await takeAction(platform, user, code, action ? actionInputOf(action, c, body) : { action: key }, { via: 'web', ip: req.ip });

@@ -60,7 +60,7 @@ test('receipt (Form 01): the return date in both languages, in the mail and the 
   const q = checkShape(await queued(notice('receipt')));
   assert.match(q.subject, /^Tiếp nhận hồ sơ .* \/ Dossier .* accepted$/);
   assert.ok(q.mail.includes('Ngày hẹn trả kết quả: 09/03/2026'));
-  assert.ok(q.mail.includes('Results due: 9 Mar 2026'));
+  assert.ok(q.mail.includes('Results due: 09/03/2026'));
   assert.ok(q.mail.includes('Mẫu 01') && q.mail.includes(URL));
   assert.equal(q.sms, `Ho so ${CODE} da duoc tiep nhan. Hen tra ket qua: 09/03/2026. Xem: ${URL}`);
 });
@@ -89,13 +89,13 @@ test('apology (Form 04): the former and the new return date', async () => {
   const q = checkShape(await queued(notice('apology', { newDueDate: '2026-03-16', reason: 'Cần xác minh thêm' })));
   assert.ok(q.mail.includes('Mẫu 04'));
   assert.ok(q.mail.includes('Ngày hẹn cũ: 09/03/2026') && q.mail.includes('Ngày hẹn trả kết quả mới: 16/03/2026'));
-  assert.ok(q.mail.includes('Former date: 9 Mar 2026') && q.mail.includes('New return date: 16 Mar 2026'));
+  assert.ok(q.mail.includes('Former date: 09/03/2026') && q.mail.includes('New return date: 16/03/2026'));
   assert.match(q.sms, /Ngay hen tra moi: 16\/03\/2026\. Ly do: Can xac minh them\.$/);
 });
 
 test('results: early (before the due date), ready, returned (with the link to rate the service)', async () => {
   const early = checkShape(await queued(notice('early_result')));
-  assert.ok(early.mail.includes('sớm hơn ngày hẹn 09/03/2026') && early.mail.includes('ahead of the date due, 9 Mar 2026'));
+  assert.ok(early.mail.includes('sớm hơn ngày hẹn 09/03/2026') && early.mail.includes('ahead of the date due, 09/03/2026'));
   assert.match(early.sms, /da co ket qua truoc ngay hen 09\/03\/2026/);
   const ready = checkShape(await queued(notice('result')));
   assert.match(ready.subject, /đã có kết quả \/ .*result ready$/);

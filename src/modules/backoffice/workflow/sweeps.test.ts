@@ -148,7 +148,7 @@ test('before Tết: on Fri 13 Feb 2026 the dossiers due Mon 23 Feb (the next wor
   assert.ok(body.includes(`- ${nextWorkingDay} (thủ tục 1.999001): hẹn trả 23/02/2026; gửi Phiếu xin lỗi (Mẫu 04) chậm nhất ngày 13/02/2026.`), body);
   assert.ok(body.includes(`- ${today} (thủ tục 1.999001): hẹn trả 13/02/2026;`));
   assert.ok(body.includes(`- ${apologized} (thủ tục 1.999001): hẹn trả 23/02/2026; đã hẹn lại một lần, không được hẹn lại nữa.`));
-  assert.ok(body.includes('apology (Form 04) by 13 Feb 2026 at the latest'));
+  assert.ok(body.includes('apology (Form 04) by 13/02/2026 at the latest'));
   assert.ok(body.includes(`http://localhost:3000/mot-cua/ho-so/${nextWorkingDay}`));
   assert.ok(!body.includes(atCounter) && !body.includes(atDepartment) && !body.includes(dayAfter));
   // Not yet accepted: the one-stop officers and leaders of the receiving ward hear of it.

@@ -74,7 +74,7 @@ export function CheckPage(p: CheckPageProps): JSX.Element {
       <h2 safe>{t(lang, m.feesTitle)}</h2>
       <dl class="facts">
         <Fact label={t(lang, m.checkFee)}>
-          <strong safe>{p.fee === null ? t(lang, m.checkFeeCounter) : p.fee === 0 ? t(lang, m.checkFeeNone) : formatDong(p.fee)}</strong>
+          <strong safe>{p.fee === null ? t(lang, m.checkFeeCounter) : p.fee === 0 ? t(lang, m.checkFeeNone) : formatDong(lang, p.fee)}</strong>
         </Fact>
         <Fact label={t(lang, m.checkDue)}>
           {p.deadline ? (

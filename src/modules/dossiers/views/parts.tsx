@@ -63,7 +63,7 @@ export function DueDate({ lang, d, explain }: { lang: Lang; d: Dossier; explain?
 
 export function FeeFact({ lang, d }: { lang: Lang; d: Dossier }): JSX.Element {
   if (d.feeTotalDong === 0) return <span safe>{t(lang, paymentLabels.none)}</span>;
-  return <span safe>{`${formatDong(d.feeTotalDong)} — ${t(lang, paymentLabels[d.paymentStatus])}`}</span>;
+  return <span safe>{`${formatDong(lang, d.feeTotalDong)} — ${t(lang, paymentLabels[d.paymentStatus])}`}</span>;
 }
 
 export function Timeline({ lang, events }: { lang: Lang; events: readonly DossierEvent[] }): JSX.Element {
@@ -136,7 +136,7 @@ export function FeeTable({ lang, procedure, text: m, channel = 'online' }: { lan
               {t(lang, m.feesTotal)}
             </th>
             <td class="num">
-              <strong safe>{q.amountDong === null ? t(lang, feeWords.atCounter) : formatDong(q.amountDong)}</strong>
+              <strong safe>{q.amountDong === null ? t(lang, feeWords.atCounter) : formatDong(lang, q.amountDong)}</strong>
             </td>
           </tr>
         </tfoot>

@@ -58,7 +58,7 @@ function PayPanel({ req, r }: { req: FastifyRequest; r: Receipt }): JSX.Element 
   }
   if (d.feeTotalDong === 0) return <></>;
   const p = r.payment;
-  const amount = formatDong(d.feeTotalDong);
+  const amount = formatDong(lang, d.feeTotalDong);
   return (
     <section aria-labelledby="pay">
       <h2 id="pay" safe>

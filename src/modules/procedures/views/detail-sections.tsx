@@ -3,7 +3,7 @@
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { formatDate, t } from '../../../platform/web/i18n.ts';
 import { feeFor } from '../fees.ts';
-import { formatDong, formatTime, formatTimeRule } from '../format.ts';
+import { formatDong, formatTime, formatTimeRule, tidyTimeText } from '../format.ts';
 import { channelLabels, detail as d, feeWords as f, onlineLevelLabels } from '../messages.ts';
 import type { ChannelDetail, ProcedureDetail } from '../schema.ts';
 import { Vi } from './parts.tsx';
@@ -37,7 +37,7 @@ export function HowToSubmit({ lang, p, today }: { lang: Lang; p: ProcedureDetail
         <dd>
           <span safe>{formatTimeRule(lang, p.processingTime)}</span>
           {differs(p.processingTime.text, formatTime(lang, p.processingTime)) ? (
-            <span class="muted" safe>{` — ${t(lang, d.sourceText, { text: p.processingTime.text })}`}</span>
+            <span class="muted" safe>{` — ${t(lang, d.sourceText, { text: tidyTimeText(p.processingTime.text) })}`}</span>
           ) : (
             ''
           )}

@@ -64,7 +64,7 @@ export function Facts({ lang, view }: { lang: Lang; view: CaseView }): JSX.Eleme
       )}
       <Fact label={t(lang, m.fees)}>
         <>
-          <span safe>{c.feeTotalDong === 0 ? t(lang, paymentLabels.none) : `${formatDong(c.feeTotalDong)} — ${t(lang, paymentLabels[c.paymentStatus === 'paid' ? 'paid' : 'unpaid'])}`}</span>
+          <span safe>{c.feeTotalDong === 0 ? t(lang, paymentLabels.none) : `${formatDong(lang, c.feeTotalDong)} — ${t(lang, paymentLabels[c.paymentStatus === 'paid' ? 'paid' : 'unpaid'])}`}</span>
           {c.paymentStatus === 'unpaid' ? (
             <>
               {' '}

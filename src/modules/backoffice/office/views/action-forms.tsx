@@ -8,7 +8,8 @@ import type { FieldError } from '../../../../platform/http/errors.ts';
 import { requirementsOf, type WorkflowAction } from '../../workflow/definition.ts';
 import { RETURN_METHODS } from '../../workflow/input.ts';
 import { agencyDueField, EMPTY_TYPED, type TypedValues } from '../input.ts';
-import { inputHints as h, inputLabels as l, returnMethodLabels } from '../messages.ts';
+import { confirmText, inputHints as h, inputLabels as l, returnMethodLabels } from '../messages.ts';
+import { CONFIRM_FIELD, isDestructive } from '../confirm.ts';
 import type { OfficerCase } from '../service.ts';
 
 export interface FailedAction {
@@ -118,6 +119,21 @@ function Assignee({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction
   );
 }
 
+/** The required "I confirm" box of a destructive action, checked on the server (confirm.ts). */
+function Confirm({ lang, id, error }: { lang: Lang; id: string; error: string | undefined }): JSX.Element {
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <HintAndError id={id} error={error} />
+      <div class="choice">
+        <input type="checkbox" id={id} name={CONFIRM_FIELD} value="yes" required aria-describedby={describedBy(id, false, error)} aria-invalid={error ? 'true' : undefined} />
+        <label for={id} safe>
+          {t(lang, confirmText.label)}
+        </label>
+      </div>
+    </div>
+  );
+}
+
 export function ActionForm({ req, oc, a, failed }: { req: FastifyRequest; oc: OfficerCase; a: WorkflowAction; failed?: FailedAction | undefined }): JSX.Element {
   const lang = req.lang;
   const mine = failed?.action === a.key ? failed : undefined;
@@ -174,7 +190,8 @@ export function ActionForm({ req, oc, a, failed }: { req: FastifyRequest; oc: Of
           error={err('comment')}
           required={need.has('comment')}
         />
-        <button type="submit" safe>
+        {isDestructive(a) ? <Confirm lang={lang} id={id(CONFIRM_FIELD)} error={err(CONFIRM_FIELD)} /> : ''}
+        <button type="submit" class={isDestructive(a) ? 'danger' : undefined} safe>
           {t(lang, a.label)}
         </button>
       </form>

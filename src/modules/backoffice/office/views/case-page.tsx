@@ -144,7 +144,7 @@ function Facts({ lang, oc }: { lang: Lang; oc: OfficerCase }): JSX.Element {
         <span safe>{oc.assigneeName ?? t(lang, m.assigneeNone)}</span>
       </Fact>
       <Fact label={t(lang, m.fees)}>
-        <span safe>{c.feeTotalDong === 0 ? t(lang, paymentLabels.none) : `${formatDong(c.feeTotalDong)} — ${t(lang, paymentLabels[c.paymentStatus as 'unpaid' | 'paid'] ?? paymentLabels.unpaid)}`}</span>
+        <span safe>{c.feeTotalDong === 0 ? t(lang, paymentLabels.none) : `${formatDong(lang, c.feeTotalDong)} — ${t(lang, paymentLabels[c.paymentStatus as 'unpaid' | 'paid'] ?? paymentLabels.unpaid)}`}</span>
       </Fact>
       <Fact label={t(lang, m.state)}>
         <strong class="badge" safe>

@@ -30,7 +30,7 @@ export function FeeForm({ req, oc, failed }: { req: FastifyRequest; oc: OfficerC
       <h3 id="fee-collect" tabindex="-1" safe>
         {t(lang, m.title)}
       </h3>
-      <p safe>{t(lang, m.amount, { amount: formatDong(c.feeTotalDong) })}</p>
+      <p safe>{t(lang, m.amount, { amount: formatDong(lang, c.feeTotalDong) })}</p>
       <p class="hint" safe>
         {t(lang, m.lead)}
       </p>
