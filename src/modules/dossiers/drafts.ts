@@ -10,9 +10,9 @@ import { DossierErrors } from './errors.ts';
 import { dossierRepo } from './repo.ts';
 import { dossierDb } from './tables.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { checkAttachments, type IncomingFile } from './attachments.ts';
+import { checkAttachments, type IncomingFile, sizeOf } from './attachments.ts';
 import type { DossierProcedure } from './catalogue.ts';
-import { attachmentLimits, attachmentStore } from './storage.ts';
+import { attachmentLimits, attachmentStore, putOne } from './storage.ts';
 
 /** A file kept with a draft: its document, name, type, size and content address. */
 export interface KeptFile {
@@ -68,13 +68,13 @@ export async function loadDraft(platform: Platform, actor: Actor, procedureCode:
  */
 export async function keepDraftFiles(platform: Platform, actor: Actor, procedure: DossierProcedure, uploads: readonly IncomingFile[], ip?: string | null): Promise<FieldError[]> {
   const user = citizen(actor);
-  const present = uploads.filter((f) => f.content.length > 0 || f.filename !== '' || f.truncated || f.overTotal);
+  const present = uploads.filter((f) => sizeOf(f) > 0 || f.filename !== '' || f.truncated || f.overTotal);
   if (present.length === 0) return [];
   const optional = { ...procedure.form, documents: procedure.form.documents.map((d) => ({ ...d, required: false })) };
-  const att = checkAttachments(optional, present, attachmentLimits(platform));
+  const att = await checkAttachments(optional, present, attachmentLimits(platform));
   if (att.errors.length > 0) return att.errors;
   const store = attachmentStore(platform);
-  for (const f of att.accepted) await store.put(f.content);
+  for (const f of att.accepted) await putOne(store, f);
   await platform.database.db.transaction().execute(async (trx) => {
     const tdb = dossierDb(trx);
     await dossierRepo.addStoredFiles(tdb, att.accepted.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime })));

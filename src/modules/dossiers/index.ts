@@ -11,6 +11,7 @@
 // the process history), payments, dossier_drafts. Only repo.ts, repo-rows.ts and repo-bulk.ts touch them; other
 // modules write them through `dossierRows`/`dossierBulk` with their own transaction handle, and read them in bulk
 // through the views of migrations/0011 (dossier_facts, dossier_file_facts, dossier_payment_facts, dossier_event_facts).
+import { tempUploadDirOf } from '../../platform/files/index.ts';
 import type { Module } from '../../platform/module.ts';
 import { notifyReceipt } from './notify.ts';
 import { dossierApi } from './routes/api.ts';
@@ -23,7 +24,7 @@ import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 export const dossiersModule: Module = {
   name: 'dossiers',
   routes: async (app, platform) => {
-    await registerMultipart(app, () => attachmentLimits(platform));
+    await registerMultipart(app, () => attachmentLimits(platform), tempUploadDirOf(platform.config.varDir));
     // The labels of the states as the workflow definitions in the database name them (cached; states.ts).
     app.addHook('preHandler', async () => {
       await stateLabels(platform.database.db);
@@ -47,7 +48,7 @@ export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type 
 export { mayReadPersonalData, recordDossierRead, dossierReads, CASE_ROLES, CONSULTED_ROLES, type DossierRead, type ReadWhat } from './privacy.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
 export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
-export { cleanFileName, type IncomingFile } from './attachments.ts';
+export { acceptedFrom, bytesOf, cleanFileName, type IncomingFile, sizeOf } from './attachments.ts';
 export { simulatedGateway, confirmPayment, type PaymentGateway } from './payments.ts';
 export { draftFields } from './drafts.ts';
 export { notifyReceipt } from './notify.ts';

@@ -1,5 +1,6 @@
 // Where this app keeps attachments and how large they may be: the local-disk store under EGOV_VAR_DIR/files by
 // default, the S3-compatible store with FILES_STORE=s3; another store or other limits can be plugged in per platform.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Platform } from '../../platform/http/context.ts';
 import { type FileLimits, type FileStore, fileLimitsFrom, localDiskStore, s3Store } from '../../platform/files/index.ts';
@@ -32,6 +33,21 @@ export function configureAttachments(platform: Platform, change: Partial<Attachm
   setups.set(platform, { ...setupOf(platform), ...change });
 }
 
+/** A file to store: its bytes in memory, or an upload's temporary file (copied into place, or read for a store that cannot). */
+export interface StageableFile {
+  sha256: string;
+  size: number;
+  content?: Buffer | undefined;
+  path?: string | undefined;
+}
+
+export async function putOne(store: FileStore, f: StageableFile): Promise<void> {
+  if (f.content) await store.put(f.content);
+  else if (f.path && store.putFile) await store.putFile(f.path, f.sha256, f.size);
+  else if (f.path) await store.put(await readFile(f.path));
+  else throw new Error(`file ${f.sha256} has neither content nor path`);
+}
+
 /** Files written to the store ahead of a transaction; `discard` removes the new ones when it did not commit. */
 export interface StagedFiles {
   discard(): Promise<void>;
@@ -42,12 +58,12 @@ export interface StagedFiles {
  * the transaction fails or is refused, `discard()` deletes those that no committed row refers to: a refused upload
  * leaves nothing behind. What a crash leaves, the daily sweep removes (sweepOrphanFiles).
  */
-export async function stageFiles(platform: Platform, files: readonly { content: Buffer; sha256: string }[]): Promise<StagedFiles> {
+export async function stageFiles(platform: Platform, files: readonly StageableFile[]): Promise<StagedFiles> {
   const store = attachmentStore(platform);
   const added: string[] = [];
   for (const f of files) {
     const existed = await store.has(f.sha256);
-    await store.put(f.content);
+    await putOne(store, f);
     if (!existed) added.push(f.sha256);
   }
   return {

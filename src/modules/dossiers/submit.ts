@@ -301,7 +301,7 @@ async function checkSubmission(platform: Platform, user: SessionUser, procedure:
     applicant = user.kind === 'citizen' && !counter ? { ...who.applicant, ...(await findVerifiedContacts(db, user.id)) } : who.applicant;
     errors.push(...who.errors);
   } else errors.push(...answers.errors);
-  const att = checkAttachments(procedure.form, input.files, attachmentLimits(platform));
+  const att = await checkAttachments(procedure.form, input.files, attachmentLimits(platform));
   errors.push(...att.errors);
   return { errors, agency: chosen ?? { id: 0, code: '', name: '' }, applicant, formData, files: att.accepted };
 }

@@ -3,7 +3,7 @@
 // its bytes, so the same scan uploaded twice is stored once and a stored file never changes.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -15,6 +15,8 @@ export interface StoredObject {
 export interface FileStore {
   /** Stores the bytes (a no-op when the same content is already stored) and returns their address. */
   put(content: Uint8Array): Promise<StoredObject>;
+  /** Stores a file already on disk whose SHA-256 and size are known (an upload's temporary file), without reading it into memory. */
+  putFile?(path: string, sha256: string, size: number): Promise<StoredObject>;
   has(sha256: string): Promise<boolean>;
   read(sha256: string): Promise<Buffer>;
   stream(sha256: string): Promise<Readable>;
@@ -47,14 +49,27 @@ export function localDiskStore(root: string): FileStore {
       throw err;
     }
   };
+  const tmpPathFor = async (sha256: string): Promise<string> => {
+    const tmpDir = join(root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    return join(tmpDir, `${sha256}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  };
+  const moveIntoPlace = async (tmp: string, sha256: string, target: string): Promise<void> => {
+    try {
+      await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
+      // rename() is atomic: a reader sees no file or the whole file, and two writers of the same content agree.
+      await rename(tmp, target);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+  };
   return {
     async put(content) {
       const sha256 = sha256Of(content);
       const target = pathOf(sha256);
       if ((await exists(target)) === content.byteLength) return { sha256, size: content.byteLength };
-      const tmpDir = join(root, 'tmp');
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(6).toString('hex')}`);
+      const tmp = await tmpPathFor(sha256);
       const fh = await open(tmp, 'wx', 0o640);
       try {
         await fh.writeFile(content);
@@ -62,15 +77,29 @@ export function localDiskStore(root: string): FileStore {
       } finally {
         await fh.close();
       }
+      await moveIntoPlace(tmp, sha256, target);
+      return { sha256, size: content.byteLength };
+    },
+    async putFile(path, sha256, size) {
+      const target = pathOf(sha256);
+      if ((await exists(target)) === size) return { sha256, size };
+      // A copy (the upload's temporary file is deleted by its request), synced, then renamed into place like put().
+      const tmp = await tmpPathFor(sha256);
       try {
-        await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
-        // rename() is atomic: a reader sees no file or the whole file, and two writers of the same content agree.
-        await rename(tmp, target);
+        await copyFile(path, tmp);
+        await chmod(tmp, 0o640);
+        const fh = await open(tmp, 'r');
+        try {
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
       } catch (err) {
         await unlink(tmp).catch(() => undefined);
         throw err;
       }
-      return { sha256, size: content.byteLength };
+      await moveIntoPlace(tmp, sha256, target);
+      return { sha256, size };
     },
     async has(sha256) {
       return (await exists(pathOf(sha256))) !== null;

@@ -3,10 +3,10 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/index.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { type FileLimits, inspectAttachment, nameForType, refusalText, sha256Of } from '../../../platform/files/index.ts';
+import { type FileLimits, inspectAttachment, nameForType, refusalText } from '../../../platform/files/index.ts';
 import { isInputDate } from '../../../platform/calendar/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
-import { cleanFileName, type IncomingFile } from '../../dossiers/index.ts';
+import { acceptedFrom, bytesOf, cleanFileName, type IncomingFile, sizeOf } from '../../dossiers/index.ts';
 import type { Requirement } from './definition.ts';
 import { fieldText as t } from './messages.ts';
 
@@ -36,7 +36,9 @@ export interface CheckedFile {
   mime: string;
   size: number;
   sha256: string;
-  content: Buffer;
+  /** The bytes in memory, or the upload's temporary file (stored from there). */
+  content?: Buffer | undefined;
+  path?: string | undefined;
 }
 
 export interface CheckedInput {
@@ -104,19 +106,20 @@ export async function checkInput(
 
   const files: CheckedFile[] = [];
   const fileField = need.has('result_file') ? 'result_file' : 'files';
-  for (const f of (input.files ?? []).filter((x) => x.content.length > 0 || x.truncated)) {
+  for (const f of (input.files ?? []).filter((x) => sizeOf(x) > 0 || x.truncated)) {
     const name = cleanFileName(f.filename);
-    if (f.truncated || f.overTotal || f.content.length > limits.maxFileBytes) {
+    if (f.truncated || f.overTotal || sizeOf(f) > limits.maxFileBytes) {
       errors.push({ field: fileField, message: t.fileTooLarge(name) });
       continue;
     }
-    const found = inspectAttachment(f.content);
+    const bytes = await bytesOf(f);
+    const found = inspectAttachment(bytes);
     if (!found.type) {
       errors.push({ field: fileField, message: found.refusal === 'type' ? t.fileType(name) : refusalText(found.refusal, name) });
       continue;
     }
     const mime = found.type;
-    files.push({ docKey: f.docKey || 'supplement', originalName: nameForType(name, mime), mime, size: f.content.length, sha256: sha256Of(f.content), content: f.content });
+    files.push({ docKey: f.docKey || 'supplement', originalName: nameForType(name, mime), mime, ...acceptedFrom(f, bytes) });
   }
   if ((need.has('files') || need.has('result_file')) && files.length === 0 && !errors.some((e) => e.field === fileField)) {
     errors.push({ field: fileField, message: need.has('result_file') ? t.resultFileRequired : t.filesRequired });
