@@ -10,7 +10,7 @@ import { apiTokenFor } from '../../../testing/auth.ts';
 import { createStaffAccount } from '../../accounts/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
 import { PROC, type TestCitizen } from '../../dossiers/testing.ts';
-import { AG, acting, prepareWorkflowTests, submitted, type Staff } from '../workflow/testing.ts';
+import { AG, acting, prepareWorkflowTests, refused, submitted, type Staff } from '../workflow/testing.ts';
 import { act as actForm, casePage, officerClient } from './testing.ts';
 
 let app: TestApp;
@@ -182,4 +182,29 @@ test('a consulted department reads only what it was sent: the question and the c
     (await reads(code)).filter((r) => r.actor_id === s.justiceSpecialist.id).map((r) => r.what),
     ['page', 'file', 'api'],
   );
+});
+
+test('a consultation sends only the dossier’s own files; the e-form answers reach the consulted department only when ticked', async () => {
+  const code = await submitted(app, citizen, { workflow: 'lien-thong' });
+  const other = await submitted(app, citizen);
+  const act = acting(app);
+  await act(s.hkOfficer, code, { action: 'accept' });
+  await act(s.hkLeader, code, { action: 'assign', assigneeId: s.hkSpecialist.id });
+  const foreign = await sql<{ id: string }>`select f.id from dossier_files f join dossiers d on d.id = f.dossier_id where d.code = ${other}`.execute(app.database.db);
+  const e = await refused(act(s.hkSpecialist, code, { action: 'consult', comment: 'Xin ý kiến', agencies: [{ code: AG.justice }], documents: [Number(foreign.rows[0]?.id)] }));
+  assert.equal(e.code, 'INVALID_ACTION');
+  assert.deepEqual(
+    e.fields.map((f) => f.field),
+    ['documents'],
+  );
+  const token = `Bearer ${await apiTokenFor(app.database.db, s.justiceSpecialist)}`;
+  assert.equal((await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: token } })).statusCode, 404, 'nothing was asked');
+  await act(s.hkSpecialist, code, { action: 'consult', comment: 'Xin ý kiến', agencies: [{ code: AG.justice }], includeAnswers: true });
+  const api = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: token } });
+  assert.equal(api.statusCode, 200);
+  const json = api.json<{ files: unknown[]; form: { values: Record<string, unknown> } | null }>();
+  assert.deepEqual(json.files, [], 'no file was ticked');
+  assert.ok(json.form, 'the answers were sent');
+  const page = await (await officerClient(app, s.justiceSpecialist)).get(casePage(code));
+  assert.match(page.body, /id="answers"/);
 });
