@@ -142,6 +142,8 @@ test('one dossier from online submission through supplement, consultation, apolo
   await openFromInbox(specialist, code, 'processing', 'specialist');
   await act(specialist, 'consult', async (f) => {
     await f.locator(`input[name="agencies"][value="${JUSTICE}"]`).check();
+    // The department reads only the files sent (issue 10): the specialist ticks them.
+    for (const box of await f.locator('input[name="documents"]').all()) await box.check();
     await f.locator('textarea[name="comment"]').fill('Đề nghị Sở Tư pháp cho ý kiến về hợp đồng thuê nhà.');
   });
   assert.equal(await status(code), 'consulting');
@@ -149,6 +151,7 @@ test('one dossier from online submission through supplement, consultation, apolo
   // The department's specialist sees the request in its own inbox and replies.
   const justice = await signedIn('demo.stp.chuyenvien');
   await openFromInbox(justice, code, 'consulting', 'consulted department');
+  assert.ok((await justice.locator('a[href*="/tep/"]').count()) > 0, 'the department sees the files sent');
   await act(justice, 'reply_consultation', async (f) => {
     await f.locator('textarea[name="comment"]').fill('Hợp đồng thuê nhà hợp lệ.');
   });

@@ -35,6 +35,9 @@ export interface DossierConsultationsTable {
   replied_at: Date | null;
   replied_by: number | null;
   reply: string | null;
+  /** The dossier_files ids sent to the agency (migrations/0023); the database defaults it to []. */
+  documents: ColumnType<unknown, string | undefined, string>;
+  include_answers: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DossierRatingsTable {

@@ -45,7 +45,7 @@ export const dossiersModule: Module = {
 // Submission, reading, codes, files, fees.
 export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext, type SubmitResult } from './submit.ts';
 export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
-export { mayReadPersonalData, recordDossierRead, dossierReads, CASE_ROLES, CONSULTED_ROLES, type DossierRead, type ReadWhat } from './privacy.ts';
+export { mayReadPersonalData, readScope, consultedDossier, sentFiles, type ReadScope, type SentToAgency, recordDossierRead, dossierReads, CASE_ROLES, CONSULTED_ROLES, type DossierRead, type ReadWhat } from './privacy.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
 export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
 export { acceptedFrom, bytesOf, cleanFileName, type IncomingFile, sizeOf } from './attachments.ts';

@@ -6,7 +6,8 @@
 // THE rule, used by every read path (citizen pages, officer pages, files, Forms 01–05, the API, the actions):
 //   - the applicant (the account that submitted it);
 //   - a one-stop officer, specialist or leader of the agency that received the dossier or handles it;
-//   - a specialist or leader of an agency consulted on it (liên thông), the ones who answer what it was sent.
+//   - a specialist or leader of an agency consulted on it (liên thông), the ones who answer: only what it was sent
+//     (scope 'consulted': the files the consulting officer chose, the answers if chosen, no ID number nor contacts).
 // Editors, moderators, administrators and registry clerks, whatever their agency, read no dossier: they get 404.
 import type { Platform } from '../../platform/http/context.ts';
 import type { Role, SessionUser } from '../../platform/auth/roles.ts';
@@ -20,16 +21,50 @@ export const CONSULTED_ROLES: readonly Role[] = ['specialist', 'leader'];
 
 const holds = (user: SessionUser, roles: readonly Role[]): boolean => user.roles.some((r) => roles.includes(r));
 
+/**
+ * How much of the dossier a reader sees: 'full' (the applicant, the receiving or handling agency's officers) or
+ * 'consulted' (a consulted agency's specialist or leader: what it was sent, consultedDossier below); null: nothing (404).
+ */
+export type ReadScope = 'full' | 'consulted';
+
+export function readScope(
+  user: SessionUser,
+  d: Pick<Dossier, 'agencyId' | 'handlingAgencyId' | 'applicantAccountId'>,
+  consultedAgencyIds: readonly number[] = [],
+): ReadScope | null {
+  if (user.kind === 'citizen') return d.applicantAccountId !== null && d.applicantAccountId === user.id ? 'full' : null;
+  const a = user.agencyId;
+  if (a === null) return null;
+  if ((a === d.agencyId || a === (d.handlingAgencyId ?? d.agencyId)) && holds(user, CASE_ROLES)) return 'full';
+  return consultedAgencyIds.includes(a) && holds(user, CONSULTED_ROLES) ? 'consulted' : null;
+}
+
 export function mayReadPersonalData(
   user: SessionUser,
   d: Pick<Dossier, 'agencyId' | 'handlingAgencyId' | 'applicantAccountId'>,
   consultedAgencyIds: readonly number[] = [],
 ): boolean {
-  if (user.kind === 'citizen') return d.applicantAccountId !== null && d.applicantAccountId === user.id;
-  const a = user.agencyId;
-  if (a === null) return false;
-  if ((a === d.agencyId || a === (d.handlingAgencyId ?? d.agencyId)) && holds(user, CASE_ROLES)) return true;
-  return consultedAgencyIds.includes(a) && holds(user, CONSULTED_ROLES);
+  return readScope(user, d, consultedAgencyIds) !== null;
+}
+
+/** What the consulting officer sent an agency: the ids of the dossier's files, and whether the e-form's answers. */
+export interface SentToAgency {
+  documents: readonly number[];
+  includeAnswers: boolean;
+}
+
+/**
+ * The dossier as a consulted agency sees it (Decree 13/2023 Art. 3, data minimisation): its code, procedure, dates and
+ * the applicant's name, but no personal identification number, phone, e-mail or address, and the e-form's answers only
+ * if they were sent. Its files are narrowed with sentFiles.
+ */
+export function consultedDossier(d: Dossier, sent: SentToAgency): Dossier {
+  return { ...d, applicant: { name: d.applicant.name, personal_id: '', phone: null, email: null, address: '' }, formData: sent.includeAnswers ? d.formData : {} };
+}
+
+/** Only the files that were sent. */
+export function sentFiles<F extends { id: number }>(files: readonly F[], sent: SentToAgency): F[] {
+  return files.filter((f) => sent.documents.includes(f.id));
 }
 
 /** What a read showed: the officer's page, a file, a paper (PDF), the API's answer, the citizen-side receipt. */

@@ -13,7 +13,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
  */
 export function formJson(view: CaseView): Record<string, unknown> | null {
   const def = view.procedure?.form;
-  if (!def) return null;
+  // A consulted agency gets the answers only if they were sent (dossiers/privacy.ts).
+  if (!def || (view.sent && !view.sent.includeAnswers)) return null;
   const c = view.case;
   const vi = answersView(def, c.formData, 'vi', { units: view.units });
   const en = answersView(def, c.formData, 'en', { units: view.units });
@@ -86,6 +87,8 @@ export function caseJson(view: CaseView): Record<string, unknown> {
           due_at: k.dueAt.toISOString(),
           replied_at: iso(k.repliedAt),
           reply: k.reply,
+          documents: k.documents,
+          include_answers: k.includeAnswers,
         })),
     files: files.map((f) => ({ id: f.id, doc_key: f.docKey, name: f.originalName, mime: f.mime, size: f.size, kind: f.kind })),
     rating: view.rating

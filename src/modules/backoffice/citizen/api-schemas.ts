@@ -122,7 +122,19 @@ const caseResponse = {
     consultations: {
       type: 'array',
       description: 'Chỉ cán bộ thấy / staff only',
-      items: { type: 'object', properties: { agency: strOrNull, question: str, requested_at: at, due_at: at, replied_at: atOrNull, reply: strOrNull } },
+      items: {
+        type: 'object',
+        properties: {
+          agency: strOrNull,
+          question: str,
+          requested_at: at,
+          due_at: at,
+          replied_at: atOrNull,
+          reply: strOrNull,
+          documents: { type: 'array', items: { type: 'integer' }, description: 'Tệp đã gửi (id) / the files sent (ids)' },
+          include_answers: { type: 'boolean', description: 'Đã gửi nội dung tờ khai / the e-form answers were sent' },
+        },
+      },
     },
     files: {
       type: 'array',
@@ -146,9 +158,11 @@ export const getCaseSchema = {
   summary: 'Hồ sơ và quá trình xử lý / A dossier and its processing',
   description:
     'Người nộp hồ sơ hoặc cán bộ của cơ quan tiếp nhận, giải quyết, được xin ý kiến. Người khác nhận 404. Người nộp không thấy ý kiến nội bộ ' +
-    '(chỉ lý do yêu cầu bổ sung, từ chối, không giải quyết, xin lỗi) và không thấy việc xin ý kiến. / The applicant or staff of the receiving, ' +
+    '(chỉ lý do yêu cầu bổ sung, từ chối, không giải quyết, xin lỗi) và không thấy việc xin ý kiến. Cơ quan được xin ý kiến chỉ thấy câu hỏi, ' +
+    'các tệp được gửi và nội dung tờ khai nếu được gửi. / The applicant or staff of the receiving, ' +
     'handling or a consulted agency; anyone else gets 404. The applicant sees only the reasons owed to them, not internal comments or ' +
-    `consultations. ${AUTH}`,
+    'consultations. A consulted agency sees its questions, the files it was sent, and the e-form answers only if sent. ' +
+    AUTH,
   params: codeParams,
   response: { 200: caseResponse, 400: errorResponse, 401: errorResponse, 404: errorResponse },
 } as const;
@@ -182,6 +196,15 @@ export const actionSchema = {
         maxItems: 20,
         items: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', maxLength: 20 }, due_date: { type: 'string', maxLength: 10 } } },
       },
+      documents: {
+        type: 'array',
+        maxItems: 100,
+        items: { type: 'integer', minimum: 1 },
+        description:
+          'Lấy ý kiến: id các tệp của hồ sơ gửi cho cơ quan được hỏi, họ chỉ xem được các tệp này. / Consult: the ids of the dossier’s files sent to the ' +
+          'agencies asked; they can read only these.',
+      },
+      include_answers: { type: 'boolean', description: 'Lấy ý kiến: gửi kèm nội dung tờ khai / Consult: send the e-form answers too' },
       new_due_date: { type: 'string', maxLength: 10, examples: ['2026-03-13'] },
       return_method: { type: 'string', enum: [...RETURN_METHODS] },
       assignee_id: { type: 'integer', minimum: 1 },

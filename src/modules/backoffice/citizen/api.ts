@@ -19,6 +19,8 @@ interface ActionBody {
   comment?: string;
   items?: { text: string; doc_key?: string }[];
   agencies?: { code: string; due_date?: string }[];
+  documents?: number[];
+  include_answers?: boolean;
   new_due_date?: string;
   return_method?: string;
   assignee_id?: number;
@@ -67,6 +69,8 @@ export async function citizenApi(app: FastifyInstance, platform: Platform): Prom
         comment: b.comment,
         items: b.items?.map((i) => ({ text: i.text, docKey: i.doc_key ?? null })),
         agencies: b.agencies?.map((a) => ({ code: a.code, dueDate: a.due_date })),
+        documents: b.documents,
+        includeAnswers: b.include_answers,
         newDueDate: b.new_due_date,
         returnMethod: b.return_method,
         assigneeId: b.assignee_id,

@@ -15,9 +15,12 @@ export interface TypedValues {
   returnMethod: string;
   assignee: string;
   processingDays: string;
+  /** A consultation: the ids of the files ticked, and the answers' box. */
+  documents: string[];
+  includeAnswers: boolean;
 }
 
-export const EMPTY_TYPED: TypedValues = { comment: '', items: '', agencies: [], agencyDue: {}, newDueDate: '', returnMethod: '', assignee: '', processingDays: '' };
+export const EMPTY_TYPED: TypedValues = { comment: '', items: '', agencies: [], agencyDue: {}, newDueDate: '', returnMethod: '', assignee: '', processingDays: '', documents: [], includeAnswers: false };
 
 /** Field name of an agency's reply date: `due.<agency code>`. */
 export const agencyDueField = (code: string): string => `due.${code}`;
@@ -48,6 +51,8 @@ export function typedValues(body: Record<string, unknown>): TypedValues {
     returnMethod: str(body, 'return_method').trim(),
     assignee: str(body, 'assignee').trim(),
     processingDays: str(body, 'processing_days').trim(),
+    documents: list(body, 'documents').slice(0, 500),
+    includeAnswers: str(body, 'include_answers') === 'yes',
   };
 }
 
@@ -70,6 +75,11 @@ export function actionInputOf(action: WorkflowAction, c: { dueDate: string | nul
       .map((text) => ({ text }));
   }
   if (need.has('agencies')) input.agencies = v.agencies.map((code) => ({ code, ...(v.agencyDue[code] ? { dueDate: v.agencyDue[code] } : {}) }));
+  if (action.effect === 'consult') {
+    // An id that is not a number is not one of the dossier's files: the engine refuses it beside the field.
+    input.documents = v.documents.map((d) => (/^\d{1,15}$/.test(d) ? Number(d) : -1));
+    input.includeAnswers = v.includeAnswers;
+  }
   if (need.has('new_due_date')) input.newDueDate = v.newDueDate;
   if (need.has('return_method')) input.returnMethod = v.returnMethod;
   if (need.has('assignee') && /^\d{1,15}$/.test(v.assignee)) input.assigneeId = Number(v.assignee);

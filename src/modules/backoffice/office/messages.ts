@@ -231,3 +231,17 @@ export const confirmText = {
     en: 'Tick the confirmation box to take this action. Nothing has changed.',
   },
 };
+
+/** What a consultation sends to the agencies asked (issue 10, Decree 13/2023: they read only that). */
+export const consultSendText = {
+  legend: { vi: 'Gửi kèm cho cơ quan được lấy ý kiến', en: 'Send to the agencies consulted' },
+  hint: {
+    vi: 'Cơ quan được lấy ý kiến chỉ xem được các tệp đã chọn (và nội dung tờ khai nếu chọn); không xem số định danh, điện thoại, thư điện tử, địa chỉ của người nộp.',
+    en: 'The agencies consulted see only the files chosen (and the form’s answers if chosen); not the applicant’s personal ID number, phone, e-mail or address.',
+  },
+  answers: { vi: 'Nội dung tờ khai (biểu mẫu điện tử)', en: 'The e-form’s answers' },
+  noFiles: { vi: 'Hồ sơ không có tệp đính kèm.', en: 'The dossier has no attachments.' },
+  question: { vi: 'Nội dung xin ý kiến', en: 'Question' },
+  sent: { vi: 'Gửi kèm', en: 'Sent' },
+  nothingSent: { vi: 'không có tệp nào', en: 'no files' },
+} satisfies Record<string, Text>;

@@ -24,8 +24,9 @@ function issuing(v: CaseView, form: Paper): HistoryEntry | undefined {
   return [...v.history].reverse().find((h) => h.note.form === form);
 }
 
-/** The papers this dossier has: 01 and 05 always, 02–04 once issued. */
+/** The papers this dossier has: 01 and 05 always, 02–04 once issued; none for a consulted agency (they carry the applicant's details). */
 export function papersOf(v: CaseView): Paper[] {
+  if (v.scope === 'consulted') return [];
   return PAPERS.filter((p) => p === '01' || p === '05' || issuing(v, p) !== undefined);
 }
 

@@ -9,9 +9,9 @@ import { testApp, type TestApp, type TestClient } from '../../../testing/app.ts'
 import { apiTokenFor } from '../../../testing/auth.ts';
 import { createStaffAccount } from '../../accounts/index.ts';
 import { findAgencyByCode } from '../../units/index.ts';
-import type { TestCitizen } from '../../dossiers/testing.ts';
-import { AG, acting, prepareWorkflowTests, submitted, type Staff } from '../workflow/testing.ts';
-import { casePage, officerClient } from './testing.ts';
+import { PROC, type TestCitizen } from '../../dossiers/testing.ts';
+import { AG, acting, prepareWorkflowTests, refused, submitted, type Staff } from '../workflow/testing.ts';
+import { act as actForm, casePage, officerClient } from './testing.ts';
 
 let app: TestApp;
 let s: Staff;
@@ -120,4 +120,91 @@ test('every staff read writes an audit row (page, file, paper, API); the applica
   assert.match(section, /Tệp đính kèm/);
   assert.match(section, /Qua API/);
   assert.equal((section.match(/<tr>/g) ?? []).length, 1 + 4, 'a header and one line per staff read');
+});
+
+test('a consulted department reads only what it was sent: the question and the chosen file, no personal ID number nor contacts, 404 for the rest; the asking agency still reads it all', async () => {
+  const code = await submitted(app, citizen, {
+    workflow: 'lien-thong',
+    files: [
+      { docKey: 'doc1', filename: 'to-khai.pdf' },
+      { docKey: 'doc2', filename: 'giay-cu-tru.pdf' },
+    ],
+  });
+  const act = acting(app);
+  await act(s.hkOfficer, code, { action: 'accept' });
+  await act(s.hkLeader, code, { action: 'assign', assigneeId: s.hkSpecialist.id });
+  const files = await sql<{ id: string; original_name: string }>`select f.id, f.original_name from dossier_files f join dossiers d on d.id = f.dossier_id where d.code = ${code} order by f.id`.execute(app.database.db);
+  const idOf = (name: string): number => Number(files.rows.find((f) => f.original_name === name)?.id);
+  const sent = idOf('giay-cu-tru.pdf');
+  const unsent = idOf('to-khai.pdf');
+  const question = 'Đề nghị xác nhận nơi cư trú của người nộp.';
+
+  // The asking specialist ticks the file to send in the consultation's form.
+  const hk = await officerClient(app, s.hkSpecialist);
+  const form = (await hk.get(casePage(code))).body;
+  assert.match(form, new RegExp(`name="documents" value="${sent}"`));
+  assert.match(form, new RegExp(`name="documents" value="${unsent}"`));
+  const asked = await actForm(hk, code, 'consult', { agencies: AG.justice, comment: question, documents: String(sent) });
+  assert.equal(asked.statusCode, 303, asked.body.slice(0, 300));
+
+  const justice = await officerClient(app, s.justiceSpecialist);
+  const page = await justice.get(casePage(code));
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(question), 'the question');
+  assert.ok(page.body.includes(PROC.online.name), 'the procedure');
+  assert.ok(page.body.includes(`${casePage(code)}/tep/${sent}`), 'the file sent');
+  assert.ok(!page.body.includes('to-khai.pdf') && !page.body.includes(`/tep/${unsent}`), 'not the file kept back');
+  for (const personal of [citizen.personalId, citizen.email, '12 phố Hàng Bạc']) assert.ok(!page.body.includes(personal), `no ${personal}`);
+  assert.ok(!page.body.includes('mau-01.pdf'), 'no papers: they carry the applicant’s details');
+  assert.equal((await justice.get(`${casePage(code)}/tep/${sent}`)).statusCode, 200);
+  assert.equal((await justice.get(`${casePage(code)}/tep/${unsent}`)).statusCode, 404);
+  assert.equal((await justice.get(`${casePage(code)}/mau-01.pdf`)).statusCode, 404);
+
+  const api = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: `Bearer ${await apiTokenFor(app.database.db, s.justiceSpecialist)}` } });
+  assert.equal(api.statusCode, 200);
+  const json = api.json<{ files: { id: number }[]; form: unknown; consultations: { question: string }[] }>();
+  assert.deepEqual(
+    json.files.map((f) => f.id),
+    [sent],
+  );
+  assert.equal(json.form, null, 'the answers were not sent');
+  assert.deepEqual(
+    json.consultations.map((k) => k.question),
+    [question],
+  );
+  assert.ok(!api.body.includes(citizen.personalId));
+
+  // The asking agency still reads the whole dossier; every read of the consulted specialist is in the log.
+  const full = (await hk.get(casePage(code))).body;
+  assert.ok(full.includes(citizen.personalId) && full.includes('to-khai.pdf') && full.includes('giay-cu-tru.pdf'));
+  assert.equal((await hk.get(`${casePage(code)}/tep/${unsent}`)).statusCode, 200);
+  assert.deepEqual(
+    (await reads(code)).filter((r) => r.actor_id === s.justiceSpecialist.id).map((r) => r.what),
+    ['page', 'file', 'api'],
+  );
+});
+
+test('a consultation sends only the dossier’s own files; the e-form answers reach the consulted department only when ticked', async () => {
+  const code = await submitted(app, citizen, { workflow: 'lien-thong' });
+  const other = await submitted(app, citizen);
+  const act = acting(app);
+  await act(s.hkOfficer, code, { action: 'accept' });
+  await act(s.hkLeader, code, { action: 'assign', assigneeId: s.hkSpecialist.id });
+  const foreign = await sql<{ id: string }>`select f.id from dossier_files f join dossiers d on d.id = f.dossier_id where d.code = ${other}`.execute(app.database.db);
+  const e = await refused(act(s.hkSpecialist, code, { action: 'consult', comment: 'Xin ý kiến', agencies: [{ code: AG.justice }], documents: [Number(foreign.rows[0]?.id)] }));
+  assert.equal(e.code, 'INVALID_ACTION');
+  assert.deepEqual(
+    e.fields.map((f) => f.field),
+    ['documents'],
+  );
+  const token = `Bearer ${await apiTokenFor(app.database.db, s.justiceSpecialist)}`;
+  assert.equal((await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: token } })).statusCode, 404, 'nothing was asked');
+  await act(s.hkSpecialist, code, { action: 'consult', comment: 'Xin ý kiến', agencies: [{ code: AG.justice }], includeAnswers: true });
+  const api = await app.server.inject({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { authorization: token } });
+  assert.equal(api.statusCode, 200);
+  const json = api.json<{ files: unknown[]; form: { values: Record<string, unknown> } | null }>();
+  assert.deepEqual(json.files, [], 'no file was ticked');
+  assert.ok(json.form, 'the answers were sent');
+  const page = await (await officerClient(app, s.justiceSpecialist)).get(casePage(code));
+  assert.match(page.body, /id="answers"/);
 });

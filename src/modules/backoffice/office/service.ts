@@ -41,11 +41,11 @@ export async function officerCase(platform: Platform, actor: Actor, code: string
   return { view, deadline: c.deadline, assigneeName: assignee?.fullName ?? null, collectFees, choices: { staff, agencies } };
 }
 
-/** A file of the dossier (submitted, supplement or result), for the staff who may see the dossier. */
+/** A file of the dossier (submitted, supplement or result), for the staff who may see the dossier; for a consulted agency only a file it was sent. */
 export async function openOfficerFile(platform: Platform, actor: Actor, code: string, fileId: number): Promise<{ dossier: Dossier; file: DossierFile; stream: Readable }> {
   const user = requireStaff(actor);
-  const { c } = await caseFor(platform, user, code);
+  const { c, sent } = await caseFor(platform, user, code);
   const file = Number.isSafeInteger(fileId) ? await dossierRows.file(platform.database.db, c.id, fileId) : undefined;
-  if (!file) throw DossierErrors.FILE_NOT_FOUND();
+  if (!file || (sent && !sent.documents.includes(file.id))) throw DossierErrors.FILE_NOT_FOUND();
   return { dossier: c, file, stream: await attachmentStore(platform).stream(file.sha256) };
 }

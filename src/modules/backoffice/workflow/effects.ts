@@ -129,8 +129,11 @@ export async function applyEffect(x: EffectContext): Promise<EffectResult> {
       // Each consulted agency answers by its own date: the one given, else the consultation step's share of the time.
       const fallback = stepDueAt(x, 'consulting') ?? endOfVietnamDay(x.calendar.addWorkingDays(vietnamDateOf(now), 3));
       const asks = input.agencies.map((a) => ({ agencyId: a.id, dueAt: a.dueDate ? endOfVietnamDay(a.dueDate) : fallback }));
-      await caseRepo.addConsultations(x.db, c.id, x.user.id, now, input.comment ?? '', asks);
-      return { patch: { step_due_at: fallback }, note: { agencies: input.agencies.map((a) => a.code) } };
+      // Only what is sent is read by the consulted agencies (dossiers/privacy.ts): files of this dossier, chosen here.
+      const own = new Set((await dossierRows.files(x.db, c.id)).map((f) => f.id));
+      if (input.documents.some((id) => !own.has(id))) throw WorkflowErrors.INVALID_ACTION({ fields: [{ field: 'documents', message: fieldText.documentUnknown }] });
+      await caseRepo.addConsultations(x.db, c.id, x.user.id, now, input.comment ?? '', asks, { documents: input.documents, includeAnswers: input.includeAnswers });
+      return { patch: { step_due_at: fallback }, note: { agencies: input.agencies.map((a) => a.code), documents: input.documents, answers: input.includeAnswers } };
     }
     case 'reply_consultation': {
       const open = await caseRepo.reply(x.db, c.id, x.user.agencyId ?? 0, x.user.id, now, input.comment ?? '');

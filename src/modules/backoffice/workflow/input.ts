@@ -28,6 +28,9 @@ export interface ActionInput {
   files?: IncomingFile[] | undefined;
   /** Corrected e-form answers sent with a supplement (issue 9): the whole form, flat or nested. */
   form?: Record<string, unknown> | undefined;
+  /** A consultation (issue 10): the ids of the dossier's files sent to the agencies, and whether the e-form's answers. */
+  documents?: number[] | undefined;
+  includeAnswers?: boolean | undefined;
 }
 
 export interface CheckedFile {
@@ -50,6 +53,9 @@ export interface CheckedInput {
   assigneeId: number | null;
   processingDays: number | null;
   files: CheckedFile[];
+  /** The files and answers sent with a consultation; the effect checks the ids are the dossier's. */
+  documents: number[];
+  includeAnswers: boolean;
   /** The corrected answers (validated) and what changed, set by the engine for a supplement that carries them. */
   answers?: { value: Record<string, unknown>; changes: { field: string; old: unknown; new: unknown }[] } | undefined;
 }
@@ -124,5 +130,7 @@ export async function checkInput(
   if ((need.has('files') || need.has('result_file')) && files.length === 0 && !errors.some((e) => e.field === fileField)) {
     errors.push({ field: fileField, message: need.has('result_file') ? t.resultFileRequired : t.filesRequired });
   }
-  return { value: { comment: comment || null, items, agencies, newDueDate, returnMethod, assigneeId, processingDays, files }, errors };
+  const documents = [...new Set(input.documents ?? [])];
+  const includeAnswers = input.includeAnswers === true;
+  return { value: { comment: comment || null, items, agencies, newDueDate, returnMethod, assigneeId, processingDays, files, documents, includeAnswers }, errors };
 }

@@ -11,6 +11,7 @@ export const fieldText = {
   agenciesRequired: { vi: 'Vui lòng chọn ít nhất một cơ quan cần lấy ý kiến.', en: 'Please choose at least one agency to consult.' },
   agencyUnknown: (code: string): Text => ({ vi: `Không tìm thấy cơ quan có mã ${code}.`, en: `No agency has the code ${code}.` }),
   agencySelf: { vi: 'Không thể lấy ý kiến chính cơ quan đang giải quyết hồ sơ.', en: 'The handling agency cannot consult itself.' },
+  documentUnknown: { vi: 'Tệp gửi kèm không thuộc hồ sơ này.', en: 'A file to send is not one of this dossier’s.' },
   dateInvalid: { vi: 'Ngày không hợp lệ (định dạng năm-tháng-ngày, từ năm 1900 đến 2100).', en: 'The date is not valid (year-month-day, from 1900 to 2100).' },
   dateNotWorking: { vi: 'Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.', en: 'The new date must be a working day after the current due date.' },
   returnMethodRequired: { vi: 'Vui lòng chọn hình thức trả kết quả.', en: 'Please choose how the result is returned.' },

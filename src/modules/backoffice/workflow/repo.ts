@@ -30,7 +30,12 @@ export interface Consultation {
   dueAt: Date;
   repliedAt: Date | null;
   reply: string | null;
+  /** What the agency was sent (issue 10): the ids of the dossier's files, and whether the e-form's answers. */
+  documents: number[];
+  includeAnswers: boolean;
 }
+
+const ids = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x)) : []);
 
 export const caseRepo = {
   async supplements(handle: Kysely<PlatformTables>, dossierId: number): Promise<Supplement[]> {
@@ -78,15 +83,23 @@ export const caseRepo = {
   async consultations(handle: Kysely<PlatformTables>, dossierId: number): Promise<Consultation[]> {
     const db = backOfficeDb(handle);
     const rows = await db.selectFrom('dossier_consultations').selectAll().where('dossier_id', '=', dossierId).orderBy('requested_at').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, question: r.question, requestedAt: r.requested_at, dueAt: r.due_at, repliedAt: r.replied_at, reply: r.reply }));
+    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, question: r.question, requestedAt: r.requested_at, dueAt: r.due_at, repliedAt: r.replied_at, reply: r.reply, documents: ids(r.documents), includeAnswers: r.include_answers }));
   },
 
-  async addConsultations(handle: Kysely<PlatformTables>, dossierId: number, by: number, at: Date, question: string, asks: { agencyId: number; dueAt: Date }[]): Promise<void> {
+  async addConsultations(
+    handle: Kysely<PlatformTables>,
+    dossierId: number,
+    by: number,
+    at: Date,
+    question: string,
+    asks: { agencyId: number; dueAt: Date }[],
+    sent: { documents: number[]; includeAnswers: boolean } = { documents: [], includeAnswers: false },
+  ): Promise<void> {
     const db = backOfficeDb(handle);
     if (asks.length === 0) return;
     await db
       .insertInto('dossier_consultations')
-      .values(asks.map((a) => ({ dossier_id: dossierId, agency_id: a.agencyId, question, requested_by: by, requested_at: at, due_at: a.dueAt })))
+      .values(asks.map((a) => ({ dossier_id: dossierId, agency_id: a.agencyId, question, requested_by: by, requested_at: at, due_at: a.dueAt, documents: JSON.stringify(sent.documents), include_answers: sent.includeAnswers })))
       .execute();
   },
 

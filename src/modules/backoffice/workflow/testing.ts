@@ -70,7 +70,7 @@ export async function prepareWorkflowTests(app: TestApp): Promise<{ staff: Staff
 }
 
 /** A dossier submitted online to an agency (Hoàn Kiếm by default) at `now`. */
-export async function submitted(app: TestApp, citizen: TestCitizen, opts: { agency?: string; now?: Date; workflow?: string } = {}): Promise<string> {
+export async function submitted(app: TestApp, citizen: TestCitizen, opts: { agency?: string; now?: Date; workflow?: string; files?: { docKey: string; filename: string }[] } = {}): Promise<string> {
   const { dossier } = await submitDossier(
     app.platform,
     citizen.user,
@@ -78,7 +78,7 @@ export async function submitted(app: TestApp, citizen: TestCitizen, opts: { agen
       procedureCode: PROC.online.code,
       agencyCode: opts.agency ?? AG.hoanKiem,
       form: answersFor(citizen),
-      files: [{ docKey: 'doc1', filename: 'to-khai.pdf', content: TINY.pdf }],
+      files: (opts.files ?? [{ docKey: 'doc1', filename: 'to-khai.pdf' }]).map((f) => ({ ...f, content: TINY.pdf })),
     },
     { via: 'web', ...(opts.now ? { now: opts.now } : {}) },
   );

@@ -1,14 +1,29 @@
 // One dossier as the back office and its applicant see it: its facts, where it is in its workflow, the history, files,
 // supplements, consultations, rating and feedback, and the actions the viewer may take now. The applicant and the
-// staff who handle it (workflow/access.ts canSeeCase) see it; anyone else gets "not found".
+// staff who handle it see it all; a consulted agency only what it was sent (dossiers/privacy.ts readScope, applied
+// here once for the case page, its files, its papers and the API); anyone else gets "not found".
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireUser } from '../../../platform/auth/access.ts';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { findAgencyById } from '../../units/index.ts';
 import { loadAddressUnits, type AddressUnit } from '../../eforms/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, type DossierFile, dossierRows, type Dossier, type HistoryEntry } from '../../dossiers/index.ts';
+import {
+  findProcedureVersionForDossier,
+  type DossierProcedure,
+  isDossierCode,
+  DossierErrors,
+  type DossierFile,
+  dossierRows,
+  type Dossier,
+  type HistoryEntry,
+  consultedDossier,
+  readScope,
+  type ReadScope,
+  type SentToAgency,
+  sentFiles,
+} from '../../dossiers/index.ts';
 import { citizenRepo, type StoredFeedback, type StoredRating } from '../citizen/repo.ts';
-import { canSeeCase, mayTake, relationOf, type Relation } from './access.ts';
+import { mayTake, relationOf, type Relation } from './access.ts';
 import { actionsFrom, stateOf, type Workflow, type WorkflowAction, type WorkflowState } from './definition.ts';
 import { getWorkflow } from './registry.ts';
 import { supplementStage } from './rules.ts';
@@ -27,27 +42,45 @@ export interface CaseView {
   rating: StoredRating | null;
   feedback: StoredFeedback[];
   relation: Relation;
+  /** 'consulted': a consulted agency's view, only what it was sent (dossiers/privacy.ts); no papers, history or ratings. */
+  scope: ReadScope;
+  /** What the viewer's agency was sent, for scope 'consulted'. */
+  sent: SentToAgency | null;
   /** The actions the viewer may take now, in the workflow's order. */
   actions: WorkflowAction[];
   /** The city's communes, to read the addresses in the e-form's answers (answersView). */
   units: AddressUnit[];
 }
 
-export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<{ c: Dossier; relation: Relation }> {
+export interface CaseAccess {
+  /** The dossier, reduced to what a consulted agency was sent when scope is 'consulted'. */
+  c: Dossier;
+  relation: Relation;
+  scope: ReadScope;
+  /** What the reader's agency was sent, for scope 'consulted' (all its consultations on the dossier together). */
+  sent: SentToAgency | null;
+}
+
+/** The one access rule of every back-office read and action (dossiers/privacy.ts readScope): 404 for anyone else. */
+export async function caseFor(platform: Platform, user: SessionUser, code: string): Promise<CaseAccess> {
   const db = platform.database.db;
   const c = isDossierCode(code) ? await dossierRows.findByCode(db, code) : undefined;
   if (!c) throw DossierErrors.DOSSIER_NOT_FOUND();
   const consulted = await caseRepo.consultedAgencies(db, c.id);
-  if (!canSeeCase(user, c, consulted)) throw DossierErrors.DOSSIER_NOT_FOUND();
+  const scope = readScope(user, c, consulted);
+  if (!scope) throw DossierErrors.DOSSIER_NOT_FOUND();
   const relation = relationOf(user, c, consulted);
-  return { c, relation };
+  if (scope === 'full') return { c, relation, scope, sent: null };
+  const mine = (await caseRepo.consultations(db, c.id)).filter((k) => k.agencyId === user.agencyId);
+  const sent = { documents: [...new Set(mine.flatMap((k) => k.documents))], includeAnswers: mine.some((k) => k.includeAnswers) };
+  return { c: consultedDossier(c, sent), relation, scope, sent };
 }
 
 export async function getCaseView(platform: Platform, actor: Actor, code: string): Promise<CaseView> {
   const user = requireUser(actor);
-  const { c, relation } = await caseFor(platform, user, code);
+  const { c, relation, scope, sent } = await caseFor(platform, user, code);
   const pdb = platform.database.db;
-  const [workflow, procedure, files, history, supplements, consultations, rating, feedback, units] = await Promise.all([
+  const [workflow, procedure, allFiles, fullHistory, allSupplements, allConsultations, fullRating, allFeedback, units] = await Promise.all([
     getWorkflow(pdb, c.workflowCode),
     findProcedureVersionForDossier(pdb, c.procedureCode, c.procedureVersion),
     dossierRows.files(pdb, c.id),
@@ -58,6 +91,14 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
     citizenRepo.feedback(pdb, c.id),
     loadAddressUnits(pdb),
   ]);
+  // A consulted agency sees its own questions and the files it was sent, not the rest of the dossier's life.
+  const consulting = scope === 'consulted';
+  const files = sent ? sentFiles(allFiles, sent) : allFiles;
+  const consultations = consulting ? allConsultations.filter((k) => k.agencyId === user.agencyId) : allConsultations;
+  const history = consulting ? [] : fullHistory;
+  const supplements = consulting ? [] : allSupplements;
+  const rating = consulting ? undefined : fullRating;
+  const feedback = consulting ? [] : allFeedback;
   const agencyIds = new Set<number>([c.agencyId, ...(c.handlingAgencyId ? [c.handlingAgencyId] : []), ...consultations.map((k) => k.agencyId), ...history.flatMap((h) => (h.agencyId ? [h.agencyId] : []))]);
   const agencies = new Map<number, { code: string; name: string }>();
   for (const id of agencyIds) {
@@ -84,6 +125,8 @@ export async function getCaseView(platform: Platform, actor: Actor, code: string
     rating: rating ?? null,
     feedback,
     relation,
+    scope,
+    sent,
     actions,
     units,
   };

@@ -8,7 +8,7 @@ import type { FieldError } from '../../../../platform/http/errors.ts';
 import { requirementsOf, type WorkflowAction } from '../../workflow/definition.ts';
 import { RETURN_METHODS } from '../../workflow/input.ts';
 import { agencyDueField, EMPTY_TYPED, type TypedValues } from '../input.ts';
-import { confirmText, inputHints as h, inputLabels as l, returnMethodLabels } from '../messages.ts';
+import { confirmText, consultSendText as cs, inputHints as h, inputLabels as l, returnMethodLabels } from '../messages.ts';
 import { CONFIRM_FIELD, isDestructive } from '../confirm.ts';
 import type { OfficerCase } from '../service.ts';
 
@@ -75,6 +75,37 @@ function Agencies({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction
           );
         })}
       </ul>
+    </fieldset>
+  );
+}
+
+/** A consultation's attachments and answers to send: the agencies consulted read only these (dossiers/privacy.ts). */
+function Documents({ lang, a, oc, typed, error }: { lang: Lang; a: WorkflowAction; oc: OfficerCase; typed: TypedValues; error: string | undefined }): JSX.Element {
+  const id = fieldId(a.key, 'documents');
+  const v = oc.view;
+  return (
+    <fieldset id={id} class={error ? 'field-error' : undefined} aria-describedby={describedBy(id, true, error)}>
+      <legend safe>{t(lang, cs.legend)}</legend>
+      <HintAndError id={id} hint={t(lang, cs.hint)} error={error} />
+      {v.files.length === 0 ? <p safe>{t(lang, cs.noFiles)}</p> : ''}
+      {v.files.map((f) => (
+        <div class="choice">
+          <input type="checkbox" id={`${id}-${f.id}`} name="documents" value={String(f.id)} checked={typed.documents.includes(String(f.id))} />
+          <label for={`${id}-${f.id}`} safe>
+            {f.originalName}
+          </label>
+        </div>
+      ))}
+      {v.procedure?.form ? (
+        <div class="choice">
+          <input type="checkbox" id={`${id}-answers`} name="include_answers" value="yes" checked={typed.includeAnswers} />
+          <label for={`${id}-answers`} safe>
+            {t(lang, cs.answers)}
+          </label>
+        </div>
+      ) : (
+        ''
+      )}
     </fieldset>
   );
 }
@@ -160,6 +191,7 @@ export function ActionForm({ req, oc, a, failed }: { req: FastifyRequest; oc: Of
           ''
         )}
         {need.has('agencies') ? <Agencies lang={lang} a={a} oc={oc} typed={typed} error={err('agencies')} /> : ''}
+        {a.effect === 'consult' ? <Documents lang={lang} a={a} oc={oc} typed={typed} error={err('documents')} /> : ''}
         {need.has('new_due_date') ? (
           <Input id={id('new_due_date')} name="new_due_date" type="date" label={t(lang, l.new_due_date)} hint={t(lang, h.newDueDate)} value={typed.newDueDate} error={err('new_due_date')} />
         ) : (

@@ -66,14 +66,20 @@ function Facts({ lang, oc }: { lang: Lang; oc: OfficerCase }): JSX.Element {
           <span lang={vi(lang)} safe>
             {a.name}
           </span>
-          <br />
-          <span class="muted" safe>{`${t(lang, m.personalId)}: ${a.personal_id}`}</span>
-          {contact ? <br /> : ''}
-          {contact ? <span safe>{contact}</span> : ''}
-          <br />
-          <span lang={vi(lang)} safe>
-            {a.address}
-          </span>
+          {v.scope === 'consulted' ? (
+            ''
+          ) : (
+            <>
+              <br />
+              <span class="muted" safe>{`${t(lang, m.personalId)}: ${a.personal_id}`}</span>
+              {contact ? <br /> : ''}
+              {contact ? <span safe>{contact}</span> : ''}
+              <br />
+              <span lang={vi(lang)} safe>
+                {a.address}
+              </span>
+            </>
+          )}
         </>
       </Fact>
       <Fact label={t(lang, m.channel)}>
@@ -222,16 +228,20 @@ export function CasePage({ req, oc, papers, done, failed, feeDone, feeFailed, an
       <h2 safe>{t(lang, m.facts)}</h2>
       <Facts lang={lang} oc={oc} />
       <Answers lang={lang} v={v} />
-      <h2 safe>{t(lang, m.papers)}</h2>
-      <ul>
-        {papers.map((n) => (
-          <li>
-            <a href={`/mot-cua/ho-so/${code}/mau-${n}.pdf`} safe>
-              {t(lang, m.formIssued, { form: t(lang, formNames[n]) })}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {papers.length > 0 ? <h2 safe>{t(lang, m.papers)}</h2> : ''}
+      {papers.length > 0 ? (
+        <ul>
+          {papers.map((n) => (
+            <li>
+              <a href={`/mot-cua/ho-so/${code}/mau-${n}.pdf`} safe>
+                {t(lang, m.formIssued, { form: t(lang, formNames[n]) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       <h2 safe>{t(lang, m.files)}</h2>
       <Files lang={lang} v={v} />
       <Supplements lang={lang} v={v} />

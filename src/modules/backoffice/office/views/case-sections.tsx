@@ -4,7 +4,7 @@ import { formatDateTime, t, type Lang, type Text } from '../../../../platform/we
 import { formatSize } from '../../../dossiers/index.ts';
 import { AnswerChanges, AnswersList, answersView } from '../../../eforms/index.ts';
 import type { CaseView } from '../../workflow/view.ts';
-import { casePage as m, fileKindLabels } from '../messages.ts';
+import { casePage as m, consultSendText as cs, fileKindLabels } from '../messages.ts';
 import { TableFrame } from './parts.tsx';
 
 const vi = (lang: Lang): 'vi' | undefined => (lang === 'en' ? 'vi' : undefined);
@@ -61,7 +61,7 @@ export function Files({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
 /** What the applicant typed on the e-form, by its sections and labels (issue 9): the leader decides on it. */
 export function Answers({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
   const def = v.procedure?.form;
-  if (!def) return <></>;
+  if (!def || (v.sent && !v.sent.includeAnswers)) return <></>;
   return (
     <section aria-labelledby="answers">
       <h2 id="answers" safe>
@@ -105,6 +105,13 @@ export function Supplements({ lang, v }: { lang: Lang; v: CaseView }): JSX.Eleme
   );
 }
 
+/** What the consultation sent: the files' names and the answers, or nothing (dossiers/privacy.ts). */
+function sentLine(lang: Lang, v: CaseView, k: CaseView['consultations'][number]): string {
+  const names = k.documents.flatMap((id) => v.files.filter((f) => f.id === id).map((f) => f.originalName));
+  const what = [...names, ...(k.includeAnswers ? [t(lang, cs.answers)] : [])];
+  return `${t(lang, cs.sent)}: ${what.length > 0 ? what.join('; ') : t(lang, cs.nothingSent)}`;
+}
+
 export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Element {
   if (v.consultations.length === 0) return <></>;
   return (
@@ -116,7 +123,7 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
         <table>
           <thead>
             <tr>
-              {[m.consultAgency, m.consultAsked, m.consultDue, m.consultReply].map((h) => (
+              {[m.consultAgency, cs.question, m.consultAsked, m.consultDue, m.consultReply].map((h) => (
                 <th scope="col" safe>
                   {t(lang, h)}
                 </th>
@@ -128,6 +135,14 @@ export function Consultations({ lang, v }: { lang: Lang; v: CaseView }): JSX.Ele
               <tr>
                 <td data-label={t(lang, m.consultAgency)} lang={vi(lang)} safe>
                   {agencyName(v, k.agencyId)}
+                </td>
+                <td data-label={t(lang, cs.question)}>
+                  <p class="pre-line" lang={vi(lang)} safe>
+                    {k.question}
+                  </p>
+                  <p class="hint" safe>
+                    {sentLine(lang, v, k)}
+                  </p>
                 </td>
                 <td data-label={t(lang, m.consultAsked)}>
                   <When lang={lang} at={k.requestedAt} />
