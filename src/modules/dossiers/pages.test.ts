@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import { signInAs } from '../../testing/auth.ts';
 import { findAgencyByCode } from '../units/index.ts';
-import { postMultipart, prepareDossierTests, PROC, registerCitizen, TINY, type Part, type TestCitizen } from './testing.ts';
+import { formTokens, postMultipart, prepareDossierTests, PROC, registerCitizen, submissionFields, TINY, type Part, type TestCitizen } from './testing.ts';
 
 let app: TestApp;
 let hoa: TestCitizen;
@@ -25,37 +25,12 @@ after(async () => {
 
 const FORM = `/dich-vu-cong/${PROC.online.code}/nop`;
 
-function tokens(html: string): { csrf: string; token: string } {
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const token = /name="_token" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(csrf && token, 'the form carries a CSRF token and a one-time submission token');
-  return { csrf, token };
-}
-
-function fields(c: TestCitizen, t: { csrf: string; token: string }, over: Record<string, string> = {}): Part[] {
-  const values: Record<string, string> = {
-    _csrf: t.csrf,
-    _token: t.token,
-    _action: 'submit',
-    agency_code: '000.00.20.H26',
-    'applicant.fullName': c.name,
-    'applicant.personalId': c.personalId,
-    'applicant.phone': '0912345678',
-    'applicant.email': c.email,
-    'applicant.address.commune': '00070',
-    'applicant.address.street': '12 phố Hàng Bạc',
-    details: 'Đề nghị cấp giấy xác nhận',
-    ...over,
-  };
-  return Object.entries(values).map(([name, value]) => ({ name, value }));
-}
-
 const pdfFile: Part = { name: 'files.doc1', file: { filename: 'tờ-khai.pdf', content: TINY.pdf, type: 'application/pdf' } };
 const blankFile: Part = { name: 'files.doc2', file: { filename: '', content: Buffer.alloc(0) } };
 
 async function submitted(c: TestCitizen, over: Record<string, string> = {}): Promise<string> {
   const page = await c.client.get(FORM);
-  const res = await postMultipart(app, c.client, FORM, [...fields(c, tokens(page.body), over), pdfFile, blankFile]);
+  const res = await postMultipart(app, c.client, FORM, [...submissionFields(c, formTokens(page.body), over), pdfFile, blankFile]);
   assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
   const code = /^\/ho-so\/([^/]+)\/bien-nhan$/.exec(String(res.headers.location))?.[1];
   assert.ok(code);
@@ -89,7 +64,7 @@ test('errors: a summary at the top, each error beside its field, what was typed 
   const before = await sql<{ n: number }>`select count(*)::int as n from dossiers`.execute(app.database.db);
   const page = await hoa.client.get(FORM);
   const exe: Part = { name: 'files.doc1', file: { filename: 'to-khai.pdf', content: TINY.exe, type: 'application/pdf' } };
-  const res = await postMultipart(app, hoa.client, FORM, [...fields(hoa, tokens(page.body), { 'applicant.personalId': '12345', details: 'Giữ lại nội dung này' }), exe, blankFile]);
+  const res = await postMultipart(app, hoa.client, FORM, [...submissionFields(hoa, formTokens(page.body), { 'applicant.personalId': '12345', details: 'Giữ lại nội dung này' }), exe, blankFile]);
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /class="error-summary"/);
   assert.match(res.body, /<title>Lỗi: /, 'the title says the form was refused');
@@ -141,8 +116,8 @@ test('submit with a file → 303 to the receipt, with code, due date, fees, Viet
 
 test('a multipart post without the CSRF token is refused before anything is saved', async () => {
   const page = await hoa.client.get(FORM);
-  const t = tokens(page.body);
-  const res = await postMultipart(app, hoa.client, FORM, [...fields(hoa, { ...t, csrf: 'forged-token-value' }), pdfFile]);
+  const t = formTokens(page.body);
+  const res = await postMultipart(app, hoa.client, FORM, [...submissionFields(hoa, { ...t, csrf: 'forged-token-value' }), pdfFile]);
   assert.equal(res.statusCode, 403);
   const saved = await sql<{ n: number }>`select count(*)::int as n from dossiers where idempotency_key like ${`%:${t.token}`}`.execute(app.database.db);
   assert.equal(saved.rows[0]?.n, 0);
@@ -150,9 +125,9 @@ test('a multipart post without the CSRF token is refused before anything is save
 
 test('the same form token posted twice gives one dossier', async () => {
   const page = await hoa.client.get(FORM);
-  const t = tokens(page.body);
-  const first = await postMultipart(app, hoa.client, FORM, [...fields(hoa, t), pdfFile]);
-  const second = await postMultipart(app, hoa.client, FORM, [...fields(hoa, t), pdfFile]);
+  const t = formTokens(page.body);
+  const first = await postMultipart(app, hoa.client, FORM, [...submissionFields(hoa, t), pdfFile]);
+  const second = await postMultipart(app, hoa.client, FORM, [...submissionFields(hoa, t), pdfFile]);
   assert.equal(first.statusCode, 303);
   assert.equal(second.headers.location, first.headers.location);
 });
@@ -234,7 +209,7 @@ test('staff of the receiving agency see the dossier and its files; staff of anot
 
 test('a draft is saved on the server and comes back on another device', async () => {
   const page = await lan.client.get(FORM);
-  const res = await postMultipart(app, lan.client, FORM, [...fields(lan, tokens(page.body), { _action: 'draft', details: 'Bản nháp của Lân' })]);
+  const res = await postMultipart(app, lan.client, FORM, [...submissionFields(lan, formTokens(page.body), { _action: 'draft', details: 'Bản nháp của Lân' })]);
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `${FORM}?nhap=da-luu`);
   const back = await lan.client.get(String(res.headers.location));

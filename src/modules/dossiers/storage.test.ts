@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../testing/app.ts';
 import { apiTokenFor } from '../../testing/auth.ts';
 import { s3Store, sha256Of } from '../../platform/files/index.ts';
 import { startTestS3, type TestS3 } from '../../platform/files/s3-testing.ts';
-import { postMultipart, prepareDossierTests, PROC, answersFor, registerCitizen, TINY, type TestCitizen } from './testing.ts';
+import { formTokens, postMultipart, prepareDossierTests, PROC, answersFor, registerCitizen, submissionFields, TINY, type TestCitizen } from './testing.ts';
 
 let s3: TestS3;
 let app: TestApp;
@@ -55,22 +55,9 @@ test('with FILES_STORE=s3 an attachment submitted through the API lands in the b
 
 test('with FILES_STORE=s3 a file posted on the submission page is read from its temporary file into the bucket', async () => {
   const form = `/dich-vu-cong/${PROC.online.code}/nop`;
-  const html = (await hoa.client.get(form)).body;
-  const values: Record<string, string> = {
-    _csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '',
-    _token: /name="_token" value="([^"]+)"/.exec(html)?.[1] ?? '',
-    _action: 'submit',
-    agency_code: '000.00.20.H26',
-    'applicant.fullName': hoa.name,
-    'applicant.personalId': hoa.personalId,
-    'applicant.phone': '0912345678',
-    'applicant.email': hoa.email,
-    'applicant.address.commune': '00070',
-    'applicant.address.street': '12 phố Hàng Bạc',
-    details: 'Đề nghị cấp giấy xác nhận',
-  };
+  const fields = submissionFields(hoa, formTokens((await hoa.client.get(form)).body));
   const content = Buffer.concat([TINY.pdf, Buffer.from(`% s3 multipart ${Date.now()}\n`, 'latin1')]);
-  const parts = [...Object.entries(values).map(([name, value]) => ({ name, value })), { name: 'files.doc1', file: { filename: 'tờ-khai.pdf', content, type: 'application/pdf' } }];
+  const parts = [...fields, { name: 'files.doc1', file: { filename: 'tờ-khai.pdf', content, type: 'application/pdf' } }];
   const res = await postMultipart(app, hoa.client, form, parts);
   assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
   assert.deepEqual(await s3Store(s3.options).read(sha256Of(content)), content);

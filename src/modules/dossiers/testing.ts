@@ -1,5 +1,6 @@
 // Test fixtures of the dossiers module: a few procedures imported through the catalogue's own import, citizens
 // registered through the registration page, tiny real PDF/PNG/JPEG files, and multipart bodies.
+import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { SessionUser } from '../../platform/auth/roles.ts';
@@ -84,6 +85,33 @@ export function answersFor(c: { name: string; personalId: string; email: string 
     details: 'Đề nghị cấp giấy xác nhận.',
     ...over,
   };
+}
+
+/** The CSRF token and one-time submission token of a submission page; fails when the form lacks them. */
+export function formTokens(html: string): { csrf: string; token: string } {
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const token = /name="_token" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(csrf && token, 'the form carries a CSRF token and a one-time submission token');
+  return { csrf, token };
+}
+
+/** The fields a citizen posts on the generic procedure's submission page (flat e-form names), as multipart parts. */
+export function submissionFields(c: { name: string; personalId: string; email: string }, t: { csrf: string; token: string }, over: Record<string, string> = {}): Part[] {
+  const values: Record<string, string> = {
+    _csrf: t.csrf,
+    _token: t.token,
+    _action: 'submit',
+    agency_code: '000.00.20.H26',
+    'applicant.fullName': c.name,
+    'applicant.personalId': c.personalId,
+    'applicant.phone': '0912345678',
+    'applicant.email': c.email,
+    'applicant.address.commune': '00070',
+    'applicant.address.street': '12 phố Hàng Bạc',
+    details: 'Đề nghị cấp giấy xác nhận',
+    ...over,
+  };
+  return Object.entries(values).map(([name, value]) => ({ name, value }));
 }
 
 export interface TestCitizen {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import { sha256Of } from '../../platform/files/index.ts';
 import { attachmentLimits, configureAttachments } from './storage.ts';
-import { postMultipart, prepareDossierTests, PROC, registerCitizen, TINY, type Part, type TestCitizen } from './testing.ts';
+import { formTokens, postMultipart, prepareDossierTests, PROC, registerCitizen, submissionFields, TINY, type Part, type TestCitizen } from './testing.ts';
 
 // Uploads are streamed to EGOV_VAR_DIR/tmp/uploads; whatever becomes of the request, nothing is left there.
 const varDir = mkdtempSync(join(tmpdir(), 'egov-uploads-'));
@@ -25,22 +25,7 @@ after(async () => {
 const FORM = `/dich-vu-cong/${PROC.online.code}/nop`;
 
 async function form(over: Record<string, string> = {}): Promise<Part[]> {
-  const html = (await hoa.client.get(FORM)).body;
-  const values: Record<string, string> = {
-    _csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '',
-    _token: /name="_token" value="([^"]+)"/.exec(html)?.[1] ?? '',
-    _action: 'submit',
-    agency_code: '000.00.20.H26',
-    'applicant.fullName': hoa.name,
-    'applicant.personalId': hoa.personalId,
-    'applicant.phone': '0912345678',
-    'applicant.email': hoa.email,
-    'applicant.address.commune': '00070',
-    'applicant.address.street': '12 phố Hàng Bạc',
-    details: 'Đề nghị cấp giấy xác nhận',
-    ...over,
-  };
-  return Object.entries(values).map(([name, value]) => ({ name, value }));
+  return submissionFields(hoa, formTokens((await hoa.client.get(FORM)).body), over);
 }
 
 const file = (name: string, content: Buffer): Part => ({ name, file: { filename: `${name}.pdf`, content, type: 'application/pdf' } });
