@@ -2,10 +2,11 @@
 // and every state visited. Field names and labels are those of src/modules/accounts/views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../src/cli/demo-logins.ts';
 import { sql } from 'kysely';
 import { checkA11y, PHONE, scrollsSideways, startHarness } from './harness.ts';
+import { submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 
@@ -23,17 +24,6 @@ async function headerState(page: Page): Promise<{ signInLink: boolean; signOutBu
 async function openAccountMenu(page: Page): Promise<void> {
   const closed = page.locator('nav details.account-menu:not([open]) > summary');
   if ((await closed.count()) > 0) await closed.click();
-}
-
-/**
- * Clicks a form's submit button and waits until the browser shows the answer (a new document, after any
- * redirect); returns the status of the POST.
- */
-async function submitWith(page: Page, button: Locator): Promise<number> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
-  return res.status();
 }
 
 /** The value in the account page's details table for a row heading. */

@@ -13,8 +13,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkA11y, passSecondStep, startHarness } from './harness.ts';
+import { act, openFromInbox, submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 
@@ -45,14 +46,6 @@ before(() => {
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Clicks a submit button and waits for the browser to show the answer (after any redirect); returns the POST status. */
-async function submitWith(page: Page, button: Locator): Promise<number> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
-  return res.status();
-}
 
 /** A fresh browser context of the given size, signed in through the sign-in page (checked by axe once per size). */
 async function signedIn(username: string, viewport: { width: number; height: number }, a11y = false): Promise<Page> {
@@ -94,28 +87,6 @@ async function submitFromCheck(page: Page): Promise<string> {
   assert.equal((await page.locator('h1').innerText()).trim(), 'Biên nhận hồ sơ');
   await checkA11y(page, 'the receipt page');
   return decodeURIComponent(m[1] ?? '');
-}
-
-/** Opens the dossier from the officer's inbox tab (searching by its code), then its page; axe on both. */
-async function openFromInbox(page: Page, code: string, tab: string, label: string): Promise<void> {
-  await page.goto(`/mot-cua?tab=${tab}&q=${encodeURIComponent(code)}`);
-  await checkA11y(page, `the inbox (${label})`);
-  await page.getByRole('link', { name: code, exact: true }).first().click();
-  await page.waitForURL((u) => u.pathname === `/mot-cua/ho-so/${code}`);
-  await checkA11y(page, `the dossier page (${label})`);
-}
-
-/** Takes an action through its form on the officer's dossier page; `fill` fills the form's inputs. */
-async function act(page: Page, action: string, fill: (form: Locator) => Promise<void> = async () => undefined): Promise<void> {
-  const form = page.locator(`form[action$="/thao-tac/${action}"]`);
-  const offered = await page.locator('form[action*="/thao-tac/"]').evaluateAll((fs) => fs.map((f) => f.getAttribute('action')?.split('/').pop()));
-  assert.equal(await form.count(), 1, `the page offers “${action}” (it offers: ${offered.join(', ')})`);
-  await fill(form);
-  // A confirmation checkbox inside the form (destructive actions) is ticked like a person would.
-  for (const box of await form.locator('input[type="checkbox"][required]').all()) await box.check();
-  assert.equal(await submitWith(page, form.locator('button[type="submit"]')), 303, `${action} is taken`);
-  assert.match(page.url(), new RegExp(`xong=${action}`));
-  await checkA11y(page, `the dossier page after ${action}`);
 }
 
 /** The dossier as the API gives it to the applicant's signed-in session. */

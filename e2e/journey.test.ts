@@ -8,8 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkA11y, PHONE, scrollsSideways, startHarness } from './harness.ts';
+import { submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 
@@ -41,14 +42,6 @@ before(() => {
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Clicks a submit button and waits for the browser to show the answer (after any redirect); returns the POST status. */
-async function submitWith(page: Page, button: Locator): Promise<number> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
-  return res.status();
-}
 
 /** The text of a `<dl class="facts">` entry by its term. */
 async function fact(page: Page, term: string): Promise<string> {

@@ -10,9 +10,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { WorkCalendar } from '../src/platform/calendar/index.ts';
 import { checkA11y, passSecondStep, PHONE, scrollsSideways, startHarness } from './harness.ts';
+import { act, openFromInbox, submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 
@@ -32,13 +33,6 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function submitWith(page: Page, button: Locator): Promise<number> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
-  return res.status();
-}
-
 /** A fresh browser context signed in through the sign-in page. */
 async function signedIn(username: string): Promise<Page> {
   const page = await h.newPage();
@@ -49,25 +43,6 @@ async function signedIn(username: string): Promise<Page> {
   // Leaders (and administrators) also type the code of their authenticator app.
   await passSecondStep(page);
   return page;
-}
-
-/** Opens the dossier in the officer's inbox (searching by its code) and then its page. */
-async function openFromInbox(page: Page, code: string, tab: string, label: string): Promise<void> {
-  await page.goto(`/mot-cua?tab=${tab}&q=${encodeURIComponent(code)}`);
-  await checkA11y(page, `the inbox (${label})`);
-  await page.getByRole('link', { name: code, exact: true }).first().click();
-  await page.waitForURL((u) => u.pathname === `/mot-cua/ho-so/${code}`);
-  await checkA11y(page, `the dossier page (${label})`);
-}
-
-/** Takes an action through its form on the officer's dossier page; `fill` fills the form's inputs. */
-async function act(page: Page, action: string, fill: (form: Locator) => Promise<void> = async () => undefined): Promise<void> {
-  const form = page.locator(`form[action$="/thao-tac/${action}"]`);
-  assert.equal(await form.count(), 1, `the page offers “${action}”`);
-  await fill(form);
-  assert.equal(await submitWith(page, form.locator('button[type="submit"]')), 303, `${action} is taken`);
-  assert.match(page.url(), new RegExp(`xong=${action}`));
-  await checkA11y(page, `the dossier page after ${action}`);
 }
 
 async function status(code: string): Promise<string> {
