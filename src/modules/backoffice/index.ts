@@ -11,9 +11,8 @@
 // the back office changes them through `dossierRows`/`dossierBulk` inside its own transactions and reads them in bulk
 // through the dossiers module's views. Published for others to read (migrations/0011): supplement_facts, rating_facts,
 // feedback_facts, consultation_facts.
-import { tempUploadDirOf } from '../../platform/files/index.ts';
 import type { Module } from '../../platform/module.ts';
-import { attachmentLimits, notifyReceipt, registerMultipart } from '../dossiers/index.ts';
+import { notifyReceipt, registerMultipart } from '../dossiers/index.ts';
 import { citizenRoutes } from './citizen/index.ts';
 import { intakePages } from './intake/routes.ts';
 import { officePages } from './office/routes.ts';
@@ -27,7 +26,7 @@ export const backOfficeModule: Module = {
   name: 'backoffice',
   routes: async (app, platform) => {
     // Each module's routes are their own Fastify scope: the forms with file inputs need the parser here too.
-    await registerMultipart(app, () => attachmentLimits(platform), tempUploadDirOf(platform.config.varDir));
+    await registerMultipart(app, platform);
     await citizenRoutes(app, platform);
     await officePages(app, platform);
     await intakePages(app, platform);

@@ -11,20 +11,20 @@
 // the process history), payments, dossier_drafts. Only repo.ts, repo-rows.ts and repo-bulk.ts touch them; other
 // modules write them through `dossierRows`/`dossierBulk` with their own transaction handle, and read them in bulk
 // through the views of migrations/0011 (dossier_facts, dossier_file_facts, dossier_payment_facts, dossier_event_facts).
-import { tempUploadDirOf } from '../../platform/files/index.ts';
 import type { Module } from '../../platform/module.ts';
 import { notifyReceipt } from './notify.ts';
 import { dossierApi } from './routes/api.ts';
-import { registerMultipart } from './routes/multipart.ts';
+import { registerMultipart, sweepTempUploadsEvery } from './routes/multipart.ts';
 import { dossierPages } from './routes/pages.ts';
-import { attachmentLimits, ORPHAN_SWEEP_JOB, sweepOrphanFiles } from './storage.ts';
+import { ORPHAN_SWEEP_JOB, sweepOrphanFiles } from './storage.ts';
 import { stateLabels } from './states.ts';
 import { NOTIFY_RECEIPT_JOB } from './submit.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
   routes: async (app, platform) => {
-    await registerMultipart(app, () => attachmentLimits(platform), tempUploadDirOf(platform.config.varDir));
+    await registerMultipart(app, platform);
+    await sweepTempUploadsEvery(app, platform);
     // The labels of the states as the workflow definitions in the database name them (cached; states.ts).
     app.addHook('preHandler', async () => {
       await stateLabels(platform.database.db);

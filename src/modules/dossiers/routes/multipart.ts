@@ -6,7 +6,9 @@
 // fields are checked and normalised here again (platform/http/input.ts).
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type FileLimits, makeTempUploadDir, newTempUploadPath, removeTemp, streamToTemp, sweepTempUploads, type TempUpload } from '../../../platform/files/index.ts';
+import { type FileLimits, makeTempUploadDir, newTempUploadPath, removeTemp, streamToTemp, sweepTempUploads, tempUploadDirOf, type TempUpload } from '../../../platform/files/index.ts';
+import type { Platform } from '../../../platform/http/context.ts';
+import { attachmentLimits } from '../storage.ts';
 import { nfc } from '../../../platform/text/index.ts';
 import { cleanInput } from '../../../platform/http/input.ts';
 import type { IncomingFile } from '../attachments.ts';
@@ -24,17 +26,27 @@ export class Upload {
 const FILES_PREFIX = 'files.';
 const SWEEP_EVERY_MS = 15 * 60_000;
 
-export async function registerMultipart(app: FastifyInstance, limits: () => FileLimits, tempDir: string): Promise<void> {
+/**
+ * Deletes, at start and every quarter of an hour, the temporary uploads older than an hour (left by a crash
+ * mid-request). Run once per process (by the dossiers module), however many scopes parse multipart bodies.
+ */
+export async function sweepTempUploadsEvery(app: FastifyInstance, platform: Platform): Promise<void> {
+  const tempDir = tempUploadDirOf(platform.config.varDir);
+  await sweepTempUploads(tempDir);
+  const sweeper = setInterval(() => void sweepTempUploads(tempDir).catch((err: unknown) => app.log.warn({ err }, 'temporary upload sweep failed')), SWEEP_EVERY_MS);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
+}
+
+/** The multipart parser of one Fastify scope (each module's routes are their own scope). */
+export async function registerMultipart(app: FastifyInstance, platform: Platform): Promise<void> {
+  const limits = (): FileLimits => attachmentLimits(platform);
+  const tempDir = tempUploadDirOf(platform.config.varDir);
   const atStart = limits();
   const totals = new WeakMap<FastifyRequest, number>();
   const temps = new WeakMap<FastifyRequest, string[]>();
   const finished = new WeakSet<FastifyRequest>();
   await makeTempUploadDir(tempDir);
-  // At start and every quarter of an hour: temporary uploads older than an hour were left by a crash mid-request.
-  await sweepTempUploads(tempDir);
-  const sweeper = setInterval(() => void sweepTempUploads(tempDir).catch((err: unknown) => app.log.warn({ err }, 'temporary upload sweep failed')), SWEEP_EVERY_MS);
-  sweeper.unref();
-  app.addHook('onClose', async () => clearInterval(sweeper));
 
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
