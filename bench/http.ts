@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { bareHttp, REPO } from './lib/ceiling.ts';
+import { bareFastify, bareHttp, REPO } from './lib/ceiling.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +39,8 @@ interface Figure {
 interface Round {
   app: Figure;
   bare: Figure;
+  /** Fastify alone on the same bytes: what the framework costs, so the rest of the gap is the platform's. */
+  fastify: Figure;
   ratio: number;
 }
 
@@ -89,19 +91,24 @@ async function compare(url: string): Promise<{ bytes: number; rounds: Round[] }>
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   const body = Buffer.from(await res.arrayBuffer());
-  const bare = await bareHttp(body, res.headers.get('content-type') ?? 'text/html; charset=utf-8');
+  const type = res.headers.get('content-type') ?? 'text/html; charset=utf-8';
+  const bare = await bareHttp(body, type);
+  const fastify = await bareFastify(body, type);
   const rounds: Round[] = [];
   try {
     // Warm-up, not recorded: the JIT, the app's caches and the page cache fill before the first round.
     await autocannon({ url, connections: CONNECTIONS, duration: 2 });
     await autocannon({ url: bare.url, connections: CONNECTIONS, duration: 2 });
+    await autocannon({ url: fastify.url, connections: CONNECTIONS, duration: 2 });
     for (let i = 0; i < ROUNDS; i++) {
       const app = await load(url);
       const b = await load(bare.url);
-      rounds.push({ app, bare: b, ratio: app.rps / b.rps });
+      const f = await load(fastify.url);
+      rounds.push({ app, bare: b, fastify: f, ratio: app.rps / b.rps });
     }
   } finally {
     await bare.close();
+    await fastify.close();
   }
   return { bytes: body.length, rounds };
 }
@@ -156,21 +163,22 @@ async function main() {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
     `egov HTTP benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS}s per side`,
-    'ceiling: bare node:http sending the same bytes, measured right after the app in each round',
+    'ceiling: bare node:http sending the same bytes, measured right after the app in each round; then Fastify alone on the same bytes (no plugin, no hook)',
     ...results.flatMap((r) => {
       const ratios = r.rounds.map((x) => x.ratio);
       return [
         `${r.target.padEnd(44)} ${String(r.bytes).padStart(6)} B   ratio median ${pct(median(ratios))}, range ${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}`,
         ...r.rounds.map(
           (x, i) =>
-            `  round ${i + 1}: app ${String(x.app.rps).padStart(6)} req/s (p50 ${x.app.p50} ms, p99 ${x.app.p99} ms, errors ${x.app.errors}, non-2xx ${x.app.non2xx})   bare ${String(x.bare.rps).padStart(6)} req/s   ${pct(x.ratio)}`,
+            `  round ${i + 1}: app ${String(x.app.rps).padStart(6)} req/s (p50 ${x.app.p50} ms, p99 ${x.app.p99} ms, errors ${x.app.errors}, non-2xx ${x.app.non2xx})   bare ${String(x.bare.rps).padStart(6)} req/s   ${pct(x.ratio)}   fastify alone ${String(x.fastify.rps).padStart(6)} req/s`,
         ),
       ];
     }),
   ];
   console.log(lines.join('\n'));
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-  const file = join(REPO, `bench/results/http-${started.toISOString().slice(0, 10)}.json`);
+  // Date and time in the name: a second run on the same day keeps the first one's file.
+  const file = join(REPO, `bench/results/http-${started.toISOString().slice(0, 16).replace(':', '')}.json`);
   writeFileSync(file, JSON.stringify({ started, cores: cpus().length, node: process.version, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, results }, null, 2));
   writeFileSync(file.replace(/\.json$/, '.txt'), `${lines.join('\n')}\n`);
   console.log(`written ${file}`);

@@ -1,7 +1,8 @@
 // Ceilings a benchmark stands beside, measured in the same run:
 //  - pgCeiling: pgbench running the statements the measured work runs (../shared/tools/pg-ceiling, found relative
 //    to this repository, not by an absolute path);
-//  - bareHttp: a bare node:http server sending the very same bytes (what Node can serve on this machine at all).
+//  - bareHttp: a bare node:http server sending the very same bytes (what Node can serve on this machine at all);
+//  - bareFastify: Fastify with no plugin and no hook sending them (what the framework itself costs).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,12 +54,33 @@ server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port +
 process.on('SIGTERM', () => process.exit(0));
 `;
 
+// The same with Fastify and nothing else: the difference from the app is the platform's own per-request work.
+const FASTIFY = `
+const fastify = require('fastify');
+const fs = require('node:fs');
+const bytes = fs.readFileSync(process.argv[1]);
+const type = process.argv[2];
+const app = fastify({ logger: false });
+app.get('/', (_req, reply) => { reply.type(type).send(bytes); });
+app.listen({ port: 0, host: '127.0.0.1' }).then(() => process.stdout.write(app.server.address().port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
 /** Serves `bytes` with `contentType` from bare node:http in a child process until `close()`. */
 export async function bareHttp(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+  return serveInChild(BARE, bytes, contentType);
+}
+
+/** Serves `bytes` with `contentType` from Fastify without plugins or hooks in a child process until `close()`. */
+export async function bareFastify(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+  return serveInChild(FASTIFY, bytes, contentType);
+}
+
+async function serveInChild(script: string, bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'egov-bare-'));
   const file = join(dir, 'body');
   writeFileSync(file, bytes);
-  const child = spawn(process.execPath, ['-e', BARE, file, contentType], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script, file, contentType], { stdio: ['ignore', 'pipe', 'inherit'], cwd: REPO });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
     child.stdout.once('data', (d: Buffer) => resolvePort(Number(d.toString().trim())));
