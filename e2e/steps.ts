@@ -8,7 +8,11 @@ import { checkA11y } from './harness.ts';
 export async function submitWith(page: Page, button: Locator): Promise<number> {
   await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
   const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-before-submit') && document.readyState === 'complete');
+  // Between two documents the browser may briefly have no root element: wait until the new one is there and loaded.
+  await page.waitForFunction(() => {
+    const root = document.documentElement as HTMLElement | null;
+    return root !== null && !root.hasAttribute('data-before-submit') && document.readyState === 'complete';
+  });
   return res.status();
 }
 
