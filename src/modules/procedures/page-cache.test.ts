@@ -45,3 +45,14 @@ test('the anonymous home page is the same bytes for everyone and sets no cookie'
   assert.equal(a.body, b.body);
   assert.ok(!a.headers['set-cookie']);
 });
+
+test('a kept page answered at the front door carries the same headers as a rendered one, and ?lang still sets the language', async () => {
+  const rendered = await app.client().get(`${PAGE}?lang=en&v=headers`);
+  const kept = await app.client().get(`${PAGE}?lang=en&v=headers`);
+  assert.equal(kept.body, rendered.body);
+  for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'referrer-policy']) {
+    assert.equal(kept.headers[h], rendered.headers[h], h);
+    assert.ok(kept.headers[h], `${h} is set`);
+  }
+  assert.match(String(kept.headers['set-cookie']), /lang=en/, 'choosing English is remembered even from a kept page');
+});

@@ -14,6 +14,7 @@ import { cleanInput, cleanUrlInput, safeLocation } from './input.ts';
 import { boundRequestSchema } from './schema-bounds.ts';
 import { registerUploadGate, uploadSlotsFrom } from './uploads.ts';
 import { registerNoStore } from './no-store.ts';
+import { keptPublicPage } from '../web/public-pages.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
@@ -99,6 +100,12 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req, reply);
+    // An anonymous GET of a public page the page cache keeps is answered here: without a session cookie or credentials
+    // the session, two-step, CSRF and input hooks below have nothing to do for it (src/platform/web/public-pages.ts).
+    if (req.method === 'GET' && req.headers.authorization === undefined && req.cookies?.[SESSION_COOKIE] === undefined) {
+      const kept = keptPublicPage(platform, req);
+      if (kept) return reply.type('text/html; charset=utf-8').send(kept);
+    }
     await attachSession(platform, req);
     // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.
     if (rendersPages(req.url)) csrfPending.set(req, { reply, secret: await csrfSecret(platform) });

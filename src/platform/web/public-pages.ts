@@ -9,6 +9,16 @@ const MAX_ENTRIES = 1000;
 const HTML = 'text/html; charset=utf-8';
 const caches = new WeakMap<Platform, Map<string, { body: Buffer; until: number }>>();
 
+/**
+ * The kept page for an anonymous visitor's GET, if there is one: the server answers it at the front door, before the
+ * session, CSRF and input hooks that have nothing to do for it (src/platform/http/server.ts). The caller has checked
+ * that the request carries no session cookie and no credentials; a URL is here only if its route kept it.
+ */
+export function keptPublicPage(platform: Platform, req: FastifyRequest): Buffer | undefined {
+  const hit = caches.get(platform)?.get(`${req.lang} ${req.url}`);
+  return hit && hit.until > Date.now() ? hit.body : undefined;
+}
+
 export async function sendPublicPage(platform: Platform, req: FastifyRequest, reply: FastifyReply, render: () => JSX.Element): Promise<FastifyReply> {
   const ttl = platform.config.pageCacheSeconds * 1000;
   if (ttl === 0 || req.user || req.sessionId) return reply.type(HTML).send(await render());
