@@ -22,11 +22,12 @@ export function isPersonalPath(url: string): boolean {
 }
 
 export function registerNoStore(app: FastifyInstance): void {
-  app.addHook('onSend', async (req, reply, payload) => {
+  // Callback-style (not async): it runs on every response, and an async hook costs a promise each time.
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (isPersonalPath(req.url)) {
       reply.header('cache-control', 'private, no-store');
       reply.header('pragma', 'no-cache');
     }
-    return payload;
+    done(null, payload);
   });
 }

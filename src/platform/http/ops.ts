@@ -27,9 +27,16 @@ export async function opsRoutes(app: FastifyInstance, platform: Platform): Promi
     },
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  // One labelled child per (method, route, status), kept: observing then costs no hashing of the labels. The hook is
+  // callback-style since it runs on every response.
+  const children = new Map<string, ReturnType<typeof duration.labels>>();
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${route} ${reply.statusCode}`;
+    let child = children.get(key);
+    if (!child) children.set(key, (child = duration.labels(req.method, route, String(reply.statusCode))));
+    child.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   const hide = { schema: { hide: true } };

@@ -121,10 +121,10 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     if (req.body && typeof req.body === 'object') req.body = cleanInput(req.body);
     else if (typeof req.body === 'string') req.body = cleanInput(req.body);
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     const location = reply.getHeader('location');
     if (typeof location === 'string') reply.header('location', safeLocation(location));
-    return payload;
+    done(null, payload);
   });
   app.addHook('preHandler', async (req) => {
     await verifyCsrf(platform, req);

@@ -21,8 +21,10 @@ export function uploadSlotsFrom(env: NodeJS.ProcessEnv = process.env): number {
 export function registerUploadGate(app: FastifyInstance, slots: number): void {
   let inFlight = 0;
   const holding = new WeakSet<FastifyRequest>();
-  const release = async (req: FastifyRequest): Promise<void> => {
+  // Callback-style (not async): it runs on every response, and an async hook costs a promise each time.
+  const release = (req: FastifyRequest, _reply: unknown, done: () => void): void => {
     if (holding.delete(req)) inFlight--;
+    done();
   };
   app.addHook('preParsing', async (req, _reply, payload) => {
     if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')) return payload;
@@ -34,5 +36,5 @@ export function registerUploadGate(app: FastifyInstance, slots: number): void {
     return payload;
   });
   app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+  app.addHook('onRequestAbort', (req, done) => release(req, undefined, done));
 }
