@@ -91,7 +91,7 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 
 /** The reason in words, Vietnamese and English. */
 export function reasonText(r: Reason): Text {
-  const rank = (d: DrawPosition): Text => ({ vi: `bốc thăm xếp thứ ${d.rank}/${d.of} cho ${d.places} chỗ`, en: `lottery rank ${d.rank} of ${d.of} for ${d.places} places` });
+  const rank = (d: DrawPosition): Text => ({ vi: `bốc thăm xếp thứ ${d.rank}/${d.of} cho ${d.places} chỗ`, en: `lottery rank ${d.rank} of ${d.of} for ${d.places} place${d.places === 1 ? '' : 's'}` });
   switch (r.code) {
     case 'in_catchment':
       return { vi: 'Đúng tuyến', en: 'In catchment' };
