@@ -5,5 +5,6 @@ import { seed } from './seed.ts';
 import { importUnits } from './import-units.ts';
 import { userCreate } from './user-create.ts';
 import { importProcedures } from './import-procedures.ts';
+import { admissionDraw } from './admission-draw.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, admissionDraw];
