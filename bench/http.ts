@@ -4,6 +4,10 @@
 // Shared machines are noisy: each target is measured in --rounds short rounds, app and bare server alternating, and
 // the report gives the median and range of the ratio (each ratio from one round: both figures from the same run).
 // Both servers run in their own processes (the bare one too: bench/lib/ceiling.ts); a 2 s warm-up precedes the rounds.
+// Two ceilings: bare node:http sending the body alone (2 headers), and bare node:http sending the very same response
+// (the app's security headers too: each header costs node:http a validation). Requests/s on a shared 2-core machine
+// move with whatever else runs; the CPU time each server process spends per request (from /proc) moves much less, so
+// it is reported beside them, with its own ratio (bare CPU per request ÷ app CPU per request).
 // Usage: node --import tsx bench/http.ts [--seconds 5] [--connections 50] [--rounds 3] [--db pglite,postgres]
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is made).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { bareFastify, bareHttp, REPO } from './lib/ceiling.ts';
+import { bareFastify, bareHttp, cpuSeconds, REPO } from './lib/ceiling.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +34,8 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 
 interface Figure {
   rps: number;
+  /** CPU microseconds (user + system) the serving process spent per request during the run. */
+  cpuUs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -39,14 +45,31 @@ interface Figure {
 interface Round {
   app: Figure;
   bare: Figure;
+  /** Bare node:http sending the same response: the body and the app's headers. */
+  same: Figure;
   /** Fastify alone on the same bytes: what the framework costs, so the rest of the gap is the platform's. */
   fastify: Figure;
   ratio: number;
+  /** app ÷ bare sending the same response, by requests/s; then by CPU per request (bare CPU ÷ app CPU). */
+  ratioSame: number;
+  cpuRatioSame: number;
 }
 
-async function load(url: string): Promise<Figure> {
+async function load(url: string, pid: number): Promise<Figure> {
+  const cpu0 = cpuSeconds(pid);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const cpuUs = Math.round(((cpuSeconds(pid) - cpu0) * 1e6) / Math.max(1, r.requests.total));
+  return { rps: Math.round(r.requests.average), cpuUs, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+/** The app's response headers that a bare server can send as they are (not those node:http sets itself). */
+function sentHeaders(res: Response): Record<string, string> {
+  const own = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'transfer-encoding', 'set-cookie']);
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (!own.has(name)) out[name] = value;
+  });
+  return out;
 }
 
 async function waitReady(base: string, child: ChildProcess): Promise<void> {
@@ -87,27 +110,31 @@ const median = (xs: number[]): number => {
 };
 
 /** Rounds of app then bare server on the same bytes. */
-async function compare(url: string): Promise<{ bytes: number; rounds: Round[] }> {
+async function compare(url: string, appPid: number): Promise<{ bytes: number; rounds: Round[] }> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   const body = Buffer.from(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? 'text/html; charset=utf-8';
   const bare = await bareHttp(body, type);
+  const same = await bareHttp(body, type, sentHeaders(res));
   const fastify = await bareFastify(body, type);
   const rounds: Round[] = [];
   try {
     // Warm-up, not recorded: the JIT, the app's caches and the page cache fill before the first round.
     await autocannon({ url, connections: CONNECTIONS, duration: 2 });
     await autocannon({ url: bare.url, connections: CONNECTIONS, duration: 2 });
+    await autocannon({ url: same.url, connections: CONNECTIONS, duration: 2 });
     await autocannon({ url: fastify.url, connections: CONNECTIONS, duration: 2 });
     for (let i = 0; i < ROUNDS; i++) {
-      const app = await load(url);
-      const b = await load(bare.url);
-      const f = await load(fastify.url);
-      rounds.push({ app, bare: b, fastify: f, ratio: app.rps / b.rps });
+      const app = await load(url, appPid);
+      const b = await load(bare.url, bare.pid);
+      const s = await load(same.url, same.pid);
+      const f = await load(fastify.url, fastify.pid);
+      rounds.push({ app, bare: b, same: s, fastify: f, ratio: app.rps / b.rps, ratioSame: app.rps / s.rps, cpuRatioSame: s.cpuUs / app.cpuUs });
     }
   } finally {
     await bare.close();
+    await same.close();
     await fastify.close();
   }
   return { bytes: body.length, rounds };
@@ -145,7 +172,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres', port: number) {
     if (!code) throw new Error('no procedure on /thu-tuc');
     const targets = [`/`, `/thu-tuc/${code}`, `/api/v1/units?parent=01`];
     const out: { target: string; bytes: number; rounds: Round[] }[] = [];
-    for (const t of targets) out.push({ target: `${kind}: GET ${t}`, ...(await compare(`${base}${t}`)) });
+    for (const t of targets) out.push({ target: `${kind}: GET ${t}`, ...(await compare(`${base}${t}`, child.pid ?? -1)) });
     return out;
   } finally {
     await stop(child);
@@ -163,14 +190,14 @@ async function main() {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
     `egov HTTP benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS}s per side`,
-    'ceiling: bare node:http sending the same bytes, measured right after the app in each round; then Fastify alone on the same bytes (no plugin, no hook)',
+    'ceilings, measured right after the app in each round: bare node:http sending the same body ("bare"), bare node:http sending the same response, headers included ("same response"), Fastify alone on the same body (no plugin, no hook); cpu = CPU µs the serving process spent per request',
     ...results.flatMap((r) => {
-      const ratios = r.rounds.map((x) => x.ratio);
+      const span = (xs: number[]) => `median ${pct(median(xs))}, range ${pct(Math.min(...xs))}–${pct(Math.max(...xs))}`;
       return [
-        `${r.target.padEnd(44)} ${String(r.bytes).padStart(6)} B   ratio median ${pct(median(ratios))}, range ${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}`,
+        `${r.target.padEnd(44)} ${String(r.bytes).padStart(6)} B   vs bare ${span(r.rounds.map((x) => x.ratio))}   vs same response ${span(r.rounds.map((x) => x.ratioSame))}, by CPU ${span(r.rounds.map((x) => x.cpuRatioSame))}`,
         ...r.rounds.map(
           (x, i) =>
-            `  round ${i + 1}: app ${String(x.app.rps).padStart(6)} req/s (p50 ${x.app.p50} ms, p99 ${x.app.p99} ms, errors ${x.app.errors}, non-2xx ${x.app.non2xx})   bare ${String(x.bare.rps).padStart(6)} req/s   ${pct(x.ratio)}   fastify alone ${String(x.fastify.rps).padStart(6)} req/s`,
+            `  round ${i + 1}: app ${String(x.app.rps).padStart(6)} req/s cpu ${x.app.cpuUs} µs (p50 ${x.app.p50} ms, p99 ${x.app.p99} ms, errors ${x.app.errors}, non-2xx ${x.app.non2xx})   bare ${String(x.bare.rps).padStart(6)} req/s cpu ${x.bare.cpuUs} µs ${pct(x.ratio)}   same response ${String(x.same.rps).padStart(6)} req/s cpu ${x.same.cpuUs} µs ${pct(x.ratioSame)}   fastify alone ${String(x.fastify.rps).padStart(6)} req/s cpu ${x.fastify.cpuUs} µs`,
         ),
       ];
     }),

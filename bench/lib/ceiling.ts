@@ -4,7 +4,7 @@
 //  - bareHttp: a bare node:http server sending the very same bytes (what Node can serve on this machine at all);
 //  - bareFastify: Fastify with no plugin and no hook sending them (what the framework itself costs).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,9 @@ const http = require('node:http');
 const fs = require('node:fs');
 const bytes = fs.readFileSync(process.argv[1]);
 const type = process.argv[2];
+const extra = JSON.parse(process.argv[3] || '{}');
 const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+  res.writeHead(200, { ...extra, 'content-type': type, 'content-length': bytes.length });
   res.end(bytes);
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
@@ -66,27 +67,57 @@ app.listen({ port: 0, host: '127.0.0.1' }).then(() => process.stdout.write(app.s
 process.on('SIGTERM', () => process.exit(0));
 `;
 
-/** Serves `bytes` with `contentType` from bare node:http in a child process until `close()`. */
-export async function bareHttp(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
-  return serveInChild(BARE, bytes, contentType);
+export interface ChildServer {
+  url: string;
+  /** The serving process, to read its CPU time (cpuSeconds). */
+  pid: number;
+  close(): Promise<void>;
 }
 
+/**
+ * Serves `bytes` with `contentType` from bare node:http in a child process until `close()`; `headers` are sent too
+ * (the app's own security headers, for a ceiling that sends the very same response).
+ */
+export async function bareHttp(bytes: Buffer, contentType: string, headers: Record<string, string> = {}): Promise<ChildServer> {
+  return serveInChild(BARE, bytes, contentType, headers);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at ')': utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
 /** Serves `bytes` with `contentType` from Fastify without plugins or hooks in a child process until `close()`. */
-export async function bareFastify(bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function bareFastify(bytes: Buffer, contentType: string): Promise<ChildServer> {
   return serveInChild(FASTIFY, bytes, contentType);
 }
 
-async function serveInChild(script: string, bytes: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+async function serveInChild(script: string, bytes: Buffer, contentType: string, headers: Record<string, string> = {}): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), 'egov-bare-'));
   const file = join(dir, 'body');
   writeFileSync(file, bytes);
-  const child = spawn(process.execPath, ['-e', script, file, contentType], { stdio: ['ignore', 'pipe', 'inherit'], cwd: REPO });
+  const child = spawn(process.execPath, ['-e', script, file, contentType, JSON.stringify(headers)], { stdio: ['ignore', 'pipe', 'inherit'], cwd: REPO });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
     child.stdout.once('data', (d: Buffer) => resolvePort(Number(d.toString().trim())));
   });
   return {
     url: `http://127.0.0.1:${port}/`,
+    pid: child.pid ?? -1,
     close: async () => {
       await new Promise((r) => {
         child.once('exit', r);
