@@ -7,6 +7,7 @@ import { findUnit, getAgency, getUnitDetail, listAgencies, listUnits, MAX_QUERY,
 import { AGENCY_KINDS, UNIT_TYPES, isUnitTypeName, isUnitTypeSlug, type AgencyKind, type Unit, type UnitSummary, type UnitTypeSlug } from './schema.ts';
 
 type Query = Record<string, unknown>;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A query parameter as one string (the first, if repeated). */
 export function param(q: Query, key: string): string | undefined {
@@ -44,10 +45,16 @@ function kindParam(q: Query): AgencyKind | undefined {
 export async function unitsApi(app: FastifyInstance, platform: Platform): Promise<void> {
   const db = platform.database.db;
 
-  app.get('/api/v1/units', { schema: listUnitsSchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {
+  // A list without a search is the service's cached array: its JSON is kept beside it (by the array's identity, so
+  // it goes when the service's cache renews the list) and sent as it is, instead of serialising 126 units each time.
+  const kept = new WeakMap<UnitSummary[], Map<string, string>>();
+  app.get('/api/v1/units', { schema: listUnitsSchema, attachValidation: true, config: { scope: 'public' } }, async (req, reply) => {
     const q = req.query as Query;
     const parentCode = param(q, 'parent');
-    const items = await listUnits(db, { parent: parentCode, type: typeParam(q), q: param(q, 'q') });
+    const search = param(q, 'q');
+    const items = await listUnits(db, { parent: parentCode, type: typeParam(q), q: search });
+    const text = search === undefined ? kept.get(items)?.get(parentCode ?? '') : undefined;
+    if (text !== undefined) return reply.type(JSON_TYPE).send(text);
     let parent: UnitSummary | null = null;
     if (parentCode !== undefined) {
       // Provinces come from the cached list: under load, a cached answer costs no query at all.
@@ -55,7 +62,13 @@ export async function unitsApi(app: FastifyInstance, platform: Platform): Promis
       if (!unit) throw UnitErrors.UNIT_NOT_FOUND({ details: { code: parentCode } });
       parent = summaryJson({ code: unit.code, type: unit.type, name: unit.name, fullName: unit.fullName, fullNameEn: unit.fullNameEn });
     }
-    return { parent, total: items.length, items: items.map(summaryJson) };
+    const answer = { parent, total: items.length, items: items.map(summaryJson) };
+    if (search !== undefined) return answer;
+    const serialised = String(reply.serialize(answer));
+    let perParent = kept.get(items);
+    if (!perParent) kept.set(items, (perParent = new Map()));
+    perParent.set(parentCode ?? '', serialised);
+    return reply.type(JSON_TYPE).send(serialised);
   });
 
   app.get('/api/v1/units/history', { schema: historySchema, attachValidation: true, config: { scope: 'public' } }, async (req) => {

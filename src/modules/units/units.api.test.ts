@@ -1,6 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../testing/app.ts';
+import { invalidateUnitCache } from './service.ts';
 
 let app: TestApp;
 before(async () => {
@@ -137,4 +139,23 @@ test('the API is in the OpenAPI document under the tag units', async () => {
   for (const path of ['/api/v1/units', '/api/v1/units/{code}', '/api/v1/units/history', '/api/v1/agencies', '/api/v1/agencies/{code}']) {
     assert.deepEqual(doc.paths[path]?.get?.tags, ['units'], path);
   }
+});
+
+test('a kept list answers with the same JSON each time, and an import (which drops the cache) shows at once', async () => {
+  const first = await app.server.inject({ url: '/api/v1/units?parent=01' });
+  const again = await app.server.inject({ url: '/api/v1/units?parent=01' });
+  assert.equal(again.body, first.body);
+  assert.match(String(again.headers['content-type']), /^application\/json; charset=utf-8/);
+  const db = app.database.db;
+  await sql`insert into units (code, parent_code, level, unit_type, name, full_name) values ('99997', '01', 'commune', 'Xã', 'Kiểm Thử', 'Xã Kiểm Thử')`.execute(db);
+  try {
+    invalidateUnitCache();
+    const after = await get('/api/v1/units?parent=01');
+    assert.equal(after.body.total, 127);
+    assert.ok(codes(after.body.items).includes('99997'));
+  } finally {
+    await sql`delete from units where code = '99997'`.execute(db);
+    invalidateUnitCache();
+  }
+  assert.equal((await get('/api/v1/units?parent=01')).body.total, 126);
 });
