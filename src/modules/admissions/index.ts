@@ -5,7 +5,8 @@
 import type { Module } from '../../platform/module.ts';
 import { admissionPages } from './routes.ts';
 import { seedAdmissionsDemo } from './seed.ts';
-import { NOTIFY_JOB, sendConfirmations } from './service.ts';
+import { NOTIFY_JOB } from './service.ts';
+import { sendConfirmations } from './notify.ts';
 
 export const admissionsModule: Module = {
   name: 'admissions',
@@ -19,15 +20,12 @@ export const admissionsModule: Module = {
   },
 };
 
+export { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
 export {
   apply,
-  changeSchool,
   eligibleSchools,
   identify,
-  listRounds,
   lookUp,
-  viewApplication,
-  withdraw,
   NOTIFY_JOB,
   type Application,
   type ApplyInput,

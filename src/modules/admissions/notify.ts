@@ -24,3 +24,8 @@ export function confirmationEmail(platform: Platform, a: Application): MailMessa
     }),
   };
 }
+
+/** Handler of the confirmation job: the mail is in the outbox; send it now. */
+export async function sendConfirmations(platform: Platform): Promise<void> {
+  await platform.mailer.flush(platform.database.db);
+}

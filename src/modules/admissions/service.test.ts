@@ -6,7 +6,8 @@ import type { Platform } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { DEMO_CHILDREN, type DemoChild } from './demo.ts';
 import { seedAdmissionsDemo } from './seed.ts';
-import { apply, changeSchool, listRounds, lookUp, viewApplication, withdraw } from './service.ts';
+import { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
+import { apply, lookUp } from './service.ts';
 
 // The demo seed laid out around this instant: grade 1 opens at 09:00:00Z that day for 30 days.
 const T0 = new Date('2026-12-04T10:30:00Z');

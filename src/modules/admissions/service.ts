@@ -69,8 +69,9 @@ export interface Application {
   appointmentPlace: string | null;
 }
 
-const PARENT = { id: null, label: 'parent' } as const;
-const db = (p: Platform): AdmissionDb => admissionDb(p.database.db);
+/** Parents apply without an account: the audit rows name them so. */
+export const PARENT = { id: null, label: 'parent' } as const;
+export const db = (p: Platform): AdmissionDb => admissionDb(p.database.db);
 
 function checkCredentials(c: Credentials): Credentials {
   const code = normaliseCode(c.code);
@@ -95,13 +96,13 @@ export async function identify(platform: Platform, credentials: Credentials, ctx
   return { round, child, issuedBy, window: windowState(round, ctx.now ?? new Date()) };
 }
 
-function requireOpen(round: Round, now: Date): void {
+export function requireOpen(round: Round, now: Date): void {
   const state = windowState(round, now);
   if (state === 'upcoming') throw AdmissionErrors.ROUND_NOT_OPEN({ details: { opens_at: round.opensAt.toISOString() } });
   if (state === 'closed') throw AdmissionErrors.ROUND_CLOSED({ details: { closes_at: round.closesAt.toISOString() } });
 }
 
-function requireEligible(round: Round, child: Child): void {
+export function requireEligible(round: Round, child: Child): void {
   const e = eligibility(round.level, round.startYear, child);
   if (!e.ok) throw e.reason === 'age' ? AdmissionErrors.NOT_ELIGIBLE_AGE() : AdmissionErrors.NOT_ELIGIBLE_GRADE5();
 }
@@ -145,13 +146,13 @@ export async function lookUp(platform: Platform, credentials: Credentials, ctx: 
   return { ...who, schools: await eligibleSchools(platform, who.round, who.child), current: current ? await toApplication(platform, current, who) : undefined };
 }
 
-async function chosenSchool(platform: Platform, who: Identified, schoolCode: string): Promise<EligibleSchool> {
+export async function chosenSchool(platform: Platform, who: Identified, schoolCode: string): Promise<EligibleSchool> {
   const school = (await eligibleSchools(platform, who.round, who.child)).find((s) => s.code === schoolCode.trim().toUpperCase());
   if (!school) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
   return school;
 }
 
-async function toApplication(platform: Platform, a: ApplicationRow, who: Pick<Identified, 'round' | 'child'>): Promise<Application> {
+export async function toApplication(platform: Platform, a: ApplicationRow, who: Pick<Identified, 'round' | 'child'>): Promise<Application> {
   const school = await admissionRepo.findSchool(db(platform), a.schoolId);
   if (!school) throw AdmissionErrors.NO_APPLICATION();
   return applicationOf(a, who, school);
@@ -257,71 +258,4 @@ export async function apply(platform: Platform, input: ApplyInput, ctx: Ctx = {}
     if (isOneActiveViolation(err)) throw AdmissionErrors.ALREADY_APPLIED();
     throw err;
   }
-}
-
-async function current(platform: Platform, who: Identified): Promise<ApplicationRow> {
-  const a = await admissionRepo.findCurrent(db(platform), who.round.id, who.child.id);
-  if (!a) throw AdmissionErrors.NO_APPLICATION();
-  return a;
-}
-
-/** Moves the child's application to another allowed school, within the window. */
-export async function changeSchool(platform: Platform, input: Credentials & { schoolCode: string }, ctx: Ctx = {}): Promise<Application> {
-  const now = ctx.now ?? new Date();
-  const who = await identify(platform, input, ctx);
-  requireOpen(who.round, now);
-  requireEligible(who.round, who.child);
-  const a = await current(platform, who);
-  const school = await chosenSchool(platform, who, input.schoolCode);
-  if (school.id === a.schoolId) throw AdmissionErrors.SAME_SCHOOL({ fields: [{ field: 'school', message: AdmissionErrors.SAME_SCHOOL().text }] });
-  await platform.database.db.transaction().execute(async (trx) => {
-    const group = school.inCatchment ? PRIORITY.inCatchment : PRIORITY.outOfCatchment;
-    if (!(await admissionRepo.changeSchool(admissionDb(trx), a.id, { schoolId: school.id, wardCode: school.wardCode, inCatchment: school.inCatchment, priorityGroup: group, now }))) throw AdmissionErrors.NO_APPLICATION();
-    await recordAudit(trx, { actor: PARENT, action: 'admissions.change_school', entity: 'admission_application', entityId: a.applicationNo, ip: ctx.ip ?? null, data: { from: a.schoolId, to: school.code } });
-  });
-  return viewOrThrow(platform, who);
-}
-
-/** Withdraws the child's application, within the window; the child may apply again while it is open. */
-export async function withdraw(platform: Platform, input: Credentials, ctx: Ctx = {}): Promise<Application> {
-  const now = ctx.now ?? new Date();
-  const who = await identify(platform, input, ctx);
-  requireOpen(who.round, now);
-  const a = await current(platform, who);
-  await platform.database.db.transaction().execute(async (trx) => {
-    if (!(await admissionRepo.withdraw(admissionDb(trx), a.id, now))) throw AdmissionErrors.NO_APPLICATION();
-    await recordAudit(trx, { actor: PARENT, action: 'admissions.withdraw', entity: 'admission_application', entityId: a.applicationNo, ip: ctx.ip ?? null, data: { round: who.round.id } });
-  });
-  const row = await admissionRepo.findApplication(db(platform), a.id);
-  if (!row) throw AdmissionErrors.NO_APPLICATION();
-  return toApplication(platform, row, who);
-}
-
-async function viewOrThrow(platform: Platform, who: Identified): Promise<Application> {
-  return toApplication(platform, await current(platform, who), who);
-}
-
-/**
- * The child's application as the parent sees it, at any time: within the window to change or withdraw, after it
- * read-only with the result and the in-person appointment once the school records them. The latest one when none is
- * active (a withdrawn application stays visible).
- */
-export async function viewApplication(platform: Platform, input: Credentials, ctx: Ctx = {}): Promise<Identified & { application: Application | undefined }> {
-  const who = await identify(platform, input, ctx);
-  const a = await admissionRepo.findLatest(db(platform), who.round.id, who.child.id);
-  return { ...who, application: a ? await toApplication(platform, a, who) : undefined };
-}
-
-/** Rounds for the public page: open now first, then upcoming, then those closed (most recent first). */
-export async function listRounds(platform: Platform, ctx: Ctx = {}): Promise<(Round & { window: WindowState })[]> {
-  const now = ctx.now ?? new Date();
-  const order: Record<WindowState, number> = { open: 0, upcoming: 1, closed: 2 };
-  return (await admissionRepo.listRounds(db(platform)))
-    .map((r) => ({ ...r, window: windowState(r, now) }))
-    .sort((a, b) => order[a.window] - order[b.window] || (a.window === 'closed' ? b.closesAt.getTime() - a.closesAt.getTime() : a.opensAt.getTime() - b.opensAt.getTime()));
-}
-
-/** Handler of the confirmation job: the mail is in the outbox; send it now. */
-export async function sendConfirmations(platform: Platform): Promise<void> {
-  await platform.mailer.flush(platform.database.db);
 }

@@ -93,7 +93,7 @@ export function ApplicationPage({ req, state }: { req: FastifyRequest; state: Ap
                   <dt safe>{t(lang, m.appointment)}</dt>
                   <dd>
                     <ExactTime at={a.appointmentAt} />
-                    <span safe>{a.appointmentPlace ? `, ${a.appointmentPlace}` : ''}</span>
+                    {a.appointmentPlace ? <span safe>{`, ${a.appointmentPlace}`}</span> : ''}
                   </dd>
                 </>
               ) : (
