@@ -23,6 +23,7 @@ export const admissionsModule: Module = {
 export { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
 export {
   apply,
+  clearAdmissionCaches,
   eligibleSchools,
   identify,
   lookUp,

@@ -117,3 +117,16 @@ test('a parent views the application, changes school and withdraws with the conf
   assert.match(gone.body, /Đã rút hồ sơ/);
   assert.doesNotMatch(gone.body, /action="\/tuyen-sinh\/ho-so\/rut"/);
 });
+
+test('a flood of posts from one address is refused with 429, another address still gets through', async () => {
+  const flood = app.client({ ip: '10.9.9.9' });
+  const token = await start(flood);
+  const statuses: number[] = [];
+  for (let i = 0; i < 61; i++) statuses.push((await flood.postForm('/tuyen-sinh/ho-so', { _csrf: token, code: 'L1ZZZZZZZZ', personal_id: '000000000000' })).statusCode);
+  assert.equal(statuses.filter((s) => s === 429).length, 1);
+  assert.equal(statuses.at(-1), 429);
+  const other = app.client({ ip: '10.9.9.10' });
+  const ok = await other.postForm('/tuyen-sinh/ho-so', { _csrf: await start(other), code: 'L1ZZZZZZZZ', personal_id: '000000000000' });
+  assert.equal(ok.statusCode, 404);
+  assert.match(ok.body, /Mã tuyển sinh không đúng/);
+});

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { DEMO_CHILDREN, type DemoChild } from './demo.ts';
 import { seedAdmissionsDemo } from './seed.ts';
 import { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
-import { apply, lookUp } from './service.ts';
+import { apply, clearAdmissionCaches, lookUp } from './service.ts';
 
 // The demo seed laid out around this instant: grade 1 opens at 09:00:00Z that day for 30 days.
 const T0 = new Date('2026-12-04T10:30:00Z');
@@ -67,6 +67,7 @@ test('wrong code, an ID that does not match the code, a school outside the list,
   assert.equal(await refusal(apply(platform, { ...base, schoolCode: 'NOSUCH' }, { now: T0 })), 'SCHOOL_NOT_ALLOWED');
   // An out-of-catchment school with no places left is not offered, so not accepted either.
   await sql`update admission_round_places set places = 0 where school_id = (select id from admission_schools where code = 'TH00166B')`.execute(platform.database.db);
+  clearAdmissionCaches(platform);
   assert.equal(await refusal(apply(platform, { ...base, schoolCode: 'TH00166B' }, { now: T0 })), 'SCHOOL_NOT_ALLOWED');
   assert.equal(await refusal(lookUp(platform, creds(child(4)), { now: T0 })), 'ROUND_CLOSED');
   assert.equal(await refusal(lookUp(platform, creds(child(5)), { now: T0 })), 'ROUND_NOT_OPEN');

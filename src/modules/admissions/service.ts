@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { ttlCache } from './cache.ts';
 import { AdmissionErrors } from './errors.ts';
 import { fieldText } from './messages.ts';
 import { confirmationEmail } from './notify.ts';
@@ -108,19 +109,14 @@ export function requireEligible(round: Round, child: Child): void {
 }
 
 // Places left are read during the rush by every parent; a count a few seconds old is enough (the allocation after
-// the window decides, issue 11 "Rules"), so each round's counts are kept for COUNTS_TTL_MS per database.
-const COUNTS_TTL_MS = 5_000;
-const countCache = new WeakMap<object, Map<number, { at: number; counts: Map<number, number> }>>();
+// the window decides, issue 11 "Rules"). The schools serving a unit change only when the office edits them.
+const counts = ttlCache<Map<number, number>>(5_000);
+const schoolLists = ttlCache<(SchoolWithPlaces & { inCatchment: boolean })[]>(30_000);
 
-async function activeCounts(platform: Platform, roundId: number): Promise<Map<number, number>> {
-  const key = platform.database;
-  let perDb = countCache.get(key);
-  if (!perDb) countCache.set(key, (perDb = new Map()));
-  const hit = perDb.get(roundId);
-  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.counts;
-  const counts = await admissionRepo.activeCounts(db(platform), roundId);
-  perDb.set(roundId, { at: Date.now(), counts });
-  return counts;
+/** Drops the cached school lists and counts (after places or catchments are edited). */
+export function clearAdmissionCaches(platform: Platform): void {
+  counts.clear(platform.database);
+  schoolLists.clear(platform.database);
 }
 
 const collator = new Intl.Collator('vi');
@@ -130,9 +126,12 @@ const collator = new Intl.Collator('vi');
  * them (DOMAIN §8: in-catchment children are guaranteed a place), then the other schools of the level with places left.
  */
 export async function eligibleSchools(platform: Platform, round: Round, child: Child): Promise<EligibleSchool[]> {
-  const [schools, counts] = await Promise.all([admissionRepo.schoolsForRound(db(platform), round, child), activeCounts(platform, round.id)]);
+  const [schools, applied] = await Promise.all([
+    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, () => admissionRepo.schoolsForRound(db(platform), round, child)),
+    counts.get(platform.database, String(round.id), () => admissionRepo.activeCounts(db(platform), round.id)),
+  ]);
   return schools
-    .map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (counts.get(s.id) ?? 0)) }))
+    .map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) }))
     .filter((s) => s.inCatchment || s.placesLeft > 0)
     .sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name));
 }
