@@ -47,3 +47,12 @@ test('a parent on a phone registers a child, sees the confirmation, then withdra
   await fits(page, 'the application page after withdrawing');
   assert.match(await page.locator('main').innerText(), /Đã rút hồ sơ/);
 });
+
+test('the start and view pages pass axe on a desktop, in Vietnamese and English', async () => {
+  for (const path of ['/tuyen-sinh', '/tuyen-sinh/ho-so', '/tuyen-sinh?lang=en']) {
+    const page = await h.newPage();
+    const res = await page.goto(path);
+    assert.equal(res?.status(), 200);
+    await checkA11y(page, path);
+  }
+});

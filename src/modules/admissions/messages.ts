@@ -12,6 +12,12 @@ export const fieldText = {
   keyFormat: { vi: 'Biểu mẫu đã cũ. Vui lòng tải lại trang.', en: 'The form is out of date. Please reload the page.' },
 } satisfies Record<string, Text>;
 
+/** The window's refusals with the instant that matters (giờ Việt Nam). */
+export const roundTimes = {
+  notOpen: (at: string): Text => ({ vi: `Đợt tuyển sinh này chưa mở. Nhận hồ sơ từ ${at} (giờ Việt Nam).`, en: `This admission round has not opened yet. It opens at ${at} (Vietnam time).` }),
+  closed: (at: string): Text => ({ vi: `Đợt tuyển sinh này đã kết thúc lúc ${at} (giờ Việt Nam).`, en: `This admission round closed at ${at} (Vietnam time).` }),
+};
+
 export const LEVEL_LABELS: Record<Level, Text> = {
   kindergarten: { vi: 'Mẫu giáo 5 tuổi', en: 'Kindergarten (5-year-olds)' },
   grade1: { vi: 'Lớp 1', en: 'Grade 1' },

@@ -2,7 +2,8 @@
 // the application's transaction; the "admissions.notify" job sends it promptly.
 import type { Platform } from '../../platform/http/context.ts';
 import type { MailMessage } from '../../platform/notify/mailer.ts';
-import { formatDate, formatDateTime } from '../../platform/web/i18n.ts';
+import { formatDate } from '../../platform/web/i18n.ts';
+import { exactTime } from './format.ts';
 import { confirmationMail } from './messages.ts';
 import type { Application } from './service.ts';
 
@@ -19,7 +20,7 @@ export function confirmationEmail(platform: Platform, a: Application): MailMessa
       roundEn: a.round.nameEn,
       school: a.school.name,
       address: a.school.address,
-      at: formatDateTime('vi', a.createdAt),
+      at: exactTime(a.createdAt),
       url: `${platform.config.baseUrl}/tuyen-sinh/ho-so`,
     }),
   };

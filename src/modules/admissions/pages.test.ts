@@ -82,7 +82,7 @@ test('errors come back in Vietnamese on the same form, with what was typed', asy
   assert.match(none.body, /value="x@example.vn"/);
   assert.equal(hidden(none.body, '_key'), hidden(choose.body, '_key'), 'the same key, so a later retry still cannot duplicate');
   const notOpen = await c.postForm('/tuyen-sinh/chon-truong?lang=en', { _csrf: token, code: child(5).code, personal_id: child(5).personalId });
-  assert.match(notOpen.body, /has not opened yet/);
+  assert.match(notOpen.body, /has not opened yet. It opens at \d{2}:00:00 \d{2}\/\d{2}\/\d{4} \(Vietnam time\)/);
 });
 
 test('a form post without the CSRF token is refused', async () => {

@@ -10,7 +10,8 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { ttlCache } from './cache.ts';
 import { AdmissionErrors } from './errors.ts';
-import { fieldText } from './messages.ts';
+import { exactTime } from './format.ts';
+import { fieldText, roundTimes } from './messages.ts';
 import { confirmationEmail } from './notify.ts';
 import { admissionRepo, type ApplicationRow, type Child, type Round, type School, type SchoolWithPlaces } from './repo.ts';
 import {
@@ -99,8 +100,9 @@ export async function identify(platform: Platform, credentials: Credentials, ctx
 
 export function requireOpen(round: Round, now: Date): void {
   const state = windowState(round, now);
-  if (state === 'upcoming') throw AdmissionErrors.ROUND_NOT_OPEN({ details: { opens_at: round.opensAt.toISOString() } });
-  if (state === 'closed') throw AdmissionErrors.ROUND_CLOSED({ details: { closes_at: round.closesAt.toISOString() } });
+  const details = { opens_at: round.opensAt.toISOString(), closes_at: round.closesAt.toISOString() };
+  if (state === 'upcoming') throw AdmissionErrors.ROUND_NOT_OPEN({ details, ...roundTimes.notOpen(exactTime(round.opensAt)) });
+  if (state === 'closed') throw AdmissionErrors.ROUND_CLOSED({ details, ...roundTimes.closed(exactTime(round.closesAt)) });
 }
 
 export function requireEligible(round: Round, child: Child): void {

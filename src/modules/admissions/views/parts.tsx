@@ -5,28 +5,13 @@ import { Field, type FormError } from '../../../platform/web/layout.tsx';
 import { formatDate, t, type Lang } from '../../../platform/web/i18n.ts';
 import { choose as c, page as m, LEVEL_LABELS } from '../messages.ts';
 import type { Child, Round } from '../repo.ts';
+import { exactTime } from '../format.ts';
+
+export { exactTime };
 
 export interface CredentialValues {
   code: string;
   personal_id: string;
-}
-
-const exact = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** "08:00:00 01/07/2026", Vietnam time: opening and closing are to the second (issue 11). */
-export function exactTime(d: Date): string {
-  const p: Record<string, string> = {};
-  for (const x of exact.formatToParts(d)) p[x.type] = x.value;
-  return `${p.hour}:${p.minute}:${p.second} ${p.day}/${p.month}/${p.year}`;
 }
 
 export function ExactTime({ at }: { at: Date }): JSX.Element {
