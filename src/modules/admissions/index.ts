@@ -35,6 +35,7 @@ export {
   type EligibleSchool,
   type Identified,
 } from './service.ts';
+export { listCatchments, setCatchments, type CatchmentArea } from './catchments.ts';
 export { issueEnrolmentCodes, newEnrolmentCode, type ChildInput } from './issue.ts';
 export { seedAdmissionsDemo } from './seed.ts';
 export { DEMO_CHILDREN, DEMO_SCHOOL_YEAR, type DemoChild } from './demo.ts';
