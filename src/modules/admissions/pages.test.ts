@@ -130,3 +130,24 @@ test('a flood of posts from one address is refused with 429, another address sti
   assert.equal(ok.statusCode, 404);
   assert.match(ok.body, /Mã tuyển sinh không đúng/);
 });
+
+test('after the window the application is read-only, with the result and the in-person appointment', async () => {
+  const k = child(4); // kindergarten: the demo's closed round
+  const c = app.client();
+  const token = await start(c);
+  const empty = await c.postForm('/tuyen-sinh/ho-so', { _csrf: token, code: k.code, personal_id: k.personalId });
+  assert.match(empty.body, /Trẻ chưa có hồ sơ đăng ký trong đợt này/);
+  assert.doesNotMatch(empty.body, /Đăng ký ngay/);
+  await sql`insert into admission_applications (application_no, round_id, child_id, school_id, ward_code, status, in_catchment, priority_group, idempotency_key, result_note, appointment_at, appointment_place)
+    select 'MN-26-0000001', e.round_id, e.child_id, e.school_id, '00070', 'admitted', true, 1, 'closed-view-key', 'Trúng tuyển vào lớp Mẫu giáo 5 tuổi A1', '2026-12-20T01:30:00Z', 'Phòng Hội đồng, tầng 1'
+    from admission_enrolment_codes e where e.code = ${k.code}`.execute(app.database.db);
+  const res = await c.postForm('/tuyen-sinh/ho-so', { _csrf: token, code: k.code, personal_id: k.personalId });
+  assert.match(res.body, /MN-26-0000001/);
+  assert.match(res.body, /Trúng tuyển vào lớp Mẫu giáo 5 tuổi A1/);
+  assert.match(res.body, /08:30:00 20\/12\/2026<\/time><span>, Phòng Hội đồng, tầng 1<\/span>/);
+  assert.match(res.body, /hồ sơ chỉ còn để xem/);
+  assert.doesNotMatch(res.body, /tuyen-sinh\/ho-so\/rut|chon-truong-khac/);
+  const late = await c.postForm('/tuyen-sinh/ho-so/rut', { _csrf: token, code: k.code, personal_id: k.personalId, confirm: 'yes' });
+  assert.equal(late.statusCode, 409);
+  assert.match(late.body, /Đợt tuyển sinh này đã kết thúc lúc/);
+});

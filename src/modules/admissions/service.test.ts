@@ -88,6 +88,9 @@ test('the window to the second: refused one second before opening, accepted at o
   assert.equal(application.createdAt.toISOString(), OPENS.toISOString());
   assert.equal(await refusal(withdraw(platform, creds(c), { now: CLOSES })), 'ROUND_CLOSED');
   assert.equal(await refusal(apply(platform, { ...input, idempotencyKey: 'edge-key-0002' }, { now: CLOSES })), 'ROUND_CLOSED');
+  // A retry of what was confirmed still gets its confirmation after the close.
+  const late = await apply(platform, input, { now: CLOSES });
+  assert.deepEqual([late.replayed, late.application.applicationNo], [true, application.applicationNo]);
   // After the window: read-only, still visible.
   const seen = await viewApplication(platform, creds(c), { now: CLOSES });
   assert.equal(seen.window, 'closed');
