@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { randomToken } from '../../platform/auth/tokens.ts';
 import { view as vm } from './messages.ts';
+import { IDEMPOTENCY_KEY_PATTERN } from './rules.ts';
 import { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
 import { apply, lookUp, type Ctx } from './service.ts';
 import { ApplicationPage } from './views/application-page.tsx';
@@ -25,6 +26,12 @@ const str = (b: Body, k: string): string => (typeof b[k] === 'string' ? (b[k] as
 const credentialsOf = (b: Body): CredentialValues => ({ code: str(b, 'code'), personal_id: str(b, 'personal_id') });
 const chosenCode = (b: Body): string => (str(b, 'school') === 'other' ? str(b, 'other_school') : str(b, 'school'));
 const ctxOf = (req: FastifyRequest): Ctx => ({ ip: req.ip ?? null });
+
+/** The form's key survives a refusal (so a retry still finds a committed application), unless it is unusable. */
+function keepKey(b: Body, err: AppError | undefined): string | undefined {
+  const key = str(b, '_key');
+  return IDEMPOTENCY_KEY_PATTERN.test(key) && err?.code !== 'KEY_REUSED' ? key : undefined;
+}
 
 async function html(reply: FastifyReply, status: number, body: JSX.Element): Promise<FastifyReply> {
   await reply.status(status).header('cache-control', 'private, no-store').html(body);
@@ -56,7 +63,7 @@ export async function admissionPages(app: FastifyInstance, platform: Platform): 
             school,
             otherSchool: str(b, 'other_school'),
             email: str(b, 'email'),
-            key: str(b, '_key') || randomToken(18),
+            key: keepKey(b, err) ?? randomToken(18),
             errors: err ? fieldErrorsOf(err, 'school') : [],
             current: cur ? { applicationNo: cur.applicationNo, schoolName: cur.school.name, schoolCode: cur.school.code } : undefined,
           },
