@@ -1,5 +1,6 @@
 // Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the back
-// office after the dossiers it works on, the quality figures after both).
+// office after the dossiers it works on, the quality figures after both; admissions last:
+// its demo schools are laid out over the units).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -9,5 +10,6 @@ import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
 import { backOfficeModule } from './backoffice/index.ts';
 import { qualityModule } from './quality/index.ts';
+import { admissionsModule } from './admissions/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, admissionsModule];

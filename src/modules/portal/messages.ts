@@ -26,6 +26,11 @@ export const portal = {
     vi: '126 phường, xã của Hà Nội sau sắp xếp năm 2025, và tra cứu đơn vị cũ.',
     en: 'Hà Nội’s 126 wards and communes after the 2025 reform, and lookup of former units.',
   },
+  cardAdmission: { vi: 'Tuyển sinh đầu cấp', en: 'School admission' },
+  cardAdmissionText: {
+    vi: 'Đăng ký vào mẫu giáo 5 tuổi, lớp 1, lớp 6 bằng mã tuyển sinh; xem, đổi trường, rút hồ sơ.',
+    en: 'Apply for kindergarten (5-year-olds), grade 1 or grade 6 with the enrolment code; view, change school, withdraw.',
+  },
   cardCalendar: { vi: 'Lịch làm việc và hạn giải quyết', en: 'Working calendar and deadlines' },
   cardCalendarText: {
     vi: 'Ngày nghỉ lễ, Tết, lịch âm và cách tính hạn trả kết quả theo ngày làm việc.',

@@ -8,6 +8,7 @@ export function HomePage({ req }: { req: FastifyRequest }): JSX.Element {
   const cards: [string, Text, Text][] = [
     ['/thu-tuc', m.cardProcedures, m.cardProceduresText],
     ['/tra-cuu-ho-so', m.cardLookup, m.cardLookupText],
+    ['/tuyen-sinh', m.cardAdmission, m.cardAdmissionText],
     ['/don-vi-hanh-chinh', m.cardUnits, m.cardUnitsText],
     ['/lich-lam-viec', m.cardCalendar, m.cardCalendarText],
     ['/cong-khai', m.cardPublic, m.cardPublicText],

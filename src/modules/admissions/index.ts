@@ -1,0 +1,45 @@
+// Online school admission (DOMAIN §8, issue 11): the module's public surface. Parents' pages at /tuyen-sinh; the
+// functions school and office pages, the lottery/allocation and the benchmark call:
+//   const { schools } = await lookUp(platform, { code, personalId });
+//   const { application, replayed } = await apply(platform, { code, personalId, schoolCode, idempotencyKey });
+import type { Module } from '../../platform/module.ts';
+import { admissionPages } from './routes.ts';
+import { seedAdmissionsDemo } from './seed.ts';
+import { NOTIFY_JOB } from './service.ts';
+import { sendConfirmations } from './notify.ts';
+
+export const admissionsModule: Module = {
+  name: 'admissions',
+  routes: (app, platform) => admissionPages(app, platform),
+  seedDemo: async (platform) => {
+    await seedAdmissionsDemo(platform);
+  },
+  jobs: async (platform) => {
+    // Declared at start even without workers: the application's transaction queues to it (platform/jobs).
+    await platform.jobs.work(NOTIFY_JOB, () => sendConfirmations(platform));
+  },
+};
+
+export { changeSchool, listRounds, viewApplication, withdraw } from './changes.ts';
+export {
+  apply,
+  clearAdmissionCaches,
+  eligibleSchools,
+  identify,
+  lookUp,
+  NOTIFY_JOB,
+  type Application,
+  type ApplyInput,
+  type Credentials,
+  type Ctx,
+  type EligibleSchool,
+  type Identified,
+} from './service.ts';
+export { listCatchments, setCatchments, type CatchmentArea } from './catchments.ts';
+export { issueEnrolmentCodes, newEnrolmentCode, type ChildInput } from './issue.ts';
+export { seedAdmissionsDemo } from './seed.ts';
+export { DEMO_CHILDREN, DEMO_SCHOOL_YEAR, type DemoChild } from './demo.ts';
+export { eligibility, windowState, normaliseCode, PRIORITY, LEVEL_PREFIX, type WindowState } from './rules.ts';
+export { AdmissionErrors } from './errors.ts';
+export type { Round, Child, School, ApplicationRow } from './repo.ts';
+export type { AdmissionTables, Level, ApplicationStatus } from './tables.ts';

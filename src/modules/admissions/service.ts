@@ -1,0 +1,262 @@
+// The parents' side of online admission (DOMAIN §8, issue 11): find the child by enrolment code and personal ID,
+// list the schools they may choose, apply, change school, withdraw, and see the result. No HTTP here.
+//
+// Decisions: a second submission with a new key for a child who already has an active application is refused
+// (ALREADY_APPLIED) rather than taken as a change; changing school is its own action, so a double submit from two
+// tabs can never silently move a child. A withdrawn child may apply again while the round is open.
+import type { Kysely } from 'kysely';
+import type { Platform } from '../../platform/http/context.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { ttlCache } from './cache.ts';
+import { AdmissionErrors } from './errors.ts';
+import { exactTime } from './format.ts';
+import { fieldText, roundTimes } from './messages.ts';
+import { confirmationEmail } from './notify.ts';
+import { admissionRepo, type ApplicationRow, type Child, type Round, type School, type SchoolWithPlaces } from './repo.ts';
+import {
+  CODE_PATTERN,
+  IDEMPOTENCY_KEY_PATTERN,
+  LEVEL_PREFIX,
+  PERSONAL_ID_PATTERN,
+  PRIORITY,
+  eligibility,
+  normaliseCode,
+  normalisePersonalId,
+  windowState,
+  type WindowState,
+} from './rules.ts';
+import { admissionDb, type AdmissionDb } from './tables.ts';
+
+export const NOTIFY_JOB = 'admissions.notify';
+
+export interface Ctx {
+  /** The clock of the rules (tests); the app server's clock by default. */
+  now?: Date;
+  ip?: string | null;
+}
+
+export interface Credentials {
+  code: string;
+  personalId: string;
+}
+
+export interface EligibleSchool extends SchoolWithPlaces {
+  inCatchment: boolean;
+  /** Places minus active applications, a few seconds old at most; in-catchment schools are offered even when 0. */
+  placesLeft: number;
+}
+
+export interface Identified {
+  round: Round;
+  child: Child;
+  /** The school that issued the code. */
+  issuedBy: School;
+  window: WindowState;
+}
+
+export interface Application {
+  applicationNo: string;
+  status: ApplicationRow['status'];
+  round: Round;
+  child: Child;
+  school: School;
+  inCatchment: boolean;
+  priorityGroup: number;
+  email: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resultNote: string | null;
+  appointmentAt: Date | null;
+  appointmentPlace: string | null;
+}
+
+/** Parents apply without an account: the audit rows name them so. */
+export const PARENT = { id: null, label: 'parent' } as const;
+export const db = (p: Platform): AdmissionDb => admissionDb(p.database.db);
+
+function checkCredentials(c: Credentials): Credentials {
+  const code = normaliseCode(c.code);
+  const personalId = normalisePersonalId(c.personalId);
+  const fields: FieldError[] = [];
+  if (!CODE_PATTERN.test(code)) fields.push({ field: 'code', message: code === '' ? fieldText.codeMissing : fieldText.codeFormat });
+  if (!PERSONAL_ID_PATTERN.test(personalId)) fields.push({ field: 'personal_id', message: personalId === '' ? fieldText.idMissing : fieldText.idFormat });
+  if (fields.length > 0) throw AdmissionErrors.INVALID_INPUT({ fields });
+  return { code, personalId };
+}
+
+/** The child and round an enrolment code names; refused when the code is unknown or issued to another child. */
+export async function identify(platform: Platform, credentials: Credentials, ctx: Ctx = {}): Promise<Identified> {
+  const c = checkCredentials(credentials);
+  const d = db(platform);
+  const row = await admissionRepo.findCode(d, c.code);
+  if (!row) throw AdmissionErrors.CODE_NOT_FOUND({ fields: [{ field: 'code', message: AdmissionErrors.CODE_NOT_FOUND().text }] });
+  const [child, round, issuedBy] = await Promise.all([admissionRepo.findChild(d, row.childId), admissionRepo.findRound(d, row.roundId), admissionRepo.findSchool(d, row.schoolId)]);
+  if (!child || !round || !issuedBy) throw AdmissionErrors.CODE_NOT_FOUND();
+  // The code and the ID number must name the same child: one alone never opens a child's application.
+  if (child.personalId !== c.personalId) throw AdmissionErrors.CHILD_MISMATCH({ fields: [{ field: 'personal_id', message: AdmissionErrors.CHILD_MISMATCH().text }] });
+  return { round, child, issuedBy, window: windowState(round, ctx.now ?? new Date()) };
+}
+
+export function requireOpen(round: Round, now: Date): void {
+  const state = windowState(round, now);
+  const details = { opens_at: round.opensAt.toISOString(), closes_at: round.closesAt.toISOString() };
+  if (state === 'upcoming') throw AdmissionErrors.ROUND_NOT_OPEN({ details, ...roundTimes.notOpen(exactTime(round.opensAt)) });
+  if (state === 'closed') throw AdmissionErrors.ROUND_CLOSED({ details, ...roundTimes.closed(exactTime(round.closesAt)) });
+}
+
+export function requireEligible(round: Round, child: Child): void {
+  const e = eligibility(round.level, round.startYear, child);
+  if (!e.ok) throw e.reason === 'age' ? AdmissionErrors.NOT_ELIGIBLE_AGE() : AdmissionErrors.NOT_ELIGIBLE_GRADE5();
+}
+
+// Places left are read during the rush by every parent; a count a few seconds old is enough (the allocation after
+// the window decides, issue 11 "Rules"). The schools serving a unit change only when the office edits them.
+const counts = ttlCache<Map<number, number>>(5_000);
+const schoolLists = ttlCache<(SchoolWithPlaces & { inCatchment: boolean })[]>(30_000);
+
+/** Drops the cached school lists and counts (after places or catchments are edited). */
+export function clearAdmissionCaches(platform: Platform): void {
+  counts.clear(platform.database);
+  schoolLists.clear(platform.database);
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * The schools a child may choose (issue 11): the schools whose catchment holds the child's residence, which must take
+ * them (DOMAIN §8: in-catchment children are guaranteed a place), then the other schools of the level with places left.
+ */
+export async function eligibleSchools(platform: Platform, round: Round, child: Child): Promise<EligibleSchool[]> {
+  const [schools, applied] = await Promise.all([
+    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, () => admissionRepo.schoolsForRound(db(platform), round, child)),
+    counts.get(platform.database, String(round.id), () => admissionRepo.activeCounts(db(platform), round.id)),
+  ]);
+  return schools
+    .map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) }))
+    .filter((s) => s.inCatchment || s.placesLeft > 0)
+    .sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name));
+}
+
+/** Step one of the parents' form: who the child is, and the schools to choose from, while the round is open. */
+export async function lookUp(platform: Platform, credentials: Credentials, ctx: Ctx = {}): Promise<Identified & { schools: EligibleSchool[]; current: Application | undefined }> {
+  const who = await identify(platform, credentials, ctx);
+  requireOpen(who.round, ctx.now ?? new Date());
+  requireEligible(who.round, who.child);
+  const current = await admissionRepo.findCurrent(db(platform), who.round.id, who.child.id);
+  return { ...who, schools: await eligibleSchools(platform, who.round, who.child), current: current ? await toApplication(platform, current, who) : undefined };
+}
+
+export async function chosenSchool(platform: Platform, who: Identified, schoolCode: string): Promise<EligibleSchool> {
+  const school = (await eligibleSchools(platform, who.round, who.child)).find((s) => s.code === schoolCode.trim().toUpperCase());
+  if (!school) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
+  return school;
+}
+
+export async function toApplication(platform: Platform, a: ApplicationRow, who: Pick<Identified, 'round' | 'child'>): Promise<Application> {
+  const school = await admissionRepo.findSchool(db(platform), a.schoolId);
+  if (!school) throw AdmissionErrors.NO_APPLICATION();
+  return applicationOf(a, who, school);
+}
+
+/** Without a query: usable inside a transaction (PGlite has one connection, a query beside it would wait forever). */
+function applicationOf(a: ApplicationRow, who: Pick<Identified, 'round' | 'child'>, s: School): Application {
+  const school: School = { id: s.id, code: s.code, name: s.name, ownership: s.ownership, level: s.level, wardCode: s.wardCode, address: s.address };
+  return {
+    applicationNo: a.applicationNo,
+    status: a.status,
+    round: who.round,
+    child: who.child,
+    school,
+    inCatchment: a.inCatchment,
+    priorityGroup: a.priorityGroup,
+    email: a.email,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    resultNote: a.resultNote,
+    appointmentAt: a.appointmentAt,
+    appointmentPlace: a.appointmentPlace,
+  };
+}
+
+export interface ApplyInput extends Credentials {
+  schoolCode: string;
+  idempotencyKey: string;
+  /** Where the confirmation goes (optional). */
+  email?: string | undefined;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
+const UNIQUE_VIOLATION = '23505';
+
+function isOneActiveViolation(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e.code === UNIQUE_VIOLATION && (e.constraint === 'admission_applications_one_active' || String(e.message).includes('admission_applications_one_active'));
+}
+
+class KeyTaken extends Error {}
+
+/**
+ * Submits an application (issue 11 "The rush"): one short transaction writes the application, its audit row and,
+ * when an e-mail address is given, the confirmation mail and the job that sends it; the caller acknowledges only
+ * after it returns (committed). The same idempotency key always returns the first application (`replayed`).
+ */
+export async function apply(platform: Platform, input: ApplyInput, ctx: Ctx = {}): Promise<{ application: Application; replayed: boolean }> {
+  const now = ctx.now ?? new Date();
+  const email = (input.email ?? '').trim();
+  const fields: FieldError[] = [];
+  if (!IDEMPOTENCY_KEY_PATTERN.test(input.idempotencyKey)) fields.push({ field: 'idempotency_key', message: fieldText.keyFormat });
+  if (email !== '' && !EMAIL.test(email)) fields.push({ field: 'email', message: fieldText.emailFormat });
+  if (input.schoolCode.trim() === '') fields.push({ field: 'school', message: fieldText.schoolMissing });
+  if (fields.length > 0) throw AdmissionErrors.INVALID_INPUT({ fields });
+  const who = await identify(platform, input, ctx);
+  const d = db(platform);
+
+  // A retry (double click, lost answer, restarted server) finds what the first attempt committed, even after the close.
+  const replay = async (): Promise<{ application: Application; replayed: boolean } | undefined> => {
+    const earlier = await admissionRepo.findByKey(d, input.idempotencyKey);
+    if (!earlier) return undefined;
+    if (earlier.childId !== who.child.id) throw AdmissionErrors.KEY_REUSED();
+    return { application: await toApplication(platform, earlier, who), replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  requireOpen(who.round, now);
+  requireEligible(who.round, who.child);
+  const school = await chosenSchool(platform, who, input.schoolCode);
+  try {
+    const row = await platform.database.db.transaction().execute(async (trx) => {
+      const a = await admissionRepo.insertApplication(admissionDb(trx), {
+        roundId: who.round.id,
+        childId: who.child.id,
+        schoolId: school.id,
+        wardCode: school.wardCode,
+        inCatchment: school.inCatchment,
+        priorityGroup: school.inCatchment ? PRIORITY.inCatchment : PRIORITY.outOfCatchment,
+        idempotencyKey: input.idempotencyKey,
+        email: email || null,
+        prefix: `${LEVEL_PREFIX[who.round.level]}-${String(who.round.startYear % 100).padStart(2, '0')}`,
+        now,
+      });
+      if (!a) throw new KeyTaken();
+      await recordAudit(trx, { actor: PARENT, action: 'admissions.apply', entity: 'admission_application', entityId: a.applicationNo, ip: ctx.ip ?? null, data: { round: who.round.id, school: school.code, in_catchment: school.inCatchment } });
+      const application = applicationOf(a, who, school);
+      const mail = confirmationEmail(platform, application);
+      if (mail) {
+        await platform.mailer.enqueue(trx, mail);
+        await platform.jobs.send(NOTIFY_JOB, { applicationNo: a.applicationNo }, trx as unknown as Kysely<unknown>);
+      }
+      return application;
+    });
+    return { application: row, replayed: false };
+  } catch (err) {
+    if (err instanceof KeyTaken) {
+      const first = await replay();
+      if (first) return first;
+    }
+    // Issue 11: the database holds one active application per child per round; a second one is refused, not merged.
+    if (isOneActiveViolation(err)) throw AdmissionErrors.ALREADY_APPLIED();
+    throw err;
+  }
+}
