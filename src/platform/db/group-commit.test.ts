@@ -3,21 +3,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import { testDatabase } from '../testing/database.ts';
-import { openDatabase, type Database } from './index.ts';
+import { openDatabase, type Database, type PlatformTables } from './index.ts';
 import { createGroupCommitter } from './group-commit.ts';
 import { AppError } from '../http/errors.ts';
 
-interface Tables {
-  gc_item: { id: number; key: string; txid: string };
+interface GcItemTable {
+  id: Generated<number>;
+  key: string;
+  txid: string;
 }
+// A type, not an interface: withTables wants an index signature.
+type Tables = { gc_item: GcItemTable };
 let database: Database;
-let db: Kysely<Tables>;
+let db: Kysely<PlatformTables & Tables>;
 
 before(async () => {
   database = await testDatabase();
-  db = database.db.withTables<Tables>() as unknown as Kysely<Tables>;
+  db = database.db.withTables<Tables>();
   await sql`create table gc_item (id serial primary key, key text not null unique, txid text not null)`.execute(db);
 });
 after(() => database.close());

@@ -1,0 +1,89 @@
+// The waiting page of the waiting room (waiting-room.ts): light (no menu, one stylesheet the browser already has),
+// Vietnamese first with English beside it, the parent's place in the line, and an automatic retry. A page that was
+// opened (GET) reloads itself with <meta http-equiv="refresh">; a form that was sent (POST) is sent again with
+// every field the parent typed, as hidden inputs (the CSRF token and the idempotency key among them), by a tiny
+// same-origin script, or by the button when the browser runs no script.
+
+export interface WaitingPageProps {
+  /** 0 when the parent has been called in and waits only for a free slot on this server. */
+  position: number;
+  retryAfter: number;
+  /** The path and query the request went to (the form is sent there again). */
+  url: string;
+  /** The posted fields to send again; null for a GET. */
+  fields: [string, string][] | null;
+}
+
+const vnNumber = new Intl.NumberFormat('vi-VN');
+const enNumber = new Intl.NumberFormat('en-GB');
+
+export function WaitingPage({ position, retryAfter, url, fields }: WaitingPageProps): string {
+  const called = position <= 0;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {fields ? <script src="/static/waiting-room.js" defer></script> : <meta http-equiv="refresh" content={String(retryAfter)} />}
+          <title>Đang chờ đến lượt – Waiting for your turn</title>
+          <link rel="stylesheet" href="/static/style.css" />
+        </head>
+        <body>
+          <main id="main" class="wrap narrow">
+            <h1>
+              Bạn đang trong hàng chờ <span lang="en">· You are in the waiting line</span>
+            </h1>
+            {called ? (
+              <p class="waiting-place">
+                <strong>Sắp đến lượt bạn.</strong> <span lang="en">You are next.</span>
+              </p>
+            ) : (
+              <p class="waiting-place">
+                Vị trí của bạn: <strong safe>{vnNumber.format(position)}</strong>{' '}
+                <span lang="en">
+                  · Your place in the line: <strong safe>{enNumber.format(position)}</strong>
+                </span>
+              </p>
+            )}
+            <p>
+              Hệ thống đang nhận rất nhiều yêu cầu cùng lúc. Chỗ của bạn được giữ theo thứ tự đến, không phụ thuộc tốc độ mạng;
+              xin đừng đóng trang này. Trang sẽ tự thử lại sau <span safe>{String(retryAfter)}</span> giây
+              {fields ? ', gửi lại đúng những gì bạn đã nhập.' : '.'}
+            </p>
+            <p lang="en">
+              The service is receiving a great many requests at once. Your place is kept in order of arrival, whatever your
+              connection; please keep this page open. It tries again by itself in <span safe>{String(retryAfter)}</span> seconds
+              {fields ? ', sending exactly what you entered.' : '.'}
+            </p>
+            {fields ? (
+              <form method="post" action={url} data-retry={String(retryAfter)}>
+                {fields.map(([name, value]) => (
+                  <input type="hidden" name={name} value={value} />
+                ))}
+                <noscript>
+                  <p>
+                    Trình duyệt không chạy JavaScript: hãy bấm nút dưới đây sau <span safe>{String(retryAfter)}</span> giây.{' '}
+                    <span lang="en">
+                      Your browser runs no JavaScript: press the button below in <span safe>{String(retryAfter)}</span> seconds.
+                    </span>
+                  </p>
+                </noscript>
+                <button type="submit">
+                  Gửi lại ngay <span lang="en">· Send again now</span>
+                </button>
+              </form>
+            ) : (
+              <p>
+                <a href={url}>
+                  Thử lại ngay <span lang="en">· Try again now</span>
+                </a>
+              </p>
+            )}
+          </main>
+        </body>
+      </html>
+    </>
+  ) as string;
+}

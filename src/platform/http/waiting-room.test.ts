@@ -1,0 +1,269 @@
+// The waiting room on the real database (PGlite by default, PostgreSQL with TEST_DATABASE_URL), through the real
+// server (body parsing, CSRF): what a parent sees when the registration path is full, and in what order they get in.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { testDatabase } from '../testing/database.ts';
+import { openDatabase, type Database } from '../db/index.ts';
+import { loadConfig } from '../config.ts';
+import type { Platform } from './context.ts';
+import { createServer } from './server.ts';
+import { waitingRoom, type WaitingRoom } from './waiting-room.ts';
+
+let database: Database;
+before(async () => {
+  database = await testDatabase();
+});
+after(() => database.close());
+
+interface Rig {
+  app: FastifyInstance;
+  room: WaitingRoom;
+  /** Requests inside the handler now. */
+  inside: () => number;
+  /** Lets every request held in the handler finish (and later ones pass straight). */
+  open: () => void;
+  hold: () => void;
+}
+
+/** One app process: a gated form post at /dang-ky that echoes what it received, held inside until `open()`. */
+async function rig(db: Database, name: string, capacity: number): Promise<Rig> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var' });
+  // The server needs only the configuration and the database of the platform.
+  const platform = { config, database: db } as unknown as Platform;
+  const app = await createServer(platform);
+  let inside = 0;
+  let gate: Promise<void> = Promise.resolve();
+  let release = (): void => undefined;
+  let room: WaitingRoom | undefined;
+  await app.register(async (scope) => {
+    room = waitingRoom(scope, platform, { name, capacity, tickMs: 0 });
+    scope.get('/dang-ky', async (req) => req.csrfToken);
+    scope.post('/dang-ky', { preHandler: room.gate }, async (req) => {
+      inside++;
+      await gate;
+      inside--;
+      return { received: req.body };
+    });
+  });
+  await app.ready();
+  return {
+    app,
+    room: room as WaitingRoom,
+    inside: () => inside,
+    open: () => release(),
+    hold: () => {
+      gate = new Promise((r) => (release = r));
+    },
+  };
+}
+
+/** A parent's browser: keeps cookies, fetches the form's CSRF token once. */
+class Parent {
+  readonly cookies = new Map<string, string>();
+  token = '';
+  constructor(readonly fields: Record<string, string>) {}
+  private keep(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string }[]) {
+      if (c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+  get cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  async open(app: FastifyInstance): Promise<void> {
+    const res = await app.inject({ url: '/dang-ky', headers: { cookie: this.cookie } });
+    this.keep(res);
+    this.token = res.body;
+  }
+  async post(app: FastifyInstance, body?: string): Promise<LightMyRequestResponse> {
+    const payload = body ?? new URLSearchParams({ ...this.fields, _csrf: this.token }).toString();
+    const res = await app.inject({ method: 'POST', url: '/dang-ky', payload, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie } });
+    this.keep(res);
+    return res;
+  }
+}
+
+function position(res: LightMyRequestResponse): number {
+  const m = /Vị trí của bạn: <strong>([\d.]+)<\/strong>/.exec(res.body);
+  return m ? Number((m[1] as string).replaceAll('.', '')) : 0;
+}
+/** The form the waiting page posts again, as the browser would send it. */
+function repost(res: LightMyRequestResponse): string {
+  const form = new URLSearchParams();
+  for (const m of res.body.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) form.append(unescape(m[1] as string), unescape(m[2] as string));
+  return form.toString();
+}
+function unescape(s: string): string {
+  const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', apos: "'", amp: '&' };
+  return s.replace(/&(#\d+|\w+);/g, (all, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : (named[e] ?? all)));
+}
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setImmediate(r));
+}
+const fieldsOf = (i: number): Record<string, string> => ({ child: `Nguyễn Văn An ${i} <&"'>`, school: `S${i}`, idempotency_key: `key-${i}` });
+
+test('under capacity requests pass straight through, without touching the shared line', async () => {
+  const a = await rig(database, 'straight', 2);
+  try {
+    const p = new Parent(fieldsOf(0));
+    await p.open(a.app);
+    for (let i = 0; i < 3; i++) {
+      const res = await p.post(a.app);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.json().received.child, fieldsOf(0).child);
+    }
+    assert.deepEqual(a.room.status(), { inFlight: 0, reserved: 0, lastTicket: 0, serving: 0 });
+    const rows = await database.pool.query(`select * from waiting_room where name = 'straight'`);
+    assert.equal(rows.rowCount, 0, 'no round trip to the database while nobody waits');
+  } finally {
+    await a.app.close();
+  }
+});
+
+test('over capacity: a waiting page with increasing places, a retry carrying the fields, and entry in ticket order', async () => {
+  const a = await rig(database, 'rush', 2);
+  try {
+    a.hold();
+    const first = [new Parent(fieldsOf(100)), new Parent(fieldsOf(101))];
+    for (const p of first) await p.open(a.app);
+    const running = first.map((p) => p.post(a.app));
+    await until(() => a.inside() === 2);
+
+    const waiting = [1, 2, 3].map((i) => new Parent(fieldsOf(i)));
+    const pages: LightMyRequestResponse[] = [];
+    for (const p of waiting) {
+      await p.open(a.app);
+      pages.push(await p.post(a.app));
+    }
+    assert.deepEqual(
+      pages.map((r) => r.statusCode),
+      [200, 200, 200],
+      'a page, not an error',
+    );
+    assert.deepEqual(pages.map(position), [1, 2, 3]);
+    for (const [i, page] of pages.entries()) {
+      assert.match(page.headers['content-type'] as string, /text\/html/);
+      assert.match(page.body, /Bạn đang trong hàng chờ/);
+      assert.match(page.body, /Your place in the line/);
+      assert.ok(Number(page.headers['retry-after']) >= 1);
+      assert.match(page.body, /<form method="post" action="\/dang-ky" data-retry="\d+">/);
+      assert.match(page.body, /<script src="\/static\/waiting-room.js"/);
+      const again = new URLSearchParams(repost(page));
+      const p = waiting[i] as Parent;
+      assert.deepEqual(Object.fromEntries(again), { ...p.fields, _csrf: p.token }, 'every field, the CSRF token and the key, unchanged');
+    }
+
+    // A JSON client is told 503 with Retry-After and its place; a page that was opened reloads itself.
+    const api = await a.app.inject({ method: 'POST', url: '/dang-ky', payload: {}, headers: { accept: 'application/json' } });
+    assert.equal(api.statusCode, 503);
+    assert.equal(api.json().error.code, 'WAITING_ROOM');
+    assert.equal(api.json().error.details.position, 4);
+    assert.ok(Number(api.headers['retry-after']) >= 1);
+
+    // Capacity frees. The second in line comes back first: not called yet, it waits, now first in line.
+    a.open();
+    await Promise.all(running);
+    const [one, two, three] = waiting as [Parent, Parent, Parent];
+    const early = await two.post(a.app, repost(pages[1] as LightMyRequestResponse));
+    assert.equal(early.statusCode, 200);
+    assert.equal(position(early), 1, 'ticket 2 stays behind ticket 1, whose turn has been called');
+    assert.match(early.body, /Vị trí của bạn/);
+
+    // Ticket 1 comes back: in, with what it typed. Then 2 and 3.
+    for (const [p, page] of [
+      [one, pages[0]],
+      [two, pages[1]],
+      [three, pages[2]],
+    ] as const) {
+      const res = await p.post(a.app, repost(page as LightMyRequestResponse));
+      assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+      assert.deepEqual(res.json().received, { ...p.fields, _csrf: p.token });
+      assert.equal(p.cookies.has('egov_wr_rush'), false, 'the used ticket is cleared');
+    }
+    // The API client comes back with its ticket in a header.
+    const apiBack = await a.app.inject({ method: 'POST', url: '/dang-ky', payload: {}, headers: { accept: 'application/json', 'waiting-room-ticket': api.json().error.details.ticket } });
+    assert.equal(apiBack.statusCode, 200);
+    // The line is empty again: the next parent passes straight.
+    const later = new Parent(fieldsOf(9));
+    await later.open(a.app);
+    assert.equal((await later.post(a.app)).statusCode, 200);
+    assert.equal(a.room.status().lastTicket, 4);
+    assert.equal(a.room.status().serving, 4);
+  } finally {
+    a.open();
+    await a.app.close();
+  }
+});
+
+test('a forged or altered ticket earns no place: the sender joins the back of the line', async () => {
+  const a = await rig(database, 'forged', 1);
+  try {
+    a.hold();
+    const holder = new Parent(fieldsOf(200));
+    await holder.open(a.app);
+    const running = holder.post(a.app);
+    await until(() => a.inside() === 1);
+    const honest = new Parent(fieldsOf(201));
+    await honest.open(a.app);
+    assert.equal(position(await honest.post(a.app)), 1);
+    const cheat = new Parent(fieldsOf(202));
+    await cheat.open(a.app);
+    const real = (await cheat.post(a.app)) && (cheat.cookies.get('egov_wr_forged') as string);
+    assert.match(real, /^2\./);
+    cheat.cookies.set('egov_wr_forged', real.replace(/^2\./, '1.'));
+    assert.equal(position(await cheat.post(a.app)), 3, 'the altered ticket counts for nothing');
+    a.open();
+    await running;
+  } finally {
+    a.open();
+    await a.app.close();
+  }
+});
+
+test('two app processes on one database share the line: tickets do not collide and are honoured by either', async () => {
+  // On PostgreSQL each process has its own connection pool, as two servers would.
+  const second = database.url ? await openDatabase({ url: database.url, poolSize: 4 }) : database;
+  const a = await rig(database, 'shared', 1);
+  const b = await rig(second, 'shared', 1);
+  try {
+    a.hold();
+    b.hold();
+    const holders = [new Parent(fieldsOf(300)), new Parent(fieldsOf(301))];
+    await holders[0]?.open(a.app);
+    await holders[1]?.open(b.app);
+    const running = [holders[0]?.post(a.app), holders[1]?.post(b.app)];
+    await until(() => a.inside() === 1 && b.inside() === 1);
+
+    const parents = [0, 1, 2, 3].map((i) => new Parent(fieldsOf(310 + i)));
+    const pages: LightMyRequestResponse[] = [];
+    for (const [i, p] of parents.entries()) {
+      const app = i % 2 === 0 ? a.app : b.app;
+      await p.open(app);
+      pages.push(await p.post(app));
+    }
+    assert.deepEqual(pages.map(position), [1, 2, 3, 4], 'one sequence across both processes');
+    const tickets = parents.map((p) => Number(p.cookies.get('egov_wr_shared')?.split('.')[0]));
+    assert.deepEqual(tickets, [1, 2, 3, 4]);
+
+    a.open();
+    b.open();
+    await Promise.all(running);
+    // Ticket 1 was issued by process A; it comes back through B and gets in.
+    const back = await (parents[0] as Parent).post(b.app, repost(pages[0] as LightMyRequestResponse));
+    assert.equal(back.statusCode, 200);
+    assert.deepEqual(back.json().received.child, fieldsOf(310).child);
+    // Ticket 3 (from A) tries B before ticket 2 came back: it waits, behind 2.
+    const early = await (parents[2] as Parent).post(b.app, repost(pages[2] as LightMyRequestResponse));
+    assert.equal(position(early), 1);
+    const row = await database.pool.query<{ next_ticket: number }>(`select next_ticket from waiting_room where name = 'shared'`);
+    assert.equal(Number(row.rows[0]?.next_ticket), 4, 'no ticket handed out twice');
+  } finally {
+    a.open();
+    b.open();
+    await a.app.close();
+    await b.app.close();
+    if (second !== database) await second.close();
+  }
+});
