@@ -267,3 +267,34 @@ test('two app processes on one database share the line: tickets do not collide a
     if (second !== database) await second.close();
   }
 });
+
+test('a slot freed is kept for the person called in: a newcomer does not take it', async () => {
+  const a = await rig(database, 'called', 1);
+  try {
+    a.hold();
+    const holder = new Parent(fieldsOf(400));
+    await holder.open(a.app);
+    const running = holder.post(a.app);
+    await until(() => a.inside() === 1);
+    const first = new Parent(fieldsOf(401));
+    await first.open(a.app);
+    const page = await first.post(a.app);
+    assert.equal(position(page), 1);
+    a.open();
+    await running;
+
+    // The process's timer calls the front of the line into the free slot.
+    await a.room.tick();
+    assert.deepEqual(a.room.status(), { inFlight: 0, reserved: 1, lastTicket: 1, serving: 1 });
+    const newcomer = new Parent(fieldsOf(402));
+    await newcomer.open(a.app);
+    const refused = await newcomer.post(a.app);
+    assert.equal(position(refused), 1, 'the newcomer queues behind the one called in');
+    const back = await first.post(a.app, repost(page));
+    assert.equal(back.statusCode, 200);
+    assert.equal(back.json().received.school, 'S401');
+  } finally {
+    a.open();
+    await a.app.close();
+  }
+});

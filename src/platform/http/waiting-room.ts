@@ -83,6 +83,8 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
   let marks: Marks = { last: 0, serving: 0 };
   let made: Promise<void> | null = null;
   let secret: string | null = null;
+  // When this process last saw a gated request: an idle process stops reading the shared marks.
+  let lastSeen = 0;
 
   const ensureRow = (): Promise<void> => {
     made ??= sql`insert into waiting_room (name) values (${name}) on conflict (name) do nothing`
@@ -154,6 +156,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
 
   const gate = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     secret ??= await store.secret();
+    lastSeen = Date.now();
     const ticket = readTicket(req);
     const slots = free();
     if (ticket === null) {
@@ -199,7 +202,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
   if (tickMs > 0) {
     let busy = false;
     const timer = setInterval(() => {
-      if (busy) return;
+      if (busy || (Date.now() - lastSeen > 60_000 && marks.last <= marks.serving)) return;
       busy = true;
       tick()
         .catch((err: unknown) => app.log.warn({ err, room: name }, 'waiting room: shared marks not read'))
