@@ -12,12 +12,17 @@ export interface WaitingPageProps {
   url: string;
   /** The posted fields to send again; null for a GET. */
   fields: [string, string][] | null;
+  /** GET only: the automatic reload is paused (`_wr_pause=1`); the page says how to resume. */
+  paused: boolean;
+  /** GET only: the same address with and without `_wr_pause=1`. */
+  pauseUrl: string;
+  resumeUrl: string;
 }
 
 const vnNumber = new Intl.NumberFormat('vi-VN');
 const enNumber = new Intl.NumberFormat('en-GB');
 
-export function WaitingPage({ position, retryAfter, url, fields }: WaitingPageProps): string {
+export function WaitingPage({ position, retryAfter, url, fields, paused, pauseUrl, resumeUrl }: WaitingPageProps): string {
   const called = position <= 0;
   return (
     <>
@@ -26,7 +31,7 @@ export function WaitingPage({ position, retryAfter, url, fields }: WaitingPagePr
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          {fields ? <script src="/static/waiting-room.js" defer></script> : <meta http-equiv="refresh" content={String(retryAfter)} />}
+          {fields ? <script src="/static/waiting-room.js" defer></script> : ''}
           <title>Đang chờ đến lượt – Waiting for your turn</title>
           <link rel="stylesheet" href="/static/style.css" />
         </head>
@@ -49,13 +54,25 @@ export function WaitingPage({ position, retryAfter, url, fields }: WaitingPagePr
             )}
             <p>
               Hệ thống đang nhận rất nhiều yêu cầu cùng lúc. Chỗ của bạn được giữ theo thứ tự đến, không phụ thuộc tốc độ mạng;
-              xin đừng đóng trang này. Trang sẽ tự thử lại sau <span safe>{String(retryAfter)}</span> giây
-              {fields ? ', gửi lại đúng những gì bạn đã nhập.' : '.'}
+              xin đừng đóng trang này.{' '}
+              {paused ? (
+                'Trang đang tạm dừng tự thử lại.'
+              ) : (
+                <>
+                  Trang sẽ tự thử lại sau <span safe>{String(retryAfter)}</span> giây{fields ? ', gửi lại đúng những gì bạn đã nhập.' : '.'}
+                </>
+              )}
             </p>
             <p lang="en">
               The service is receiving a great many requests at once. Your place is kept in order of arrival, whatever your
-              connection; please keep this page open. It tries again by itself in <span safe>{String(retryAfter)}</span> seconds
-              {fields ? ', sending exactly what you entered.' : '.'}
+              connection; please keep this page open.{' '}
+              {paused ? (
+                'Trying again by itself is paused.'
+              ) : (
+                <>
+                  It tries again by itself in <span safe>{String(retryAfter)}</span> seconds{fields ? ', sending exactly what you entered.' : '.'}
+                </>
+              )}
             </p>
             {fields ? (
               <form method="post" action={url} data-retry={String(retryAfter)}>
@@ -72,13 +89,26 @@ export function WaitingPage({ position, retryAfter, url, fields }: WaitingPagePr
                 </noscript>
                 <button type="submit">
                   Gửi lại ngay <span lang="en">· Send again now</span>
+                </button>{' '}
+                <button type="button" class="secondary" data-pause hidden>
+                  Tạm dừng tự gửi lại <span lang="en">· Pause sending again</span>
                 </button>
               </form>
             ) : (
               <p>
-                <a href={url}>
+                <a href={paused ? resumeUrl : url}>
                   Thử lại ngay <span lang="en">· Try again now</span>
                 </a>
+                {' · '}
+                {paused ? (
+                  <a href={resumeUrl}>
+                    Bật lại tự thử lại <span lang="en">· Resume trying again by itself</span>
+                  </a>
+                ) : (
+                  <a href={pauseUrl}>
+                    Tạm dừng tự thử lại <span lang="en">· Pause trying again by itself</span>
+                  </a>
+                )}
               </p>
             )}
           </main>

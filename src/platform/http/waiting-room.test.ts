@@ -39,6 +39,7 @@ async function rig(db: Database, name: string, capacity: number): Promise<Rig> {
   await app.register(async (scope) => {
     room = waitingRoom(scope, platform, { name, capacity, tickMs: 0 });
     scope.get('/dang-ky', async (req) => req.csrfToken);
+    scope.get('/trang', { preHandler: room.gate }, async () => 'the page');
     scope.post('/dang-ky', { preHandler: room.gate }, async (req) => {
       inside++;
       await gate;
@@ -162,6 +163,16 @@ test('over capacity: a waiting page with increasing places, a retry carrying the
     assert.equal(api.json().error.details.position, 4);
     assert.ok(Number(api.headers['retry-after']) >= 1);
 
+    const opened = await a.app.inject({ url: '/trang?q=1' });
+    assert.equal(opened.statusCode, 200);
+    assert.equal(position(opened), 5);
+    assert.equal(opened.headers.refresh, String(opened.headers['retry-after']), 'reloads by itself, without JavaScript');
+    assert.match(opened.body, /href="\/trang\?q=1&(amp;)?_wr_pause=1"/);
+    const paused = await a.app.inject({ url: '/trang?q=1&_wr_pause=1', headers: { cookie: `egov_wr_rush=${opened.cookies[0]?.value}` } });
+    assert.equal(position(paused), 5, 'same ticket, same place');
+    assert.equal(paused.headers.refresh, undefined, 'paused: no automatic reload (WCAG 2.2.1)');
+    assert.match(paused.body, /href="\/trang\?q=1"/);
+
     // Capacity frees. The second in line comes back first: not called yet, it waits, now first in line.
     a.open();
     await Promise.all(running);
@@ -185,12 +196,14 @@ test('over capacity: a waiting page with increasing places, a retry carrying the
     // The API client comes back with its ticket in a header.
     const apiBack = await a.app.inject({ method: 'POST', url: '/dang-ky', payload: {}, headers: { accept: 'application/json', 'waiting-room-ticket': api.json().error.details.ticket } });
     assert.equal(apiBack.statusCode, 200);
+    const reloaded = await a.app.inject({ url: '/trang?q=1', headers: { cookie: `egov_wr_rush=${opened.cookies[0]?.value}` } });
+    assert.equal(reloaded.body, 'the page');
     // The line is empty again: the next parent passes straight.
     const later = new Parent(fieldsOf(9));
     await later.open(a.app);
     assert.equal((await later.post(a.app)).statusCode, 200);
-    assert.equal(a.room.status().lastTicket, 4);
-    assert.equal(a.room.status().serving, 4);
+    assert.equal(a.room.status().lastTicket, 5);
+    assert.equal(a.room.status().serving, 5);
   } finally {
     a.open();
     await a.app.close();

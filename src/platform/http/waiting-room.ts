@@ -14,6 +14,9 @@ import { WaitingPage } from './waiting-room-page.tsx';
 import { csrfSecret } from '../auth/csrf.ts';
 import { hmac, safeEqual } from '../auth/tokens.ts';
 
+/** The query parameter that pauses a waiting page's automatic reload. */
+const PAUSE = '_wr_pause';
+
 export interface WaitingRoomOptions {
   /** The room's name (its row in `waiting_room`, its cookie): lower-case letters, digits, '-'. */
   name: string;
@@ -149,9 +152,19 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
       const e = new AppError('WAITING_ROOM', 503, { vi: 'Hệ thống đang nhận rất nhiều yêu cầu. Bạn đang trong hàng chờ; hãy gửi lại sau số giây trong Retry-After.', en: 'The service is receiving a great many requests. You are in the waiting line; send again after the seconds in Retry-After.' }, [], { position, retryAfter, ...(value ? { ticket: value } : {}) });
       return reply.status(503).type('application/json; charset=utf-8').send(errorBody(e));
     }
-    const fields = req.method === 'GET' || req.method === 'HEAD' ? null : formFields(req.body);
+    const opened = req.method === 'GET' || req.method === 'HEAD';
+    const address = new URL(req.url, 'http://x');
+    const paused = opened && address.searchParams.get(PAUSE) === '1';
+    address.searchParams.delete(PAUSE);
+    const resumeUrl = address.pathname + address.search;
+    address.searchParams.set(PAUSE, '1');
+    const pauseUrl = address.pathname + address.search;
+    // The HTTP form of <meta http-equiv="refresh">: the same reload without JavaScript, and no timed refresh in the
+    // markup (axe's meta-refresh rule); the page offers to pause it (WCAG 2.1 SC 2.2.1).
+    if (opened && !paused) reply.header('refresh', String(retryAfter));
+    const fields = opened ? null : formFields(req.body);
     // 200: a page a person reads and that retries by itself, not an error (proxies must not swap it for theirs).
-    return reply.status(200).type('text/html; charset=utf-8').send(WaitingPage({ position, retryAfter, url: req.url, fields }));
+    return reply.status(200).type('text/html; charset=utf-8').send(WaitingPage({ position, retryAfter, url: req.url, fields, paused, pauseUrl, resumeUrl }));
   };
 
   const gate = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
