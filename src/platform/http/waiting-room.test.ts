@@ -115,7 +115,8 @@ test('under capacity requests pass straight through, without touching the shared
       assert.equal(res.statusCode, 200);
       assert.equal(res.json().received.child, fieldsOf(0).child);
     }
-    assert.deepEqual(a.room.status(), { inFlight: 0, reserved: 0, lastTicket: 0, serving: 0 });
+    const { inFlight, reserved, lastTicket, serving, waitingPages } = a.room.status();
+    assert.deepEqual({ inFlight, reserved, lastTicket, serving, waitingPages }, { inFlight: 0, reserved: 0, lastTicket: 0, serving: 0, waitingPages: 0 });
     const rows = await database.pool.query(`select * from waiting_room where name = 'straight'`);
     assert.equal(rows.rowCount, 0, 'no round trip to the database while nobody waits');
   } finally {
@@ -202,8 +203,12 @@ test('over capacity: a waiting page with increasing places, a retry carrying the
     const later = new Parent(fieldsOf(9));
     await later.open(a.app);
     assert.equal((await later.post(a.app)).statusCode, 200);
-    assert.equal(a.room.status().lastTicket, 5);
-    assert.equal(a.room.status().serving, 5);
+    const status = a.room.status();
+    assert.equal(status.lastTicket, 5);
+    assert.equal(status.serving, 5);
+    assert.equal(status.waitingPages, 7, 'three pages, the 503, the opened page, its paused view, the early retry');
+    assert.equal(status.admittedAfterWaiting, 5, 'every one who waited got in');
+    assert.ok(status.waitedMsLongest >= status.waitedMsTotal / 5);
   } finally {
     a.open();
     await a.app.close();
@@ -298,7 +303,8 @@ test('a slot freed is kept for the person called in: a newcomer does not take it
 
     // The process's timer calls the front of the line into the free slot.
     await a.room.tick();
-    assert.deepEqual(a.room.status(), { inFlight: 0, reserved: 1, lastTicket: 1, serving: 1 });
+    const { inFlight, reserved, lastTicket, serving } = a.room.status();
+    assert.deepEqual({ inFlight, reserved, lastTicket, serving }, { inFlight: 0, reserved: 1, lastTicket: 1, serving: 1 });
     const newcomer = new Parent(fieldsOf(402));
     await newcomer.open(a.app);
     const refused = await newcomer.post(a.app);

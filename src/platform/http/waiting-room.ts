@@ -37,6 +37,11 @@ export interface WaitingRoomStatus {
   /** Last ticket handed out and the highest ticket called in, as this process last saw them. */
   lastTicket: number;
   serving: number;
+  /** Since start, in this process: waiting pages (and 503s) answered, people let in after waiting, their waits. */
+  waitingPages: number;
+  admittedAfterWaiting: number;
+  waitedMsTotal: number;
+  waitedMsLongest: number;
 }
 
 export interface WaitingRoom {
@@ -119,7 +124,15 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
     const until = Date.now() + 3000;
     for (let i = 0; i < n; i++) reservations.push(until);
   };
-  const admit = (req: FastifyRequest, reply: FastifyReply, called: boolean): undefined => {
+  const counts = { waitingPages: 0, admittedAfterWaiting: 0, waitedMsTotal: 0, waitedMsLongest: 0 };
+  /** `waitedSince`: when the ticket was issued, for a request that waited. */
+  const admit = (req: FastifyRequest, reply: FastifyReply, called: boolean, waitedSince?: number): undefined => {
+    if (waitedSince !== undefined) {
+      const waited = Math.max(0, Date.now() - waitedSince);
+      counts.admittedAfterWaiting++;
+      counts.waitedMsTotal += waited;
+      counts.waitedMsLongest = Math.max(counts.waitedMsLongest, waited);
+    }
     inFlight++;
     holding.add(req);
     if (called) reservations.shift();
@@ -131,21 +144,22 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
   };
 
   const signTicket = (t: number, issued: number): string => `${t}.${issued}.${hmac(secret as string, `waiting-room|${name}|${t}|${issued}`)}`;
-  const readTicket = (req: FastifyRequest): number | null => {
+  const readTicket = (req: FastifyRequest): { t: number; issued: number } | null => {
     const header = req.headers['waiting-room-ticket'];
     const raw = (typeof header === 'string' ? header : undefined) ?? req.cookies?.[cookieName];
-    const m = raw ? /^(\d{1,15})\.(\d{1,12})\.([\w-]{43})$/.exec(raw) : null;
+    const m = raw ? /^(\d{1,15})\.(\d{1,15})\.([\w-]{43})$/.exec(raw) : null;
     if (!m) return null;
     const t = Number(m[1]);
     const issued = Number(m[2]);
-    if (issued + ttl < Date.now() / 1000) return null;
-    return safeEqual(signTicket(t, issued), raw as string) ? t : null;
+    if (issued + ttl * 1000 < Date.now()) return null;
+    return safeEqual(signTicket(t, issued), raw as string) ? { t, issued } : null;
   };
 
   const wait = (req: FastifyRequest, reply: FastifyReply, ticket: number, fresh: boolean): FastifyReply => {
     const position = ticket <= marks.serving ? 0 : ticket - marks.serving;
     const retryAfter = position === 0 ? 1 : Math.min(maxRetry, Math.max(1, Math.ceil(position / capacity)));
-    const value = fresh ? signTicket(ticket, Math.floor(Date.now() / 1000)) : null;
+    const value = fresh ? signTicket(ticket, Date.now()) : null;
+    counts.waitingPages++;
     if (value) reply.setCookie(cookieName, value, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: ttl, secure: req.protocol === 'https' });
     reply.header('retry-after', String(retryAfter)).header('cache-control', 'no-store');
     if (wantsJson(req)) {
@@ -170,7 +184,8 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
   const gate = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     secret ??= await store.secret();
     lastSeen = Date.now();
-    const ticket = readTicket(req);
+    const held = readTicket(req);
+    const ticket = held?.t ?? null;
     const slots = free();
     if (ticket === null) {
       // Fast path, no round trip: nobody is waiting (as this process last saw) and a slot is free here.
@@ -182,15 +197,16 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
       if (m.last <= m.serving && capacity - inFlight > 0) return admit(req, reply, true);
       return wait(req, reply, m.last, true);
     }
+    const since = held?.issued;
     if (ticket <= marks.serving) {
       // Called in: a reserved slot is theirs; only a full process makes them wait (a second, as "you are next").
-      if (capacity - inFlight > 0) return admit(req, reply, true);
+      if (capacity - inFlight > 0) return admit(req, reply, true, since);
       return wait(req, reply, ticket, false);
     }
     if (slots > 0) {
       const m = await move(0, 1);
       reserve(1);
-      if (ticket <= m.serving) return admit(req, reply, true);
+      if (ticket <= m.serving) return admit(req, reply, true, since);
     }
     return wait(req, reply, ticket, false);
   };
@@ -229,7 +245,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
     tick,
     status: () => {
       free(); // drops reservations that have run out
-      return { inFlight, reserved: reservations.length, lastTicket: marks.last, serving: marks.serving };
+      return { inFlight, reserved: reservations.length, lastTicket: marks.last, serving: marks.serving, ...counts };
     },
   };
 }
