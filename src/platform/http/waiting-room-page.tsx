@@ -3,6 +3,38 @@
 // opened (GET) reloads itself with <meta http-equiv="refresh">; a form that was sent (POST) is sent again with
 // every field the parent typed, as hidden inputs (the CSRF token and the idempotency key among them), by a tiny
 // same-origin script, or by the button when the browser runs no script.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** The query parameter that pauses a waiting page's automatic reload. */
+const PAUSE = '_wr_pause';
+
+/** Answers `req` with the waiting page: 200, and for an opened page the `Refresh` header unless paused. */
+export function sendWaitingPage(req: FastifyRequest, reply: FastifyReply, position: number, retryAfter: number): FastifyReply {
+  const opened = req.method === 'GET' || req.method === 'HEAD';
+  const address = new URL(req.url, 'http://x');
+  const paused = opened && address.searchParams.get(PAUSE) === '1';
+  address.searchParams.delete(PAUSE);
+  const resumeUrl = address.pathname + address.search;
+  address.searchParams.set(PAUSE, '1');
+  const pauseUrl = address.pathname + address.search;
+  // The HTTP form of <meta http-equiv="refresh">: the same reload without JavaScript, and no timed refresh in the
+  // markup (axe's meta-refresh rule); the page offers to pause it (WCAG 2.1 SC 2.2.1).
+  if (opened && !paused) reply.header('refresh', String(retryAfter));
+  const fields = opened ? null : formFields(req.body);
+  // 200: a page a person reads and that retries by itself, not an error (proxies must not swap it for theirs).
+  return reply.status(200).type('text/html; charset=utf-8').send(WaitingPage({ position, retryAfter, url: req.url, fields, paused, pauseUrl, resumeUrl }));
+}
+
+/** A posted form's fields as name/value pairs, to be sent again from the waiting page. */
+function formFields(body: unknown): [string, string][] {
+  if (!body || typeof body !== 'object') return [];
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof v === 'string') out.push([k, v]);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push([k, x]);
+  }
+  return out;
+}
 
 export interface WaitingPageProps {
   /** 0 when the parent has been called in and waits only for a free slot on this server. */

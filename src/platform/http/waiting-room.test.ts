@@ -2,108 +2,16 @@
 // server (body parsing, CSRF): what a parent sees when the registration path is full, and in what order they get in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { testDatabase } from '../testing/database.ts';
-import { openDatabase, type Database } from '../db/index.ts';
-import { loadConfig } from '../config.ts';
-import type { Platform } from './context.ts';
-import { createServer } from './server.ts';
-import { waitingRoom, type WaitingRoom } from './waiting-room.ts';
+import type { Database } from '../db/index.ts';
+import { Parent, fieldsOf, position, repost, rig, until } from './waiting-room-rig.ts';
 
 let database: Database;
 before(async () => {
   database = await testDatabase();
 });
 after(() => database.close());
-
-interface Rig {
-  app: FastifyInstance;
-  room: WaitingRoom;
-  /** Requests inside the handler now. */
-  inside: () => number;
-  /** Lets every request held in the handler finish (and later ones pass straight). */
-  open: () => void;
-  hold: () => void;
-}
-
-/** One app process: a gated form post at /dang-ky that echoes what it received, held inside until `open()`. */
-async function rig(db: Database, name: string, capacity: number): Promise<Rig> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', EGOV_VAR_DIR: 'tmp/test-var' });
-  // The server needs only the configuration and the database of the platform.
-  const platform = { config, database: db } as unknown as Platform;
-  const app = await createServer(platform);
-  let inside = 0;
-  let gate: Promise<void> = Promise.resolve();
-  let release = (): void => undefined;
-  let room: WaitingRoom | undefined;
-  await app.register(async (scope) => {
-    room = waitingRoom(scope, platform, { name, capacity, tickMs: 0 });
-    scope.get('/dang-ky', async (req) => req.csrfToken);
-    scope.get('/trang', { preHandler: room.gate }, async () => 'the page');
-    scope.post('/dang-ky', { preHandler: room.gate }, async (req) => {
-      inside++;
-      await gate;
-      inside--;
-      return { received: req.body };
-    });
-  });
-  await app.ready();
-  return {
-    app,
-    room: room as WaitingRoom,
-    inside: () => inside,
-    open: () => release(),
-    hold: () => {
-      gate = new Promise((r) => (release = r));
-    },
-  };
-}
-
-/** A parent's browser: keeps cookies, fetches the form's CSRF token once. */
-class Parent {
-  readonly cookies = new Map<string, string>();
-  token = '';
-  constructor(readonly fields: Record<string, string>) {}
-  private keep(res: LightMyRequestResponse): void {
-    for (const c of res.cookies as { name: string; value: string }[]) {
-      if (c.value === '') this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-  }
-  get cookie(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  async open(app: FastifyInstance): Promise<void> {
-    const res = await app.inject({ url: '/dang-ky', headers: { cookie: this.cookie } });
-    this.keep(res);
-    this.token = res.body;
-  }
-  async post(app: FastifyInstance, body?: string): Promise<LightMyRequestResponse> {
-    const payload = body ?? new URLSearchParams({ ...this.fields, _csrf: this.token }).toString();
-    const res = await app.inject({ method: 'POST', url: '/dang-ky', payload, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie } });
-    this.keep(res);
-    return res;
-  }
-}
-
-function position(res: LightMyRequestResponse): number {
-  const m = /Vị trí của bạn: <strong>([\d.]+)<\/strong>/.exec(res.body);
-  return m ? Number((m[1] as string).replaceAll('.', '')) : 0;
-}
-/** The form the waiting page posts again, as the browser would send it. */
-function repost(res: LightMyRequestResponse): string {
-  const form = new URLSearchParams();
-  for (const m of res.body.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) form.append(unescape(m[1] as string), unescape(m[2] as string));
-  return form.toString();
-}
-function unescape(s: string): string {
-  const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', apos: "'", amp: '&' };
-  return s.replace(/&(#\d+|\w+);/g, (all, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : (named[e] ?? all)));
-}
-async function until(cond: () => boolean): Promise<void> {
-  while (!cond()) await new Promise((r) => setImmediate(r));
-}
-const fieldsOf = (i: number): Record<string, string> => ({ child: `Nguyễn Văn An ${i} <&"'>`, school: `S${i}`, idempotency_key: `key-${i}` });
 
 test('under capacity requests pass straight through, without touching the shared line', async () => {
   const a = await rig(database, 'straight', 2);
@@ -234,84 +142,6 @@ test('a forged or altered ticket earns no place: the sender joins the back of th
     assert.equal(position(await cheat.post(a.app)), 3, 'the altered ticket counts for nothing');
     a.open();
     await running;
-  } finally {
-    a.open();
-    await a.app.close();
-  }
-});
-
-test('two app processes on one database share the line: tickets do not collide and are honoured by either', async () => {
-  // On PostgreSQL each process has its own connection pool, as two servers would.
-  const second = database.url ? await openDatabase({ url: database.url, poolSize: 4 }) : database;
-  const a = await rig(database, 'shared', 1);
-  const b = await rig(second, 'shared', 1);
-  try {
-    a.hold();
-    b.hold();
-    const holders = [new Parent(fieldsOf(300)), new Parent(fieldsOf(301))];
-    await holders[0]?.open(a.app);
-    await holders[1]?.open(b.app);
-    const running = [holders[0]?.post(a.app), holders[1]?.post(b.app)];
-    await until(() => a.inside() === 1 && b.inside() === 1);
-
-    const parents = [0, 1, 2, 3].map((i) => new Parent(fieldsOf(310 + i)));
-    const pages: LightMyRequestResponse[] = [];
-    for (const [i, p] of parents.entries()) {
-      const app = i % 2 === 0 ? a.app : b.app;
-      await p.open(app);
-      pages.push(await p.post(app));
-    }
-    assert.deepEqual(pages.map(position), [1, 2, 3, 4], 'one sequence across both processes');
-    const tickets = parents.map((p) => Number(p.cookies.get('egov_wr_shared')?.split('.')[0]));
-    assert.deepEqual(tickets, [1, 2, 3, 4]);
-
-    a.open();
-    b.open();
-    await Promise.all(running);
-    // Ticket 1 was issued by process A; it comes back through B and gets in.
-    const back = await (parents[0] as Parent).post(b.app, repost(pages[0] as LightMyRequestResponse));
-    assert.equal(back.statusCode, 200);
-    assert.deepEqual(back.json().received.child, fieldsOf(310).child);
-    // Ticket 3 (from A) tries B before ticket 2 came back: it waits, behind 2.
-    const early = await (parents[2] as Parent).post(b.app, repost(pages[2] as LightMyRequestResponse));
-    assert.equal(position(early), 1);
-    const row = await database.pool.query<{ next_ticket: number }>(`select next_ticket from waiting_room where name = 'shared'`);
-    assert.equal(Number(row.rows[0]?.next_ticket), 4, 'no ticket handed out twice');
-  } finally {
-    a.open();
-    b.open();
-    await a.app.close();
-    await b.app.close();
-    if (second !== database) await second.close();
-  }
-});
-
-test('a slot freed is kept for the person called in: a newcomer does not take it', async () => {
-  const a = await rig(database, 'called', 1);
-  try {
-    a.hold();
-    const holder = new Parent(fieldsOf(400));
-    await holder.open(a.app);
-    const running = holder.post(a.app);
-    await until(() => a.inside() === 1);
-    const first = new Parent(fieldsOf(401));
-    await first.open(a.app);
-    const page = await first.post(a.app);
-    assert.equal(position(page), 1);
-    a.open();
-    await running;
-
-    // The process's timer calls the front of the line into the free slot.
-    await a.room.tick();
-    const { inFlight, reserved, lastTicket, serving } = a.room.status();
-    assert.deepEqual({ inFlight, reserved, lastTicket, serving }, { inFlight: 0, reserved: 1, lastTicket: 1, serving: 1 });
-    const newcomer = new Parent(fieldsOf(402));
-    await newcomer.open(a.app);
-    const refused = await newcomer.post(a.app);
-    assert.equal(position(refused), 1, 'the newcomer queues behind the one called in');
-    const back = await first.post(a.app, repost(page));
-    assert.equal(back.statusCode, 200);
-    assert.equal(back.json().received.school, 'S401');
   } finally {
     a.open();
     await a.app.close();

@@ -10,12 +10,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Platform } from './context.ts';
 import { AppError } from './errors.ts';
 import { errorBody, wantsJson } from './error-handler.tsx';
-import { WaitingPage } from './waiting-room-page.tsx';
+import { sendWaitingPage } from './waiting-room-page.tsx';
 import { csrfSecret } from '../auth/csrf.ts';
 import { hmac, safeEqual } from '../auth/tokens.ts';
-
-/** The query parameter that pauses a waiting page's automatic reload. */
-const PAUSE = '_wr_pause';
 
 export interface WaitingRoomOptions {
   /** The room's name (its row in `waiting_room`, its cookie): lower-case letters, digits, '-'. */
@@ -26,7 +23,7 @@ export interface WaitingRoomOptions {
   ticketTtlSeconds?: number;
   /** How often the process re-reads the shared marks and calls people into its free slots (default 500; 0: never). */
   tickMs?: number;
-  /** Longest wait between two retries of a waiting page (default 15 s). */
+  /** Longest wait between two retries of a waiting page (default 10 s). */
   maxRetrySeconds?: number;
 }
 
@@ -82,7 +79,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
   if (!/^[a-z0-9-]{1,40}$/.test(name)) throw new Error(`waiting room name ${JSON.stringify(name)}: use a-z, 0-9 and '-'`);
   if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`waiting room ${name}: capacity must be a whole number ≥ 1`);
   const ttl = opts.ticketTtlSeconds ?? 3600;
-  const maxRetry = opts.maxRetrySeconds ?? 15;
+  const maxRetry = opts.maxRetrySeconds ?? 10;
   const cookieName = `egov_wr_${name}`;
   const holding = new WeakSet<FastifyRequest>();
   let inFlight = 0;
@@ -112,9 +109,21 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
       where name = ${name} returning next_ticket::int8 as last, serving::int8 as serving`.execute(store.db);
     const row = r.rows[0];
     if (!row) throw new Error(`waiting room ${name}: its row is missing`);
-    marks = { last: Number(row.last), serving: Number(row.serving) };
+    see({ last: Number(row.last), serving: Number(row.serving) });
     return marks;
   };
+  // How fast the line is called in (tickets per second), from the marks seen at least a second apart.
+  let rate = 0;
+  let rateFrom: { at: number; serving: number } | null = null;
+  function see(next: Marks): void {
+    marks = next;
+    const now = Date.now();
+    rateFrom ??= { at: now, serving: next.serving };
+    if (now - rateFrom.at < 1000) return;
+    const seen = ((next.serving - rateFrom.serving) * 1000) / (now - rateFrom.at);
+    rate = rate === 0 ? seen : (rate + seen) / 2;
+    rateFrom = { at: now, serving: next.serving };
+  }
   const free = (): number => {
     const now = Date.now();
     if (reservations.length && (reservations[0] as number) <= now) reservations = reservations.filter((t) => t > now);
@@ -151,13 +160,15 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
     if (!m) return null;
     const t = Number(m[1]);
     const issued = Number(m[2]);
-    if (issued + ttl * 1000 < Date.now()) return null;
+    if (issued + ttl * 1000 < Date.now() || issued > Date.now() + 60_000) return null;
     return safeEqual(signTicket(t, issued), raw as string) ? { t, issued } : null;
   };
 
   const wait = (req: FastifyRequest, reply: FastifyReply, ticket: number, fresh: boolean): FastifyReply => {
     const position = ticket <= marks.serving ? 0 : ticket - marks.serving;
-    const retryAfter = position === 0 ? 1 : Math.min(maxRetry, Math.max(1, Math.ceil(position / capacity)));
+    // Come back about when your number is called: the line moves at the rate seen lately (never taken below this
+    // process's capacity per second, so the first estimate is not too long).
+    const retryAfter = position === 0 ? 1 : Math.min(maxRetry, Math.max(1, Math.ceil(position / Math.max(rate, capacity))));
     const value = fresh ? signTicket(ticket, Date.now()) : null;
     counts.waitingPages++;
     if (value) reply.setCookie(cookieName, value, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: ttl, secure: req.protocol === 'https' });
@@ -166,19 +177,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
       const e = new AppError('WAITING_ROOM', 503, { vi: 'Hệ thống đang nhận rất nhiều yêu cầu. Bạn đang trong hàng chờ; hãy gửi lại sau số giây trong Retry-After.', en: 'The service is receiving a great many requests. You are in the waiting line; send again after the seconds in Retry-After.' }, [], { position, retryAfter, ...(value ? { ticket: value } : {}) });
       return reply.status(503).type('application/json; charset=utf-8').send(errorBody(e));
     }
-    const opened = req.method === 'GET' || req.method === 'HEAD';
-    const address = new URL(req.url, 'http://x');
-    const paused = opened && address.searchParams.get(PAUSE) === '1';
-    address.searchParams.delete(PAUSE);
-    const resumeUrl = address.pathname + address.search;
-    address.searchParams.set(PAUSE, '1');
-    const pauseUrl = address.pathname + address.search;
-    // The HTTP form of <meta http-equiv="refresh">: the same reload without JavaScript, and no timed refresh in the
-    // markup (axe's meta-refresh rule); the page offers to pause it (WCAG 2.1 SC 2.2.1).
-    if (opened && !paused) reply.header('refresh', String(retryAfter));
-    const fields = opened ? null : formFields(req.body);
-    // 200: a page a person reads and that retries by itself, not an error (proxies must not swap it for theirs).
-    return reply.status(200).type('text/html; charset=utf-8').send(WaitingPage({ position, retryAfter, url: req.url, fields, paused, pauseUrl, resumeUrl }));
+    return sendWaitingPage(req, reply, position, retryAfter);
   };
 
   const gate = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
@@ -222,7 +221,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
     await ensureRow();
     const r = await sql<Marks>`select next_ticket::int8 as last, serving::int8 as serving from waiting_room where name = ${name}`.execute(store.db);
     const row = r.rows[0];
-    if (row) marks = { last: Number(row.last), serving: Number(row.serving) };
+    if (row) see({ last: Number(row.last), serving: Number(row.serving) });
   };
 
   app.addHook('onResponse', release);
@@ -248,15 +247,4 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
       return { inFlight, reserved: reservations.length, lastTicket: marks.last, serving: marks.serving, ...counts };
     },
   };
-}
-
-/** A posted form's fields as name/value pairs, to be sent again from the waiting page. */
-function formFields(body: unknown): [string, string][] {
-  if (!body || typeof body !== 'object') return [];
-  const out: [string, string][] = [];
-  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-    if (typeof v === 'string') out.push([k, v]);
-    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push([k, x]);
-  }
-  return out;
 }
