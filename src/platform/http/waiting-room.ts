@@ -215,7 +215,7 @@ export function createWaitingRoom(app: FastifyInstance, store: WaitingRoomStore,
     if (marks.last > marks.serving && slots > 0) {
       const before = marks.serving;
       const m = await move(0, slots);
-      reserve(m.serving - before);
+      reserve(Math.min(slots, m.serving - before)); // not the people other processes called meanwhile
       return;
     }
     await ensureRow();
