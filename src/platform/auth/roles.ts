@@ -9,6 +9,10 @@ export const Role = {
   admin: 'admin',
   /** Submits dossiers on another person's behalf (counter intake, integrators) for the agencies it serves (issue 10). */
   intake: 'intake',
+  /** A school's admissions officer: sees and confirms the applicants of their schools (issue 11). */
+  schoolAdmissions: 'school_admissions',
+  /** The education office: admission rounds, catchments, codes, live counts and results for every school (issue 11). */
+  educationOffice: 'education_office',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -22,6 +26,8 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   moderator: { vi: 'Kiểm duyệt viên', en: 'Moderator' },
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
   intake: { vi: 'Tiếp nhận thay', en: 'Submits on behalf' },
+  school_admissions: { vi: 'Cán bộ tuyển sinh của trường', en: 'School admissions officer' },
+  education_office: { vi: 'Cán bộ tuyển sinh của cơ quan giáo dục', en: 'Education office (admissions)' },
 };
 
 export function isRole(v: string): v is Role {
