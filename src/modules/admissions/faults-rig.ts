@@ -117,9 +117,13 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   return { url: `http://127.0.0.1:${port}`, child, output: () => out, exited };
 }
 
-/** A TCP proxy on loopback to `target`; `cut()` refuses new connections and breaks open ones, `restore()` undoes it. */
-export async function startProxy(target: { host: string; port: number }): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+/**
+ * A TCP proxy on loopback to `target`. `cut()` refuses new connections and breaks open ones; `restore()` undoes it
+ * and `hold()`. `hold()` drops whatever the target sends back from then on: answers written but never delivered.
+ */
+export async function startProxy(target: { host: string; port: number }): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; hold(): void; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
+  let holding = false;
   const listen = (port: number): Promise<net.Server> =>
     new Promise((resolve, reject) => {
       const server = net.createServer((client) => {
@@ -131,7 +135,10 @@ export async function startProxy(target: { host: string; port: number }): Promis
         }
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
-        client.pipe(upstream).pipe(client);
+        client.pipe(upstream);
+        upstream.on('data', (d: Buffer) => {
+          if (!holding) client.write(d);
+        });
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve(server));
@@ -147,7 +154,11 @@ export async function startProxy(target: { host: string; port: number }): Promis
   return {
     port,
     cut,
+    hold: () => {
+      holding = true;
+    },
     restore: async () => {
+      holding = false;
       server ??= await listen(port);
     },
     close: cut,
@@ -212,10 +223,11 @@ export interface Row {
   number: string;
   childId: number;
   status: string;
+  createdAt: Date;
 }
 
 /** Every application of the test's round, as stored. */
 export async function applications(database: Database): Promise<Row[]> {
-  const r = await sql<Row>`select idempotency_key as key, application_no as number, child_id::int as "childId", status from admission_applications`.execute(database.db);
+  const r = await sql<Row>`select idempotency_key as key, application_no as number, child_id::int as "childId", status, created_at as "createdAt" from admission_applications`.execute(database.db);
   return r.rows;
 }
