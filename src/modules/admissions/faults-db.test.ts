@@ -22,7 +22,7 @@ test(
   'database unreachable during the burst: parents are told to try again, nothing confirmed is lost, the same forms succeed after',
   // PGlite runs inside the app process: it has no connection to cut, and it fails only with the process, which
   // faults-kill.test.ts covers (SIGKILL and restart).
-  { timeout: 180_000, skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL (PostgreSQL): an embedded PGlite has no connection to cut' },
+  { timeout: 300_000, skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL (PostgreSQL): an embedded PGlite has no connection to cut' },
   async (t) => {
     const s = await stage(CHILDREN);
     const direct = new URL(s.url as string);
@@ -79,7 +79,7 @@ test(
       assert.ok(ready, '/readyz recovers without a restart');
       const again = new Map<Parent, Answer | undefined>();
       await pool(parents, AT_ONCE, async (p) => {
-        again.set(p, await p.submit(server.url));
+        again.set(p, await p.submitUntilAnswered(server.url));
       });
       for (const p of parents) {
         const a = again.get(p);

@@ -190,6 +190,13 @@ export class Parent {
     this.form = { _csrf: csrf, code: this.child.code, personal_id: this.child.personalId, school: SCHOOL, _key: this.key };
   }
 
+  /** Sends the form until an answer comes, at most `tries` times (a parent whose page did not load presses again). */
+  async submitUntilAnswered(base: string, tries = 3): Promise<Answer | undefined> {
+    let a: Answer | undefined;
+    for (let i = 0; i < tries && !a; i++) a = await this.submit(base);
+    return a;
+  }
+
   /** Sends the form; undefined when no answer came (connection refused or broken). */
   async submit(base: string, headers: Record<string, string> = {}): Promise<Answer | undefined> {
     try {
@@ -197,7 +204,7 @@ export class Parent {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie, 'x-forwarded-for': this.ip, ...headers },
         body: new URLSearchParams(this.form).toString(),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(60_000),
       });
       const body = await res.text();
       const number = res.status === 200 && /ĐÃ ĐĂNG KÝ THÀNH CÔNG/.test(body) ? /(L1-26-\d{7})/.exec(body)?.[1] : undefined;
