@@ -31,11 +31,13 @@ test('a parent registers, the demo school officer sees the application and confi
   assert.ok(no, 'the confirmation shows the application number');
 
   const officer = await h.newPage({ viewport: PHONE_390 });
-  await officer.goto('/dang-nhap?next=/truong/tuyen-sinh');
+  await officer.goto('/dang-nhap');
   await officer.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(DEMO_OFFICER.username);
   await officer.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await submitWith(officer, officer.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true }));
-  await officer.goto('/truong/tuyen-sinh');
+  assert.match(officer.url(), /\/truong\/tuyen-sinh$/, 'the officer lands on the school admissions page');
+  await fits(officer, "the officer's schools");
+  await officer.getByRole('link', { name: 'Trường Tiểu học Hoàn Kiếm A' }).click();
   assert.match(officer.url(), new RegExp(`/truong/tuyen-sinh/${DEMO_OFFICER.schoolCode}$`));
   await fits(officer, 'the applicants page');
   const main = await officer.locator('main').innerText();

@@ -42,7 +42,6 @@ export async function schoolPages(app: FastifyInstance, platform: Platform): Pro
     const first = signInFirst(req, reply);
     if (first) return first;
     const schools = await officerSchools(platform, req.user);
-    if (schools.length === 1 && schools[0]) return reply.redirect(schoolPath(schools[0].code), 303);
     return noStore(reply).html(SchoolsPage({ req, schools }));
   });
 
