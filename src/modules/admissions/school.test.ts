@@ -117,13 +117,13 @@ function multipart(csrf: string, csv: string): { body: Buffer; type: string } {
   return { body: Buffer.from(body, 'utf8'), type: `multipart/form-data; boundary=${b}` };
 }
 
-async function upload(c: TestClient, csv: string) {
+async function upload(c: TestClient, csv: string, lang = 'vi') {
   const url = '/truong/tuyen-sinh/TH00070A/ma-tuyen-sinh';
   const page = await c.get(url);
   const round = /giay-bao\.pdf\?round=(\d+)/.exec(page.body)?.[1] ?? '';
   const { body, type } = multipart(/name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '', csv);
   const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return app.server.inject({ method: 'POST', url: `${url}?round=${round}`, headers: { cookie, 'content-type': type }, payload: body });
+  return app.server.inject({ method: 'POST', url: `${url}?round=${round}&lang=${lang}`, headers: { cookie, 'content-type': type }, payload: body });
 }
 
 const CSV = [
@@ -151,6 +151,9 @@ test('codes from a CSV file: every line accepted or refused with its reason, ide
   assert.equal(en.statusCode, 200);
   assert.match(en.body, /0 mã mới, 1 đã cấp trước/);
   assert.match(en.body, new RegExp(`<code>${codes[0]}</code>`));
+  const english = await upload(officer, '12345,Sai Số,2020-01-01,00070,', 'en');
+  assert.match(english.body, /0 new codes, 0 issued before, 1 lines refused/);
+  assert.match(english.body, /Refused: The personal ID number must have 12 digits/);
   const n = await sql<{ n: number }>`select count(*)::int as n from admission_enrolment_codes e join admission_children c on c.id = e.child_id where c.personal_id like '0012200090%'`.execute(app.database.db);
   assert.equal(n.rows[0]?.n, 2);
   const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'admissions.issue_codes' and actor_label = 'truong.hk'`.execute(app.database.db);
