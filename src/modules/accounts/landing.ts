@@ -11,6 +11,7 @@ const OFFICER_ROLES: readonly string[] = ['one_stop_officer', 'specialist', 'lea
 export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.some((role) => OFFICER_ROLES.includes(role))) return '/mot-cua';
   if (user.kind === 'staff' && user.roles.includes('admin')) return '/quan-tri';
+  if (user.kind === 'staff' && user.roles.includes('school_admissions')) return '/truong/tuyen-sinh';
   return '/tai-khoan';
 }
 

@@ -101,6 +101,7 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     { username: 'demo.motcua', roles: 'one_stop_officer' },
     { username: 'demo.stp.chuyenvien', roles: 'specialist' },
     { username: 'demo.stp.lanhdao', roles: 'leader' },
+    { username: 'demo.truong', roles: 'school_admissions' },
     { username: 'demo.vanthu', roles: 'registry_clerk' },
   ]);
   // Every agency that receives dossiers has a one-stop officer, a specialist and a leader (issue 9).
@@ -162,6 +163,7 @@ test('after signing in without a page to return to, staff land on their work: of
     ['demo.admin', '/quan-tri'],
     ['demo.bientap', '/tai-khoan'],
     ['demo.vanthu', '/tai-khoan'],
+    ['demo.truong', '/truong/tuyen-sinh'],
     ['demo.congdan', '/tai-khoan'],
   ];
   for (const [username, landing] of expected) {

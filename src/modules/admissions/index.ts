@@ -4,15 +4,21 @@
 //   const { application, replayed } = await apply(platform, { code, personalId, schoolCode, idempotencyKey });
 import type { Module } from '../../platform/module.ts';
 import { admissionPages } from './routes.ts';
+import { schoolPages } from './routes-school.ts';
+import { attachDemoOfficer } from './school.ts';
 import { seedAdmissionsDemo } from './seed.ts';
 import { NOTIFY_JOB } from './service.ts';
 import { sendConfirmations } from './notify.ts';
 
 export const admissionsModule: Module = {
   name: 'admissions',
-  routes: (app, platform) => admissionPages(app, platform),
+  routes: async (app, platform) => {
+    await admissionPages(app, platform);
+    await app.register(async (scope) => schoolPages(scope, platform)); // the school officer's pages (routes-school.ts)
+  },
   seedDemo: async (platform) => {
     await seedAdmissionsDemo(platform);
+    await attachDemoOfficer(platform); // demo.truong works for the demo children's school (school.ts)
   },
   jobs: async (platform) => {
     // Declared at start even without workers: the application's transaction queues to it (platform/jobs).
@@ -38,6 +44,9 @@ export {
 export { listCatchments, setCatchments, type CatchmentArea } from './catchments.ts';
 export { issueEnrolmentCodes, newEnrolmentCode, type ChildInput } from './issue.ts';
 export { seedAdmissionsDemo } from './seed.ts';
+export { attachOfficer, confirmEnrolment, officerSchools, schoolApplicants, DEMO_OFFICER, type Applicant, type ApplicantList } from './school.ts';
+export { importCodes, type ImportLine } from './school-codes.ts';
+export { lettersPdf } from './letters.ts';
 export { DEMO_CHILDREN, DEMO_SCHOOL_YEAR, type DemoChild } from './demo.ts';
 export { eligibility, windowState, normaliseCode, PRIORITY, LEVEL_PREFIX, type WindowState } from './rules.ts';
 export { AdmissionErrors } from './errors.ts';
