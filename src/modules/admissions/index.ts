@@ -4,13 +4,17 @@
 //   const { application, replayed } = await apply(platform, { code, personalId, schoolCode, idempotencyKey });
 import type { Module } from '../../platform/module.ts';
 import { admissionPages } from './routes.ts';
+import { officePages } from './routes-office.ts';
 import { seedAdmissionsDemo } from './seed.ts';
 import { NOTIFY_JOB } from './service.ts';
 import { sendConfirmations } from './notify.ts';
 
 export const admissionsModule: Module = {
   name: 'admissions',
-  routes: (app, platform) => admissionPages(app, platform),
+  routes: async (app, platform) => {
+    await admissionPages(app, platform);
+    await officePages(app, platform);
+  },
   seedDemo: async (platform) => {
     await seedAdmissionsDemo(platform);
   },
