@@ -14,6 +14,8 @@ export interface OfficeFixture {
   applications: number;
   during: Date;
   after: Date;
+  /** Enrolment codes of two parents: the child admitted at C (priority group 1), the child refused at full B. */
+  parents: { admitted: { code: string; personalId: string }; refused: { code: string; personalId: string } };
 }
 
 export async function seedOfficeFixture(platform: Platform): Promise<OfficeFixture> {
@@ -55,6 +57,7 @@ export async function seedOfficeFixture(platform: Platform): Promise<OfficeFixtu
       .values({ personal_id: `0012300090${String(i).padStart(2, '0')}`, full_name: `Trẻ thử ${i + 1}`, birth_date: '2024-03-01', residence_unit: a.unit })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (i === 4 || i === 5) await db.insertInto('admission_enrolment_codes').values({ code: `L1OFF0000${i}`, round_id: round.id, child_id: child.id, school_id: ids.get(a.school) ?? 0 }).execute();
     await db
       .insertInto('admission_applications')
       .values({
@@ -82,5 +85,6 @@ export async function seedOfficeFixture(platform: Platform): Promise<OfficeFixtu
     applications: apps.filter((a) => !a.status).length,
     during: new Date('2030-06-02T03:00:00Z'),
     after: new Date('2030-06-06T02:00:00Z'),
+    parents: { admitted: { code: 'L1OFF00005', personalId: '001230009005' }, refused: { code: 'L1OFF00004', personalId: '001230009004' } },
   };
 }

@@ -14,6 +14,7 @@ import { runAdmissionDraw } from '../../cli/admission-draw.ts';
 import { compareDraws, formatDraw, parseApplicationList, seedCommitment } from './lottery.ts';
 import { drawFile, publicResults, publishCommitment, runAllocation } from './results.ts';
 import { seedOfficeFixture, type OfficeFixture } from './office-fixture.ts';
+import { viewApplication } from './changes.ts';
 
 let app: TestApp;
 let fx: OfficeFixture;
@@ -86,6 +87,19 @@ test('the commitment is published before the close, the seed only after the draw
   assert.ok(decided.some((r) => /another catchment school/.test(r.result_note ?? '')));
   // The out-of-catchment child finds school B full.
   assert.ok(decided.some((r) => r.status === 'not_admitted' && /School full \(priority group 1\)/.test(r.result_note ?? '')));
+});
+
+test('a parent then sees the result, the reason and the appointment', async () => {
+  const won = (await viewApplication(app.platform, fx.parents.admitted, { now: fx.after })).application;
+  assert.equal(won?.status, 'admitted');
+  assert.equal(won?.resultNote, 'Trúng tuyển: Trường Tiểu học Thử C. Nhóm ưu tiên 1. / Admitted: Trường Tiểu học Thử C. Priority group 1.');
+  // The first working day after the draw (Thursday 6 June 2030, 09:00 in Hà Nội) → Friday 7 June, 08:00 (01:00Z).
+  assert.equal(won?.appointmentAt?.toISOString(), '2030-06-07T01:00:00.000Z');
+  assert.equal(won?.appointmentPlace, 'Trường Tiểu học Thử C, Số 3, phố Thử, Hà Nội');
+  const lost = (await viewApplication(app.platform, fx.parents.refused, { now: fx.after })).application;
+  assert.equal(lost?.status, 'not_admitted');
+  assert.equal(lost?.resultNote, 'Không trúng tuyển. Trường hết chỗ (nhóm ưu tiên 1). / Not admitted. School full (priority group 1).');
+  assert.equal(lost?.appointmentAt, null);
 });
 
 test('every published draw recomputes identically with lottery.ts and with the command', async () => {
