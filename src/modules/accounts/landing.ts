@@ -11,6 +11,8 @@ const OFFICER_ROLES: readonly string[] = ['one_stop_officer', 'specialist', 'lea
 export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.some((role) => OFFICER_ROLES.includes(role))) return '/mot-cua';
   if (user.kind === 'staff' && user.roles.includes('admin')) return '/quan-tri';
+  // The education office's work is the admission figures (issue 11).
+  if (user.kind === 'staff' && user.roles.includes('education_office')) return '/quan-ly/tuyen-sinh/so';
   return '/tai-khoan';
 }
 

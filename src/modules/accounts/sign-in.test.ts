@@ -161,6 +161,7 @@ test('after signing in without a page to return to, staff land on their work: of
     ['demo.chuyenvien', '/mot-cua'],
     ['demo.lanhdao', '/mot-cua'],
     ['demo.admin', '/quan-tri'],
+    ['demo.sogd', '/quan-ly/tuyen-sinh/so'],
     ['demo.bientap', '/tai-khoan'],
     ['demo.vanthu', '/tai-khoan'],
     ['demo.congdan', '/tai-khoan'],

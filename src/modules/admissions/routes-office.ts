@@ -13,7 +13,7 @@ import { admissionRepo } from './repo.ts';
 import { drawFile, publicResults, publishCommitment, runAllocation } from './results.ts';
 import { admissionDb } from './tables.ts';
 import { OfficeCatchmentsPage, areasText, parseAreas, type CatchmentState } from './views/office-catchments.tsx';
-import { OfficeDashboardPage } from './views/office-dashboard.tsx';
+import { OfficeDashboardPage, OfficeNoRoundsPage } from './views/office-dashboard.tsx';
 import { OFFICE, PUBLIC_RESULTS } from './views/office-parts.tsx';
 import { OfficeResultsPage, PublicResultsPage } from './views/office-results.tsx';
 
@@ -38,7 +38,7 @@ export async function officePages(app: FastifyInstance, platform: Platform): Pro
     const rounds = await officeRounds(platform, req.user);
     const wanted = Number(str(query(req).round));
     const round = rounds.find((r) => r.id === wanted) ?? defaultRound(rounds);
-    if (!round) throw OfficeErrors.ROUND_NOT_FOUND();
+    if (!round) return page(reply, 200, OfficeNoRoundsPage({ req }));
     const counts = await roundCounts(platform, req.user, round.id);
     return page(reply, 200, OfficeDashboardPage({ req, state: { rounds, counts, ward: str(query(req).ward) } }));
   });

@@ -200,3 +200,14 @@ export function OfficeDashboardPage({ req, state }: { req: FastifyRequest; state
     </Page>
   );
 }
+
+/** Before the first round exists: the menu and a sentence, not an error. */
+export function OfficeNoRoundsPage({ req }: { req: FastifyRequest }): JSX.Element {
+  return (
+    <Page req={req} title={o.dashboardTitle}>
+      <h1 safe>{t(req.lang, o.dashboardTitle)}</h1>
+      <OfficeNav lang={req.lang} rounds={[]} />
+      <p safe>{t(req.lang, o.noRounds)}</p>
+    </Page>
+  );
+}
