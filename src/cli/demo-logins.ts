@@ -12,6 +12,7 @@ export const DEMO_USERNAMES = [
   'demo.stp.lanhdao',
   'demo.badinh.motcua',
   'demo.truong',
+  'demo.sogd',
 ] as const;
 
 /**

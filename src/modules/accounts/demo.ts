@@ -20,6 +20,8 @@ const CENTRE_CODE = '000.00.20.H26';
 /** A city department (Sở Tư pháp) and a second ward (UBND phường Ba Đình), for access tests across agencies. */
 const JUSTICE_CODE = '000.00.03.H26';
 const SECOND_WARD_CODE = '000.01.51.H26';
+/** Sở Giáo dục và Đào tạo: the education office of school admission (issue 11). */
+const EDUCATION_CODE = '000.00.09.H26';
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
@@ -29,7 +31,7 @@ export interface DemoAccount {
   kind: AccountKind;
   roles: RoleT[];
   /** 'ward': UBND Phường Hoàn Kiếm; 'centre': the city's service centre; 'justice': Sở Tư pháp; 'ward2': UBND phường Ba Đình. */
-  agency?: 'ward' | 'centre' | 'justice' | 'ward2';
+  agency?: 'ward' | 'centre' | 'justice' | 'ward2' | 'education';
   email?: string;
   phone?: string;
   personalId?: string;
@@ -48,6 +50,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.badinh.motcua', fullName: 'Đinh Thị Mai', kind: 'staff', roles: [Role.oneStopOfficer], agency: 'ward2' },
   // Admissions officer of Trường Tiểu học Hoàn Kiếm A (the admissions module attaches the account to the school).
   { username: 'demo.truong', fullName: 'Lý Thị Ngọc', kind: 'staff', roles: [Role.schoolAdmissions], agency: 'ward' },
+  { username: 'demo.sogd', fullName: 'Trịnh Thị Ngọc', kind: 'staff', roles: [Role.educationOffice], agency: 'education' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */
@@ -88,7 +91,9 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
   const found = await findAgencyByCode(platform.database.db, JUSTICE_CODE);
   const justice = found && { id: found.id, code: found.code, name: found.name };
   const ward2 = await agencyByCodeOrKind(platform.database.db, SECOND_WARD_CODE, 'commune_committee');
-  const agencies: Record<'ward' | 'centre' | 'justice' | 'ward2', AgencyOption | undefined> = { ward, centre, justice, ward2 };
+  const edu = await findAgencyByCode(platform.database.db, EDUCATION_CODE);
+  const education = edu ? { id: edu.id, code: edu.code, name: edu.name } : centre;
+  const agencies: Record<'ward' | 'centre' | 'justice' | 'ward2' | 'education', AgencyOption | undefined> = { ward, centre, justice, ward2, education };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const agency = a.agency ? agencies[a.agency] : undefined;

@@ -12,6 +12,8 @@ export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.some((role) => OFFICER_ROLES.includes(role))) return '/mot-cua';
   if (user.kind === 'staff' && user.roles.includes('admin')) return '/quan-tri';
   if (user.kind === 'staff' && user.roles.includes('school_admissions')) return '/truong/tuyen-sinh';
+  // The education office's work is the admission figures (issue 11).
+  if (user.kind === 'staff' && user.roles.includes('education_office')) return '/quan-ly/tuyen-sinh/so';
   return '/tai-khoan';
 }
 

@@ -1,6 +1,6 @@
 // Catchments (tuyến, DOMAIN §8): which units, or parts of units, each public school serves in a school year. The
 // education office edits them before the window; each school year keeps its own rows, so a year once published stays
-// as it was. Until the platform has an education-office role, editing needs the administrator role.
+// as it was. Editing needs the education office's role (migration 0026) or the administrator's.
 import type { Platform } from '../../platform/http/context.ts';
 import { requireStaff, type Actor } from '../../platform/auth/access.ts';
 import { Role } from '../../platform/auth/roles.ts';
@@ -31,7 +31,7 @@ export async function listCatchments(platform: Platform, schoolYear: string, sch
 
 /** Replaces a school's catchment for a school year, with the before and after in the audit row. */
 export async function setCatchments(platform: Platform, actor: Actor, input: { schoolYear: string; schoolCode: string; areas: CatchmentArea[] }): Promise<Required<CatchmentArea>[]> {
-  const user = requireStaff(actor, Role.admin);
+  const user = requireStaff(actor, Role.educationOffice, Role.admin);
   const db = admissionDb(platform.database.db);
   const school = await admissionRepo.findSchoolByCode(db, input.schoolCode);
   const year = await db.selectFrom('admission_school_years').select('code').where('code', '=', input.schoolYear).executeTakeFirst();

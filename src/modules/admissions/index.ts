@@ -6,6 +6,7 @@ import type { Module } from '../../platform/module.ts';
 import { admissionPages } from './routes.ts';
 import { schoolPages } from './routes-school.ts';
 import { attachDemoOfficer } from './school.ts';
+import { officePages } from './routes-office.ts';
 import { seedAdmissionsDemo } from './seed.ts';
 import { NOTIFY_JOB } from './service.ts';
 import { sendConfirmations } from './notify.ts';
@@ -15,6 +16,7 @@ export const admissionsModule: Module = {
   routes: async (app, platform) => {
     await admissionPages(app, platform);
     await app.register(async (scope) => schoolPages(scope, platform)); // the school officer's pages (routes-school.ts)
+    await officePages(app, platform);
   },
   seedDemo: async (platform) => {
     await seedAdmissionsDemo(platform);
