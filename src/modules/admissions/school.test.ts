@@ -56,6 +56,9 @@ test("the officer sees their school's applicants with count against places, filt
   const home = await officer.get('/truong/tuyen-sinh');
   assert.match(home.body, /href="\/truong\/tuyen-sinh\/TH00070A"/);
   assert.doesNotMatch(home.body, /TH00166A/);
+  // The menu leads the officer to their pages, not to the one-stop office they may not open.
+  assert.match(home.body, /<a href="\/truong\/tuyen-sinh"[^>]*>Tuyển sinh của trường<\/a>/);
+  assert.doesNotMatch(home.body, /href="\/mot-cua"/);
 });
 
 test("another school's officer, other staff, a citizen and a visitor do not see the applicants", async () => {

@@ -30,6 +30,8 @@ function hasErrorSummary(children: Children): boolean {
   return Array.isArray(children) && children.some((c) => hasErrorSummary(c as Children));
 }
 
+const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office'];
+
 export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
   const lang = req.lang;
   const user = req.user;
@@ -39,7 +41,13 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
     ['/thu-tuc', m.navProcedures],
     ['/tra-cuu-ho-so', m.navLookup],
     ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers]] as [string, Text][]) : []),
-    ...(user?.kind === 'staff' ? ([['/mot-cua', m.navOneStop], ['/quan-ly/chat-luong', m.navQuality]] as [string, Text][]) : []),
+    // The one-stop office and its quality figures are for staff of the back office; admissions staff hold only their
+    // own pages (least privilege: the links would lead them to a 403).
+    ...(user?.kind === 'staff' && user.roles.some((r) => !ADMISSIONS_ONLY.includes(r))
+      ? ([['/mot-cua', m.navOneStop], ['/quan-ly/chat-luong', m.navQuality]] as [string, Text][])
+      : []),
+    ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
+    ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],
     ['/lich-lam-viec', m.navCalendar],

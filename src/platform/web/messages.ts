@@ -14,6 +14,8 @@ export const shell = {
   navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   navApi: { vi: 'API', en: 'API' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
+  navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
+  navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },
   unverified: {
     vi: 'Tài khoản chưa có số điện thoại hoặc thư điện tử đã xác minh nên chưa nộp được hồ sơ trực tuyến.',
     en: 'Your account has no verified phone number or e-mail yet, so it cannot submit online.',
