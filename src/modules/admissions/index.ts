@@ -3,6 +3,8 @@
 //   const { schools } = await lookUp(platform, { code, personalId });
 //   const { application, replayed } = await apply(platform, { code, personalId, schoolCode, idempotencyKey });
 import type { Module } from '../../platform/module.ts';
+import { waitingRoom, waitingRoomCapacityFrom } from '../../platform/http/waiting-room.ts';
+import { admissionsApi } from './api.ts';
 import { admissionPages } from './routes.ts';
 import { seedAdmissionsDemo } from './seed.ts';
 import { NOTIFY_JOB } from './service.ts';
@@ -10,7 +12,12 @@ import { sendConfirmations } from './notify.ts';
 
 export const admissionsModule: Module = {
   name: 'admissions',
-  routes: (app, platform) => admissionPages(app, platform),
+  routes: async (app, platform) => {
+    // One waiting room for the parents' form and the API's write (docs/rush.md): both take the same slots.
+    const room = waitingRoom(app, platform, { name: 'admissions', capacity: waitingRoomCapacityFrom() });
+    await admissionPages(app, platform, room);
+    await admissionsApi(app, platform, room);
+  },
   seedDemo: async (platform) => {
     await seedAdmissionsDemo(platform);
   },
