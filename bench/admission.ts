@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startBalancer } from './lib/balancer.ts';
-import { REPO } from './lib/ceiling.ts';
+import { REPO, cpuSeconds } from './lib/ceiling.ts';
 import { generateOpening, openAt, pgbenchScript, type Query } from './lib/admission-data.ts';
 import { percentile, runOpening, type LoadResult } from './lib/admission-load.ts';
 
@@ -140,6 +140,8 @@ interface Run {
   clients: number;
   load: Omit<LoadResult, 'acked' | 'latencies' | 'waited'> & { perSecond: number; p50: number; p99: number; waitedChildren: number; waitedP50: number; waitedMax: number };
   rssMb: number[];
+  /** CPU ms the server processes spent per accepted application. */
+  cpuMsPerApplication: number;
   check: Awaited<ReturnType<typeof check>>;
   pgbench?: { clients: number; tps: number; line: string };
   generateMs: number;
@@ -184,8 +186,10 @@ async function benchOne(kind: 'postgres' | 'pglite', processes: number, port: nu
     for (let i = servers.length; i < processes; i++) servers.push(await startServer(env, port + i));
     const balancer = processes > 1 ? await startBalancer(servers.map((_, i) => ({ host: '127.0.0.1', port: port + i }))) : undefined;
     if (Date.now() > opensAt.getTime()) console.log('warning: the servers were ready after the opening instant');
+    const cpu0 = servers.map((s) => cpuSeconds(s.pid ?? -1));
     const load = await runOpening(balancer?.url ?? `http://127.0.0.1:${port}`, data.children, CLIENTS, opensAt);
     await balancer?.close();
+    const cpuMs = servers.reduce((sum, s, i) => sum + (cpuSeconds(s.pid ?? -1) - (cpu0[i] ?? 0)) * 1000, 0);
     const rssMb = servers.map((s) => peakRssMb(s.pid));
     let result: Run['check'];
     let ceiling: Run['pgbench'];
@@ -200,7 +204,7 @@ async function benchOne(kind: 'postgres' | 'pglite', processes: number, port: nu
       result = await check(q2, data.roundId, load.acked);
       await q2.end();
     }
-    return { target: `${kind}, ${processes} process${processes > 1 ? 'es behind the balancer' : ''}`, children: N, clients: CLIENTS, load: summarise(load), rssMb, check: result, pgbench: ceiling, generateMs };
+    return { target: `${kind}, ${processes} process${processes > 1 ? 'es behind the balancer' : ''}`, children: N, clients: CLIENTS, load: summarise(load), rssMb, cpuMsPerApplication: Math.round((cpuMs / Math.max(1, load.accepted)) * 100) / 100, check: result, pgbench: ceiling, generateMs };
   } finally {
     for (const s of servers) await stop(s);
     rmSync(varDir, { recursive: true, force: true });
@@ -216,7 +220,7 @@ function report(r: Run): string[] {
     `  latency of accepted requests p50 ${l.p50} ms, p99 ${l.p99} ms`,
     `  waiting room: ${l.waits} waiting answers, ${l.waitedChildren} children waited (from first try to acceptance p50 ${l.waitedP50} ms, longest ${l.waitedMax} ms)`,
     `  errors ${l.errors}${l.errorSamples.length ? ` (e.g. ${l.errorSamples.join(' / ')})` : ''}`,
-    `  server RSS high-water mark ${r.rssMb.map((m) => `${m} MB`).join(', ')}`,
+    `  server RSS high-water mark ${r.rssMb.map((m) => `${m} MB`).join(', ')}; server CPU ${r.cpuMsPerApplication} ms per application`,
     `  check: ${r.check.acked} acknowledged, ${r.check.rows} rows; missing ${r.check.missing}, wrong number ${r.check.wrongNumber}, children with two rows ${r.check.duplicatedChildren}, rows never acknowledged ${r.check.unacknowledgedRows}`,
     ...(r.pgbench ? [`  pgbench, one application per transaction (look-up, insert, audit row), ${r.pgbench.clients} clients: ${r.pgbench.line}`] : []),
   ];

@@ -141,14 +141,18 @@ const collator = new Intl.Collator('vi');
  * them (DOMAIN §8: in-catchment children are guaranteed a place), then the other schools of the level with places left.
  */
 export async function eligibleSchools(platform: Platform, round: Round, child: Child): Promise<EligibleSchool[]> {
-  const [schools, applied] = await Promise.all([
-    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, () => admissionRepo.schoolsForRound(db(platform), round, child)),
+  const [schools, applied] = await schoolsAndCounts(platform, round, child);
+  return schools.map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) })).filter((s) => s.inCatchment || s.placesLeft > 0);
+}
+
+/** The cached list, already in the order parents see (in-catchment first, then by name), and the cached counts. */
+function schoolsAndCounts(platform: Platform, round: Round, child: Child) {
+  return Promise.all([
+    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, async () =>
+      (await admissionRepo.schoolsForRound(db(platform), round, child)).sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name)),
+    ),
     counts.get(platform.database, String(round.id), () => admissionRepo.activeCounts(db(platform), round.id)),
   ]);
-  return schools
-    .map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) }))
-    .filter((s) => s.inCatchment || s.placesLeft > 0)
-    .sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name));
 }
 
 /** Step one of the parents' form: who the child is, and the schools to choose from, while the round is open. */
@@ -161,8 +165,12 @@ export async function lookUp(platform: Platform, credentials: Credentials, ctx: 
 }
 
 export async function chosenSchool(platform: Platform, who: Identified, schoolCode: string): Promise<EligibleSchool> {
-  const school = (await eligibleSchools(platform, who.round, who.child)).find((s) => s.code === schoolCode.trim().toUpperCase());
-  if (!school) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
+  // The rush path: one school looked up in the cached list, not the whole list rebuilt per request.
+  const [schools, applied] = await schoolsAndCounts(platform, who.round, who.child);
+  const code = schoolCode.trim().toUpperCase();
+  const s = schools.find((x) => x.code === code);
+  const school = s ? { ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) } : undefined;
+  if (!school || !(school.inCatchment || school.placesLeft > 0)) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
   return school;
 }
 
