@@ -241,7 +241,7 @@ async function main() {
     }
   }
   const lines = [
-    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'default (64)'}`,
+    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'the module default (1000)'}`,
     ...runs.flatMap(report),
   ];
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });

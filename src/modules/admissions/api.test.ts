@@ -21,12 +21,15 @@ const count = async (where: string): Promise<number> =>
 
 before(async () => {
   process.env.EGOV_ADMISSIONS_API_RATE = String(RATE);
+  // A room of 64 slots, so that the burst below meets it.
+  process.env.EGOV_WAITING_ROOM_CAPACITY = '64';
   app = await testApp();
   // Grade 1 open now (the demo lays the rounds out around the present).
   assert.equal(await seedAdmissionsDemo(app.platform), true);
 });
 after(async () => {
   delete process.env.EGOV_ADMISSIONS_API_RATE;
+  delete process.env.EGOV_WAITING_ROOM_CAPACITY;
   await app.close();
 });
 
