@@ -195,9 +195,11 @@ async function benchOne(kind: 'postgres' | 'pglite', processes: number, port: nu
     let ceiling: Run['pgbench'];
     if (kind === 'postgres') {
       result = await check(q, data.roundId, load.acked);
+      // As many clients as the app had, as far as the server's free connections allow (others may be connected).
       const max = Number((await q.query('show max_connections')).rows[0]?.max_connections);
+      const used = Number((await q.query('select count(*)::int as n from pg_stat_activity')).rows[0]?.n);
       await q.end();
-      ceiling = pgbench(scratch!.url, pgbenchScript(N, data.kinderRoundId), Math.min(CLIENTS, max - 10), Number(values['pgbench-seconds']));
+      ceiling = pgbench(scratch!.url, pgbenchScript(N, data.kinderRoundId), Math.max(1, Math.min(CLIENTS, max - used - 10)), Number(values['pgbench-seconds']));
     } else {
       for (const s of servers.splice(0)) await stop(s);
       const q2 = await pgliteQuery(join(varDir, 'db'));
