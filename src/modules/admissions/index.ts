@@ -3,6 +3,8 @@
 //   const { schools } = await lookUp(platform, { code, personalId });
 //   const { application, replayed } = await apply(platform, { code, personalId, schoolCode, idempotencyKey });
 import type { Module } from '../../platform/module.ts';
+import { waitingRoom, waitingRoomCapacityFrom } from '../../platform/http/waiting-room.ts';
+import { admissionsApi } from './api.ts';
 import { admissionPages } from './routes.ts';
 import { schoolPages } from './routes-school.ts';
 import { attachDemoOfficer } from './school.ts';
@@ -14,7 +16,13 @@ import { sendConfirmations } from './notify.ts';
 export const admissionsModule: Module = {
   name: 'admissions',
   routes: async (app, platform) => {
-    await admissionPages(app, platform);
+    // One waiting room for the parents' form and the API's write (docs/rush.md): both take the same slots. Default
+    // 1,000 per process: group commit wants many applications in flight (a batch of up to 200, four at once), and a
+    // parent sent to the line comes back no sooner than a second later (Retry-After), so a small room caps the rush
+    // at about its capacity per second (bench/admission with 64: 64 applications/s, docs/admission.md).
+    const room = waitingRoom(app, platform, { name: 'admissions', capacity: waitingRoomCapacityFrom(process.env, 1000) });
+    await admissionPages(app, platform, room);
+    await admissionsApi(app, platform, room);
     await app.register(async (scope) => schoolPages(scope, platform)); // the school officer's pages (routes-school.ts)
     await officePages(app, platform);
   },

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { WaitingRoom } from '../../platform/http/waiting-room.ts';
 import { randomToken } from '../../platform/auth/tokens.ts';
 import { view as vm } from './messages.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from './rules.ts';
@@ -38,7 +39,7 @@ async function html(reply: FastifyReply, status: number, body: JSX.Element): Pro
   return reply;
 }
 
-export async function admissionPages(app: FastifyInstance, platform: Platform): Promise<void> {
+export async function admissionPages(app: FastifyInstance, platform: Platform, room: WaitingRoom): Promise<void> {
   const home = async (req: FastifyRequest, reply: FastifyReply, values: CredentialValues, err?: AppError): Promise<FastifyReply> =>
     html(reply, err?.status ?? 200, HomePage({ req, state: { rounds: await listRounds(platform), values, errors: err ? fieldErrorsOf(err, 'code') : [] } }));
 
@@ -90,7 +91,9 @@ export async function admissionPages(app: FastifyInstance, platform: Platform): 
 
   app.post('/tuyen-sinh/chon-truong', POST_LIMIT, async (req, reply) => choose(req, reply, (req.body ?? {}) as Body, 'apply'));
 
-  app.post('/tuyen-sinh/dang-ky', POST_LIMIT, async (req, reply) => {
+  // Issue 11 "The rush": the waiting room in front of the write; a full server answers with the waiting page,
+  // which sends the form (its key among the fields) again by itself.
+  app.post('/tuyen-sinh/dang-ky', { ...POST_LIMIT, preHandler: room.gate }, async (req, reply) => {
     const b = (req.body ?? {}) as Body;
     const c = credentialsOf(b);
     try {

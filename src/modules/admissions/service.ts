@@ -4,16 +4,16 @@
 // Decisions: a second submission with a new key for a child who already has an active application is refused
 // (ALREADY_APPLIED) rather than taken as a change; changing school is its own action, so a double submit from two
 // tabs can never silently move a child. A withdrawn child may apply again while the round is open.
-import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { ttlCache } from './cache.ts';
 import { AdmissionErrors } from './errors.ts';
 import { exactTime } from './format.ts';
 import { fieldText, roundTimes } from './messages.ts';
 import { confirmationEmail } from './notify.ts';
+import { applicationWriter } from './commit.ts';
 import { admissionRepo, type ApplicationRow, type Child, type Round, type School, type SchoolWithPlaces } from './repo.ts';
+import { rushRepo } from './repo-rush.ts';
 import {
   CODE_PATTERN,
   IDEMPOTENCY_KEY_PATTERN,
@@ -28,7 +28,7 @@ import {
 } from './rules.ts';
 import { admissionDb, type AdmissionDb } from './tables.ts';
 
-export const NOTIFY_JOB = 'admissions.notify';
+export { NOTIFY_JOB } from './commit.ts';
 
 export interface Ctx {
   /** The clock of the rules (tests); the app server's clock by default. */
@@ -87,15 +87,20 @@ function checkCredentials(c: Credentials): Credentials {
 
 /** The child and round an enrolment code names; refused when the code is unknown or issued to another child. */
 export async function identify(platform: Platform, credentials: Credentials, ctx: Ctx = {}): Promise<Identified> {
+  const { earlier: _, ...who } = await identifyWithKey(platform, credentials, ctx);
+  return who;
+}
+
+/** identify() and, in the same query, the application an idempotency key already holds (issue 11: cheap reads). */
+async function identifyWithKey(platform: Platform, credentials: Credentials, ctx: Ctx, key?: string): Promise<Identified & { earlier: ApplicationRow | undefined }> {
   const c = checkCredentials(credentials);
-  const d = db(platform);
-  const row = await admissionRepo.findCode(d, c.code);
+  const row = await rushRepo.findCode(db(platform), c.code, key);
   if (!row) throw AdmissionErrors.CODE_NOT_FOUND({ fields: [{ field: 'code', message: AdmissionErrors.CODE_NOT_FOUND().text }] });
-  const [child, round, issuedBy] = await Promise.all([admissionRepo.findChild(d, row.childId), admissionRepo.findRound(d, row.roundId), admissionRepo.findSchool(d, row.schoolId)]);
-  if (!child || !round || !issuedBy) throw AdmissionErrors.CODE_NOT_FOUND();
   // The code and the ID number must name the same child: one alone never opens a child's application.
-  if (child.personalId !== c.personalId) throw AdmissionErrors.CHILD_MISMATCH({ fields: [{ field: 'personal_id', message: AdmissionErrors.CHILD_MISMATCH().text }] });
-  return { round, child, issuedBy, window: windowState(round, ctx.now ?? new Date()) };
+  if (row.child.personalId !== c.personalId) throw AdmissionErrors.CHILD_MISMATCH({ fields: [{ field: 'personal_id', message: AdmissionErrors.CHILD_MISMATCH().text }] });
+  const issuedBy = await schoolById(platform, row.schoolId);
+  if (!issuedBy) throw AdmissionErrors.CODE_NOT_FOUND();
+  return { round: row.round, child: row.child, issuedBy, window: windowState(row.round, ctx.now ?? new Date()), earlier: row.earlier };
 }
 
 export function requireOpen(round: Round, now: Date): void {
@@ -114,11 +119,19 @@ export function requireEligible(round: Round, child: Child): void {
 // the window decides, issue 11 "Rules"). The schools serving a unit change only when the office edits them.
 const counts = ttlCache<Map<number, number>>(5_000);
 const schoolLists = ttlCache<(SchoolWithPlaces & { inCatchment: boolean })[]>(30_000);
+const schoolsById = ttlCache<Map<number, School>>(30_000);
+
+/** A school by id from the cached list; a school added since is read from the database. */
+async function schoolById(platform: Platform, id: number): Promise<School | undefined> {
+  const cached = (await schoolsById.get(platform.database, 'all', () => rushRepo.allSchools(db(platform)))).get(id);
+  return cached ?? admissionRepo.findSchool(db(platform), id);
+}
 
 /** Drops the cached school lists and counts (after places or catchments are edited). */
 export function clearAdmissionCaches(platform: Platform): void {
   counts.clear(platform.database);
   schoolLists.clear(platform.database);
+  schoolsById.clear(platform.database);
 }
 
 const collator = new Intl.Collator('vi');
@@ -128,14 +141,18 @@ const collator = new Intl.Collator('vi');
  * them (DOMAIN §8: in-catchment children are guaranteed a place), then the other schools of the level with places left.
  */
 export async function eligibleSchools(platform: Platform, round: Round, child: Child): Promise<EligibleSchool[]> {
-  const [schools, applied] = await Promise.all([
-    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, () => admissionRepo.schoolsForRound(db(platform), round, child)),
+  const [schools, applied] = await schoolsAndCounts(platform, round, child);
+  return schools.map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) })).filter((s) => s.inCatchment || s.placesLeft > 0);
+}
+
+/** The cached list, already in the order parents see (in-catchment first, then by name), and the cached counts. */
+function schoolsAndCounts(platform: Platform, round: Round, child: Child) {
+  return Promise.all([
+    schoolLists.get(platform.database, `${round.id}|${child.residenceUnit}|${child.residenceArea}`, async () =>
+      (await admissionRepo.schoolsForRound(db(platform), round, child)).sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name)),
+    ),
     counts.get(platform.database, String(round.id), () => admissionRepo.activeCounts(db(platform), round.id)),
   ]);
-  return schools
-    .map((s) => ({ ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) }))
-    .filter((s) => s.inCatchment || s.placesLeft > 0)
-    .sort((a, b) => Number(b.inCatchment) - Number(a.inCatchment) || collator.compare(a.name, b.name));
 }
 
 /** Step one of the parents' form: who the child is, and the schools to choose from, while the round is open. */
@@ -148,13 +165,17 @@ export async function lookUp(platform: Platform, credentials: Credentials, ctx: 
 }
 
 export async function chosenSchool(platform: Platform, who: Identified, schoolCode: string): Promise<EligibleSchool> {
-  const school = (await eligibleSchools(platform, who.round, who.child)).find((s) => s.code === schoolCode.trim().toUpperCase());
-  if (!school) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
+  // The rush path: one school looked up in the cached list, not the whole list rebuilt per request.
+  const [schools, applied] = await schoolsAndCounts(platform, who.round, who.child);
+  const code = schoolCode.trim().toUpperCase();
+  const s = schools.find((x) => x.code === code);
+  const school = s ? { ...s, placesLeft: Math.max(0, s.places - (applied.get(s.id) ?? 0)) } : undefined;
+  if (!school || !(school.inCatchment || school.placesLeft > 0)) throw AdmissionErrors.SCHOOL_NOT_ALLOWED({ fields: [{ field: 'school', message: AdmissionErrors.SCHOOL_NOT_ALLOWED().text }] });
   return school;
 }
 
 export async function toApplication(platform: Platform, a: ApplicationRow, who: Pick<Identified, 'round' | 'child'>): Promise<Application> {
-  const school = await admissionRepo.findSchool(db(platform), a.schoolId);
+  const school = await schoolById(platform, a.schoolId);
   if (!school) throw AdmissionErrors.NO_APPLICATION();
   return applicationOf(a, who, school);
 }
@@ -194,12 +215,11 @@ function isOneActiveViolation(err: unknown): boolean {
   return e.code === UNIQUE_VIOLATION && (e.constraint === 'admission_applications_one_active' || String(e.message).includes('admission_applications_one_active'));
 }
 
-class KeyTaken extends Error {}
-
 /**
- * Submits an application (issue 11 "The rush"): one short transaction writes the application, its audit row and,
- * when an e-mail address is given, the confirmation mail and the job that sends it; the caller acknowledges only
- * after it returns (committed). The same idempotency key always returns the first application (`replayed`).
+ * Submits an application (issue 11 "The rush"): group commit writes it with its audit row and, when an e-mail
+ * address is given, the confirmation mail, in one short transaction shared with the other submissions of the same
+ * moment; this resolves only after that transaction has committed. The same idempotency key always returns the
+ * first application (`replayed`), even after the close.
  */
 export async function apply(platform: Platform, input: ApplyInput, ctx: Ctx = {}): Promise<{ application: Application; replayed: boolean }> {
   const now = ctx.now ?? new Date();
@@ -209,52 +229,42 @@ export async function apply(platform: Platform, input: ApplyInput, ctx: Ctx = {}
   if (email !== '' && !EMAIL.test(email)) fields.push({ field: 'email', message: fieldText.emailFormat });
   if (input.schoolCode.trim() === '') fields.push({ field: 'school', message: fieldText.schoolMissing });
   if (fields.length > 0) throw AdmissionErrors.INVALID_INPUT({ fields });
-  const who = await identify(platform, input, ctx);
-  const d = db(platform);
+  const { earlier, ...who } = await identifyWithKey(platform, input, ctx, input.idempotencyKey);
 
-  // A retry (double click, lost answer, restarted server) finds what the first attempt committed, even after the close.
-  const replay = async (): Promise<{ application: Application; replayed: boolean } | undefined> => {
-    const earlier = await admissionRepo.findByKey(d, input.idempotencyKey);
-    if (!earlier) return undefined;
-    if (earlier.childId !== who.child.id) throw AdmissionErrors.KEY_REUSED();
-    return { application: await toApplication(platform, earlier, who), replayed: true };
+  // A retry (double click, lost answer, restarted server) finds what the first attempt committed.
+  const replay = async (row: ApplicationRow | undefined): Promise<{ application: Application; replayed: boolean } | undefined> => {
+    if (!row) return undefined;
+    if (row.childId !== who.child.id) throw AdmissionErrors.KEY_REUSED();
+    return { application: await toApplication(platform, row, who), replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
+  const first = await replay(earlier);
+  if (first) return first;
 
   requireOpen(who.round, now);
   requireEligible(who.round, who.child);
   const school = await chosenSchool(platform, who, input.schoolCode);
   try {
-    const row = await platform.database.db.transaction().execute(async (trx) => {
-      const a = await admissionRepo.insertApplication(admissionDb(trx), {
-        roundId: who.round.id,
-        childId: who.child.id,
-        schoolId: school.id,
-        wardCode: school.wardCode,
-        inCatchment: school.inCatchment,
-        priorityGroup: school.inCatchment ? PRIORITY.inCatchment : PRIORITY.outOfCatchment,
-        idempotencyKey: input.idempotencyKey,
-        email: email || null,
-        prefix: `${LEVEL_PREFIX[who.round.level]}-${String(who.round.startYear % 100).padStart(2, '0')}`,
-        now,
-      });
-      if (!a) throw new KeyTaken();
-      await recordAudit(trx, { actor: PARENT, action: 'admissions.apply', entity: 'admission_application', entityId: a.applicationNo, ip: ctx.ip ?? null, data: { round: who.round.id, school: school.code, in_catchment: school.inCatchment } });
-      const application = applicationOf(a, who, school);
-      const mail = confirmationEmail(platform, application);
-      if (mail) {
-        await platform.mailer.enqueue(trx, mail);
-        await platform.jobs.send(NOTIFY_JOB, { applicationNo: a.applicationNo }, trx as unknown as Kysely<unknown>);
-      }
-      return application;
+    const row = await applicationWriter(platform).submit({
+      roundId: who.round.id,
+      childId: who.child.id,
+      schoolId: school.id,
+      wardCode: school.wardCode,
+      inCatchment: school.inCatchment,
+      priorityGroup: school.inCatchment ? PRIORITY.inCatchment : PRIORITY.outOfCatchment,
+      idempotencyKey: input.idempotencyKey,
+      email: email || null,
+      prefix: `${LEVEL_PREFIX[who.round.level]}-${String(who.round.startYear % 100).padStart(2, '0')}`,
+      now,
+      ip: ctx.ip ?? null,
+      auditData: { round: who.round.id, school: school.code, in_catchment: school.inCatchment },
+      mailFor: (a) => confirmationEmail(platform, applicationOf(a, who, school)),
     });
-    return { application: row, replayed: false };
+    if (row) return { application: applicationOf(row, who, school), replayed: false };
+    // The key was taken meanwhile (a concurrent twin): its row answers, or KEY_REUSED for another child.
+    const twin = await replay(await admissionRepo.findByKey(db(platform), input.idempotencyKey));
+    if (twin) return twin;
+    throw AdmissionErrors.KEY_REUSED();
   } catch (err) {
-    if (err instanceof KeyTaken) {
-      const first = await replay();
-      if (first) return first;
-    }
     // Issue 11: the database holds one active application per child per round; a second one is refused, not merged.
     if (isOneActiveViolation(err)) throw AdmissionErrors.ALREADY_APPLIED();
     throw err;

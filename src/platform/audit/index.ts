@@ -33,6 +33,29 @@ export async function recordAudit(db: Kysely<PlatformTables>, e: AuditEntry): Pr
     .execute();
 }
 
+/** Several audit rows in one statement (a group-commit batch writes one per item, in the batch's transaction). */
+export async function recordAudits(db: Kysely<PlatformTables>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => {
+        const actor = e.actor;
+        return {
+          actor_id: actor ? actor.id : null,
+          actor_label: !actor ? 'anonymous' : 'username' in actor ? actor.username : actor.label,
+          action: e.action,
+          entity: e.entity,
+          entity_id: e.entityId == null ? null : String(e.entityId),
+          agency_id: e.agencyId ?? null,
+          ip: e.ip ?? null,
+          data: JSON.stringify(e.data ?? {}),
+        };
+      }),
+    )
+    .execute();
+}
+
 export interface AuditRow {
   id: number;
   at: Date;
