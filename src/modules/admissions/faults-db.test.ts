@@ -16,6 +16,10 @@ function assertTryAgain(a: Answer, who: string): void {
   assert.match(a.body, /Hệ thống tạm thời không truy cập được cơ sở dữ liệu\. Vui lòng thử lại sau\./, who);
   assert.match(a.body, /<code>DB_UNAVAILABLE<\/code>/, who);
   assert.doesNotMatch(a.body, /\n\s+at |Error:|ECONNREFUSED|Connection terminated/, `${who}: no stack trace or driver message`);
+  // The page keeps the form: the same key (`who` is the parent's key) goes back to the same address with "Gửi lại".
+  assert.match(a.body, /<form method="post" action="\/tuyen-sinh\/dang-ky">/, `${who}: a form to send again`);
+  assert.ok(a.body.includes(`name="_key" value="${who}"`), `${who}: the page carries the same key`);
+  assert.match(a.body, /<button type="submit">Gửi lại<\/button>/, who);
 }
 
 test(

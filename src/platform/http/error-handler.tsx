@@ -99,6 +99,34 @@ function nextStep(e: AppError): { href: string; text: Text } | null {
   return { href: link.href, text: { vi: link.text.vi, en: link.text.en } };
 }
 
+/**
+ * A form refused because the database could not be reached loses nothing: the page carries every field the person
+ * sent (the CSRF token and any idempotency key among them) back to the same address with a "send again" button, so a
+ * retry is the same submission, not a new one. Files cannot be carried: a multipart form is not offered again.
+ */
+function sendAgain(req: FastifyRequest, e: AppError): JSX.Element | string {
+  if (e.code !== 'DB_UNAVAILABLE' || req.method !== 'POST') return '';
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return '';
+  const body = req.body;
+  if (!body || typeof body !== 'object') return '';
+  const fields: [string, string][] = [];
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') fields.push([name, v]);
+  }
+  const lang = req.lang ?? 'vi';
+  return (
+    <form method="post" action={req.url}>
+      <p safe>{t(lang, m.sendAgainKept)}</p>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" safe>
+        {t(lang, m.sendAgain)}
+      </button>
+    </form>
+  );
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
   reply.status(e.status);
   if (e.status === 503) reply.header('retry-after', e.code === 'UPLOADS_BUSY' ? '2' : '5');
@@ -117,6 +145,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError)
       ) : (
         ''
       )}
+      {sendAgain(req, e)}
       {next ? (
         <p>
           <a href={next.href} safe>
@@ -141,7 +170,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError)
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const e = toAppError(err, req);
-    if (e.status >= 500) req.log.error({ err }, 'request failed');
+    // An unreachable database is one known condition, not a bug: one line each, without the stack (/readyz tells it).
+    if (e.code === 'DB_UNAVAILABLE') req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
+    else if (e.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.debug({ err: e.code }, 'request refused');
     return sendError(req, reply, e);
   });

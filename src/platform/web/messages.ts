@@ -41,4 +41,9 @@ export const shell = {
   errorTitlePrefix: { vi: 'Lỗi: ', en: 'Error: ' },
   errorCode: { vi: 'Mã lỗi', en: 'Error code' },
   backHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
+  sendAgainKept: {
+    vi: 'Những gì bạn đã nhập vẫn được giữ trên trang này. Khi hệ thống hoạt động trở lại, bấm "Gửi lại": đó vẫn là lần gửi vừa rồi, không tạo hồ sơ mới.',
+    en: 'What you entered is kept on this page. When the system is back, press "Send again": it is the same submission, not a new one.',
+  },
+  sendAgain: { vi: 'Gửi lại', en: 'Send again' },
 } as const;
