@@ -5,6 +5,7 @@
 // order through one shared "now serving" mark, so a retry that arrives early or on another process never jumps ahead.
 // The two shared numbers live in the `waiting_room` table (migrations/0025), so every process behind the load
 // balancer hands out one sequence. Design and costs: docs/rush.md.
+import type { PlatformTables } from '../db/tables.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Platform } from './context.ts';
@@ -50,8 +51,8 @@ export interface WaitingRoom {
 }
 
 export interface WaitingRoomStore {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is the platform's own; any schema fits
-  db: Kysely<any>;
+  /** The platform's database (raw SQL on its own table waiting_room). */
+  db: Kysely<PlatformTables>;
   /** The key tickets are signed with; the same on every process. */
   secret: () => Promise<string>;
 }
