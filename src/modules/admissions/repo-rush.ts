@@ -2,7 +2,8 @@
 // round and what an idempotency key already holds; one multi-row insert writes a whole group-commit batch.
 import { sql } from 'kysely';
 import type { ApplicationRow, Child, Round, School } from './repo.ts';
-import type { AdmissionDb } from './tables.ts';
+import { preparedQuery, type Database } from '../../platform/db/index.ts';
+import { admissionDb, type AdmissionDb } from './tables.ts';
 
 export interface CodeFound {
   /** The school that issued the code. */
@@ -45,36 +46,46 @@ const appColumns = [
   'updated_at as updatedAt',
 ] as const;
 
+type FoundRow = { schoolId: number; cId: number; rId: number; aId: number | null } & Omit<Child, 'id'> & Omit<Round, 'id'>;
+
+/** The rush's look-up; its two values are the idempotency key ('' for none) and the code, in that order. */
+const findCodeQuery = preparedQuery<[key: string, code: string], FoundRow>('admissions_find_code', (db) =>
+  admissionDb(db)
+    .selectFrom('admission_enrolment_codes as e')
+    .innerJoin('admission_children as c', 'c.id', 'e.child_id')
+    .innerJoin('admission_rounds as r', 'r.id', 'e.round_id')
+    .innerJoin('admission_school_years as y', 'y.code', 'r.school_year')
+    .leftJoin('admission_applications as a', (j) => j.on('a.idempotency_key', '=', ''))
+    .select([
+      'e.school_id as schoolId',
+      'c.id as cId',
+      'c.personal_id as personalId',
+      'c.full_name as fullName',
+      'c.birth_date as birthDate',
+      'c.residence_unit as residenceUnit',
+      'c.residence_area as residenceArea',
+      'c.finished_grade5 as finishedGrade5',
+      'r.id as rId',
+      'r.school_year as schoolYear',
+      'y.start_year as startYear',
+      'r.level',
+      'r.name',
+      'r.name_en as nameEn',
+      'r.opens_at as opensAt',
+      'r.closes_at as closesAt',
+      'a.id as aId',
+    ])
+    .where('e.code', '=', '')
+    .compile(),
+);
+
 export const rushRepo = {
-  /** Code, child, round and (with `key`) the application that key holds: one round trip per request. */
-  async findCode(db: AdmissionDb, code: string, key?: string): Promise<CodeFound | undefined> {
-    const r = await db
-      .selectFrom('admission_enrolment_codes as e')
-      .innerJoin('admission_children as c', 'c.id', 'e.child_id')
-      .innerJoin('admission_rounds as r', 'r.id', 'e.round_id')
-      .innerJoin('admission_school_years as y', 'y.code', 'r.school_year')
-      .leftJoin('admission_applications as a', (j) => j.on('a.idempotency_key', '=', key ?? ''))
-      .select([
-        'e.school_id as schoolId',
-        'c.id as cId',
-        'c.personal_id as personalId',
-        'c.full_name as fullName',
-        'c.birth_date as birthDate',
-        'c.residence_unit as residenceUnit',
-        'c.residence_area as residenceArea',
-        'c.finished_grade5 as finishedGrade5',
-        'r.id as rId',
-        'r.school_year as schoolYear',
-        'y.start_year as startYear',
-        'r.level',
-        'r.name',
-        'r.name_en as nameEn',
-        'r.opens_at as opensAt',
-        'r.closes_at as closesAt',
-        'a.id as aId',
-      ])
-      .where('e.code', '=', code)
-      .executeTakeFirst();
+  /**
+   * Code, child, round and (with `key`) the application that key holds: one round trip per request, a statement
+   * built once and prepared once per connection (platform/db/prepared.ts).
+   */
+  async findCode(database: Database, code: string, key?: string): Promise<CodeFound | undefined> {
+    const [r] = await findCodeQuery.run(database, key ?? '', code);
     if (!r) return undefined;
     const child: Child = {
       id: r.cId,
@@ -87,7 +98,7 @@ export const rushRepo = {
     };
     const round: Round = { id: r.rId, schoolYear: r.schoolYear, startYear: r.startYear, level: r.level, name: r.name, nameEn: r.nameEn, opensAt: r.opensAt, closesAt: r.closesAt };
     // A key that names an application is a retry, rare beside first submissions: its row is read then.
-    const earlier = r.aId == null ? undefined : await db.selectFrom('admission_applications').select(appColumns).where('id', '=', r.aId).executeTakeFirst();
+    const earlier = r.aId == null ? undefined : await admissionDb(database.db).selectFrom('admission_applications').select(appColumns).where('id', '=', r.aId).executeTakeFirst();
     return { schoolId: r.schoolId, child, round, earlier };
   },
 

@@ -94,7 +94,7 @@ export async function identify(platform: Platform, credentials: Credentials, ctx
 /** identify() and, in the same query, the application an idempotency key already holds (issue 11: cheap reads). */
 async function identifyWithKey(platform: Platform, credentials: Credentials, ctx: Ctx, key?: string): Promise<Identified & { earlier: ApplicationRow | undefined }> {
   const c = checkCredentials(credentials);
-  const row = await rushRepo.findCode(db(platform), c.code, key);
+  const row = await rushRepo.findCode(platform.database, c.code, key);
   if (!row) throw AdmissionErrors.CODE_NOT_FOUND({ fields: [{ field: 'code', message: AdmissionErrors.CODE_NOT_FOUND().text }] });
   // The code and the ID number must name the same child: one alone never opens a child's application.
   if (row.child.personalId !== c.personalId) throw AdmissionErrors.CHILD_MISMATCH({ fields: [{ field: 'personal_id', message: AdmissionErrors.CHILD_MISMATCH().text }] });
