@@ -2,7 +2,7 @@
 // round and what an idempotency key already holds; one multi-row insert writes a whole group-commit batch.
 import { sql } from 'kysely';
 import type { ApplicationRow, Child, Round, School } from './repo.ts';
-import { preparedQuery, type Database } from '../../platform/db/index.ts';
+import { createBatcher, preparedQuery, type Batcher, type Database } from '../../platform/db/index.ts';
 import { admissionDb, type AdmissionDb } from './tables.ts';
 
 export interface CodeFound {
@@ -46,46 +46,63 @@ const appColumns = [
   'updated_at as updatedAt',
 ] as const;
 
-type FoundRow = { schoolId: number; cId: number; rId: number; aId: number | null } & Omit<Child, 'id'> & Omit<Round, 'id'>;
+type FoundRow = { i: number; schoolId: number; cId: number; rId: number; aId: number | null } & Omit<Child, 'id'> & Omit<Round, 'id'>;
 
-/** The rush's look-up; its two values are the idempotency key ('' for none) and the code, in that order. */
-const findCodeQuery = preparedQuery<[key: string, code: string], FoundRow>('admissions_find_code', (db) =>
-  admissionDb(db)
-    .selectFrom('admission_enrolment_codes as e')
-    .innerJoin('admission_children as c', 'c.id', 'e.child_id')
-    .innerJoin('admission_rounds as r', 'r.id', 'e.round_id')
-    .innerJoin('admission_school_years as y', 'y.code', 'r.school_year')
-    .leftJoin('admission_applications as a', (j) => j.on('a.idempotency_key', '=', ''))
-    .select([
-      'e.school_id as schoolId',
-      'c.id as cId',
-      'c.personal_id as personalId',
-      'c.full_name as fullName',
-      'c.birth_date as birthDate',
-      'c.residence_unit as residenceUnit',
-      'c.residence_area as residenceArea',
-      'c.finished_grade5 as finishedGrade5',
-      'r.id as rId',
-      'r.school_year as schoolYear',
-      'y.start_year as startYear',
-      'r.level',
-      'r.name',
-      'r.name_en as nameEn',
-      'r.opens_at as opensAt',
-      'r.closes_at as closesAt',
-      'a.id as aId',
-    ])
-    .where('e.code', '=', '')
-    .compile(),
+/**
+ * The rush's look-up for many requests at once: code i of $1 with idempotency key i of $2 ('' for none), each
+ * answer tagged with its position. Built once, prepared once per connection (platform/db/prepared.ts).
+ */
+const findCodesQuery = preparedQuery<[codes: string[], keys: string[]], FoundRow>(
+  'admissions_find_codes',
+  (db) => sql<FoundRow>`
+    select k.i, e.school_id as "schoolId", c.id as "cId", c.personal_id as "personalId", c.full_name as "fullName",
+      c.birth_date as "birthDate", c.residence_unit as "residenceUnit", c.residence_area as "residenceArea",
+      c.finished_grade5 as "finishedGrade5", r.id as "rId", r.school_year as "schoolYear", y.start_year as "startYear",
+      r.level, r.name, r.name_en as "nameEn", r.opens_at as "opensAt", r.closes_at as "closesAt", a.id as "aId"
+    from unnest(${[]}::text[], ${[]}::text[]) with ordinality as k(code, key, i)
+    join admission_enrolment_codes e on e.code = k.code
+    join admission_children c on c.id = e.child_id
+    join admission_rounds r on r.id = e.round_id
+    join admission_school_years y on y.code = r.school_year
+    left join admission_applications a on a.idempotency_key = k.key`.compile(db),
 );
+
+interface CodeAsked {
+  code: string;
+  key: string;
+}
+
+const codeLoaders = new WeakMap<Database, Batcher<CodeAsked, FoundRow | undefined>>();
+
+/**
+ * Look-ups gathered into one statement: the opening minute's thousands of requests a second cost the database a
+ * few dozen statements, not one round trip each (issue 11, "The rush"; docs/rush.md).
+ */
+function codeLoader(database: Database): Batcher<CodeAsked, FoundRow | undefined> {
+  let l = codeLoaders.get(database);
+  if (l) return l;
+  l = createBatcher<CodeAsked, FoundRow | undefined>({
+    maxBatch: 200,
+    maxWaitMs: 0,
+    // PGlite has one connection; on PostgreSQL a few statements overlap, leaving the pool room for the writes.
+    concurrency: database.kind === 'postgres' ? 3 : 1,
+    run: async (asked) => {
+      const rows = await findCodesQuery.run(database, asked.map((a) => a.code), asked.map((a) => a.key));
+      const byPosition = new Map(rows.map((r) => [Number(r.i), r]));
+      return asked.map((_, n) => ({ ok: true, value: byPosition.get(n + 1) }));
+    },
+  });
+  codeLoaders.set(database, l);
+  return l;
+}
 
 export const rushRepo = {
   /**
-   * Code, child, round and (with `key`) the application that key holds: one round trip per request, a statement
-   * built once and prepared once per connection (platform/db/prepared.ts).
+   * Code, child, round and (with `key`) the application that key holds, in one statement with the other requests
+   * of the moment (codeLoader).
    */
   async findCode(database: Database, code: string, key?: string): Promise<CodeFound | undefined> {
-    const [r] = await findCodeQuery.run(database, key ?? '', code);
+    const r = await codeLoader(database).submit({ code, key: key ?? '' });
     if (!r) return undefined;
     const child: Child = {
       id: r.cId,

@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { HttpErrors } from '../http/errors.ts';
 import { isDatabaseUnavailable } from '../http/error-handler.tsx';
+import { createBatcher, type Settled } from './batcher.ts';
 
 export interface GroupCommitOptions<DB, I, R> {
   db: Kysely<DB>;
@@ -41,21 +42,8 @@ export interface GroupCommitter<I, R> {
   stats(): GroupCommitStats;
 }
 
-interface Pending<I, R> {
-  item: I;
-  resolve: (r: R) => void;
-  reject: (e: unknown) => void;
-}
-
 export function createGroupCommitter<DB, I, R>(opts: GroupCommitOptions<DB, I, R>): GroupCommitter<I, R> {
-  const maxBatch = Math.max(1, opts.maxBatch ?? 200);
-  const maxWaitMs = Math.max(0, opts.maxWaitMs ?? 2);
-  const concurrency = Math.max(1, opts.concurrency ?? 1);
-  const queue: Pending<I, R>[] = [];
   const stats: GroupCommitStats = { commits: 0, splits: 0, committed: 0 };
-  let running = 0;
-  let timer: NodeJS.Timeout | null = null;
-  const idle: (() => void)[] = [];
 
   const inTransaction = async (items: I[]): Promise<R[]> => {
     const results = await opts.db.transaction().execute((trx) => opts.run(trx, items));
@@ -66,67 +54,36 @@ export function createGroupCommitter<DB, I, R>(opts: GroupCommitOptions<DB, I, R
     return results;
   };
 
-  const settleAlone = async (p: Pending<I, R>): Promise<void> => {
+  const alone = async (item: I): Promise<Settled<R>> => {
     try {
-      const [r] = await inTransaction([p.item]);
+      const [r] = await inTransaction([item]);
       stats.committed++;
-      p.resolve(r as R);
+      return { ok: true, value: r as R };
     } catch (err) {
-      p.reject(isDatabaseUnavailable(err) ? HttpErrors.DB_UNAVAILABLE() : err);
+      return { ok: false, error: isDatabaseUnavailable(err) ? HttpErrors.DB_UNAVAILABLE() : err };
     }
   };
 
-  const runBatch = async (batch: Pending<I, R>[]): Promise<void> => {
-    try {
-      const results = await inTransaction(batch.map((p) => p.item));
-      stats.committed += batch.length;
-      batch.forEach((p, i) => p.resolve(results[i] as R));
-      return;
-    } catch (err) {
-      if (isDatabaseUnavailable(err)) {
-        for (const p of batch) p.reject(HttpErrors.DB_UNAVAILABLE());
-        return;
+  const batcher = createBatcher<I, R>({
+    maxBatch: opts.maxBatch ?? 200,
+    maxWaitMs: opts.maxWaitMs ?? 2,
+    concurrency: opts.concurrency ?? 1,
+    run: async (items) => {
+      try {
+        const results = await inTransaction(items);
+        stats.committed += items.length;
+        return results.map((value) => ({ ok: true, value }));
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) return items.map(() => ({ ok: false, error: HttpErrors.DB_UNAVAILABLE() }));
+        if (items.length === 1) return [{ ok: false, error: err }];
       }
-      if (batch.length === 1) {
-        (batch[0] as Pending<I, R>).reject(err);
-        return;
-      }
-    }
-    // The batch rolled back as a whole: each item alone, in order, so the bad one fails by itself.
-    stats.splits++;
-    for (const p of batch) await settleAlone(p);
-  };
-
-  const pump = (): void => {
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    while (running < concurrency && queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      running++;
-      void runBatch(batch).finally(() => {
-        running--;
-        // What arrived while this batch was committing forms the next batch at once: it has already waited.
-        if (queue.length > 0) pump();
-        else if (running === 0) for (const f of idle.splice(0)) f();
-      });
-    }
-  };
-
-  return {
-    submit(item: I): Promise<R> {
-      return new Promise<R>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
-        if (running >= concurrency) return; // the batch now running starts the next one when it ends
-        if (queue.length >= maxBatch || maxWaitMs === 0) pump();
-        else if (!timer) timer = setTimeout(pump, maxWaitMs);
-      });
+      // The batch rolled back as a whole: each item alone, in order, so the bad one fails by itself.
+      stats.splits++;
+      const settled: Settled<R>[] = [];
+      for (const item of items) settled.push(await alone(item));
+      return settled;
     },
-    drain(): Promise<void> {
-      if (running === 0 && queue.length === 0) return Promise.resolve();
-      return new Promise((resolve) => idle.push(resolve));
-    },
-    stats: () => ({ ...stats }),
-  };
+  });
+
+  return { submit: batcher.submit, drain: batcher.drain, stats: () => ({ ...stats }) };
 }
