@@ -56,3 +56,28 @@ test('a kept page answered at the front door carries the same headers as a rende
   }
   assert.match(String(kept.headers['set-cookie']), /lang=en/, 'choosing English is remembered even from a kept page');
 });
+
+test('over a real socket, an anonymous GET of a kept page is answered before Fastify with the same headers, and counted', async () => {
+  const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  const url = `${address}${PAGE}`;
+  const strip = (h: Headers) => Object.fromEntries([...h].filter(([k]) => !['date', 'connection', 'keep-alive'].includes(k)));
+  const count = async () => Number(/http_request_duration_seconds_count\{method="GET",route="\/thu-tuc\/:code",status="200"\} (\d+)/.exec(await (await fetch(`${address}/metrics`)).text())?.[1] ?? 0);
+  const before = await count();
+  // The first GET of this language and URL is rendered by the route and kept; the next is answered at the front door.
+  const rendered = await fetch(url, { headers: { cookie: 'lang=en' } });
+  const renderedBody = await rendered.text();
+  const kept = await fetch(url, { headers: { cookie: 'lang=en' } });
+  assert.equal(kept.status, 200);
+  assert.equal(await kept.text(), renderedBody);
+  assert.match(renderedBody, /<html lang="en">/, 'the language cookie picks the kept page');
+  assert.deepEqual(strip(kept.headers), strip(rendered.headers));
+  assert.ok(kept.headers.get('content-security-policy') && kept.headers.get('x-frame-options'), 'security headers are sent');
+  assert.equal(await count(), before + 2, 'both answers are counted under the route');
+  // A visitor with a session is never given the anonymous page.
+  const signedIn = app.client();
+  await signInAs(app.database.db, signedIn, { id: 971, kind: 'citizen' });
+  const session = [...signedIn.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const own = await (await fetch(url, { headers: { cookie: `lang=en; ${session}` } })).text();
+  assert.notEqual(own, renderedBody);
+  assert.match(own, /name="_csrf"/, 'the signed-in page carries the sign-out form');
+});

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Registry, collectDefaultMetrics, Histogram, Gauge } from 'prom-client';
 import type { Platform } from './context.ts';
+import { observeKeptPages } from '../web/public-pages.ts';
 
 export async function opsRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const registry = new Registry();
@@ -30,14 +31,18 @@ export async function opsRoutes(app: FastifyInstance, platform: Platform): Promi
   // One labelled child per (method, route, status), kept: observing then costs no hashing of the labels. The hook is
   // callback-style since it runs on every response.
   const children = new Map<string, ReturnType<typeof duration.labels>>();
-  app.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? 'unmatched';
-    const key = `${req.method} ${route} ${reply.statusCode}`;
+  const observe = (method: string, route: string, status: number, seconds: number): void => {
+    const key = `${method} ${route} ${status}`;
     let child = children.get(key);
-    if (!child) children.set(key, (child = duration.labels(req.method, route, String(reply.statusCode))));
-    child.observe(reply.elapsedTime / 1000);
+    if (!child) children.set(key, (child = duration.labels(method, route, String(status))));
+    child.observe(seconds);
+  };
+  app.addHook('onResponse', (req, reply, done) => {
+    observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
+  // Kept pages answered at the front door, before Fastify (front-door.ts), count under their route too.
+  observeKeptPages(platform, (route, seconds) => observe('GET', route, 200, seconds));
 
   const hide = { schema: { hide: true } };
   app.get('/healthz', hide, async () => ({ status: 'ok' }));

@@ -20,6 +20,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
 import { hmac } from '../auth/tokens.ts';
 import { securityHeaders } from './headers.ts';
+import { frontDoorServer, type FrontDoorOptions } from './front-door.ts';
 import { isApiUrl, registerScopeCheck } from '../auth/scopes.ts';
 import { registerTwoStepGate } from '../auth/two-step.ts';
 import './context.ts';
@@ -50,6 +51,8 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     genReqId: () => randomUUID(),
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
+    // Anonymous GETs of kept public pages are answered before Fastify (front-door.ts), once the app is ready.
+    serverFactory: frontDoorServer(() => door),
   });
 
   const table: RouteEntry[] = [];
@@ -82,6 +85,11 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
   await app.register(cookie);
   // Security headers (CSP and the rest), computed once: the same for every response.
   const headers = securityHeaders({ hsts: secure });
+  let door: FrontDoorOptions | undefined;
+  app.addHook('onReady', (done) => {
+    door = { platform, headers, parseCookie: (h) => app.parseCookie(h), sessionCookie: SESSION_COOKIE };
+    done();
+  });
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();

@@ -7,7 +7,21 @@ import type { Platform } from '../http/context.ts';
 
 const MAX_ENTRIES = 1000;
 const HTML = 'text/html; charset=utf-8';
-const caches = new WeakMap<Platform, Map<string, { body: Buffer; until: number }>>();
+const caches = new WeakMap<Platform, Map<string, { body: Buffer; until: number; route: string }>>();
+/** Where a page answered at the front door is counted (/metrics, set by ops.ts): its route and duration. */
+const observers = new WeakMap<Platform, (route: string, seconds: number) => void>();
+
+export function observeKeptPages(platform: Platform, observe: (route: string, seconds: number) => void): void {
+  observers.set(platform, observe);
+}
+
+/** The page kept for this language and URL, with the means to count it under its route (platform/http/front-door.ts). */
+export function keptPage(platform: Platform, lang: string, url: string): { body: Buffer; observe: ((seconds: number) => void) | undefined } | undefined {
+  const hit = caches.get(platform)?.get(`${lang} ${url}`);
+  if (!hit || hit.until <= Date.now()) return undefined;
+  const o = observers.get(platform);
+  return { body: hit.body, observe: o && ((seconds) => o(hit.route, seconds)) };
+}
 
 /**
  * The kept page for an anonymous visitor's GET, if there is one: the server answers it at the front door, before the
@@ -15,8 +29,7 @@ const caches = new WeakMap<Platform, Map<string, { body: Buffer; until: number }
  * that the request carries no session cookie and no credentials; a URL is here only if its route kept it.
  */
 export function keptPublicPage(platform: Platform, req: FastifyRequest): Buffer | undefined {
-  const hit = caches.get(platform)?.get(`${req.lang} ${req.url}`);
-  return hit && hit.until > Date.now() ? hit.body : undefined;
+  return keptPage(platform, req.lang, req.url)?.body;
 }
 
 export async function sendPublicPage(platform: Platform, req: FastifyRequest, reply: FastifyReply, render: () => JSX.Element): Promise<FastifyReply> {
@@ -32,6 +45,6 @@ export async function sendPublicPage(platform: Platform, req: FastifyRequest, re
   if (html.includes('name="_csrf"')) return reply.type(HTML).send(html);
   const body = Buffer.from(html);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { body, until: now + ttl });
+  cache.set(key, { body, until: now + ttl, route: req.routeOptions.url ?? req.url });
   return reply.type(HTML).send(body);
 }
