@@ -32,6 +32,13 @@ const N = Number(values.children);
 const CLIENTS = Number(values.clients);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** The flags of package.json's start script before `--import` (the serving process runs as `npm start` runs it). */
+const START_FLAGS: string[] = (() => {
+  const start = String(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts?.start ?? '');
+  const words = start.split(/\s+/);
+  return words.slice(1, Math.max(1, words.indexOf('--import'))).filter((w) => w.startsWith('--'));
+})();
+
 async function waitReady(base: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 2400; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -46,8 +53,9 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
 }
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The Node flags `npm start` gives the server (its heap size), then BENCH_SERVER_NODE_ARGS for this run only
+  // (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const extra = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: REPO,
     // The clients all come from 127.0.0.1, one address: the per-address limit is lifted for the run.
@@ -245,7 +253,7 @@ async function main() {
     }
   }
   const lines = [
-    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'the module default (1000)'}`,
+    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'the module default (1000)'}, server started as npm start starts it: node ${[...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)].join(' ')}`,
     ...runs.flatMap(report),
   ];
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });
