@@ -8,7 +8,7 @@
 // database in the same run, at the same concurrency (capped by max_connections).
 // Usage: node --import tsx bench/admission.ts [--children 155000] [--clients 500] [--db postgres,pglite] [--processes 1,2]
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is made and dropped).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startBalancer } from './lib/balancer.ts';
 import { REPO, cpuSeconds } from './lib/ceiling.ts';
+import { SERVER_FLAGS, scratchPostgres, startServer, stop } from './lib/server.ts';
 import { generateOpening, openAt, pgbenchScript, type Query } from './lib/admission-data.ts';
 import { percentile, runOpening, type LoadResult } from './lib/admission-load.ts';
 
@@ -31,48 +32,6 @@ const { values } = parseArgs({
 const N = Number(values.children);
 const CLIENTS = Number(values.clients);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** The flags of package.json's start script before `--import` (the serving process runs as `npm start` runs it). */
-const START_FLAGS: string[] = (() => {
-  const start = String(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts?.start ?? '');
-  const words = start.split(/\s+/);
-  return words.slice(1, Math.max(1, words.indexOf('--import'))).filter((w) => w.startsWith('--'));
-})();
-
-async function waitReady(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not become ready');
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // The Node flags `npm start` gives the server (its heap size), then BENCH_SERVER_NODE_ARGS for this run only
-  // (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-  const extra = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: REPO,
-    // The clients all come from 127.0.0.1, one address: the per-address limit is lifted for the run.
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', EGOV_JOBS: 'off', EGOV_DEMO: 'on', EGOV_ADMISSIONS_API_RATE: '1000000000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitReady(`http://127.0.0.1:${port}`, child);
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise((r) => {
-    child.once('exit', r);
-    child.kill('SIGTERM');
-  });
-}
 
 /** Peak resident memory of a process, MB (VmHWM). */
 function peakRssMb(pid: number | undefined): number {
@@ -128,23 +87,6 @@ function pgbench(url: string, script: string, clients: number, seconds: number):
   }
 }
 
-async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `egov_bench_adm_${process.pid}`;
-  const admin = await pgQuery(PG_URL);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = await pgQuery(PG_URL);
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 interface Run {
   target: string;
   children: number;
@@ -173,8 +115,9 @@ function summarise(l: LoadResult) {
 
 async function benchOne(kind: 'postgres' | 'pglite', processes: number, port: number): Promise<Run> {
   const varDir = mkdtempSync(join(tmpdir(), 'egov-bench-adm-'));
-  const scratch = kind === 'postgres' ? await scratchPostgres() : undefined;
-  const env: Record<string, string> = { EGOV_VAR_DIR: varDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
+  const scratch = kind === 'postgres' ? await scratchPostgres(PG_URL, 'egov_bench_adm') : undefined;
+  // The clients all come from 127.0.0.1, one address: the per-address limit is lifted for the run.
+  const env: Record<string, string> = { EGOV_VAR_DIR: varDir, EGOV_DEMO: 'on', EGOV_ADMISSIONS_API_RATE: '1000000000', ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
   const servers: ChildProcess[] = [];
   try {
     // First start: migrations and the demo seed, then stopped: the processes that take the rush start on the seeded
@@ -253,7 +196,7 @@ async function main() {
     }
   }
   const lines = [
-    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'the module default (1000)'}, server started as npm start starts it: node ${[...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)].join(' ')}`,
+    `egov admission benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, EGOV_WAITING_ROOM_CAPACITY ${process.env.EGOV_WAITING_ROOM_CAPACITY ?? 'the module default (1000)'}, server started as npm start starts it: node ${SERVER_FLAGS.join(' ')}`,
     ...runs.flatMap(report),
   ];
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });

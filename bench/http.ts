@@ -10,14 +10,13 @@
 // it is reported beside them, with its own ratio (bare CPU per request ÷ app CPU per request).
 // Usage: node --import tsx bench/http.ts [--seconds 5] [--connections 50] [--rounds 3] [--db pglite,postgres]
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is made).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { bareFastify, bareHttp, cpuSeconds, REPO } from './lib/ceiling.ts';
+import { SERVER_FLAGS, scratchPostgres, startServer, stop } from './lib/server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,37 +71,6 @@ function sentHeaders(res: Response): Record<string, string> {
   return out;
 }
 
-async function waitReady(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not become ready');
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', EGOV_JOBS: 'off', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitReady(`http://127.0.0.1:${port}`, child);
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise((r) => {
-    child.once('exit', r);
-    child.kill('SIGTERM');
-  });
-}
-
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -140,28 +108,9 @@ async function compare(url: string, appPid: number): Promise<{ bytes: number; ro
   return { bytes: body.length, rounds };
 }
 
-async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `egov_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function benchDatabase(kind: 'pglite' | 'postgres', port: number) {
   const varDir = mkdtempSync(join(tmpdir(), 'egov-bench-var-'));
-  const scratch = kind === 'postgres' ? await scratchPostgres() : undefined;
+  const scratch = kind === 'postgres' ? await scratchPostgres(PG_URL, 'egov_bench') : undefined;
   const env: Record<string, string> = { EGOV_VAR_DIR: varDir, EGOV_DEMO: 'on', ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
   const child = await startServer(env, port);
   const base = `http://127.0.0.1:${port}`;
@@ -189,7 +138,7 @@ async function main() {
   for (const kind of kinds) results.push(...(await benchDatabase(kind, port++)));
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
-    `egov HTTP benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS}s per side`,
+    `egov HTTP benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS}s per side, server started as npm start starts it: node ${SERVER_FLAGS.join(' ')}`,
     'ceilings, measured right after the app in each round: bare node:http sending the same body ("bare"), bare node:http sending the same response, headers included ("same response"), Fastify alone on the same body (no plugin, no hook); cpu = CPU µs the serving process spent per request',
     ...results.flatMap((r) => {
       const span = (xs: number[]) => `median ${pct(median(xs))}, range ${pct(Math.min(...xs))}–${pct(Math.max(...xs))}`;

@@ -51,20 +51,18 @@ export function applicationWriter(platform: Platform): GroupCommitter<NewApplica
         return row;
       });
       const audits: AuditEntry[] = [];
-      let mails = 0;
+      const mails: MailMessage[] = [];
       for (const [i, row] of results.entries()) {
         if (!row) continue;
         const item = items[i] as NewApplication;
         audits.push({ actor: { id: null, label: 'parent' }, action: 'admissions.apply', entity: 'admission_application', entityId: row.applicationNo, ip: item.ip, data: item.auditData });
         const mail = item.mailFor(row);
-        if (mail) {
-          await platform.mailer.enqueue(trx, mail);
-          mails++;
-        }
+        if (mail) mails.push(mail);
       }
       await recordAudits(trx, audits);
-      // One job wakes the sender for the whole batch's mails (the handler flushes the outbox).
-      if (mails > 0) await platform.jobs.send(NOTIFY_JOB, { mails }, trx as unknown as Kysely<unknown>);
+      // The batch's confirmations in one insert, and one job that wakes the sender for all of them.
+      await platform.mailer.enqueueMany(trx, mails);
+      if (mails.length > 0) await platform.jobs.send(NOTIFY_JOB, { mails: mails.length }, trx as unknown as Kysely<unknown>);
       return results;
     },
   });

@@ -112,6 +112,23 @@ test('two flushes running at once deliver each message exactly once', async () =
   }
 });
 
+test('several mails enqueued in one statement are each stored, in order, and each delivered once', async () => {
+  const smtp = await smtpServer();
+  const mailer = createMailer({ smtpUrl: smtp.url, from: 'egov@example.vn', log: quiet });
+  try {
+    const msgs = [0, 1, 2].map((i) => ({ to: `me${i}@example.vn`, subject: `Tuyen sinh ${i} - many`, text: `Ho so L1-26-000000${i}` }));
+    const ids = await mailer.enqueueMany(database.db, msgs);
+    assert.equal(ids.length, 3);
+    for (const [i, id] of ids.entries()) assert.equal((await row(id)).to_address, `me${i}@example.vn`);
+    assert.deepEqual(await mailer.enqueueMany(database.db, []), []);
+    await mailer.flush(database.db);
+    assert.deepEqual(smtp.received.filter((s) => s.endsWith('- many')).sort(), msgs.map((m) => m.subject));
+  } finally {
+    mailer.close();
+    await smtp.close();
+  }
+});
+
 test('an SMTP outage: dropped connections are retried with back-off and the mail goes out when the server is back', async () => {
   const smtp = await smtpServer();
   const mailer = createMailer({ smtpUrl: smtp.url, from: 'egov@example.vn', log: quiet });

@@ -21,6 +21,8 @@ export interface MailMessage {
 export interface Mailer {
   /** Puts the message into the outbox (use the caller's transaction) and returns its id. */
   enqueue(db: Kysely<PlatformTables>, msg: MailMessage): Promise<number>;
+  /** Puts several messages into the outbox in one statement (a group commit's mails); returns their ids in order. */
+  enqueueMany(db: Kysely<PlatformTables>, msgs: readonly MailMessage[]): Promise<number[]>;
   /** Sends pending outbox messages that are due at `now`; returns how many this flush claimed. */
   flush(db: Kysely<PlatformTables>, limit?: number, now?: Date): Promise<number>;
   close(): void;
@@ -66,6 +68,16 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+    async enqueueMany(db, msgs) {
+      if (msgs.length === 0) return [];
+      const rows = await db
+        .insertInto('outbox_mail')
+        .values(msgs.map((msg) => ({ to_address: msg.to, subject: msg.subject, body_text: msg.text, body_html: msg.html ?? null })))
+        .returning('id')
+        .execute();
+      // Identity values are handed out in the order of the VALUES list; sorted so the ids follow `msgs`.
+      return rows.map((r) => r.id).sort((a, b) => a - b);
     },
     async flush(db, limit = 20, now = new Date()) {
       const rows = await claim(db, limit, now);
