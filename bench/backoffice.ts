@@ -4,13 +4,14 @@
 // then 4 at a time; p50/p95/p99 over the requests. Beside each, in the same run, the database alone: pgbench running
 // the inbox's own two statements (counts and the page of rows) at 1 client, as the floor the page stands on.
 // Usage: node --import tsx bench/backoffice.ts [--requests 200] [--db postgres://…/egov_seed_1m] [--figures-max-age 60|0]
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pgCeilingTool } from './lib/ceiling.ts';
+import { startServer } from './lib/server.ts';
 import { DEMO_TOTP_SECRET } from '../src/cli/demo-logins.ts';
 import { totpCode } from '../src/modules/accounts/totp.ts';
 
@@ -42,19 +43,6 @@ interface Figure {
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const round = (n: number): number => Math.round(n * 10) / 10;
-
-async function waitReady(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not become ready');
-}
 
 async function token(base: string, username: string): Promise<string> {
   // The demo's leader and administrator have two-step verification on the demo secret (EGOV_2FA_ROLES); others ignore `totp`.
@@ -142,15 +130,11 @@ async function main(): Promise<void> {
   const open = Number((await c.query<{ n: string }>('select count(*) as n from dossiers where finished_at is null')).rows[0]?.n ?? 0);
   await c.end();
   const port = 3960;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: DB, PORT: String(port), LOG_LEVEL: 'warn', EGOV_JOBS: 'off', EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: MAX_AGE },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = await startServer({ DATABASE_URL: DB, EGOV_DEMO: 'off', EGOV_FIGURES_MAX_AGE: MAX_AGE }, port);
   const base = `http://127.0.0.1:${port}`;
   const figures: Figure[] = [];
   let ceiling = '';
   try {
-    await waitReady(base, child);
     const officer = await token(base, 'demo.motcua');
     const specialist = await token(base, 'demo.chuyenvien');
     const leader = await token(base, 'demo.lanhdao');

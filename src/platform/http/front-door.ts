@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FastifyServerFactory } from 'fastify';
 import type { Platform } from './context.ts';
-import { keptPage } from '../web/public-pages.ts';
+import { countKeptPage, keptPage } from '../web/public-pages.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 
 export interface FrontDoorOptions {
@@ -38,7 +38,7 @@ export function answerAtFrontDoor(opts: FrontDoorOptions, req: IncomingMessage, 
   if (!kept) return false;
   res.writeHead(200, { ...opts.headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(kept.body.length) });
   res.end(kept.body);
-  kept.observe?.((performance.now() - started) / 1000);
+  countKeptPage(opts.platform, kept.route, (performance.now() - started) / 1000);
   return true;
 }
 

@@ -60,25 +60,22 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
   const transport: Transporter | null = opts.smtpUrl
     ? nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as Parameters<typeof nodemailer.createTransport>[0])
     : null;
+  const enqueueMany: Mailer['enqueueMany'] = async (db, msgs) => {
+    if (msgs.length === 0) return [];
+    const rows = await db
+      .insertInto('outbox_mail')
+      .values(msgs.map((msg) => ({ to_address: msg.to, subject: msg.subject, body_text: msg.text, body_html: msg.html ?? null })))
+      .returning('id')
+      .execute();
+    // Identity values are handed out in the order of the VALUES list; sorted so the ids follow `msgs`.
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  };
   return {
     async enqueue(db, msg) {
-      const row = await db
-        .insertInto('outbox_mail')
-        .values({ to_address: msg.to, subject: msg.subject, body_text: msg.text, body_html: msg.html ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+      const [id] = await enqueueMany(db, [msg]);
+      return id as number;
     },
-    async enqueueMany(db, msgs) {
-      if (msgs.length === 0) return [];
-      const rows = await db
-        .insertInto('outbox_mail')
-        .values(msgs.map((msg) => ({ to_address: msg.to, subject: msg.subject, body_text: msg.text, body_html: msg.html ?? null })))
-        .returning('id')
-        .execute();
-      // Identity values are handed out in the order of the VALUES list; sorted so the ids follow `msgs`.
-      return rows.map((r) => r.id).sort((a, b) => a - b);
-    },
+    enqueueMany,
     async flush(db, limit = 20, now = new Date()) {
       const rows = await claim(db, limit, now);
       for (const r of rows) {

@@ -15,12 +15,15 @@ export function observeKeptPages(platform: Platform, observe: (route: string, se
   observers.set(platform, observe);
 }
 
-/** The page kept for this language and URL, with the means to count it under its route (platform/http/front-door.ts). */
-export function keptPage(platform: Platform, lang: string, url: string): { body: Buffer; observe: ((seconds: number) => void) | undefined } | undefined {
+/** The page kept for this language and URL, and its route (platform/http/front-door.ts). */
+export function keptPage(platform: Platform, lang: string, url: string): { body: Buffer; route: string } | undefined {
   const hit = caches.get(platform)?.get(`${lang} ${url}`);
-  if (!hit || hit.until <= Date.now()) return undefined;
-  const o = observers.get(platform);
-  return { body: hit.body, observe: o && ((seconds) => o(hit.route, seconds)) };
+  return hit && hit.until > Date.now() ? hit : undefined;
+}
+
+/** Counts a page answered at the front door under its route, as ops.ts counts every other answer. */
+export function countKeptPage(platform: Platform, route: string, seconds: number): void {
+  observers.get(platform)?.(route, seconds);
 }
 
 /**
