@@ -100,15 +100,6 @@ export const admissionRepo = {
     return db.selectFrom('admission_rounds as r').innerJoin('admission_school_years as y', 'y.code', 'r.school_year').select(roundCols).where('r.id', '=', id).executeTakeFirst();
   },
 
-  /** The enrolment code with its round and child, or nothing. */
-  async findCode(db: AdmissionDb, code: string): Promise<{ code: string; roundId: number; childId: number; schoolId: number } | undefined> {
-    return db
-      .selectFrom('admission_enrolment_codes')
-      .select(['code', 'round_id as roundId', 'child_id as childId', 'school_id as schoolId'])
-      .where('code', '=', code)
-      .executeTakeFirst();
-  },
-
   async findChild(db: AdmissionDb, id: number): Promise<Child | undefined> {
     return db
       .selectFrom('admission_children')
