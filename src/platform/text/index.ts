@@ -14,3 +14,4 @@ export {
 export { isVietnameseSyllable } from './syllable.ts';
 export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
 export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';
+export { sanitizeRichText, richTextToPlain, excerpt } from './rich-text.ts';
