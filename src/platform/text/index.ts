@@ -14,3 +14,5 @@ export {
 export { isVietnameseSyllable } from './syllable.ts';
 export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
 export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';
+export { sanitizeRichText, richTextToPlain, excerpt } from './rich-text.ts';
+export { type DiffPart, type DiffCounts, revisionDiff, revisionDiffHtml, diffCounts } from './revision-diff.ts';
