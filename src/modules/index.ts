@@ -11,5 +11,6 @@ import { dossiersModule } from './dossiers/index.ts';
 import { backOfficeModule } from './backoffice/index.ts';
 import { qualityModule } from './quality/index.ts';
 import { admissionsModule } from './admissions/index.ts';
+import { sitesModule } from './sites/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, admissionsModule];

@@ -1,5 +1,5 @@
 // The demo seed's accounts (demo seed only, never in production), one per kind of user. Ward staff work at the
-// People's Committee of Phường Hoàn Kiếm; the portal's editor and the administrator at the city's Public
+// People's Committee of Phường Hoàn Kiếm (the ward site's editor too: /quan-tri/trang/phuong-hoan-kiem); the administrator at the city's Public
 // Administration Service Centre.
 import type { Platform } from '../../platform/http/context.ts';
 import { Role, type AccountKind, type Role as RoleT } from '../../platform/auth/roles.ts';
@@ -43,7 +43,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.chuyenvien', fullName: 'Lê Minh Châu', kind: 'staff', roles: [Role.specialist], agency: 'ward' },
   { username: 'demo.lanhdao', fullName: 'Phạm Quốc Dũng', kind: 'staff', roles: [Role.leader], agency: 'ward' },
   { username: 'demo.vanthu', fullName: 'Hoàng Thu Hà', kind: 'staff', roles: [Role.registryClerk], agency: 'ward' },
-  { username: 'demo.bientap', fullName: 'Vũ Ngọc Lan', kind: 'staff', roles: [Role.editor, Role.moderator], agency: 'centre' },
+  { username: 'demo.bientap', fullName: 'Vũ Ngọc Lan', kind: 'staff', roles: [Role.editor, Role.moderator], agency: 'ward' },
   { username: 'demo.admin', fullName: 'Đỗ Đức Mạnh', kind: 'staff', roles: [Role.admin], agency: 'centre' },
   { username: 'demo.stp.chuyenvien', fullName: 'Ngô Thanh Hương', kind: 'staff', roles: [Role.specialist], agency: 'justice' },
   { username: 'demo.stp.lanhdao', fullName: 'Bùi Văn Khải', kind: 'staff', roles: [Role.leader], agency: 'justice' },

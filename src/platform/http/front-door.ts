@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FastifyServerFactory } from 'fastify';
 import type { Platform } from './context.ts';
-import { countKeptPage, keptPage } from '../web/public-pages.ts';
+import { countKeptPage, keptPage, notModified } from '../web/public-pages.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 
 export interface FrontDoorOptions {
@@ -36,8 +36,13 @@ export function answerAtFrontDoor(opts: FrontDoorOptions, req: IncomingMessage, 
   const started = performance.now();
   const kept = keptPage(opts.platform, lang, url);
   if (!kept) return false;
-  res.writeHead(200, { ...opts.headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(kept.body.length) });
-  res.end(kept.body);
+  if (notModified(req.headers['if-none-match'], kept.etag)) {
+    res.writeHead(304, { ...opts.headers, etag: kept.etag });
+    res.end();
+  } else {
+    res.writeHead(200, { ...opts.headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(kept.body.length), etag: kept.etag });
+    res.end(kept.body);
+  }
   countKeptPage(opts.platform, kept.route, (performance.now() - started) / 1000);
   return true;
 }

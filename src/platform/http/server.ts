@@ -14,7 +14,7 @@ import { cleanInput, cleanUrlInput, safeLocation } from './input.ts';
 import { boundRequestSchema } from './schema-bounds.ts';
 import { registerUploadGate, uploadSlotsFrom } from './uploads.ts';
 import { registerNoStore } from './no-store.ts';
-import { keptPublicPage } from '../web/public-pages.ts';
+import { keptPublicPage, notModified } from '../web/public-pages.ts';
 import { isLang, type Lang } from '../web/i18n.ts';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { csrfSecret, ensureCsrfCookie, verifyCsrf } from '../auth/csrf.ts';
@@ -112,7 +112,10 @@ export async function createServer(platform: Platform): Promise<FastifyInstance>
     // the session, two-step, CSRF and input hooks below have nothing to do for it (src/platform/web/public-pages.ts).
     if (req.method === 'GET' && req.headers.authorization === undefined && req.cookies?.[SESSION_COOKIE] === undefined) {
       const kept = keptPublicPage(platform, req);
-      if (kept) return reply.type('text/html; charset=utf-8').send(kept);
+      if (kept) {
+        reply.header('etag', kept.etag);
+        return notModified(req.headers['if-none-match'], kept.etag) ? reply.code(304).send() : reply.type('text/html; charset=utf-8').send(kept.body);
+      }
     }
     await attachSession(platform, req);
     // Only pages carry forms: static files, the JSON API and the ops endpoints get no CSRF cookie or token.

@@ -11,6 +11,8 @@ export interface PageProps {
   children?: Children;
   /** Narrow column for forms. */
   narrow?: boolean;
+  /** More of the head: Open Graph metadata, feed links (already escaped elements). */
+  head?: Children;
 }
 
 function titleText(lang: Lang, title: Text | string): string {
@@ -32,7 +34,7 @@ function hasErrorSummary(children: Children): boolean {
 
 const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office'];
 
-export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
+export function Page({ req, title, children, narrow, head }: PageProps): JSX.Element {
   const lang = req.lang;
   const user = req.user;
   const pageTitle = (hasErrorSummary(children) ? t(lang, m.errorTitlePrefix) : '') + titleText(lang, title);
@@ -48,6 +50,7 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
       : []),
     ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
+    ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],
     ['/lich-lam-viec', m.navCalendar],
@@ -63,6 +66,7 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
           <title safe>{`${pageTitle} – ${t(lang, m.siteName)}`}</title>
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/style.css" />
+          {head ?? ''}
         </head>
         <body>
           <a class="skip-link" href="#main" safe>
@@ -164,6 +168,11 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
               <p>
                 <a href="/cong-khai" safe>
                   {t(lang, m.footerPublic)}
+                </a>
+              </p>
+              <p>
+                <a href="/trang" safe>
+                  {t(lang, m.footerSites)}
                 </a>
               </p>
               <p safe>{t(lang, m.footerAddress)}</p>

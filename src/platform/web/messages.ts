@@ -14,6 +14,7 @@ export const shell = {
   navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   navApi: { vi: 'API', en: 'API' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
+  navEditing: { vi: 'Biên tập tin bài', en: 'Editing' },
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },
   unverified: {
@@ -30,6 +31,7 @@ export const shell = {
     en: 'Owner: Hà Nội People’s Committee',
   },
   footerPublic: { vi: 'Công khai kết quả giải quyết thủ tục hành chính', en: 'Published results of handling applications' },
+  footerSites: { vi: 'Trang thông tin của các cơ quan, phường, xã', en: 'Sites of agencies, communes and wards' },
   footerAddress: { vi: 'Địa chỉ: 12 Lê Lai, Hoàn Kiếm, Hà Nội', en: 'Address: 12 Lê Lai, Hoàn Kiếm, Hà Nội' },
   footerNote: {
     vi: 'Phần mềm mã nguồn mở egov. Dữ liệu trình diễn, không có giá trị pháp lý.',

@@ -1,0 +1,21 @@
+// The city portal's sites (issue 12): one per agency and ward, made on first start, with news, pages,
+// announcements and direction documents through the editorial workflow; RSS, Atom, sitemap.xml, print views.
+import type { Module } from '../../platform/module.ts';
+import { seedSitesDemo } from './demo.ts';
+import { sitesEditorRoutes } from './editor-routes.ts';
+import { sitesPublicRoutes } from './public-routes.ts';
+import { seedSites } from './seed.ts';
+
+export { CITY_SLUG } from './seed.ts';
+
+export const sitesModule: Module = {
+  name: 'sites',
+  routes: async (app, platform) => {
+    await sitesPublicRoutes(app, platform);
+    await sitesEditorRoutes(app, platform);
+  },
+  seedReference: async (platform) => {
+    await seedSites(platform);
+  },
+  seedDemo: (platform) => seedSitesDemo(platform),
+};

@@ -1,0 +1,174 @@
+// The only code that touches the portal's tables (sites, categories, articles, revisions).
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import type { PlatformTables, Timestamp } from '../../platform/db/index.ts';
+
+export type SiteKind = 'city' | 'agency' | 'ward';
+export type ArticleKind = 'news' | 'page' | 'announcement' | 'direction';
+export type ArticleStatus = 'draft' | 'review' | 'published' | 'unpublished';
+
+export type SitesTable = {
+  id: Generated<number>;
+  slug: string;
+  agency_id: number | null;
+  kind: SiteKind;
+  name: string;
+  name_en: Generated<string>;
+  pre_moderation: Generated<boolean>;
+  created_at: Generated<Date>;
+};
+
+export type SiteCategoriesTable = {
+  id: Generated<number>;
+  site_id: number;
+  slug: string;
+  name: string;
+  name_en: Generated<string>;
+  position: Generated<number>;
+};
+
+export type ArticlesTable = {
+  id: Generated<number>;
+  site_id: number;
+  kind: ArticleKind;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  body_html: Generated<string>;
+  category_id: number | null;
+  tags: Generated<string[]>;
+  featured: Generated<boolean>;
+  status: ArticleStatus;
+  publish_at: Timestamp | null;
+  document_no: string | null;
+  document_date: string | null;
+  signer: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type ArticleRevisionsTable = {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  summary: string;
+  body_html: string;
+  status: string;
+  actor_id: number | null;
+  actor_label: string;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+};
+
+export type SitesTables = {
+  sites: SitesTable;
+  site_categories: SiteCategoriesTable;
+  articles: ArticlesTable;
+  article_revisions: ArticleRevisionsTable;
+};
+
+export type SitesDb = Kysely<PlatformTables & SitesTables>;
+export type Site = Selectable<SitesTable>;
+export type Category = Selectable<SiteCategoriesTable>;
+export type Article = Selectable<ArticlesTable>;
+export type Revision = Selectable<ArticleRevisionsTable>;
+export type ArticleValues = Pick<Article, 'kind' | 'slug' | 'title' | 'summary' | 'body_html' | 'category_id' | 'tags' | 'featured' | 'document_no' | 'document_date' | 'signer'>;
+
+export function sitesDb(db: Kysely<PlatformTables>): SitesDb {
+  return db.withTables<SitesTables>();
+}
+
+export interface ListFilter {
+  siteId?: number | undefined;
+  kind?: ArticleKind | undefined;
+  categoryId?: number | undefined;
+  featured?: boolean | undefined;
+  limit: number;
+  offset?: number | undefined;
+}
+
+export const sitesRepo = {
+  listSites(db: SitesDb): Promise<Site[]> {
+    return db.selectFrom('sites').selectAll().orderBy('kind').orderBy('id').execute();
+  },
+  findSiteBySlug(db: SitesDb, slug: string): Promise<Site | undefined> {
+    return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
+  },
+  findSiteByAgency(db: SitesDb, agencyId: number): Promise<Site | undefined> {
+    return db.selectFrom('sites').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
+  },
+  slugTaken(db: SitesDb, slug: string): Promise<boolean> {
+    return db.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirst().then((r) => r !== undefined);
+  },
+  async insertSite(db: SitesDb, s: { slug: string; agency_id: number | null; kind: SiteKind; name: string; name_en: string }): Promise<Site | undefined> {
+    return db.insertInto('sites').values(s).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  },
+
+  categories(db: SitesDb, siteId: number): Promise<Category[]> {
+    return db.selectFrom('site_categories').selectAll().where('site_id', '=', siteId).orderBy('position').orderBy('id').execute();
+  },
+  insertCategory(db: SitesDb, c: { site_id: number; slug: string; name: string; name_en: string; position: number }): Promise<void> {
+    return db.insertInto('site_categories').values(c).onConflict((oc) => oc.columns(['site_id', 'slug']).doNothing()).execute().then(() => undefined);
+  },
+
+  /** Published articles whose time has come, newest first. */
+  listPublished(db: SitesDb, now: Date, f: ListFilter): Promise<Article[]> {
+    let q = db.selectFrom('articles').selectAll().where('status', '=', 'published').where('publish_at', '<=', now);
+    if (f.siteId !== undefined) q = q.where('site_id', '=', f.siteId);
+    if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+    if (f.categoryId !== undefined) q = q.where('category_id', '=', f.categoryId);
+    if (f.featured !== undefined) q = q.where('featured', '=', f.featured);
+    return q.orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute();
+  },
+  countPublished(db: SitesDb, now: Date, f: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
+    let q = db.selectFrom('articles').select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'published').where('publish_at', '<=', now);
+    if (f.siteId !== undefined) q = q.where('site_id', '=', f.siteId);
+    if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+    if (f.categoryId !== undefined) q = q.where('category_id', '=', f.categoryId);
+    return q.executeTakeFirstOrThrow().then((r) => r.n);
+  },
+  findBySlug(db: SitesDb, siteId: number, slug: string): Promise<Article | undefined> {
+    return db.selectFrom('articles').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+  },
+  findById(db: SitesDb, id: number): Promise<Article | undefined> {
+    return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  lock(db: SitesDb, id: number): Promise<Article | undefined> {
+    return db.selectFrom('articles').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+  /** The editors' list: every article of the site, latest change first. */
+  listForEditors(db: SitesDb, siteId: number, limit: number): Promise<Article[]> {
+    return db.selectFrom('articles').selectAll().where('site_id', '=', siteId).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  },
+  slugUsed(db: SitesDb, siteId: number, slug: string, exceptId?: number): Promise<boolean> {
+    let q = db.selectFrom('articles').select('id').where('site_id', '=', siteId).where('slug', '=', slug);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    return q.executeTakeFirst().then((r) => r !== undefined);
+  },
+  insertArticle(db: SitesDb, a: ArticleValues & { site_id: number; status: 'draft'; created_by: number | null }): Promise<Article> {
+    return db.insertInto('articles').values(a).returningAll().executeTakeFirstOrThrow();
+  },
+  updateArticle(db: SitesDb, id: number, a: Partial<ArticleValues> & { status?: Article['status']; publish_at?: Date | null; version: number }): Promise<Article> {
+    return db.updateTable('articles').set({ ...a, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+  insertRevision(db: SitesDb, r: Omit<Revision, 'id' | 'created_at'>): Promise<void> {
+    return db.insertInto('article_revisions').values(r).execute().then(() => undefined);
+  },
+  revisions(db: SitesDb, articleId: number): Promise<Revision[]> {
+    return db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('version', 'desc').execute();
+  },
+  /** Every published article's address and last change, for sitemap.xml. */
+  sitemapEntries(db: SitesDb, now: Date, limit: number): Promise<{ site_slug: string; slug: string; updated_at: Date }[]> {
+    return db
+      .selectFrom('articles')
+      .innerJoin('sites', 'sites.id', 'articles.site_id')
+      .select(['sites.slug as site_slug', 'articles.slug', 'articles.updated_at'])
+      .where('articles.status', '=', 'published')
+      .where('articles.publish_at', '<=', now)
+      .orderBy('articles.publish_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+};
