@@ -73,7 +73,7 @@ export async function seedSitesDemo(platform: Platform, now = new Date()): Promi
         created_by: null,
       });
       const publishAt = r.status === 'draft' || r.status === 'review' ? null : r.at;
-      await db.updateTable('articles').set({ status: r.status, publish_at: publishAt, created_at: r.at, updated_at: r.at }).where('id', '=', a.id).execute();
+      await sitesRepo.backdate(db, a.id, { status: r.status, publish_at: publishAt, at: r.at });
       await sitesRepo.insertRevision(db, { article_id: a.id, version: 1, title: a.title, summary: a.summary, body_html: a.body_html, status: r.status, actor_id: null, actor_label: 'demo', note: '' });
     }
   }

@@ -153,6 +153,10 @@ export const sitesRepo = {
   updateArticle(db: SitesDb, id: number, a: Partial<ArticleValues> & { status?: Article['status']; publish_at?: Date | null; version: number }): Promise<Article> {
     return db.updateTable('articles').set({ ...a, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
+  /** Demo data only: an article's state and times as if it had been written and published then. */
+  backdate(db: SitesDb, id: number, v: { status: ArticleStatus; publish_at: Date | null; at: Date }): Promise<void> {
+    return db.updateTable('articles').set({ status: v.status, publish_at: v.publish_at, created_at: v.at, updated_at: v.at }).where('id', '=', id).execute().then(() => undefined);
+  },
   insertRevision(db: SitesDb, r: Omit<Revision, 'id' | 'created_at'>): Promise<void> {
     return db.insertInto('article_revisions').values(r).execute().then(() => undefined);
   },
