@@ -10,6 +10,7 @@ export {
   tcvn3ToUnicode,
   encodeLegacy,
   accentedLetters,
+  hasUnicodeOnlyLetters,
 } from './legacy.ts';
 export { isVietnameseSyllable } from './syllable.ts';
 export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
