@@ -17,3 +17,5 @@ export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId }
 export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';
 export { sanitizeRichText, richTextToPlain, excerpt } from './rich-text.ts';
 export { type DiffPart, type DiffCounts, revisionDiff, revisionDiffHtml, diffCounts } from './revision-diff.ts';
+export { type HtmlEncoding, decodeHtmlBytes } from './html-charset.ts';
+export { type ImportedHtml, type FontEncoding, importLegacyHtml, damagedWords } from './html-import.ts';
