@@ -51,6 +51,9 @@ test('a UTF-8 page imports as is, NFC, even when its meta still says iso-8859-1'
   assert.equal(imported.fontEncoding, 'unicode');
   assert.deepEqual(imported.warnings, ['declared charset "iso-8859-1" but the bytes are UTF-8: read as UTF-8']);
   assert.equal(importLegacyHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page)])).title, TITLE);
+  const utf16 = importLegacyHtml(Buffer.from(`\ufeff${page}`, 'utf16le'));
+  assert.equal(utf16.encoding, 'utf-16le');
+  assert.equal(utf16.title, TITLE);
 });
 
 test('a page mixing TCVN3, VNI and Unicode (as character references) is converted piece by piece', () => {
