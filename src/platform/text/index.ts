@@ -10,9 +10,12 @@ export {
   tcvn3ToUnicode,
   encodeLegacy,
   accentedLetters,
+  hasUnicodeOnlyLetters,
 } from './legacy.ts';
 export { isVietnameseSyllable } from './syllable.ts';
 export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
 export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';
 export { sanitizeRichText, richTextToPlain, excerpt } from './rich-text.ts';
 export { type DiffPart, type DiffCounts, revisionDiff, revisionDiffHtml, diffCounts } from './revision-diff.ts';
+export { type HtmlEncoding, decodeHtmlBytes } from './html-charset.ts';
+export { type ImportedHtml, type FontEncoding, importLegacyHtml, damagedWords } from './html-import.ts';

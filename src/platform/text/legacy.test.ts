@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectEncoding, encodeLegacy, tcvn3ToUnicode, toUnicode, vniToUnicode } from './legacy.ts';
+import { detectEncoding, encodeLegacy, hasUnicodeOnlyLetters, tcvn3ToUnicode, toUnicode, vniToUnicode } from './legacy.ts';
 import { accentedLetters, TCVN3_DECODE } from './legacy-tables.ts';
 import { isVietnameseSyllable } from './syllable.ts';
 
@@ -127,4 +127,9 @@ test('syllable check accepts Vietnamese words and rejects mojibake', () => {
     assert.ok(isVietnameseSyllable(w), w);
   }
   for (const w of ['Haứ', 'Noọi', 'ViÖt', 'Néi', 'café', 'hàá']) assert.ok(!isVietnameseSyllable(w), w);
+});
+
+test('letters that only Unicode has mark text as Unicode; Latin-1 letters and legacy codes do not', () => {
+  for (const text of ['Hồ', 'đường', 'Ư', 'Vie\u0323\u0302t']) assert.ok(hasUnicodeOnlyLetters(text), text);
+  for (const text of ['Bá Tá', 'Hµ Néi', 'Haø Noäi', 'café', 'UBND']) assert.ok(!hasUnicodeOnlyLetters(text), text);
 });

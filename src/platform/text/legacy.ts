@@ -133,6 +133,14 @@ const UNICODE_ONLY = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u0
 const NON_ASCII = /\P{ASCII}/u;
 
 /**
+ * Whether the text holds letters that no legacy encoding read as Windows-1252 can produce: such text is Unicode
+ * whatever else it holds, and must not be converted.
+ */
+export function hasUnicodeOnlyLetters(s: string): boolean {
+  return UNICODE_ONLY.test(s.normalize('NFC'));
+}
+
+/**
  * Guesses the encoding of a piece of text. Text with letters found only in Unicode Vietnamese is 'unicode'; plain
  * ASCII reads the same in every encoding and is reported as 'unicode' (nothing to convert). Otherwise the text is
  * decoded each way and the reading with the most Vietnamese-looking words wins; 'unknown' when none looks right.

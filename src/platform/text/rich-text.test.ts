@@ -54,6 +54,8 @@ const XSS: [string, string][] = [
   ['<p>chưa đóng <b>đậm <img src=x onerror=alert(1)', '<p>chưa đóng <b>đậm </b></p>'],
   ['<p title="</p><script>alert(1)</script>">chữ</p>', '<p>chữ</p>'],
   ['<noscript><p title="</noscript><img src=x onerror=alert(1)>">', ''],
+  ['<noscript><a href="/x" title="</noscript><img src=x onerror=alert(1)>">x</a></noscript>', ''],
+  ['<p>a<noscript>b</p><img src=x onerror=alert(1)></noscript>c', '<p>a</p>c'],
   ['<form action="/x"><input name="a" onfocus="alert(1)" autofocus><button>Gửi</button></form>', ''],
   ['<![CDATA[<img src=x onerror=alert(1)>]]>chữ', 'chữ'],
   ['<!-- <img src=x onerror=alert(1)> -->chữ', 'chữ'],
