@@ -16,7 +16,10 @@ const MAX_OCTETS = 76;
 /** SAFE-STRING of RFC 2849: ASCII without NUL, LF, CR; not starting with space, ":" or "<"; (SHOULD) not ending with a space. */
 export function isSafeString(value: string): boolean {
   if (value === '') return true;
-  if (!/^[\x01-\x09\x0b\x0c\x0e-\x7f]*$/.test(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0 || c === 10 || c === 13 || c > 127) return false;
+  }
   if (/^[ :<]/.test(value)) return false;
   return !value.endsWith(' ');
 }
