@@ -41,6 +41,10 @@ test('an agency’s page shows its published officials as cards with mailto and 
   assert.match(res.body, /<a href="tel:\+842438261234">024 3826 1234<\/a>/);
   assert.match(res.body, /href="\/danh-ba\/000\.04\.51\.H26\.vcf"/);
   assert.doesNotMatch(res.body, /Quản lý danh bạ của cơ quan/);
+  // At 390 px the cards take the whole width and each label sits above its value (style.css, max-width 40rem).
+  const css = (await app.client().get('/static/style.css')).body;
+  assert.match(css, /\.directory-cards \{[^}]*minmax\(min\(100%, 20rem\), 1fr\)/);
+  assert.match(css, /@media \(max-width: 40rem\) \{ \.directory-card dl \{ grid-template-columns: 1fr; \}/);
   const en = await app.client().get(`/danh-ba/${WARD}?lang=en`);
   assert.match(en.body, /Directory of Ủy ban nhân dân phường Hoàn Kiếm/);
   assert.match(en.body, /Official e-mail/);
@@ -53,6 +57,7 @@ test('/danh-ba lists the agencies that publish, and searches names and agencies 
   assert.match(all.body, /href="\/danh-ba\/000\.04\.51\.H26">Ủy ban nhân dân phường Hoàn Kiếm<\/a>/);
   assert.match(all.body, /\(3 cán bộ\)/);
   assert.doesNotMatch(all.body, /Sở Tài chính/);
+  assert.match(all.body, /<a href="\/danh-ba">Danh bạ cán bộ các cơ quan<\/a>/, 'every page’s footer links the directory');
   const person = await c.get(`/danh-ba?q=${encodeURIComponent('dinh thi mai')}`);
   assert.match(person.body, /<h3>Đinh Thị Mai<\/h3>/);
   assert.match(person.body, /href="\/danh-ba\/000\.01\.51\.H26">Ủy ban nhân dân phường Ba Đình<\/a>/);

@@ -166,6 +166,11 @@ export function Page({ req, title, children, narrow }: PageProps): JSX.Element {
                   {t(lang, m.footerPublic)}
                 </a>
               </p>
+              <p>
+                <a href="/danh-ba" safe>
+                  {t(lang, m.footerDirectory)}
+                </a>
+              </p>
               <p safe>{t(lang, m.footerAddress)}</p>
               <p safe>{t(lang, m.footerNote)}</p>
             </div>
