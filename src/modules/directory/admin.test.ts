@@ -166,5 +166,15 @@ test('an entry linked to a staff account gives that account its official address
   assert.match(twice.body, /id="accountId-error"/);
   const unknown = await editor.submit(`/quan-tri/danh-ba/${WARD}`, form({ fullName: 'Nguyễn Văn Liên', email: 'nvlien3.hoankiem@hanoi.gov.vn', accountId: '987654' }));
   assert.equal(unknown.statusCode, 400);
-  assert.match(unknown.body, /không có tài khoản cán bộ mang số này/);
+  assert.match(unknown.body, /không có tài khoản cán bộ của cơ quan này mang số này/);
+  // Another agency's staff cannot be linked: their notices would go to an address this agency chose.
+  const elsewhere = await createStaffAccount(
+    app.database.db,
+    { username: 'nv.badinh', full_name: 'Trần Văn Khác', email: '', phone: '', agency_id: otherId, roles: ['leader'], password: 'mat-khau-123' },
+    { id: null, label: 'test' },
+  );
+  const foreign = await editor.submit(`/quan-tri/danh-ba/${WARD}`, form({ fullName: 'Trần Văn Khác', email: 'tvkhac.hoankiem@hanoi.gov.vn', accountId: String(elsewhere) }));
+  assert.equal(foreign.statusCode, 400);
+  assert.match(foreign.body, /id="accountId-error"/);
+  assert.equal(await officialEmailOf(app.platform, elsewhere), null);
 });

@@ -48,7 +48,10 @@ export const fieldErrors = {
     en: `${n.en} is not a Vietnamese mobile number, e.g. 0912 345 678 or +84 912 345 678.`,
   }),
   sortOrder: (n: Text): Text => ({ vi: `${n.vi} phải là số nguyên từ 0 đến 9999.`, en: `${n.en} must be a whole number from 0 to 9999.` }),
-  account: (n: Text): Text => ({ vi: `${n.vi}: không có tài khoản cán bộ mang số này.`, en: `${n.en}: there is no staff account with this number.` }),
+  account: (n: Text): Text => ({
+    vi: `${n.vi}: không có tài khoản cán bộ của cơ quan này mang số này.`,
+    en: `${n.en}: there is no staff account of this agency with this number.`,
+  }),
   accountTaken: (n: Text): Text => ({
     vi: `${n.vi}: tài khoản này đã được liên kết với một mục khác trong danh bạ.`,
     en: `${n.en}: this account is already linked to another entry.`,

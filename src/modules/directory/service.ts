@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { AppError, HttpErrors, type FieldError } from '../../platform/http/errors.ts';
-import { findAccountContact } from '../accounts/index.ts';
+import { findStaffAgencyId } from '../accounts/index.ts';
 import { type Agency, findAgencyByCode, findAgencyById } from '../units/index.ts';
 import { DirectoryErrors } from './errors.ts';
 import { type EntryData, type EntryInput, validateEntry } from './input.ts';
@@ -57,15 +57,16 @@ function refuse(fields: FieldError[]): never {
   throw DirectoryErrors.DUPLICATE({ fields });
 }
 
-/** The address and the account must not be in another entry; the account must exist. Checked again by the indexes. */
-async function checkUnique(trx: DirectoryDb, p: Kysely<PlatformTables>, d: EntryData, self: number | null): Promise<void> {
+/** The address and the account must not be in another entry; the account must be the agency's staff. Unique indexes check again. */
+async function checkUnique(trx: DirectoryDb, p: Kysely<PlatformTables>, agencyId: number, d: EntryData, self: number | null): Promise<void> {
   const fields: FieldError[] = [];
   const byEmail = await directoryRepo.findByEmail(trx, d.email);
   if (byEmail && byEmail.id !== self) fields.push({ field: 'email', message: m.emailTaken(f.email) });
   if (d.accountId !== null) {
     const byAccount = await directoryRepo.findByAccount(trx, d.accountId);
     if (byAccount && byAccount.id !== self) fields.push({ field: 'accountId', message: m.accountTaken(f.accountId) });
-    else if (!(await findAccountContact(p, d.accountId))) {
+    // Only the agency's own staff: notifications to the account would otherwise go where another agency's editor chose.
+    else if ((await findStaffAgencyId(p, d.accountId)) !== agencyId) {
       throw DirectoryErrors.INVALID_ENTRY({ fields: [{ field: 'accountId', message: m.account(f.accountId) }] });
     }
   }
@@ -112,7 +113,7 @@ export async function addEntry(platform: Platform, actor: Actor, code: string, i
   const user = requireManager(actor, agency.id);
   const data = validateEntry(input, platform.config.officialMailDomain);
   return change(platform, async (trx, p) => {
-    await checkUnique(trx, p, data, null);
+    await checkUnique(trx, p, agency.id, data, null);
     const row = await directoryRepo.insert(trx, values(agency.id, data));
     await recordAudit(p, { actor: user, action: 'directory.entry.create', entity: 'directory_entry', entityId: row.id, agencyId: agency.id, ip: ip ?? null, data: { before: null, after: snapshot(row) } });
     return row;
@@ -131,7 +132,7 @@ export async function updateEntry(platform: Platform, actor: Actor, id: number, 
   const data = validateEntry(input, platform.config.officialMailDomain);
   return change(platform, async (trx, p) => {
     const { user, before } = await lockManaged(trx, actor, id);
-    await checkUnique(trx, p, data, id);
+    await checkUnique(trx, p, before.agency_id, data, id);
     const after = await directoryRepo.update(trx, id, values(before.agency_id, data));
     await recordAudit(p, { actor: user, action: 'directory.entry.update', entity: 'directory_entry', entityId: id, agencyId: before.agency_id, ip: ip ?? null, data: { before: snapshot(before), after: snapshot(after) } });
     return after;
