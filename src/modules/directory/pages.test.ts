@@ -2,12 +2,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../testing/app.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { seedDemoAccounts } from '../accounts/testing.ts';
+import { findStaffWithRole } from '../accounts/index.ts';
+import { findAgencyByCode } from '../units/index.ts';
+import { officialEmailOf } from './index.ts';
 import { directoryDb } from './repo.ts';
 import { DEMO_DIRECTORY, seedDemoDirectory } from './seed.ts';
 
 let app: TestApp;
 before(async () => {
   app = await testApp();
+  await seedDemoAccounts(app.platform);
   await seedDemoDirectory(app.platform);
 });
 after(async () => {
@@ -25,6 +31,22 @@ test('the demo seed is idempotent', async () => {
   assert.equal(Number(before), DEMO_DIRECTORY.length);
   await seedDemoDirectory(app.platform);
   assert.equal(await count(), before);
+});
+
+test('the demo staff accounts are linked to their entries: their official addresses', async () => {
+  const ward = await findAgencyByCode(app.database.db, WARD);
+  const lead = (await findStaffWithRole(app.database.db, ward?.id ?? 0, 'leader')).find((s) => s.username === 'demo.lanhdao');
+  assert.ok(lead);
+  assert.equal(await officialEmailOf(app.platform, lead.id), 'pqdung.hoankiem@hanoi.gov.vn');
+});
+
+test('the official mail domain and the LDIF base come from configuration', () => {
+  const byDefault = loadConfig({});
+  assert.deepEqual([byDefault.officialMailDomain, byDefault.directoryLdapBase], ['hanoi.gov.vn', 'dc=hanoi,dc=gov,dc=vn']);
+  const other = loadConfig({ EGOV_OFFICIAL_MAIL_DOMAIN: 'HaNoi.Gov.VN', EGOV_DIRECTORY_LDAP_BASE: 'ou=people,o=hanoi' });
+  assert.deepEqual([other.officialMailDomain, other.directoryLdapBase], ['hanoi.gov.vn', 'ou=people,o=hanoi']);
+  assert.throws(() => loadConfig({ EGOV_OFFICIAL_MAIL_DOMAIN: 'not a domain' }), /EGOV_OFFICIAL_MAIL_DOMAIN="not a domain" is not valid: expected a mail domain/);
+  assert.throws(() => loadConfig({ EGOV_DIRECTORY_LDAP_BASE: 'hanoi' }), /EGOV_DIRECTORY_LDAP_BASE/);
 });
 
 test('an agency’s page shows its published officials as cards with mailto and tel links, no table, no mobile', async () => {
