@@ -54,7 +54,7 @@ test('an editor adds an official to their agency: saved, audited, listed with th
   assert.match(page.body, /<table class="cards-on-phone directory-admin">/);
   assert.match(page.body, /0912 345 670/);
   const pub = await app.client().get(`/danh-ba/${WARD}`);
-  assert.match(pub.body, /<h3>Nguyễn Văn An<\/h3>/);
+  assert.match(pub.body, /<h2>Nguyễn Văn An<\/h2>/);
   assert.doesNotMatch(pub.body, /0912 345 670/);
   assert.match(pub.body, /href="tel:\+842438261240;ext=5"/);
 });

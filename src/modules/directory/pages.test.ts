@@ -56,7 +56,7 @@ test('an agency’s page shows its published officials as cards with mailto and 
   assert.match(res.body, /<h1>Danh bạ Ủy ban nhân dân phường Hoàn Kiếm<\/h1>/);
   assert.match(res.body, /<ul class="directory-cards"/);
   assert.doesNotMatch(res.body, /<table/);
-  for (const d of published) assert.ok(res.body.includes(`<h3>${d.fullName}</h3>`), d.fullName);
+  for (const d of published) assert.ok(res.body.includes(`<h2>${d.fullName}</h2>`), d.fullName);
   for (const d of hidden) assert.ok(!res.body.includes(d.fullName), `${d.fullName} is not published`);
   for (const m of mobiles) assert.ok(!res.body.includes(m), `mobile ${m} is never shown`);
   assert.match(res.body, /<a href="mailto:pqdung\.hoankiem@hanoi\.gov\.vn">pqdung\.hoankiem@hanoi\.gov\.vn<\/a>/);

@@ -10,10 +10,11 @@ import type { DirectoryIndex, PublicEntry } from '../public-service.ts';
 
 export const agencyUrl = (code: string): string => `/danh-ba/${encodeURIComponent(code)}`;
 
-function EntryCard({ lang, e, agency }: { lang: Lang; e: PublicEntry; agency?: Agency | undefined }): JSX.Element {
+/** One official; `heading`: the level that follows the page's outline (h2 on an agency's page, h3 under search results). */
+function EntryCard({ lang, e, agency, heading }: { lang: Lang; e: PublicEntry; agency?: Agency | undefined; heading: 'h2' | 'h3' }): JSX.Element {
   return (
     <li class="directory-card">
-      <h3 safe>{e.fullName}</h3>
+      {heading === 'h2' ? <h2 safe>{e.fullName}</h2> : <h3 safe>{e.fullName}</h3>}
       <dl>
         {e.position ? (
           <>
@@ -112,7 +113,7 @@ export function DirectoryIndexPage({ req, index }: { req: FastifyRequest; index:
           ) : (
             <ul class="directory-cards">
               {index.people.map(({ entry, agency }) => (
-                <EntryCard lang={lang} e={entry} agency={agency} />
+                <EntryCard lang={lang} e={entry} agency={agency} heading="h3" />
               ))}
             </ul>
           )}
@@ -150,7 +151,7 @@ export function AgencyDirectoryPage({ req, agency, entries, canManage }: { req: 
       ) : (
         <ul class="directory-cards" aria-label={t(lang, p.entriesLabel)}>
           {entries.map((e) => (
-            <EntryCard lang={lang} e={e} />
+            <EntryCard lang={lang} e={e} heading="h2" />
           ))}
         </ul>
       )}
