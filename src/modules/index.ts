@@ -1,10 +1,12 @@
-// Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the back
+// Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the staff
+// directory after both: its demo entries link the demo staff accounts; the back
 // office after the dossiers it works on, the quality figures after both; admissions last:
 // its demo schools are laid out over the units).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
 import { accountsModule } from './accounts/index.ts';
+import { directoryModule } from './directory/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
@@ -13,4 +15,4 @@ import { qualityModule } from './quality/index.ts';
 import { admissionsModule } from './admissions/index.ts';
 import { sitesModule } from './sites/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, admissionsModule];

@@ -45,6 +45,16 @@ const Env = z.object({
   // The key that seals stored secrets (TOTP secrets): 32 bytes as hex or base64, or a file holding them (sealed.ts).
   EGOV_SECRET_KEY: z.string().optional(),
   EGOV_SECRET_KEY_FILE: z.string().min(1).optional(),
+  // The staff directory (issue 12): official e-mail addresses must be in this domain or a subdomain of it; the LDIF
+  // export names entries under this base (unset: the domain's labels as dc=…, e.g. dc=hanoi,dc=gov,dc=vn).
+  EGOV_OFFICIAL_MAIL_DOMAIN: z
+    .string()
+    .regex(/^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a mail domain')
+    .default('hanoi.gov.vn'),
+  EGOV_DIRECTORY_LDAP_BASE: z
+    .string()
+    .regex(/^[A-Za-z]+=[^,=]+(,[A-Za-z]+=[^,=]+)*$/, 'an LDAP distinguished name')
+    .optional(),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
@@ -89,6 +99,10 @@ export interface Config {
   secretKeyFile: string | undefined;
   /** EGOV_2FA_ROLES: staff with any of these roles must set up two-step verification (empty: nobody must). */
   twoStepRoles: readonly Role[];
+  /** EGOV_OFFICIAL_MAIL_DOMAIN: the domain (lower case) of official e-mail addresses in the staff directory. */
+  officialMailDomain: string;
+  /** EGOV_DIRECTORY_LDAP_BASE: the base DN of the directory's LDIF export. */
+  directoryLdapBase: string;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +134,8 @@ const EXPECTED: Record<string, string> = {
   PAYMENTS_PROVIDER: 'one of none, simulated (simulated is refused with NODE_ENV=production)',
   EGOV_SECRET_KEY: '32 random bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32` (required, or EGOV_SECRET_KEY_FILE, when NODE_ENV=production)',
   EGOV_SECRET_KEY_FILE: 'the path of a file holding the key (not together with EGOV_SECRET_KEY)',
+  EGOV_OFFICIAL_MAIL_DOMAIN: 'a mail domain, e.g. hanoi.gov.vn',
+  EGOV_DIRECTORY_LDAP_BASE: 'an LDAP distinguished name, e.g. dc=hanoi,dc=gov,dc=vn',
   EGOV_2FA_ROLES: `role names separated by commas, from ${Object.values(Role).join(', ')} (empty: none)`,
 };
 
@@ -172,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey,
     secretKeyFile: e.EGOV_SECRET_KEY_FILE === undefined ? undefined : resolve(e.EGOV_SECRET_KEY_FILE),
     twoStepRoles: [...new Set(twoStepRoles)],
+    officialMailDomain: e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase(),
+    directoryLdapBase: e.EGOV_DIRECTORY_LDAP_BASE ?? e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase().split('.').map((l) => `dc=${l}`).join(','),
     files:
       e.FILES_STORE === 's3'
         ? {

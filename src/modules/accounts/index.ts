@@ -40,6 +40,12 @@ export async function findAccountContact(
   return accountsRepo.contact(accountsDb(db), id);
 }
 
+/** A staff account's agency, or undefined for a citizen or an unknown id (e.g. the staff directory links only its own agency's staff). */
+export async function findStaffAgencyId(db: Kysely<PlatformTables>, id: number): Promise<number | undefined> {
+  const a = await accountsRepo.findById(accountsDb(db), id);
+  return a?.kind === 'staff' && a.agency_id !== null ? a.agency_id : undefined;
+}
+
 /**
  * The contacts an account has proven (a code sent there was typed back), null for one not proven: a citizen's dossier
  * carries these, never what a request says (issue 10: a receipt goes only where its owner proved they read).

@@ -175,6 +175,11 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
                   {t(lang, m.footerSites)}
                 </a>
               </p>
+              <p>
+                <a href="/danh-ba" safe>
+                  {t(lang, m.footerDirectory)}
+                </a>
+              </p>
               <p safe>{t(lang, m.footerAddress)}</p>
               <p safe>{t(lang, m.footerNote)}</p>
             </div>

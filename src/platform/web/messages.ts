@@ -30,6 +30,7 @@ export const shell = {
     vi: 'Cơ quan chủ quản: Ủy ban nhân dân Thành phố Hà Nội',
     en: 'Owner: Hà Nội People’s Committee',
   },
+  footerDirectory: { vi: 'Danh bạ cán bộ các cơ quan', en: 'Staff directory of the agencies' },
   footerPublic: { vi: 'Công khai kết quả giải quyết thủ tục hành chính', en: 'Published results of handling applications' },
   footerSites: { vi: 'Trang thông tin của các cơ quan, phường, xã', en: 'Sites of agencies, communes and wards' },
   footerAddress: { vi: 'Địa chỉ: 12 Lê Lai, Hoàn Kiếm, Hà Nội', en: 'Address: 12 Lê Lai, Hoàn Kiếm, Hà Nội' },

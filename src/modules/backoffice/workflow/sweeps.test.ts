@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../../testing/app.ts';
 import { endOfVietnamDay } from '../../../platform/calendar/index.ts';
 import type { Role } from '../../../platform/auth/roles.ts';
-import { createStaffAccount } from '../../accounts/index.ts';
+import { createStaffAccount, findStaffWithRole } from '../../accounts/index.ts';
+import { addDirectoryEntry, removeDirectoryEntries } from '../../directory/testing.ts';
 import { findAgencyByCode, listAgencies } from '../../units/index.ts';
 import { dossierTables } from '../../dossiers/testing.ts';
 import { DEADLINE_SWEEP_JOB, SYSTEM_ACTOR, sweepDeadlines, sweepDueSoon } from './sweeps.ts';
@@ -208,4 +209,23 @@ test('two sweeps at the same moment flag each dossier once', async () => {
 test('the module registers the sweep job with the queue', async () => {
   const r = await sql<{ name: string }>`select name from pgboss.queue where name = ${DEADLINE_SWEEP_JOB}`.execute(app.database.db);
   assert.equal(r.rows.length, 1);
+});
+
+test('staff listed in the staff directory are told at their official address, even without an address on their account', async () => {
+  const db = app.database.db;
+  const lead = (await findStaffWithRole(db, agency.hoanKiem, 'leader')).find((s) => s.username === 'hk.lanhdao');
+  const silent = (await findStaffWithRole(db, agency.hoanKiem, 'specialist')).find((s) => s.username === 'hk.khongthu');
+  assert.ok(lead && silent);
+  await addDirectoryEntry(db, { agencyId: agency.hoanKiem, accountId: lead.id, fullName: lead.fullName, email: 'lanhdao.hoankiem@hanoi.gov.vn' });
+  await addDirectoryEntry(db, { agencyId: agency.hoanKiem, accountId: silent.id, fullName: silent.fullName, email: 'khongthu.hoankiem@hanoi.gov.vn' });
+  try {
+    await dossier({ due: '2026-02-23' });
+    await sweepDueSoon(app.platform, { now: at('2026-02-13T03:00:00Z') });
+    assert.equal((await mailsTo('lanhdao.hoankiem@hanoi.gov.vn')).length, 1);
+    assert.equal((await mailsTo('lanhdao@hoankiem.gov.vn')).length, 0);
+    assert.equal((await mailsTo('khongthu.hoankiem@hanoi.gov.vn')).length, 1);
+    assert.equal((await mailsTo('chuyenvien@hoankiem.gov.vn')).length, 1, 'staff not in the directory keep their account address');
+  } finally {
+    await removeDirectoryEntries(db);
+  }
 });

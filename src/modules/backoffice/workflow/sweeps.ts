@@ -15,6 +15,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import type { Role } from '../../../platform/auth/roles.ts';
 import { findStaffWithRole, type StaffSummary } from '../../accounts/index.ts';
 import { getWorkCalendar } from '../../calendar/index.ts';
+import { officialEmailsOf } from '../../directory/index.ts';
 import { findAgencyById } from '../../units/index.ts';
 import { dossierRows, formatIsoDate, type FlaggedDossier } from '../../dossiers/index.ts';
 import { type DeadlineLine, dueSoonMail, overdueMail } from './notify-messages.ts';
@@ -74,10 +75,12 @@ function rolesFor(flag: Flag, handled: boolean): Role[] {
   return handled ? ['specialist', 'leader'] : ['one_stop_officer', 'leader'];
 }
 
+/** The staff to tell, each at their official address in the staff directory (issue 12) if they have one, else their account's. */
 async function recipients(db: Kysely<PlatformTables>, agencyId: number, roles: Role[]): Promise<StaffSummary[]> {
   const byId = new Map<number, StaffSummary>();
-  for (const role of roles) for (const s of await findStaffWithRole(db, agencyId, role)) if (s.email) byId.set(s.id, s);
-  return [...byId.values()];
+  for (const role of roles) for (const s of await findStaffWithRole(db, agencyId, role)) byId.set(s.id, s);
+  const official = await officialEmailsOf(db, [...byId.keys()]);
+  return [...byId.values()].map((s) => ({ ...s, email: official.get(s.id) ?? s.email })).filter((s) => s.email);
 }
 
 async function tellStaff(trx: Transaction<PlatformTables>, platform: Platform, flag: Flag, rows: Flagged[], cal: WorkCalendar): Promise<void> {

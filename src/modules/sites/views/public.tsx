@@ -136,6 +136,11 @@ export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHom
                     {t(lang, p.transparency)}
                   </a>
                 </li>
+                <li>
+                  <a href={`/danh-ba/${encodeURIComponent(agency.code)}`} safe>
+                    {t(lang, p.directory)}
+                  </a>
+                </li>
               </ul>
             </>
           ) : (
