@@ -37,6 +37,7 @@ export {
   type Facets,
 } from './service.ts';
 export { searchProcedures, MAX_LIMIT, DEFAULT_LIMIT, type SearchParams, type SearchResult } from './search.ts';
+export { expandWithSynonyms } from './search.ts';
 export { readProcedureFile, UnknownFormatError, type RawRecord, type ReadResult } from './reader.ts';
 export type { ImportReport, ImportOptions, FieldReport, UnparsedExample } from './import.ts';
 export { SHIPPED_PROCEDURES } from './seed.ts';

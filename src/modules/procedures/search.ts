@@ -70,6 +70,15 @@ function normalised(folded: string, vocab: Vocabulary): string {
     .join(' ');
 }
 
+/**
+ * The catalogue's synonyms applied to a query of another search (the portal's one search box): the query
+ * accent-folded, with every everyday term replaced by its expansion, and the pairs used.
+ */
+export async function expandWithSynonyms(db: Kysely<PlatformTables>, q: string): Promise<{ key: string; expanded: { term: string; expansion: string }[] }> {
+  const { key, used } = expandQuery(searchKey(q), await listSynonymsCached(db));
+  return { key, expanded: used.map((s) => ({ term: s.term, expansion: s.expansion })) };
+}
+
 export function listSynonymsCached(db: Kysely<PlatformTables>): Promise<Synonym[]> {
   return cached(db, 'synonyms', () => synonymsRepo.list(proceduresDb(db)));
 }

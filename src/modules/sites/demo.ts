@@ -2,7 +2,7 @@
 // direction documents, and on Phường Hoàn Kiếm's site one article in each editorial state (a draft, one awaiting
 // review, one scheduled, one unpublished) so a visitor can walk the workflow to the end. Idempotent.
 import type { Platform } from '../../platform/http/context.ts';
-import { sanitizeRichText } from '../../platform/text/rich-text.ts';
+import { richTextToPlain, sanitizeRichText } from '../../platform/text/rich-text.ts';
 import { slugify } from '../../platform/text/slug.ts';
 import { type ArticleKind, type ArticleStatus, type Site, sitesDb, sitesRepo } from './repo.ts';
 import { CITY_SLUG } from './seed.ts';
@@ -62,6 +62,7 @@ export async function seedSitesDemo(platform: Platform, now = new Date()): Promi
         title: r.title,
         summary: r.body,
         body_html: paragraphs(r.body, site),
+        body_text: richTextToPlain(paragraphs(r.body, site)),
         category_id: categories[r.cat]?.id ?? null,
         tags: r.tags,
         featured: r.featured,

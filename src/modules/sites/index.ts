@@ -4,6 +4,7 @@ import type { Module } from '../../platform/module.ts';
 import { seedSitesDemo } from './demo.ts';
 import { sitesEditorRoutes } from './editor-routes.ts';
 import { sitesPublicRoutes } from './public-routes.ts';
+import { sitesSearchRoutes } from './search-routes.ts';
 import { seedSites } from './seed.ts';
 
 export { CITY_SLUG } from './seed.ts';
@@ -13,6 +14,7 @@ export const sitesModule: Module = {
   routes: async (app, platform) => {
     await sitesPublicRoutes(app, platform);
     await sitesEditorRoutes(app, platform);
+    await sitesSearchRoutes(app, platform);
   },
   seedReference: async (platform) => {
     await seedSites(platform);

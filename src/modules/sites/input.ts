@@ -93,6 +93,7 @@ export function validateArticle(f: ArticleForm, categories: readonly Category[])
     title: f.title,
     summary: f.summary,
     body_html: body,
+    body_text: richTextToPlain(body),
     category_id: category ? category.id : null,
     tags: parseTags(f.tags),
     featured: f.featured === 'on' || f.featured === 'true',

@@ -34,6 +34,8 @@ export type ArticlesTable = {
   title: string;
   summary: Generated<string>;
   body_html: Generated<string>;
+  /** The body's plain text (platform/text/rich-text.ts), for the search vector. */
+  body_text: Generated<string>;
   category_id: number | null;
   tags: Generated<string[]>;
   featured: Generated<boolean>;
@@ -74,7 +76,13 @@ export type Site = Selectable<SitesTable>;
 export type Category = Selectable<SiteCategoriesTable>;
 export type Article = Selectable<ArticlesTable>;
 export type Revision = Selectable<ArticleRevisionsTable>;
-export type ArticleValues = Pick<Article, 'kind' | 'slug' | 'title' | 'summary' | 'body_html' | 'category_id' | 'tags' | 'featured' | 'document_no' | 'document_date' | 'signer'>;
+export type ArticleValues = Pick<Article, 'kind' | 'slug' | 'title' | 'summary' | 'body_html' | 'body_text' | 'category_id' | 'tags' | 'featured' | 'document_no' | 'document_date' | 'signer'>;
+
+/** An article's columns (not the search vector and key, which only the search reads). */
+export const ARTICLE_COLUMNS = [
+  'id', 'site_id', 'kind', 'slug', 'title', 'summary', 'body_html', 'body_text', 'category_id', 'tags', 'featured', 'status',
+  'publish_at', 'document_no', 'document_date', 'signer', 'version', 'created_by', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ArticlesTable)[];
 
 export function sitesDb(db: Kysely<PlatformTables>): SitesDb {
   return db.withTables<SitesTables>();
@@ -91,7 +99,8 @@ export interface ListFilter {
 
 export const sitesRepo = {
   listSites(db: SitesDb): Promise<Site[]> {
-    return db.selectFrom('sites').selectAll().orderBy('kind').orderBy('id').execute();
+    // The city first, then the agencies in the order of data/agencies, then the communes and wards.
+    return db.selectFrom('sites').selectAll().orderBy(sql`case kind when 'city' then 0 when 'agency' then 1 else 2 end`).orderBy('id').execute();
   },
   findSiteBySlug(db: SitesDb, slug: string): Promise<Site | undefined> {
     return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -115,7 +124,7 @@ export const sitesRepo = {
 
   /** Published articles whose time has come, newest first. */
   listPublished(db: SitesDb, now: Date, f: ListFilter): Promise<Article[]> {
-    let q = db.selectFrom('articles').selectAll().where('status', '=', 'published').where('publish_at', '<=', now);
+    let q = db.selectFrom('articles').select(ARTICLE_COLUMNS).where('status', '=', 'published').where('publish_at', '<=', now);
     if (f.siteId !== undefined) q = q.where('site_id', '=', f.siteId);
     if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
     if (f.categoryId !== undefined) q = q.where('category_id', '=', f.categoryId);
@@ -130,17 +139,17 @@ export const sitesRepo = {
     return q.executeTakeFirstOrThrow().then((r) => r.n);
   },
   findBySlug(db: SitesDb, siteId: number, slug: string): Promise<Article | undefined> {
-    return db.selectFrom('articles').selectAll().where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+    return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
   },
   findById(db: SitesDb, id: number): Promise<Article | undefined> {
-    return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
   },
   lock(db: SitesDb, id: number): Promise<Article | undefined> {
-    return db.selectFrom('articles').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
   },
   /** The editors' list: every article of the site, latest change first. */
   listForEditors(db: SitesDb, siteId: number, limit: number): Promise<Article[]> {
-    return db.selectFrom('articles').selectAll().where('site_id', '=', siteId).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('site_id', '=', siteId).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   },
   slugUsed(db: SitesDb, siteId: number, slug: string, exceptId?: number): Promise<boolean> {
     let q = db.selectFrom('articles').select('id').where('site_id', '=', siteId).where('slug', '=', slug);
@@ -148,10 +157,10 @@ export const sitesRepo = {
     return q.executeTakeFirst().then((r) => r !== undefined);
   },
   insertArticle(db: SitesDb, a: ArticleValues & { site_id: number; status: 'draft'; created_by: number | null }): Promise<Article> {
-    return db.insertInto('articles').values(a).returningAll().executeTakeFirstOrThrow();
+    return db.insertInto('articles').values(a).returning(ARTICLE_COLUMNS).executeTakeFirstOrThrow();
   },
   updateArticle(db: SitesDb, id: number, a: Partial<ArticleValues> & { status?: Article['status']; publish_at?: Date | null; version: number }): Promise<Article> {
-    return db.updateTable('articles').set({ ...a, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db.updateTable('articles').set({ ...a, updated_at: new Date() }).where('id', '=', id).returning(ARTICLE_COLUMNS).executeTakeFirstOrThrow();
   },
   /** Demo data only: an article's state and times as if it had been written and published then. */
   backdate(db: SitesDb, id: number, v: { status: ArticleStatus; publish_at: Date | null; at: Date }): Promise<void> {

@@ -4,6 +4,7 @@ import { testApp, type TestApp, type TestClient } from '../../testing/app.ts';
 import { signInAs } from '../../testing/auth.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { findAgencyByCode, listAgencies } from '../units/index.ts';
+import { proceduresModule } from '../procedures/index.ts';
 import { sitesDb, sitesRepo } from './repo.ts';
 
 let app: TestApp;
@@ -148,4 +149,45 @@ test('scheduled publishing: the article shows only from its time; edits keep a r
   const bad = await editor.submit(edit, { version: '4', publishAt: 'ngày mai' }, `${edit}/publish`);
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Thời điểm xuất bản phải là ngày giờ/);
+});
+
+test('one search box: accents and typos forgiven, filters by site, kind and date, procedures beside the articles', async () => {
+  const search = async (qs: string) => reader.get(`/tim-kiem?${qs}`);
+  // The article of the first test, unpublished since: not found; publish it again through the workflow.
+  const id = await articleIdByTitle('Khánh thành nhà văn hóa tổ dân phố số 5');
+  const edit = `${SITE}/bai-viet/${id}`;
+  await editor.submit(edit, { version: '4' }, `${edit}/submit`);
+  assert.equal((await editor.submit(edit, { version: '5', publishAt: '' }, `${edit}/publish`)).statusCode, 303);
+
+  const plain = await search('q=nha+van+hoa+to+dan+pho');
+  assert.equal(plain.statusCode, 200);
+  assert.match(plain.body, /Tìm thấy 1 tin bài/);
+  assert.match(plain.body, /href="\/trang\/phuong-hoan-kiem\/tin\/khanh-thanh-nha-van-hoa-to-dan-pho-so-5"/);
+  assert.match(plain.body, /Tin tức · Phường Hoàn Kiếm/);
+  // A word from the body, a prefix, and a mistyped title.
+  assert.match((await search('q=sinh+hoat+cong')).body, /khanh-thanh-nha-van-hoa/);
+  assert.match((await search('q=khanh+thnah+nha+van+hoa')).body, /khanh-thanh-nha-van-hoa/);
+  // Filters: another site, another kind, a date range before it was published.
+  assert.match((await search('q=nha+van+hoa&trang-web=phuong-ba-dinh')).body, /Không tìm thấy tin bài nào/);
+  assert.match((await search('q=nha+van+hoa&loai=direction')).body, /Không tìm thấy tin bài nào/);
+  assert.match((await search('q=nha+van+hoa&tu=2020-01-01&den=2020-12-31')).body, /Không tìm thấy tin bài nào/);
+  // Procedures of the catalogue (the shipped one, loaded by the demo seed) are searched beside the articles.
+  await proceduresModule.seedDemo?.(app.platform);
+  const both = await search('q=dang+ky+khai+sinh');
+  assert.match(both.body, /<h2 id="procedures">Thủ tục hành chính<\/h2>/);
+  assert.match(both.body, /href="\/thu-tuc\//);
+  // A date that does not exist is shown back beside its field.
+  const bad = await search('q=nha+van+hoa&tu=2026-02-30');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Từ ngày phải là ngày có thật/);
+  assert.match(bad.body, /value="2026-02-30"/);
+  // The catalogue's synonyms widen the query: "bằng lái xe" also finds "giấy phép lái xe".
+  await editor.submit(SITE, { kind: 'announcement', title: 'Hướng dẫn đổi giấy phép lái xe trực tuyến', slug: '', summary: '', body: '<p>Nộp hồ sơ trên Cổng dịch vụ công.</p>', category: '', tags: '', documentNo: '', documentDate: '', signer: '', note: '' }, `${SITE}/bai-viet`);
+  const gid = await articleIdByTitle('Hướng dẫn đổi giấy phép lái xe trực tuyến');
+  const gedit = `${SITE}/bai-viet/${gid}`;
+  await editor.submit(gedit, { version: '1' }, `${gedit}/submit`);
+  await editor.submit(gedit, { version: '2', publishAt: '' }, `${gedit}/publish`);
+  const widened = await search('q=%C4%91%E1%BB%95i+b%E1%BA%B1ng+l%C3%A1i+xe');
+  assert.match(widened.body, /huong-dan-doi-giay-phep-lai-xe-truc-tuyen/);
+  assert.match(widened.body, /Đã tìm cả: “bằng lái xe” → “giấy phép lái xe”/);
 });

@@ -41,6 +41,22 @@ export function ArticleItems({ lang, site, articles }: { lang: Lang; site: Site;
   );
 }
 
+/** A GET form (no token): the page stays cacheable. */
+function SiteSearch({ lang, site }: { lang: Lang; site?: Site }): JSX.Element {
+  return (
+    <form method="get" action="/tim-kiem" role="search" class="filters">
+      {site ? <input type="hidden" name="trang-web" value={site.slug} /> : ''}
+      <label for="site-q" safe>
+        {t(lang, site ? { vi: 'Tìm trong trang này', en: 'Search this site' } : { vi: 'Tìm tin bài, văn bản, thủ tục', en: 'Search news, documents, procedures' })}
+      </label>{' '}
+      <input id="site-q" name="q" type="search" />{' '}
+      <button type="submit" safe>
+        {t(lang, { vi: 'Tìm kiếm', en: 'Search' })}
+      </button>
+    </form>
+  );
+}
+
 function SiteNav({ lang, site, categories }: { lang: Lang; site: Site; categories: readonly Category[] }): JSX.Element {
   const base = `/trang/${site.slug}`;
   const links: [string, string][] = [
@@ -85,6 +101,7 @@ export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHom
         {t(lang, SITE_KIND_LABELS[site.kind])}
       </p>
       <h1 safe>{siteName(lang, site)}</h1>
+      <SiteSearch lang={lang} site={site} />
       <SiteNav lang={lang} site={site} categories={home.categories} />
       <div class="site-columns">
         <div>
@@ -322,6 +339,7 @@ export function SitesPage({ req, sites }: { req: FastifyRequest; sites: readonly
     <Page req={req} title={p.sitesTitle}>
       <h1 safe>{t(lang, p.sitesTitle)}</h1>
       <p safe>{t(lang, p.sitesIntro)}</p>
+      <SiteSearch lang={lang} />
       {groups.map((k) => (
         <section aria-labelledby={`sites-${k}`}>
           <h2 id={`sites-${k}`} safe>
