@@ -6,6 +6,7 @@ import { migrate } from '../platform/db/index.ts';
 import type { Platform } from '../platform/http/context.ts';
 import { countProcedures, importCatalogue, readProcedureFile, SHIPPED_PROCEDURES } from '../modules/procedures/index.ts';
 import { seedDossiers, type SeedReport } from '../modules/backoffice/index.ts';
+import { seedArticles } from '../modules/sites/index.ts';
 import { withPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
 import { terminalProgress, type Output } from './import-procedures.ts';
@@ -18,13 +19,16 @@ export interface SeedArgs {
   seed: number;
   /** The last day of the generated year (default today). */
   until: string | null;
+  /** Portal articles to generate (--articles N), or none. */
+  articles: number | null;
 }
 
 const MAX_DOSSIERS = 20_000_000;
+const MAX_ARTICLES = 5_000_000;
 
 /** The arguments, or what is wrong with them. */
 export function parseSeedArgs(args: string[]): SeedArgs | string {
-  const out: SeedArgs = { demo: false, dossiers: null, seed: 1, until: null };
+  const out: SeedArgs = { demo: false, dossiers: null, seed: 1, until: null, articles: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -34,6 +38,10 @@ export function parseSeedArgs(args: string[]): SeedArgs | string {
       const v = (value() ?? '').replaceAll('_', '').replaceAll(',', '');
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_DOSSIERS) return `--dossiers needs a number from 1 to ${MAX_DOSSIERS.toLocaleString('en')}`;
       out.dossiers = Number(v);
+    } else if (flag === '--articles') {
+      const v = (value() ?? '').replaceAll('_', '').replaceAll(',', '');
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_ARTICLES) return `--articles needs a number from 1 to ${MAX_ARTICLES.toLocaleString('en')}`;
+      out.articles = Number(v);
     } else if (flag === '--seed') {
       const v = value() ?? '';
       if (!/^\d{1,9}$/.test(v)) return '--seed needs a whole number (0–999999999)';
@@ -86,8 +94,8 @@ export async function runSeedDossiers(p: Platform, args: SeedArgs & { dossiers: 
 
 export const seed: Command = {
   name: ['seed'],
-  summary: 'Load reference data, demo data (--demo) or a year of dossiers (--dossiers N)',
-  usage: 'egov seed [--demo] [--dossiers N [--seed S] [--until YYYY-MM-DD]]',
+  summary: 'Load reference data, demo data (--demo), a year of dossiers (--dossiers N) or portal articles (--articles N)',
+  usage: 'egov seed [--demo] [--dossiers N [--until YYYY-MM-DD]] [--articles N] [--seed S]',
   help: `Loads reference data (administrative units of Hà Nội, agencies, holiday schedules, workflows).
 
 Options:
@@ -99,6 +107,8 @@ Options:
                       online and counter, every state, due dates from the working calendar, history, supplements,
                       consultations, ratings and payments. Codes continue each agency's daily numbering.
                       Each run adds N more (it is not idempotent, unlike the rest of this command).
+  --articles N        generate N published articles across every site of the portal over the last three years
+                      (the portal search's scale test, bench/portal.ts); each run adds N more
   --seed S            the random seed (default 1): the same seed, day and database give the same dossiers
   --until DATE        end the year on this day instead of today
   --help              this text
@@ -115,8 +125,8 @@ Examples:
       terminal.err(`egov seed: ${parsed}\nRun 'egov seed --help' for details.`);
       return 2;
     }
-    if ((parsed.demo || parsed.dossiers !== null) && config.production) {
-      terminal.err(`egov seed ${parsed.demo ? '--demo' : '--dossiers'} is refused in production (NODE_ENV=production).`);
+    if ((parsed.demo || parsed.dossiers !== null || parsed.articles !== null) && config.production) {
+      terminal.err(`egov seed ${parsed.demo ? '--demo' : parsed.dossiers !== null ? '--dossiers' : '--articles'} is refused in production (NODE_ENV=production).`);
       return 2;
     }
     const io: Output = { ...terminal, progress: terminalProgress(process.stderr, 'seed dossiers') };
@@ -128,6 +138,10 @@ Examples:
         if (parsed.demo) await seedDemo(p);
         terminal.out(parsed.demo ? `reference and demo data loaded; demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : 'reference data loaded');
         if (parsed.dossiers !== null) await runSeedDossiers(p, { ...parsed, dossiers: parsed.dossiers }, io);
+        if (parsed.articles !== null) {
+          const r = await seedArticles(p, { count: parsed.articles, seed: parsed.seed, onProgress: terminalProgress(process.stderr, 'seed articles') });
+          terminal.out(`articles: ${r.articles.toLocaleString('en')} published across ${r.sites} sites in ${(r.ms / 1000).toFixed(1)} s`);
+        }
       });
     } finally {
       await database.close();

@@ -8,6 +8,7 @@ import { sitesSearchRoutes } from './search-routes.ts';
 import { seedSites } from './seed.ts';
 
 export { CITY_SLUG } from './seed.ts';
+export { seedArticles, type ArticleSeedReport } from './generate.ts';
 
 export const sitesModule: Module = {
   name: 'sites',

@@ -1,9 +1,9 @@
 // The portal's one search box (issue 12 "Search"): news, pages, announcements and direction documents of every site,
 // and the procedures of the catalogue, accent- and typo-tolerant, with the catalogue's synonyms ("bằng lái xe" also
 // finds "giấy phép lái xe"). An article matches when its full-text vector (title, summary, text; accents folded)
-// holds every word of the query or of its synonym-expanded form (each word also as a prefix), or when its folded title
-// is close to the query by trigram word similarity (a mistyped word: "tiem chung" for "tiêm chủng" needs nothing,
-// "tiem chnug" needs this). Ranked by full-text rank (title words weigh most) plus title similarity, then newest.
+// holds every word of the query or of its synonym-expanded form (the last word also as a prefix); when nothing does,
+// when its folded title is close to the query by trigram word similarity (a mistyped word: "tiem chung" for "tiêm
+// chủng" needs nothing, "tiem chnug" needs this). See searchArticles for the ranking and its bound.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
 import { searchKey } from '../../platform/text/index.ts';
@@ -46,16 +46,11 @@ export interface PortalResults {
 
 const words = (key: string): string[] => [...new Set(key.split(/[^a-z0-9]+/).filter((w) => w !== ''))].slice(0, MAX_WORDS);
 
-/** Every word, as a prefix too: [a-z0-9] only, so safe inside a tsquery. */
-const allOf = (ws: readonly string[]): string => ws.map((w) => `${w}:*`).join(' & ');
+/** The most recent matches that are ranked; past them a reader is asked to narrow the search. */
+export const MAX_CANDIDATES = 500;
 
-function where(p: PortalSearch, typed: string[], expanded: string[], key: string, now: Date): RawBuilder<SqlBool>[] {
+function filters(p: PortalSearch, now: Date): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [sql<SqlBool>`a.status = 'published'`, sql<SqlBool>`a.publish_at <= ${now}`];
-  const queries = [allOf(typed), ...(expanded.join(' ') !== typed.join(' ') ? [allOf(expanded)] : [])].filter((x) => x !== '');
-  if (queries.length > 0) {
-    const text = queries.map((q) => sql<SqlBool>`a.search_tsv @@ to_tsquery('vn', ${q})`);
-    out.push(sql<SqlBool>`(${sql.join([...text, sql<SqlBool>`a.title_key %> ${key}`], sql` or `)})`);
-  }
   if (p.siteId !== undefined) out.push(sql<SqlBool>`a.site_id = ${p.siteId}`);
   if (p.kind !== undefined && p.kind !== 'procedure') out.push(sql<SqlBool>`a.kind = ${p.kind}`);
   // Dates are days on the Vietnam clock (UTC+7), both ends included.
@@ -64,23 +59,45 @@ function where(p: PortalSearch, typed: string[], expanded: string[], key: string
   return out;
 }
 
+/** Every word; the last also as a prefix (the reader may not have finished it). [a-z0-9] only: safe in a tsquery. */
+const allOf = (ws: readonly string[]): string => ws.map((w, i) => (i === ws.length - 1 ? `${w}:*` : w)).join(' & ');
+
+type HitRow = { id: number; title: string; slug: string; summary: string; kind: ArticleKind; publish_at: Date; site_slug: string; site_name: string; site_name_en: string; total: number };
+
+function hits(rows: HitRow[]): { total: number; items: ArticleHit[] } {
+  const items = rows.map((r) => ({ id: Number(r.id), title: r.title, slug: r.slug, summary: r.summary, kind: r.kind, publishAt: r.publish_at, siteSlug: r.site_slug, siteName: r.site_name, siteNameEn: r.site_name_en }));
+  return { total: rows[0]?.total ?? 0, items };
+}
+
+/**
+ * Full text first: the newest MAX_CANDIDATES matches of the typed words or of their synonym-expanded form, ranked by
+ * full-text rank (title words weigh most) and title similarity. A bound on the work whatever the words: a word found
+ * in every article costs the same as a rare one. When the words match nothing (a typo), titles close to the query by
+ * trigram word similarity (pg_trgm) are found instead.
+ */
 async function searchArticles(db: SitesDb, p: PortalSearch, typed: string[], expanded: string[], key: string, now: Date): Promise<{ total: number; items: ArticleHit[] }> {
-  const conds = sql.join(where(p, typed, expanded, key, now), sql` and `);
-  const tsq = allOf(typed.length > 0 ? typed : expanded);
-  const rank = tsq === '' ? sql`0` : sql`ts_rank_cd(a.search_tsv, to_tsquery('vn', ${tsq})) * 2 + word_similarity(${key}, a.title_key)`;
+  const conds = filters(p, now);
   const offset = (p.page - 1) * SEARCH_PAGE;
-  // pg_trgm's threshold for %> is a setting of the session: set for this statement's transaction only.
+  const queries = [allOf(typed), ...(expanded.join(' ') !== typed.join(' ') ? [allOf(expanded)] : [])].filter((x) => x !== '');
+  const select = (where: RawBuilder<SqlBool>[], rank: RawBuilder<number>) => sql<HitRow>`
+    with c as (
+      select a.id, a.title, a.slug, a.summary, a.kind, a.publish_at, a.site_id, ${rank} as rank
+      from articles a where ${sql.join(where, sql` and `)}
+      order by a.publish_at desc, a.id desc limit ${MAX_CANDIDATES})
+    select c.id, c.title, c.slug, c.summary, c.kind, c.publish_at, s.slug as site_slug, s.name as site_name, s.name_en as site_name_en,
+      count(*) over ()::int as total
+    from c join sites s on s.id = c.site_id
+    order by c.rank desc, c.publish_at desc, c.id desc
+    limit ${SEARCH_PAGE} offset ${offset}`;
+  if (queries.length === 0) return hits((await select(conds, sql<number>`0`).execute(db)).rows);
+  const match = sql<SqlBool>`(${sql.join(queries.map((q) => sql`a.search_tsv @@ to_tsquery('vn', ${q})`), sql` or `)})`;
+  const rank = sql<number>`ts_rank_cd(a.search_tsv, to_tsquery('vn', ${queries[0]})) * 2 + word_similarity(${key}, a.title_key)`;
+  const found = hits((await select([...conds, match], rank).execute(db)).rows);
+  if (found.total > 0 || p.page > 1) return found;
+  // pg_trgm's threshold for %> is a setting of the session: set for this transaction only.
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TITLE_SIMILARITY)}, true)`.execute(trx);
-    const rows = await sql<{ id: number; title: string; slug: string; summary: string; kind: ArticleKind; publish_at: Date; site_slug: string; site_name: string; site_name_en: string; total: number }>`
-      select a.id, a.title, a.slug, a.summary, a.kind, a.publish_at, s.slug as site_slug, s.name as site_name, s.name_en as site_name_en,
-        count(*) over ()::int as total
-      from articles a join sites s on s.id = a.site_id
-      where ${conds}
-      order by ${rank} desc, a.publish_at desc, a.id desc
-      limit ${SEARCH_PAGE} offset ${offset}`.execute(trx);
-    const items = rows.rows.map((r) => ({ id: Number(r.id), title: r.title, slug: r.slug, summary: r.summary, kind: r.kind, publishAt: r.publish_at, siteSlug: r.site_slug, siteName: r.site_name, siteNameEn: r.site_name_en }));
-    return { total: rows.rows[0]?.total ?? 0, items };
+    return hits((await select([...conds, sql<SqlBool>`a.title_key %> ${key}`], sql<number>`word_similarity(${key}, a.title_key)`).execute(trx)).rows);
   });
 }
 

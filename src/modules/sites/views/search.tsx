@@ -6,7 +6,7 @@ import { formatDate, t, type Lang, type Text } from '../../../platform/web/i18n.
 import { ARTICLE_KINDS } from '../input.ts';
 import { KIND_LABELS } from '../messages.ts';
 import type { Site } from '../repo.ts';
-import type { PortalResults } from '../search.ts';
+import { MAX_CANDIDATES, type PortalResults } from '../search.ts';
 import { siteName } from './public.tsx';
 
 export const searchText = {
@@ -21,6 +21,10 @@ export const searchText = {
   to: { vi: 'Đến ngày', en: 'To' },
   submit: { vi: 'Tìm kiếm', en: 'Search' },
   found: { vi: 'Tìm thấy {n} tin bài', en: '{n} articles found' },
+  many: {
+    vi: 'Có hơn {n} tin bài phù hợp; đây là {n} tin mới nhất, xếp theo mức phù hợp. Thêm từ hoặc chọn trang, loại, thời gian để thu hẹp.',
+    en: 'More than {n} articles match; these are the {n} most recent, most relevant first. Add words or pick a site, kind or dates to narrow it.',
+  },
   none: { vi: 'Không tìm thấy tin bài nào. Hãy thử từ khác hoặc bỏ bớt bộ lọc.', en: 'No articles found. Try other words or fewer filters.' },
   procedures: { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
   allProcedures: { vi: 'Xem tất cả thủ tục phù hợp', en: 'See every matching procedure' },
@@ -104,7 +108,7 @@ export function SearchPage({ req, state, sites }: { req: FastifyRequest; state: 
       {r && state.kind !== 'procedure' ? (
         <section aria-labelledby="articles">
           <h2 id="articles" safe>
-            {r.total > 0 ? t(lang, searchText.found, { n: r.total.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') }) : t(lang, searchText.none)}
+            {r.total >= MAX_CANDIDATES ? t(lang, searchText.many, { n: MAX_CANDIDATES }) : r.total > 0 ? t(lang, searchText.found, { n: r.total.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') }) : t(lang, searchText.none)}
           </h2>
           <ul class="article-list">
             {r.articles.map((a) => (
