@@ -108,8 +108,9 @@ function safeLinkUrl(raw: string): string | undefined {
   if (scheme !== undefined) return ['http', 'https', 'mailto'].includes(scheme) ? url : undefined;
   // "//host" and "/\host" leave the site; so does anything with a backslash where browsers read a slash.
   if (/^[/\\][/\\]/.test(url) || url.includes('\\')) return undefined;
-  // A colon before the first slash would be taken for a scheme by some parsers ("javascript&colon;…" decoded).
-  if (/^[^/?#]*:/.test(url)) return undefined;
+  // A colon before the first slash would be taken for a scheme by some parsers ("javascript&colon;…" decoded); and a
+  // link within the portal is written from its root ("/thu-tuc/…"), a fragment or a query: nothing else passes.
+  if (/^[^/?#]*:/.test(url) || !/^[/?#]/.test(url)) return undefined;
   return url;
 }
 
@@ -148,7 +149,15 @@ function normaliseSerialised(html: string): string {
 export function sanitizeRichText(html: string): string {
   const input = stripControl(html);
   if (input.trim() === '') return '';
-  const clean = normaliseSerialised(stripControl(sanitizeHtml(input, OPTIONS)).trim());
+  // sanitize-html's parser does not apply HTML's tree rules (a <p> inside a <p>, left when a refused element between
+  // them goes): its output, parsed again, can come out different. Clean again until nothing changes, so what is
+  // stored is what a second cleaning (and a browser) reads.
+  let clean = normaliseSerialised(stripControl(sanitizeHtml(input, OPTIONS)).trim());
+  for (let i = 0; i < 4; i++) {
+    const again = normaliseSerialised(sanitizeHtml(clean, OPTIONS).trim());
+    if (again === clean) break;
+    clean = again;
+  }
   // Editors' empty fields arrive as "<p><br></p>": store them as empty, so "no content" has one form.
   if (richTextToPlain(clean) === '' && !clean.includes('<img')) return '';
   return clean;
