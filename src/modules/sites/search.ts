@@ -47,7 +47,7 @@ export interface PortalResults {
 const words = (key: string): string[] => [...new Set(key.split(/[^a-z0-9]+/).filter((w) => w !== ''))].slice(0, MAX_WORDS);
 
 /** The most recent matches that are ranked; past them a reader is asked to narrow the search. */
-export const MAX_CANDIDATES = 500;
+export const MAX_CANDIDATES = 200;
 
 function filters(p: PortalSearch, now: Date): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [sql<SqlBool>`a.status = 'published'`, sql<SqlBool>`a.publish_at <= ${now}`];
@@ -79,15 +79,19 @@ async function searchArticles(db: SitesDb, p: PortalSearch, typed: string[], exp
   const conds = filters(p, now);
   const offset = (p.page - 1) * SEARCH_PAGE;
   const queries = [allOf(typed), ...(expanded.join(' ') !== typed.join(' ') ? [allOf(expanded)] : [])].filter((x) => x !== '');
+  // The candidates are found by the indexes and the row's date alone; only they are read whole and ranked (the
+  // search vector is large: reading it for every match would cost more than the search).
   const select = (where: RawBuilder<SqlBool>[], rank: RawBuilder<number>) => sql<HitRow>`
     with c as (
+      select a.id from articles a where ${sql.join(where, sql` and `)}
+      order by a.publish_at desc, a.id desc limit ${MAX_CANDIDATES}),
+    r as (
       select a.id, a.title, a.slug, a.summary, a.kind, a.publish_at, a.site_id, ${rank} as rank
-      from articles a where ${sql.join(where, sql` and `)}
-      order by a.publish_at desc, a.id desc limit ${MAX_CANDIDATES})
-    select c.id, c.title, c.slug, c.summary, c.kind, c.publish_at, s.slug as site_slug, s.name as site_name, s.name_en as site_name_en,
+      from c join articles a on a.id = c.id)
+    select r.id, r.title, r.slug, r.summary, r.kind, r.publish_at, s.slug as site_slug, s.name as site_name, s.name_en as site_name_en,
       count(*) over ()::int as total
-    from c join sites s on s.id = c.site_id
-    order by c.rank desc, c.publish_at desc, c.id desc
+    from r join sites s on s.id = r.site_id
+    order by r.rank desc, r.publish_at desc, r.id desc
     limit ${SEARCH_PAGE} offset ${offset}`;
   if (queries.length === 0) return hits((await select(conds, sql<number>`0`).execute(db)).rows);
   const match = sql<SqlBool>`(${sql.join(queries.map((q) => sql`a.search_tsv @@ to_tsquery('vn', ${q})`), sql` or `)})`;
