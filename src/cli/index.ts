@@ -6,5 +6,6 @@ import { importUnits } from './import-units.ts';
 import { userCreate } from './user-create.ts';
 import { importProcedures } from './import-procedures.ts';
 import { admissionDraw } from './admission-draw.ts';
+import { importArticlesCommand } from './import-articles.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, admissionDraw];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw];

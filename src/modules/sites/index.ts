@@ -9,6 +9,8 @@ import { seedSites } from './seed.ts';
 
 export { CITY_SLUG } from './seed.ts';
 export { seedArticles, type ArticleSeedReport } from './generate.ts';
+export { importArticles, type ImportFile, type ImportOutcome } from './import.ts';
+export type { ArticleKind } from './repo.ts';
 
 export const sitesModule: Module = {
   name: 'sites',
