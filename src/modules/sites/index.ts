@@ -7,6 +7,12 @@ import { sitesPublicRoutes } from './public-routes.ts';
 import { seedSites } from './seed.ts';
 
 export { CITY_SLUG } from './seed.ts';
+export type { Article, Site } from './repo.ts';
+/** Drops this process's kept pages of a site (after a change readers must see at once). */
+export { forgetSitePages } from './cache.ts';
+export { addArticleSection, type ArticleSection, type ArticleSectionContext } from './sections.ts';
+export { articleTitles, findPublishedArticle, findSite, latestArticles, mayChangeCommentSettings, REPORT_THRESHOLD_MAX, setCommentSettings } from './comment-settings.ts';
+export { siteName } from './views/public.tsx';
 
 export const sitesModule: Module = {
   name: 'sites',
