@@ -43,6 +43,7 @@ function ActionButton({ req, action, label, secondary }: { req: FastifyRequest; 
 
 /** What a moderator sees of a comment: everything, the phone number included. */
 function CommentFacts({ lang, c, article }: { lang: Lang; c: Comment; article: { slug: string; title: string } | undefined }): JSX.Element {
+  const phone: string = c.phone ? displayPhone(c.phone) : '—';
   return (
     <dl class="facts">
       <dt safe>{t(lang, mod.article)}</dt>
@@ -50,7 +51,7 @@ function CommentFacts({ lang, c, article }: { lang: Lang; c: Comment; article: {
       <dt safe>{t(lang, mod.sender)}</dt>
       <dd safe>{c.name}</dd>
       <dt safe>{t(lang, mod.phone)}</dt>
-      <dd safe>{c.phone ? displayPhone(c.phone) : '—'}</dd>
+      <dd safe>{phone}</dd>
       <dt safe>{t(lang, mod.sent)}</dt>
       <dd safe>{formatDateTime(lang, c.created_at)}</dd>
       <dt safe>{t(lang, mod.status)}</dt>

@@ -1,6 +1,7 @@
 // Readers' pages: the comments under an article (a section of the kept article page, so no form there), the comments
 // page of an article with the form and a report button on each published comment, and the page after sending.
 import type { FastifyRequest } from 'fastify';
+import type { Children } from '@kitajs/html';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { attrValue, CsrfField, ErrorSummary, Field, Page, TextAreaField } from '../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang } from '../../../platform/web/i18n.ts';
@@ -20,7 +21,7 @@ const errorOf = (lang: Lang, errors: readonly FieldError[], field: string): stri
 export const summaryOf = (lang: Lang, errors: readonly FieldError[]) => errors.map((x) => ({ field: x.field, message: t(lang, x.message) }));
 
 /** A published comment: its title, who and when, its text (never the phone number). */
-function CommentItem({ lang, c, children }: { lang: Lang; c: Comment; children?: JSX.Element }): JSX.Element {
+function CommentItem({ lang, c, children }: { lang: Lang; c: Comment; children?: Children }): JSX.Element {
   const when = c.published_at ?? c.created_at;
   return (
     <li id={`y-kien-${c.id}`} class="comment">
@@ -31,7 +32,7 @@ function CommentItem({ lang, c, children }: { lang: Lang; c: Comment; children?:
       <p class="pre-line" safe>
         {c.body}
       </p>
-      {children ?? ''}
+      {children}
     </li>
   );
 }
