@@ -8,7 +8,8 @@ import { REPORT_THRESHOLD_MAX, setCommentSettings } from '../sites/index.ts';
 import { CommentErrors } from './errors.ts';
 import { inputErrors } from './messages.ts';
 import { approveComment, blockSender, commentForModerator, editComment, moderationView, rejectComment, unblockSender } from './moderation.ts';
-import { CommentModerationPage, DONE, type Done, ModerationPage, moderationUrl } from './views/moderation.tsx';
+import { CommentModerationPage } from './views/comment-moderation.tsx';
+import { DONE, type Done, ModerationPage, moderationUrl } from './views/moderation.tsx';
 
 type Params = Record<string, string>;
 

@@ -1,74 +1,18 @@
-// Moderators' pages: the site's queue (new and hidden comments, oldest first) with its settings, the recently published
-// comments and the blocks in force; and one comment's page with every decision (approve, reject with a reason, edit,
-// block the sender).
+// Moderators' page of a site: its comment settings, the queue (new and hidden comments, oldest first), the recently
+// published comments and the blocks in force.
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { attrValue, CsrfField, ErrorSummary, Field, Page, TextAreaField } from '../../../platform/web/layout.tsx';
-import { formatDateTime, t, type Lang, type Text } from '../../../platform/web/i18n.ts';
+import { attrValue, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { displayPhone } from '../../accounts/index.ts';
 import { siteName, type Site } from '../../sites/index.ts';
-import { FIELDS, mod, STATUS_LABELS } from '../messages.ts';
+import { FIELDS, mod } from '../messages.ts';
 import type { Comment, CommentBlock } from '../repo.ts';
 import type { ModerationView } from '../moderation.ts';
+import { ActionButton, CommentFacts, type Done, DoneNotice, errorOf, moderationUrl } from './moderation-parts.tsx';
 import { summaryOf } from './public.tsx';
 
-export const moderationUrl = (site: Pick<Site, 'slug'>): string => `/quan-tri/trang/${site.slug}/binh-luan`;
-export const DONE = mod.done;
-export type Done = keyof typeof DONE;
-
-const errorOf = (lang: Lang, errors: readonly FieldError[], field: string): string | undefined => {
-  const f = errors.find((x) => x.field === field);
-  return f ? t(lang, f.message) : undefined;
-};
-
-function DoneNotice({ lang, done }: { lang: Lang; done: Done | undefined }): JSX.Element {
-  if (!done) return <></>;
-  return (
-    <div class="notice success" role="status">
-      <p safe>{t(lang, DONE[done])}</p>
-    </div>
-  );
-}
-
-function ActionButton({ req, action, label, secondary }: { req: FastifyRequest; action: string; label: Text; secondary?: boolean }): JSX.Element {
-  return (
-    <form method="post" action={action} class="inline-form">
-      <CsrfField req={req} />
-      <button type="submit" class={secondary ? 'secondary' : undefined} safe>
-        {t(req.lang, label)}
-      </button>
-    </form>
-  );
-}
-
-/** What a moderator sees of a comment: everything, the phone number included. */
-function CommentFacts({ lang, c, article }: { lang: Lang; c: Comment; article: { slug: string; title: string } | undefined }): JSX.Element {
-  const phone: string = c.phone ? displayPhone(c.phone) : '—';
-  return (
-    <dl class="facts">
-      <dt safe>{t(lang, mod.article)}</dt>
-      <dd safe>{article?.title ?? ''}</dd>
-      <dt safe>{t(lang, mod.sender)}</dt>
-      <dd safe>{c.name}</dd>
-      <dt safe>{t(lang, mod.phone)}</dt>
-      <dd safe>{phone}</dd>
-      <dt safe>{t(lang, mod.sent)}</dt>
-      <dd safe>{formatDateTime(lang, c.created_at)}</dd>
-      <dt safe>{t(lang, mod.status)}</dt>
-      <dd safe>{t(lang, STATUS_LABELS[c.status])}</dd>
-      <dt safe>{t(lang, mod.reports)}</dt>
-      <dd safe>{String(c.reports)}</dd>
-      {c.reason ? (
-        <>
-          <dt safe>{t(lang, mod.reason)}</dt>
-          <dd safe>{c.reason}</dd>
-        </>
-      ) : (
-        ''
-      )}
-    </dl>
-  );
-}
+export { DONE, type Done, moderationUrl } from './moderation-parts.tsx';
 
 function QueueItem({ req, site, c, article }: { req: FastifyRequest; site: Site; c: Comment; article: { slug: string; title: string } | undefined }): JSX.Element {
   const lang = req.lang;
@@ -183,121 +127,6 @@ export function ModerationPage({ req, view, errors, threshold, done }: { req: Fa
           </table>
         </div>
       )}
-    </Page>
-  );
-}
-
-export interface CommentModerationView {
-  site: Site;
-  comment: Comment;
-  article: { slug: string; title: string } | undefined;
-  errors: FieldError[];
-  /** What was typed in the edit form when it was refused. */
-  edit?: { name: string; title: string; body: string } | undefined;
-  reason?: string | undefined;
-  blockReason?: string | undefined;
-  done: Done | undefined;
-}
-
-export function CommentModerationPage({ req, view }: { req: FastifyRequest; view: CommentModerationView }): JSX.Element {
-  const lang = req.lang;
-  const { site, comment: c, errors } = view;
-  const err = (f: string) => errorOf(lang, errors, f);
-  const base = `${moderationUrl(site)}/${c.id}`;
-  const edit = view.edit ?? { name: c.name, title: c.title, body: c.body };
-  const isAdmin = req.user?.roles.includes('admin') === true;
-  return (
-    <Page req={req} title={c.title}>
-      <p>
-        <a class="back-link" href={moderationUrl(site)} safe>
-          {t(lang, mod.backToQueue)}
-        </a>
-      </p>
-      <h1 safe>{c.title}</h1>
-      <DoneNotice lang={lang} done={view.done} />
-      <ErrorSummary lang={lang} errors={summaryOf(lang, errors)} />
-      <CommentFacts lang={lang} c={c} article={view.article} />
-      <p class="pre-line" safe>
-        {c.body}
-      </p>
-      {c.status === 'pending' || c.status === 'hidden' ? (
-        <p>
-          <ActionButton req={req} action={`${base}/duyet`} label={mod.approve} />
-        </p>
-      ) : (
-        ''
-      )}
-      {c.status === 'rejected' ? (
-        ''
-      ) : (
-        <>
-          <h2 safe>{t(lang, mod.reject)}</h2>
-          <form method="post" action={`${base}/tu-choi`} novalidate>
-            <CsrfField req={req} />
-            <TextAreaField id="reason" label={t(lang, FIELDS.reason)} value={view.reason ?? ''} hint={t(lang, mod.rejectReasonHint)} error={err('reason')} rows={3} required />
-            <button type="submit" safe>
-              {t(lang, mod.reject)}
-            </button>
-          </form>
-          <h2 safe>{t(lang, mod.edit)}</h2>
-          <p class="hint" safe>
-            {t(lang, mod.editHint)}
-          </p>
-          <form method="post" action={`${base}/sua`} novalidate>
-            <CsrfField req={req} />
-            <Field id="name" label={t(lang, FIELDS.name)} value={edit.name} error={err('name')} required />
-            <Field id="title" label={t(lang, FIELDS.title)} value={edit.title} error={err('title')} required />
-            <TextAreaField id="body" label={t(lang, FIELDS.body)} value={edit.body} error={err('body')} rows={6} required />
-            <button type="submit" safe>
-              {t(lang, mod.saveEdit)}
-            </button>
-          </form>
-        </>
-      )}
-      <h2 safe>{t(lang, mod.block)}</h2>
-      <form method="post" action={`${base}/chan`} novalidate>
-        <CsrfField req={req} />
-        <fieldset>
-          <legend safe>{t(lang, mod.what)}</legend>
-          {err('by-address') ? (
-            <p class="error-message" id="by-error" safe>
-              {err('by-address')}
-            </p>
-          ) : (
-            ''
-          )}
-          {c.phone ? (
-            <div class="field choice">
-              <input type="checkbox" id="by-phone" name="by_phone" value="on" checked />
-              <label for="by-phone" safe>
-                {t(lang, mod.blockPhone, { phone: displayPhone(c.phone) })}
-              </label>
-            </div>
-          ) : (
-            ''
-          )}
-          <div class="field choice">
-            <input type="checkbox" id="by-address" name="by_address" value="on" checked />
-            <label for="by-address" safe>
-              {t(lang, mod.blockAddress)}
-            </label>
-          </div>
-          {isAdmin ? (
-            <div class="field choice">
-              <input type="checkbox" id="everywhere" name="everywhere" value="on" />
-              <label for="everywhere" safe>
-                {t(lang, mod.blockEverywhere)}
-              </label>
-            </div>
-          ) : (
-            ''
-          )}
-        </fieldset>
-        <TextAreaField id="block-reason" name="reason" label={t(lang, FIELDS.reason)} value={view.blockReason ?? ''} error={err('block-reason')} rows={2} required />
-        <button type="submit" class="secondary" safe>
-          {t(lang, mod.block)}
-        </button>
-      </form>
     </Page>
   );
 }
