@@ -1,7 +1,7 @@
 // Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the staff
 // directory after both: its demo entries link the demo staff accounts; the back
 // office after the dossiers it works on, the quality figures after both; admissions last:
-// its demo schools are laid out over the units).
+// its demo schools are laid out over the units; the comments right after the sites whose articles they are on).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -14,5 +14,6 @@ import { backOfficeModule } from './backoffice/index.ts';
 import { qualityModule } from './quality/index.ts';
 import { admissionsModule } from './admissions/index.ts';
 import { sitesModule } from './sites/index.ts';
+import { commentsModule } from './comments/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, commentsModule, admissionsModule];

@@ -13,6 +13,8 @@ import { registerAccountJobs } from './jobs.ts';
 import { sealPlaintextTotpSecrets } from './totp-secrets.ts';
 
 export type { StaffSummary };
+/** Vietnamese phone numbers as every module stores (E.164) and shows them (0912 345 678). */
+export { normalisePhone, displayPhone } from './validate.ts';
 
 export const accountsModule: Module = {
   name: 'accounts',

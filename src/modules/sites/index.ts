@@ -11,6 +11,12 @@ export { CITY_SLUG } from './seed.ts';
 export { seedArticles, type ArticleSeedReport } from './generate.ts';
 export { importArticles, type ImportFile, type ImportOutcome } from './import.ts';
 export type { ArticleKind } from './repo.ts';
+export type { Article, Site } from './repo.ts';
+/** Drops this process's kept pages of a site (after a change readers must see at once). */
+export { forgetSitePages } from './cache.ts';
+export { addArticleSection, type ArticleSection, type ArticleSectionContext } from './sections.ts';
+export { articleTitles, findPublishedArticle, findSite, latestArticles, mayChangeCommentSettings, REPORT_THRESHOLD_MAX, setCommentSettings } from './comment-settings.ts';
+export { siteName } from './views/public.tsx';
 
 export const sitesModule: Module = {
   name: 'sites',

@@ -114,6 +114,7 @@ export const editor = {
   version: { vi: 'Phiên bản {n}', en: 'Version {n}' },
   by: { vi: '{who}, {when}', en: '{who}, {when}' },
   view: { vi: 'Xem trên trang', en: 'View on the site' },
+  comments: { vi: 'Ý kiến bạn đọc: kiểm duyệt và cài đặt', en: 'Readers’ comments: moderation and settings' },
   saved: {
     created: { vi: 'Đã lưu bản nháp.', en: 'Draft saved.' },
     updated: { vi: 'Đã lưu thay đổi.', en: 'Changes saved.' },

@@ -9,6 +9,7 @@ import { SiteErrors } from './errors.ts';
 import { atom, rss, sitemap } from './feeds.ts';
 import { ARTICLE_KINDS } from './input.ts';
 import { type ArticleKind, type Site, sitesDb, sitesRepo } from './repo.ts';
+import { renderArticleSections } from './sections.ts';
 import { getSite, PAGE_SIZE, publishedArticle } from './service.ts';
 import { ArticleListPage, ArticlePage, SiteHomePage, SitesPage } from './views/public.tsx';
 
@@ -69,7 +70,10 @@ export async function sitesPublicRoutes(app: FastifyInstance, platform: Platform
     const site = await getSite(platform, params.site ?? '');
     const a = await publishedArticle(platform, site, params.slug ?? '');
     const category = a.category_id === null ? undefined : (await sitesRepo.categories(db(), site.id)).find((c) => c.id === a.category_id);
-    return sendPublicPage(platform, req, reply, () => ArticlePage({ req, site, article: a, category, base, print }));
+    return sendPublicPage(platform, req, reply, async () => {
+      const safeSections = print ? '' : await renderArticleSections(platform, { req, site, article: a });
+      return ArticlePage({ req, site, article: a, category, base, print, safeSections });
+    });
   };
   app.get('/trang/:site/tin/:slug', (req, reply) => article(req, reply, false));
   app.get('/trang/:site/tin/:slug/in', (req, reply) => article(req, reply, true));

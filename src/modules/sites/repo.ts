@@ -14,6 +14,8 @@ export type SitesTable = {
   name: string;
   name_en: Generated<string>;
   pre_moderation: Generated<boolean>;
+  /** Reports that hide a published comment until a moderator decides (migration 0030). */
+  comment_report_threshold: Generated<number>;
   created_at: Generated<Date>;
 };
 
@@ -115,6 +117,10 @@ export const sitesRepo = {
     return db.insertInto('sites').values(s).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
   },
 
+  setCommentSettings(db: SitesDb, siteId: number, v: { pre_moderation: boolean; comment_report_threshold: number }): Promise<Site> {
+    return db.updateTable('sites').set(v).where('id', '=', siteId).returningAll().executeTakeFirstOrThrow();
+  },
+
   categories(db: SitesDb, siteId: number): Promise<Category[]> {
     return db.selectFrom('site_categories').selectAll().where('site_id', '=', siteId).orderBy('position').orderBy('id').execute();
   },
@@ -140,6 +146,11 @@ export const sitesRepo = {
   },
   findBySlug(db: SitesDb, siteId: number, slug: string): Promise<Article | undefined> {
     return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('site_id', '=', siteId).where('slug', '=', slug).executeTakeFirst();
+  },
+  /** Titles and addresses of the site's articles with these ids (for lists that name an article). */
+  titlesByIds(db: SitesDb, siteId: number, ids: readonly number[]): Promise<Pick<Article, 'id' | 'slug' | 'title'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('articles').select(['id', 'slug', 'title']).where('site_id', '=', siteId).where('id', 'in', ids).execute();
   },
   findById(db: SitesDb, id: number): Promise<Article | undefined> {
     return db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();

@@ -64,11 +64,18 @@ export function EditorListPage({ req, site, articles, categories, form, errors }
   return (
     <Page req={req} title={t(lang, e.title, { site: siteName(lang, site) })}>
       <h1 safe>{t(lang, e.title, { site: siteName(lang, site) })}</h1>
-      <p>
-        <a href={`/trang/${site.slug}`} safe>
-          {t(lang, e.view)}
-        </a>
-      </p>
+      <ul>
+        <li>
+          <a href={`/trang/${site.slug}`} safe>
+            {t(lang, e.view)}
+          </a>
+        </li>
+        <li>
+          <a href={`${editorUrl(site)}/binh-luan`} safe>
+            {t(lang, e.comments)}
+          </a>
+        </li>
+      </ul>
       <div class="table-frame cards-on-phone">
         <table class="cards-on-phone">
           <caption safe>{t(lang, e.listCaption)}</caption>

@@ -174,7 +174,8 @@ export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHom
   );
 }
 
-export function ArticlePage({ req, site, article, category, base, print }: { req: FastifyRequest; site: Site; article: Article; category: Category | undefined; base: string; print: boolean }): JSX.Element {
+/** `safeSections`: the HTML other modules add under the article (sections.ts), escaped by them. */
+export function ArticlePage({ req, site, article, category, base, print, safeSections = '' }: { req: FastifyRequest; site: Site; article: Article; category: Category | undefined; base: string; print: boolean; safeSections?: string }): JSX.Element {
   const lang = req.lang;
   const a = article;
   const url = base + articlePath(site, a);
@@ -268,6 +269,7 @@ export function ArticlePage({ req, site, article, category, base, print }: { req
           </p>
         )}
       </article>
+      {safeSections}
     </Page>
   );
 }
