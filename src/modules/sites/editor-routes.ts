@@ -9,6 +9,7 @@ import { type ArticleForm, articleForm, EMPTY_FORM } from './input.ts';
 import type { Article, Revision } from './repo.ts';
 import { actOnArticle, articleForEditor, createArticle, editorView, isArticleAction, ownSite, revisionsOf, updateArticle } from './service.ts';
 import { articleEditUrl, EditArticlePage, EditorListPage, HistoryPage } from './views/editor.tsx';
+import { mediaOfArticle } from './media.ts';
 
 type Params = Record<string, string>;
 
@@ -43,6 +44,22 @@ export function formOf(a: Article): ArticleForm {
 
 const asHtml = (r: Pick<Revision, 'title' | 'summary' | 'body_html'>): string => `<h2>${r.title.replaceAll('<', '&lt;')}</h2><p>${r.summary.replaceAll('<', '&lt;')}</p>${r.body_html}`;
 
+/** The edit page of the article in the URL, with what was typed and the errors of a refused form or upload. */
+export async function renderEditPage(
+  platform: Platform,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  o: { form?: ArticleForm | undefined; errors?: FieldError[]; uploadErrors?: FieldError[]; status?: number },
+): Promise<FastifyReply> {
+  const v = await articleForEditor(platform, req.user, (req.params as Params).site ?? '', idOf(req));
+  const saved = (req.query as Record<string, string | undefined>).saved;
+  const media = await mediaOfArticle(platform, v.article.id);
+  await reply.status(o.status ?? 200).html(
+    EditArticlePage({ req, site: v.site, article: v.article, categories: v.categories, form: o.form ?? formOf(v.article), errors: o.errors ?? [], saved, media, uploadErrors: o.uploadErrors ?? [] }),
+  );
+  return reply;
+}
+
 export async function sitesEditorRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   const site = (req: FastifyRequest): string => (req.params as Params).site ?? '';
 
@@ -70,11 +87,8 @@ export async function sitesEditorRoutes(app: FastifyInstance, platform: Platform
     }
   });
 
-  const renderEdit = async (req: FastifyRequest, reply: FastifyReply, form: ArticleForm | undefined, errors: FieldError[], status = 200) => {
-    const v = await articleForEditor(platform, req.user, site(req), idOf(req));
-    const saved = (req.query as Record<string, string | undefined>).saved;
-    return reply.status(status).html(EditArticlePage({ req, site: v.site, article: v.article, categories: v.categories, form: form ?? formOf(v.article), errors, saved }));
-  };
+  const renderEdit = (req: FastifyRequest, reply: FastifyReply, form: ArticleForm | undefined, errors: FieldError[], status = 200) =>
+    renderEditPage(platform, req, reply, { form, errors, status });
 
   app.get('/quan-tri/trang/:site/bai-viet/:id', (req, reply) => renderEdit(req, reply, undefined, []));
 

@@ -5,6 +5,7 @@ import { seedSitesDemo } from './demo.ts';
 import { sitesEditorRoutes } from './editor-routes.ts';
 import { sitesPublicRoutes } from './public-routes.ts';
 import { sitesSearchRoutes } from './search-routes.ts';
+import { sitesMediaRoutes } from './media-routes.ts';
 import { seedSites } from './seed.ts';
 
 export { CITY_SLUG } from './seed.ts';
@@ -24,6 +25,7 @@ export const sitesModule: Module = {
     await sitesPublicRoutes(app, platform);
     await sitesEditorRoutes(app, platform);
     await sitesSearchRoutes(app, platform);
+    await app.register(async (scope) => sitesMediaRoutes(scope, platform));
   },
   seedReference: async (platform) => {
     await seedSites(platform);

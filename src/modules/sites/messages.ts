@@ -88,6 +88,7 @@ export const page = {
   pageOf: { vi: 'Trang {page} / {pages}', en: 'Page {page} of {pages}' },
   categories: { vi: 'Chuyên mục', en: 'Categories' },
   printedFrom: { vi: 'In từ {url}', en: 'Printed from {url}' },
+  attachments: { vi: 'Tệp đính kèm', en: 'Attachments' },
 };
 
 export const editor = {
@@ -123,7 +124,17 @@ export const editor = {
     scheduled: { vi: 'Đã hẹn giờ xuất bản.', en: 'Scheduled.' },
     draft: { vi: 'Đã trả lại để sửa.', en: 'Returned for changes.' },
     unpublished: { vi: 'Đã gỡ bài.', en: 'Unpublished.' },
+    uploaded: { vi: 'Đã tải lên.', en: 'Uploaded.' },
   },
+  media: { vi: 'Ảnh và tệp đính kèm', en: 'Images and attachments' },
+  mediaHint: {
+    vi: 'Ảnh JPEG, PNG, WebP, GIF hoặc AVIF (được thu nhỏ và lưu dạng WebP) hoặc tệp PDF, Word (.docx), Excel (.xlsx); tối đa 10 MB. Dán đoạn mã của ảnh vào nội dung để hiện ảnh; tệp được liệt kê dưới bài.',
+    en: 'A JPEG, PNG, WebP, GIF or AVIF image (resized and kept as WebP) or a PDF, Word (.docx) or Excel (.xlsx) file; 10 MB at most. Paste an image’s code into the body to show it; files are listed under the article.',
+  },
+  file: { vi: 'Tệp', en: 'File' },
+  alt: { vi: 'Mô tả ảnh (cho người không nhìn thấy ảnh)', en: 'Image description (for people who cannot see it)' },
+  upload: { vi: 'Tải lên', en: 'Upload' },
+  snippet: { vi: 'Mã để dán vào nội dung', en: 'Code to paste into the body' },
   bodyHint: {
     vi: 'Văn bản có định dạng (HTML): đoạn văn, tiêu đề, danh sách, bảng, liên kết, ảnh. Mã lệnh và thuộc tính không an toàn bị loại bỏ khi lưu.',
     en: 'Formatted text (HTML): paragraphs, headings, lists, tables, links, images. Scripts and unsafe attributes are removed when saved.',

@@ -11,6 +11,7 @@ import { ARTICLE_KINDS } from './input.ts';
 import { type ArticleKind, type Site, sitesDb, sitesRepo } from './repo.ts';
 import { renderArticleSections } from './sections.ts';
 import { getSite, PAGE_SIZE, publishedArticle } from './service.ts';
+import { mediaOfArticle } from './media.ts';
 import { ArticleListPage, ArticlePage, SiteHomePage, SitesPage } from './views/public.tsx';
 
 type Params = Record<string, string>;
@@ -72,7 +73,8 @@ export async function sitesPublicRoutes(app: FastifyInstance, platform: Platform
     const category = a.category_id === null ? undefined : (await sitesRepo.categories(db(), site.id)).find((c) => c.id === a.category_id);
     return sendPublicPage(platform, req, reply, async () => {
       const safeSections = print ? '' : await renderArticleSections(platform, { req, site, article: a });
-      return ArticlePage({ req, site, article: a, category, base, print, safeSections });
+      const media = await mediaOfArticle(platform, a.id);
+      return ArticlePage({ req, site, article: a, category, base, print, safeSections, media });
     });
   };
   app.get('/trang/:site/tin/:slug', (req, reply) => article(req, reply, false));

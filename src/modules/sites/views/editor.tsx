@@ -9,6 +9,8 @@ import type { ArticleForm } from '../input.ts';
 import { ARTICLE_KINDS } from '../input.ts';
 import { editor as e, FIELDS, KIND_LABELS, SCHEDULED_LABEL, STATUS_LABELS } from '../messages.ts';
 import type { Article, Category, Revision, Site } from '../repo.ts';
+import type { Media } from '../media-repo.ts';
+import { imageSnippet } from '../media.ts';
 import { isVisible } from '../service.ts';
 import { categoryName, siteName } from './public.tsx';
 
@@ -139,7 +141,62 @@ function ActionForm({ req, site, a, action, label, children, danger }: { req: Fa
   );
 }
 
-export function EditArticlePage({ req, site, article, categories, form, errors, saved }: { req: FastifyRequest; site: Site; article: Article; categories: Category[]; form: ArticleForm; errors: FieldError[]; saved?: string | undefined }): JSX.Element {
+function MediaSection({ req, site, a, media, errors }: { req: FastifyRequest; site: Site; a: Article; media: readonly Media[]; errors: FieldError[] }): JSX.Element {
+  const lang = req.lang;
+  const fileError = errorOf(lang, errors, 'file');
+  return (
+    <section aria-labelledby="media">
+      <h2 id="media" safe>
+        {t(lang, e.media)}
+      </h2>
+      <ul class="article-list">
+        {media.map((m) => (
+          <li>
+            {m.kind === 'image' ? (
+              <>
+                <img src={`/anh/${m.id}/480.webp`} alt={m.alt} width="240" />
+                <p>
+                  <span safe>{`${t(lang, e.snippet)}: `}</span>
+                  <code safe>{imageSnippet(m)}</code>
+                </p>
+              </>
+            ) : (
+              <a href={`/tep/${m.id}/${encodeURIComponent(m.name)}`} safe>
+                {`${m.name} (${Math.ceil(m.size / 1024)} KB)`}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={`${articleEditUrl(site, a.id)}/tep`} enctype="multipart/form-data" novalidate>
+        <ErrorSummary lang={lang} errors={summaryOf(lang, errors)} />
+        <CsrfField req={req} />
+        <div class={fileError ? 'field field-error' : 'field'}>
+          <label for="file" safe>
+            {t(lang, e.file)}
+          </label>
+          <p class="hint" id="file-hint" safe>
+            {t(lang, e.mediaHint)}
+          </p>
+          {fileError ? (
+            <p class="error-message" id="file-error" safe>
+              {fileError}
+            </p>
+          ) : (
+            ''
+          )}
+          <input type="file" id="file" name="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif,.pdf,.docx,.xlsx" aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'} />
+        </div>
+        <Field id="alt" label={t(lang, e.alt)} />
+        <button type="submit" safe>
+          {t(lang, e.upload)}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function EditArticlePage({ req, site, article, categories, form, errors, saved, media, uploadErrors }: { req: FastifyRequest; site: Site; article: Article; categories: Category[]; form: ArticleForm; errors: FieldError[]; saved?: string | undefined; media: readonly Media[]; uploadErrors?: FieldError[] }): JSX.Element {
   const lang = req.lang;
   const a = article;
   const savedText = saved && saved in e.saved ? t(lang, e.saved[saved as keyof typeof e.saved]) : undefined;
@@ -200,6 +257,7 @@ export function EditArticlePage({ req, site, article, categories, form, errors, 
           {t(lang, e.saveChanges)}
         </button>
       </form>
+      <MediaSection req={req} site={site} a={a} media={media} errors={uploadErrors ?? []} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, t, type Lang } from '../../../platform/web/
 import { articlePath, ogDescription } from '../feeds.ts';
 import { KIND_LABELS, SITE_KIND_LABELS, page as p } from '../messages.ts';
 import type { Article, ArticleKind, Category, Site } from '../repo.ts';
+import type { Media } from '../media-repo.ts';
 
 export const siteName = (lang: Lang, s: Site): string => (lang === 'en' && s.name_en ? s.name_en : s.name);
 export const categoryName = (lang: Lang, c: Category): string => (lang === 'en' && c.name_en ? c.name_en : c.name);
@@ -175,8 +176,12 @@ export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHom
 }
 
 /** `safeSections`: the HTML other modules add under the article (sections.ts), escaped by them. */
-export function ArticlePage({ req, site, article, category, base, print, safeSections = '' }: { req: FastifyRequest; site: Site; article: Article; category: Category | undefined; base: string; print: boolean; safeSections?: string }): JSX.Element {
+export function ArticlePage({ req, site, article, category, base, print, safeSections = '', media = [] }: { req: FastifyRequest; site: Site; article: Article; category: Category | undefined; base: string; print: boolean; safeSections?: string; media?: readonly Media[] }): JSX.Element {
   const lang = req.lang;
+  const files = media.filter((m) => m.kind === 'file');
+  // The link preview's image: the first image the body shows, as its JPEG (what every preview reader takes).
+  const shown = /\/anh\/(\d+)\//.exec(article.body_html)?.[1];
+  const ogImage = shown ?? media.find((m) => m.kind === 'image')?.id;
   const a = article;
   const url = base + articlePath(site, a);
   const when = a.publish_at ?? a.updated_at;
@@ -191,6 +196,7 @@ export function ArticlePage({ req, site, article, category, base, print, safeSec
       <meta property="og:site_name" content={site.name} />
       <meta property="og:locale" content="vi_VN" />
       <meta property="article:published_time" content={when.toISOString()} />
+      {ogImage !== undefined ? <meta property="og:image" content={`${base}/anh/${ogImage}/1200.jpg`} /> : ''}
       <link rel="canonical" href={url} />
       {print ? <meta name="robots" content="noindex" /> : ''}
       <FeedLinks site={site} base={base} />
@@ -251,6 +257,24 @@ export function ArticlePage({ req, site, article, category, base, print, safeSec
             <ul class="tag-list">
               {a.tags.map((tag) => (
                 <li safe>{tag}</li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
+        {files.length > 0 ? (
+          <section aria-labelledby="attachments">
+            <h2 id="attachments" safe>
+              {t(lang, p.attachments)}
+            </h2>
+            <ul>
+              {files.map((f) => (
+                <li>
+                  <a href={`/tep/${f.id}/${encodeURIComponent(f.name)}`} safe>
+                    {`${f.name} (${f.mime === 'application/pdf' ? 'PDF' : f.name.split('.').pop()?.toUpperCase() ?? ''}, ${Math.ceil(f.size / 1024)} KB)`}
+                  </a>
+                </li>
               ))}
             </ul>
           </section>
