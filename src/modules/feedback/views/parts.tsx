@@ -4,6 +4,7 @@ import { t, type Lang } from '../../../platform/web/i18n.ts';
 import type { Option } from '../../../platform/web/layout.tsx';
 import type { UnitSummary } from '../../units/index.ts';
 import { categoryLabels, statusLabels } from '../messages.ts';
+import { pm } from '../page-messages.ts';
 import type { SubcategoryRow } from '../repo.ts';
 import { CATEGORIES, type FeedbackStatus } from '../schema.ts';
 
@@ -35,7 +36,7 @@ export function StatusTag({ lang, status, overdue }: { lang: Lang; status: Feedb
         <>
           {' '}
           <span class="badge badge-late" safe>
-            {lang === 'vi' ? 'Quá hạn' : 'Overdue'}
+            {t(lang, pm.overdue)}
           </span>
         </>
       ) : (

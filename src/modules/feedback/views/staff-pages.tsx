@@ -51,7 +51,7 @@ function CaseTable({ lang, caption, rows, inbox }: { lang: Lang; caption: string
                 <td data-label={heads[3]} safe>
                   {r.agency_id === null ? '—' : (inbox.agencyNames.get(r.agency_id) ?? '')}
                 </td>
-                <td data-label={heads[4]} safe>
+                <td data-label={heads[4]}>
                   {r.due_date ? formatIsoDay(r.due_date) : '—'}
                 </td>
                 <td data-label={heads[5]}>
