@@ -7,7 +7,7 @@ import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import { Role, type SessionUser } from '../../platform/auth/roles.ts';
 import { createStaffAccount } from '../accounts/index.ts';
 import { findAgencyByCode } from '../units/index.ts';
-import { publicAgencyFigures } from '../quality/index.ts';
+import { parseQualityQuery, publicAgencyFigures, qualityFigures } from '../quality/index.ts';
 import { answerFeedback, assignFeedback, rejectFeedback } from './index.ts';
 import { codeIn, FORM, sendForm } from './testing.ts';
 
@@ -50,6 +50,11 @@ test('an answer after the due date counts as late, one by the due date as on tim
   const today = vietnamDateOf(now);
   const figures = await publicAgencyFigures(app.platform, WARD, { from: `${today.slice(0, 8)}01`, to: today });
   assert.deepEqual(figures.figures.feedback, { total: 4, on_time: 1, late: 1, overdue: 1, pending: 1 });
+
+  // City-wide, as the staff dashboard counts it (the same figure, no agency filter).
+  const city = await qualityFigures(app.platform, office, parseQualityQuery({}));
+  assert.deepEqual(city.figures.feedback, { total: 4, on_time: 1, late: 1, overdue: 1, pending: 1 });
+  assert.equal(city.circular01.indices.find((i) => i.key === 'feedback')?.score, 1, 'index 8: (2 + 1 + 0) ÷ 3 points');
 
   const page = await app.client().get(`/cong-khai/co-quan/${WARD}`);
   assert.equal(page.statusCode, 200);

@@ -42,6 +42,7 @@ export const pm = {
   pageOf: { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
   prev: { vi: 'Trang trước', en: 'Previous page' },
   next: { vi: 'Trang sau', en: 'Next page' },
+  staffLink: { vi: 'Xử lý phản ánh (cán bộ)', en: 'Handle feedback (staff)' },
   inboxTitle: { vi: 'Phản ánh, kiến nghị', en: 'Feedback' },
   toSort: { vi: 'Chờ phân loại, chuyển cơ quan', en: 'Waiting to be assigned' },
   inProgress: { vi: 'Đang giải quyết', en: 'Being handled' },

@@ -42,6 +42,16 @@ export function PublicListPage({ req, state }: { req: FastifyRequest; state: Pub
         <a href="/phan-anh-kien-nghi/tra-cuu" safe>
           {t(lang, pm.trackLink)}
         </a>
+        {req.user?.kind === 'staff' ? (
+          <>
+            {' '}
+            <a href="/quan-ly/phan-anh" safe>
+              {t(lang, pm.staffLink)}
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <form method="get" action="/phan-anh-kien-nghi" class="filters">
         <SelectField id="linh_vuc" label={t(lang, FIELDS.category)} options={categoryOptions(lang, t(lang, pm.allCategories))} value={state.category} />
