@@ -64,6 +64,8 @@ create table feedback_cases (
 create index feedback_cases_agency on feedback_cases (agency_id, status);
 create index feedback_cases_status on feedback_cases (status, created_at);
 create index feedback_cases_published on feedback_cases (published_at desc) where published;
+-- The quality figures count feedback by when it was sent (feedback_case_facts).
+create index feedback_cases_created on feedback_cases (created_at);
 
 -- Photos: the bytes are in the platform's content-addressed file store (stored_files), this row says whose they are.
 create table feedback_photos (

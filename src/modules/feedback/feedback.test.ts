@@ -152,6 +152,9 @@ test('staff of another agency get 403 on a case, its photos and its actions', as
   assert.equal((await other.client.get(`/quan-ly/phan-anh/${code}`)).statusCode, 403);
   assert.equal((await other.client.get(`/quan-ly/phan-anh/${code}/anh/1`)).statusCode, 403);
   assert.equal((await other.client.submit('/quan-ly/phan-anh', { answer: 'x' }, `/quan-ly/phan-anh/${code}/tra-loi`)).statusCode, 403);
+  assert.equal((await other.client.submit('/quan-ly/phan-anh', { answer: '' }, `/quan-ly/phan-anh/${code}/tra-loi`)).statusCode, 403, 'access before input');
+  assert.equal((await other.client.submit('/quan-ly/phan-anh', {}, `/quan-ly/phan-anh/${code}/cong-khai`)).statusCode, 403);
+  assert.equal((await other.client.submit('/quan-ly/phan-anh', { agency: OTHER_WARD }, `/quan-ly/phan-anh/${code}/chuyen`)).statusCode, 403);
   // A ward's one-stop officer is not the receiving office.
   const wardDesk = await staff('motcua.pa', [Role.oneStopOfficer], WARD);
   assert.equal((await wardDesk.client.get('/quan-ly/phan-anh')).statusCode, 403);

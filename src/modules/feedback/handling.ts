@@ -52,6 +52,8 @@ interface Change {
   after?: (platform: Platform, trx: Parameters<typeof feedbackDb>[0], row: CaseRow) => Promise<void>;
 }
 
+// Each action checks access (caseForStaff) before it reads or checks its input; change() checks it again, with the
+// state, on the locked row.
 async function change(platform: Platform, actor: Actor, code: string, ip: string | null, now: Date, c: Change): Promise<CaseRow> {
   const { user, office } = await caseForStaff(platform, actor, code);
   return platform.database.db.transaction().execute(async (trx) => {
@@ -77,6 +79,7 @@ const required = (field: 'reason' | 'answer', value: string, max: number): strin
 };
 
 export async function assignFeedback(platform: Platform, actor: Actor, code: string, agencyCode: string, ip: string | null, now = new Date()): Promise<CaseRow> {
+  await caseForStaff(platform, actor, code);
   const agency = agencyCode === '' ? undefined : await findAgencyByCode(platform.database.db, agencyCode);
   if (!agency?.active) throw FeedbackErrors.INVALID_ACTION({ fields: [{ field: 'agency', message: fieldErrors.agency }] });
   const due = await answerDeadline(platform, now);
@@ -90,11 +93,13 @@ export async function assignFeedback(platform: Platform, actor: Actor, code: str
 }
 
 export async function rejectFeedback(platform: Platform, actor: Actor, code: string, reason: string, ip: string | null, now = new Date()): Promise<CaseRow> {
+  await caseForStaff(platform, actor, code);
   const why = required('reason', reason, 1000);
   return change(platform, actor, code, ip, now, { from: ['received'], allowed: (_u, _r, office) => office, patch: () => ({ status: 'rejected', reject_reason: why }), action: 'feedback.rejected' });
 }
 
 export async function answerFeedback(platform: Platform, actor: Actor, code: string, answer: string, ip: string | null, now = new Date()): Promise<CaseRow> {
+  await caseForStaff(platform, actor, code);
   const text = required('answer', answer, 5000);
   return change(platform, actor, code, ip, now, {
     from: ['assigned'],
