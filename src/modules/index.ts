@@ -1,6 +1,7 @@
 // Every module, in the order they are seeded and mounted (units before accounts: staff belong to agencies; the staff
 // directory after both: its demo entries link the demo staff accounts; the back
-// office after the dossiers it works on, the quality figures after both; admissions last:
+// office after the dossiers it works on; citizen feedback after the calendar and the units it counts and places by;
+// the quality figures after all three (they read feedback_case_facts); admissions last:
 // its demo schools are laid out over the units; the comments right after the sites whose articles they are on).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
@@ -11,9 +12,10 @@ import { calendarModule } from './calendar/index.ts';
 import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
 import { backOfficeModule } from './backoffice/index.ts';
+import { feedbackModule } from './feedback/index.ts';
 import { qualityModule } from './quality/index.ts';
 import { admissionsModule } from './admissions/index.ts';
 import { sitesModule } from './sites/index.ts';
 import { commentsModule } from './comments/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, qualityModule, sitesModule, commentsModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, admissionsModule];

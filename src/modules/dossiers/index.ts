@@ -47,7 +47,7 @@ export { submitDossier, NOTIFY_RECEIPT_JOB, type SubmitInput, type SubmitContext
 export { getDossier, getDossierView, listMyDossiers, lookupStatus, canSee, type DossierView } from './read.ts';
 export { mayReadPersonalData, readScope, consultedDossier, sentFiles, type ReadScope, type SentToAgency, recordDossierRead, dossierReads, CASE_ROLES, CONSULTED_ROLES, type DossierRead, type ReadWhat } from './privacy.ts';
 export { dossierCode, isDossierCode, receiptDay, DOSSIER_CODE } from './code.ts';
-export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
+export { configureAttachments, attachmentStore, attachmentLimits, stageFiles, recordStoredFiles, sweepOrphanFiles, ORPHAN_SWEEP_JOB, type StagedFiles } from './storage.ts';
 export { acceptedFrom, bytesOf, cleanFileName, type IncomingFile, sizeOf } from './attachments.ts';
 export { simulatedGateway, confirmPayment, type PaymentGateway } from './payments.ts';
 export { draftFields } from './drafts.ts';

@@ -2,6 +2,8 @@
 // default, the S3-compatible store with FILES_STORE=s3; another store or other limits can be plugged in per platform.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { type FileLimits, type FileStore, fileLimitsFrom, localDiskStore, s3Store } from '../../platform/files/index.ts';
 import { dossierRepo } from './repo.ts';
@@ -73,6 +75,14 @@ export async function stageFiles(platform: Platform, files: readonly StageableFi
       for (const sha of added) if (!kept.has(sha)) await store.remove(sha).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Records files already written to the store (stageFiles) as kept, in the caller's transaction: other modules that
+ * keep uploads in the same store (citizen feedback's photos) call it so the orphan sweep leaves their files alone.
+ */
+export async function recordStoredFiles(db: Kysely<PlatformTables>, files: { sha256: string; size: number; mime: string }[]): Promise<void> {
+  await dossierRepo.addStoredFiles(dossierDb(db), files);
 }
 
 export const ORPHAN_SWEEP_JOB = 'attachments-orphan-sweep';

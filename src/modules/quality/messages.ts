@@ -54,6 +54,11 @@ export const q = {
   satisfaction: { vi: 'Mức độ hài lòng', en: 'Satisfaction' },
   satisfactionValue: { vi: '{average}/3 điểm, {share} hài lòng trở lên', en: '{average}/3, {share} satisfied or better' },
   satisfactionDetail: { vi: '{count} lượt đánh giá', en: '{count} ratings' },
+  feedbackOnTime: { vi: 'Phản ánh, kiến nghị trả lời đúng hạn', en: 'Feedback answered on time' },
+  feedbackOnTimeDetail: {
+    vi: '{onTime} đúng hạn, {late} trả lời muộn, {overdue} quá hạn chưa trả lời (đúng hạn ÷ đã đến hạn); {pending} chưa đến hạn',
+    en: '{onTime} on time, {late} answered late, {overdue} overdue unanswered (on time ÷ all due); {pending} not yet due',
+  },
   fullOnlineServices: { vi: 'Thủ tục trực tuyến toàn trình', en: 'Procedures fully online' },
   fullOnlineServicesDetail: { vi: '{full} trên {total} thủ tục thuộc phạm vi', en: '{full} of {total} procedures in scope' },
   charts: { vi: 'Biểu đồ', en: 'Charts' },

@@ -4,7 +4,8 @@
 // the series by day or month, and the working days taken (resolved: by result day and receipt day).
 // The quality module owns no table of dossiers: it reads only the views the owners publish as their read contract
 // (migrations/0011_module_read_contracts.sql): dossier_facts, dossier_file_facts, dossier_payment_facts of the dossiers
-// module; supplement_facts, rating_facts, feedback_facts, consultation_facts of the back office. Each view is a plain
+// module; supplement_facts, rating_facts, feedback_facts, consultation_facts of the back office; feedback_case_facts of
+// the feedback module (citizen feedback, counted with the dossiers' feedback in index 8). Each view is a plain
 // projection of one table, which PostgreSQL inlines: the planner sees the tables, and the partial and covering
 // indexes of 0010 serve these statements exactly as they did on the tables (1,000,000 dossiers: same plans).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -215,6 +216,27 @@ export const qualityRepo = {
         join unnest(${days}::date[], ${dues}::date[]) as c(day, due) on c.day = ${VN_DAY(sql`f.created_at`)}
       where f.created_at >= ${r.start} and f.created_at < ${r.end} ${scopeSql(s)}`.execute(db);
     return q.rows[0] ?? { total: 0, on_time: 0, late: 0, overdue: 0, pending: 0 };
+  },
+
+  /**
+   * Citizen feedback (the feedback module's feedback_case_facts) sent in the period, against the due date its
+   * assignment set (working days by the calendar). Rejected feedback is left out; feedback not yet assigned has no due
+   * date and is pending. It concerns no procedure, so a procedure filter leaves it out.
+   */
+  async feedbackCases(db: Db, s: Scope, r: Range, today: string): Promise<FeedbackRow> {
+    const none = { total: 0, on_time: 0, late: 0, overdue: 0, pending: 0 };
+    if (s.procedureCodes !== null) return none;
+    const agency = s.agencyId === null ? sql`` : sql`and f.agency_id = ${s.agencyId}`;
+    const answered = VN_DAY(sql`f.answered_at`);
+    const q = await sql<FeedbackRow>`
+      select count(*) as total,
+        count(*) filter (where f.answered_at is not null and ${answered} <= f.due_date) as on_time,
+        count(*) filter (where f.answered_at is not null and (f.due_date is null or ${answered} > f.due_date)) as late,
+        count(*) filter (where f.answered_at is null and ${today}::date > f.due_date) as overdue,
+        count(*) filter (where f.answered_at is null and (f.due_date is null or ${today}::date <= f.due_date)) as pending
+      from feedback_case_facts f
+      where f.status <> 'rejected' and f.created_at >= ${r.start} and f.created_at < ${r.end} ${agency}`.execute(db);
+    return q.rows[0] ?? none;
   },
 
   /** Consultations (liên thông) asked in the period, of the scope's dossiers or asked of the agency itself. */

@@ -14,7 +14,7 @@ import { QualityErrors } from './errors.ts';
 import { computeFigures, share, type Figures } from './figures.ts';
 import type { QualityFilter } from './filter.ts';
 import { circular01, decision766, type Evaluation } from './indices.ts';
-import { qualityRepo, withoutJit, type Range, type Scope } from './repo.ts';
+import { qualityRepo, withoutJit, type FeedbackRow, type Range, type Scope } from './repo.ts';
 import { agencyRows } from './repo-agencies.ts';
 
 const CITY_KINDS: readonly string[] = ['city_committee', 'service_centre'];
@@ -96,6 +96,11 @@ async function report(platform: Platform, agency: AgencyRef | null, filter: Qual
   return cachedFigures(key, platform.config.figuresMaxAgeSeconds, () => computeReport(platform, agency, filter));
 }
 
+function sumFeedback(a: FeedbackRow, b: FeedbackRow): FeedbackRow {
+  const n = (x: number | string): number => Number(x);
+  return { total: n(a.total) + n(b.total), on_time: n(a.on_time) + n(b.on_time), late: n(a.late) + n(b.late), overdue: n(a.overdue) + n(b.overdue), pending: n(a.pending) + n(b.pending) };
+}
+
 async function computeReport(platform: Platform, agency: AgencyRef | null, filter: QualityFilter): Promise<QualityReport> {
   const db = platform.database.db;
   const range = rangeOf(filter.from, filter.to);
@@ -105,15 +110,18 @@ async function computeReport(platform: Platform, agency: AgencyRef | null, filte
   for (let d = filter.from; d <= filter.to; d = addDays(d, 1)) days.push(d);
   const dues = days.map((d) => calendar.addWorkingDays(d, FEEDBACK_ANSWER_WORKING_DAYS));
   const run = <T>(q: (x: typeof db) => Promise<T>) => withoutJit(db, q);
-  const [received, resolved, inProgress, ratings, feedback, consultations, catalogue] = await Promise.all([
+  const [received, resolved, inProgress, ratings, dossierFeedback, citizenFeedback, consultations, catalogue] = await Promise.all([
     run((x) => qualityRepo.received(x, scope, range)),
     run((x) => qualityRepo.resolved(x, scope, range)),
     run((x) => qualityRepo.inProgress(x, scope, range)),
     run((x) => qualityRepo.ratings(x, scope, range, ATTITUDE_CRITERION)),
     run((x) => qualityRepo.feedback(x, scope, range, days, dues, vietnamDateOf(new Date()))),
+    run((x) => qualityRepo.feedbackCases(x, scope, range, vietnamDateOf(new Date()))),
     run((x) => qualityRepo.consultations(x, scope, range)),
     catalogueCoverage(platform.database.db, catalogueScope(agency, filter)),
   ]);
+  // Feedback on a dossier and citizen feedback (phản ánh, kiến nghị) are one figure: Circular 01's index 8 counts both.
+  const feedback = sumFeedback(dossierFeedback, citizenFeedback);
   const figures = computeFigures(
     { received, resolved, inProgress, ratings, feedback, consultations, catalogue },
     { from: filter.from, to: filter.to, asOf: range.asOf },
@@ -189,6 +197,7 @@ export interface PublicFigures {
     resolved: { total: number; early: number; onTime: number; late: number };
     inProgress: { total: number; onTime: number; overdue: number };
     satisfaction: { count: number; average: number | null; satisfiedShare: number | null };
+    feedback: FeedbackRow;
   };
 }
 
@@ -222,6 +231,7 @@ export async function publicAgencyFigures(platform: Platform, agencyCode: string
       resolved: { total: f.resolved.total, early: f.resolved.early, onTime: f.resolved.onTime, late: f.resolved.late },
       inProgress: { total: f.inProgress.total, onTime: f.inProgress.onTime, overdue: f.inProgress.overdue },
       satisfaction: { count: f.satisfaction.count, average: f.satisfaction.average, satisfiedShare: f.satisfaction.satisfiedShare },
+      feedback: f.feedback,
     },
   };
   if (publicCache.size > 1000) publicCache.clear();

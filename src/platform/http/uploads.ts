@@ -1,5 +1,5 @@
 // The gate in front of every multipart (file upload) body, run before a byte of it is read: the sender must be
-// signed in, the route's own access check (`config.beforeUpload`) must pass, and at most `slots` uploads are read at
+// signed in (unless the route is a public form marked `anonymousUploads`), the route's own access check (`config.beforeUpload`) must pass, and at most `slots` uploads are read at
 // once per process (503 with Retry-After beyond), so refused or anonymous uploads cost neither memory nor disk.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpErrors } from './errors.ts';
@@ -8,6 +8,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Runs before a multipart body is read; throws (403, 404…) when the user may not post to this route at all. */
     beforeUpload?: (req: FastifyRequest) => Promise<void> | void;
+    /** A public form that takes files from anyone (citizen feedback's photos): its route checks a captcha and its own
+     *  small limits after reading; the upload slots still bound how many are read at once. */
+    anonymousUploads?: boolean;
   }
 }
 
@@ -28,7 +31,7 @@ export function registerUploadGate(app: FastifyInstance, slots: number): void {
   };
   app.addHook('preParsing', async (req, _reply, payload) => {
     if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')) return payload;
-    if (!req.user) throw HttpErrors.UNAUTHENTICATED();
+    if (!req.user && req.routeOptions.config.anonymousUploads !== true) throw HttpErrors.UNAUTHENTICATED();
     await req.routeOptions.config.beforeUpload?.(req);
     if (inFlight >= slots) throw HttpErrors.UPLOADS_BUSY();
     inFlight++;

@@ -180,6 +180,11 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
                   {t(lang, m.footerDirectory)}
                 </a>
               </p>
+              <p>
+                <a href="/phan-anh-kien-nghi" safe>
+                  {t(lang, m.footerFeedback)}
+                </a>
+              </p>
               <p safe>{t(lang, m.footerAddress)}</p>
               <p safe>{t(lang, m.footerNote)}</p>
             </div>

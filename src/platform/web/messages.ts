@@ -30,6 +30,7 @@ export const shell = {
     vi: 'Cơ quan chủ quản: Ủy ban nhân dân Thành phố Hà Nội',
     en: 'Owner: Hà Nội People’s Committee',
   },
+  footerFeedback: { vi: 'Phản ánh, kiến nghị về quy định hành chính, dịch vụ công', en: 'Feedback on regulations and public services' },
   footerDirectory: { vi: 'Danh bạ cán bộ các cơ quan', en: 'Staff directory of the agencies' },
   footerPublic: { vi: 'Công khai kết quả giải quyết thủ tục hành chính', en: 'Published results of handling applications' },
   footerSites: { vi: 'Trang thông tin của các cơ quan, phường, xã', en: 'Sites of agencies, communes and wards' },

@@ -28,6 +28,14 @@ export function Card({ label, value, detail }: { label: string; value: string; d
   );
 }
 
+/** Feedback (on dossiers and citizens' phản ánh, kiến nghị) answered by its due date, of all that has come due. */
+function FeedbackCard({ lang, f }: { lang: Lang; f: CoreFigures }): JSX.Element {
+  const b = f.feedback;
+  const due = b.on_time + b.late + b.overdue;
+  const vars = { onTime: num(lang, b.on_time), late: num(lang, b.late), overdue: num(lang, b.overdue), pending: num(lang, b.pending) };
+  return <Card label={t(lang, q.feedbackOnTime)} value={due === 0 ? t(lang, q.noData) : pct(lang, b.on_time / due)} detail={t(lang, q.feedbackOnTimeDetail, vars)} />;
+}
+
 export function FigureCards({ lang, f, extra }: { lang: Lang; f: CoreFigures; extra?: JSX.Element }): JSX.Element {
   const n = (x: number | null) => num(lang, x);
   // Rendered by a component (Card), so already escaped.
@@ -52,6 +60,7 @@ export function FigureCards({ lang, f, extra }: { lang: Lang; f: CoreFigures; ex
         value={f.satisfaction.average === null ? t(lang, q.noData) : t(lang, q.satisfactionValue, { average: num(lang, f.satisfaction.average, 2), share: pct(lang, f.satisfaction.satisfiedShare) })}
         detail={t(lang, q.satisfactionDetail, { count: n(f.satisfaction.count) })}
       />
+      <FeedbackCard lang={lang} f={f} />
       {safeExtra}
     </ul>
   );
