@@ -21,6 +21,12 @@ const MAX_WORDS = 12;
 
 export interface SearchParams extends SearchFilter {
   q?: string | undefined;
+  /**
+   * When the words match nothing, look for names like the query (trigram similarity; the default). Another search that
+   * shows procedures beside its own results (the portal's search box) turns it off: it wants procedures that hold the
+   * words, and the look-alike scan costs tens of milliseconds on a long query.
+   */
+  lookAlike?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -111,16 +117,17 @@ export async function searchProcedures(db: Kysely<PlatformTables>, params: Searc
   if (q.length > MAX_QUERY) throw ProcedureErrors.QUERY_TOO_LONG();
   const filter: SearchFilter = { field: params.field, agency: params.agency, level: params.level, online: params.online };
   const pdb = proceduresDb(db);
-  const result = await find(db, pdb, q, filter, p);
+  const lookAlike = params.lookAlike ?? true;
+  const result = await find(db, pdb, q, filter, p, lookAlike);
   // Past the last page there are no rows to carry the total: count from the first page.
   if (result.items.length === 0 && p.offset > 0) {
-    const first = await find(db, pdb, q, filter, { limit: 1, offset: 0 });
+    const first = await find(db, pdb, q, filter, { limit: 1, offset: 0 }, lookAlike);
     return { ...result, total: first.total };
   }
   return result;
 }
 
-async function find(db: Kysely<PlatformTables>, pdb: ReturnType<typeof proceduresDb>, q: string, filter: SearchFilter, p: Page): Promise<SearchResult> {
+async function find(db: Kysely<PlatformTables>, pdb: ReturnType<typeof proceduresDb>, q: string, filter: SearchFilter, p: Page, lookAlike: boolean): Promise<SearchResult> {
   const folded = searchKey(q);
   if (/^\d\.\d*(\.[a-z0-9]*)?$/.test(folded)) {
     const byCode = await searchRepo.byCodePrefix(pdb, q, filter, p);
@@ -136,6 +143,6 @@ async function find(db: Kysely<PlatformTables>, pdb: ReturnType<typeof procedure
   if (expansion.used.length > 0) variants.push(variant(expansion.key, vocab));
   const expanded = expansion.used.map((s) => ({ term: s.term, expansion: s.expansion }));
   const rows = await searchRepo.search(pdb, variants, filter, p);
-  if (rows.total > 0 || p.offset > 0) return { ...rows, ...p, expanded };
+  if (rows.total > 0 || p.offset > 0 || !lookAlike) return { ...rows, ...p, expanded };
   return { ...(await searchRepo.similar(pdb, key, filter, p)), ...p, expanded };
 }

@@ -75,6 +75,7 @@ export async function seedSitesDemo(platform: Platform, now = new Date()): Promi
       });
       const publishAt = r.status === 'draft' || r.status === 'review' ? null : r.at;
       await sitesRepo.backdate(db, a.id, { status: r.status, publish_at: publishAt, at: r.at });
+      if (r.status === 'published') await sitesRepo.addWords(db, [a.id]);
       await sitesRepo.insertRevision(db, { article_id: a.id, version: 1, title: a.title, summary: a.summary, body_html: a.body_html, status: r.status, actor_id: null, actor_label: 'demo', note: '' });
     }
   }

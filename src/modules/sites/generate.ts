@@ -98,5 +98,6 @@ export async function seedArticles(platform: Platform, opts: { count: number; se
       opts.onProgress?.(i + 1, opts.count);
     }
   }
+  await sitesRepo.addWords(db, 'all');
   return { articles: opts.count, sites: sites.length, ms: Date.now() - started };
 }

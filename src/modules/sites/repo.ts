@@ -66,7 +66,13 @@ export type ArticleRevisionsTable = {
   created_at: Generated<Date>;
 };
 
+export type ArticleWordsTable = {
+  word: string;
+  articles: Generated<number>;
+};
+
 export type SitesTables = {
+  article_words: ArticleWordsTable;
   sites: SitesTable;
   site_categories: SiteCategoriesTable;
   articles: ArticlesTable;
@@ -182,6 +188,23 @@ export const sitesRepo = {
   },
   revisions(db: SitesDb, articleId: number): Promise<Revision[]> {
     return db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('version', 'desc').execute();
+  },
+  /** The published articles' words (search_tsv's lexemes) and how many articles use each. */
+  async words(db: SitesDb): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('article_words').select(['word', 'articles']).execute();
+    return new Map(rows.map((r) => [r.word, r.articles]));
+  },
+  /**
+   * Adds the words of these published articles to the vocabulary (`ids`), or recounts it from every published article
+   * ('all': after a bulk load). A word an article loses stays: the vocabulary only suggests corrections.
+   */
+  async addWords(db: SitesDb, ids: readonly number[] | 'all'): Promise<void> {
+    if (ids !== 'all' && ids.length === 0) return;
+    const which = ids === 'all' ? sql`status = 'published'` : sql`id = any(${[...ids]}::bigint[]) and status = 'published'`;
+    const onConflict = ids === 'all' ? sql`articles = excluded.articles` : sql`articles = article_words.articles + excluded.articles`;
+    await sql`insert into article_words (word, articles)
+      select word, count(*)::int from (select unnest(tsvector_to_array(search_tsv)) as word from articles where ${which}) w group by word
+      on conflict (word) do update set ${onConflict}`.execute(db);
   },
   /** Every published article's address and last change, for sitemap.xml. */
   sitemapEntries(db: SitesDb, now: Date, limit: number): Promise<{ site_slug: string; slug: string; updated_at: Date }[]> {

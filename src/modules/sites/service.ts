@@ -13,6 +13,7 @@ import { SiteErrors } from './errors.ts';
 import { type ArticleForm, parsePublishAt, validateArticle } from './input.ts';
 import { type Article, type ArticleStatus, type Category, type Site, type SitesDb, sitesDb, sitesRepo } from './repo.ts';
 import { forgetSitePages } from './cache.ts';
+import { forgetVocabulary } from './search.ts';
 
 export const PAGE_SIZE = 12;
 
@@ -89,6 +90,7 @@ function slugConflict(): never {
 async function inTransaction<T>(platform: Platform, site: Site, work: (db: SitesDb, p: Kysely<PlatformTables>) => Promise<T>): Promise<T> {
   const out = await platform.database.db.transaction().execute((trx) => work(sitesDb(trx), trx));
   forgetSitePages(platform, site.slug);
+  forgetVocabulary(platform);
   return out;
 }
 
@@ -135,6 +137,7 @@ export async function updateArticle(platform: Platform, actor: Actor, slug: stri
     if (await sitesRepo.slugUsed(db, site.id, values.slug, id)) slugConflict();
     const a = await sitesRepo.updateArticle(db, id, { ...values, version: before.version + 1 });
     await revise(db, a, user, note);
+    if (a.status === 'published') await sitesRepo.addWords(db, [a.id]);
     await recordAudit(p, {
       actor: user,
       action: 'article.update',
@@ -188,6 +191,7 @@ export async function actOnArticle(
       ...(at ? { publish_at: at } : {}),
     });
     await revise(db, a, user, opts.note ?? '');
+    if (a.status === 'published') await sitesRepo.addWords(db, [a.id]);
     await recordAudit(p, {
       actor: user,
       action: `article.${action}`,
