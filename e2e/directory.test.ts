@@ -36,12 +36,12 @@ test('at 390 px the editor keeps the agency’s directory; a refused entry keeps
   await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill('demo.bientap');
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((u) => u.pathname !== '/dang-nhap'), page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
-  await fits(page, `/quan-tri/danh-ba/${CENTRE}`, "the centre's directory, for its editor");
+  await fits(page, `/quan-tri/danh-ba/${HOAN_KIEM}`, "the ward's directory, for its editor");
   await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Thử');
   await page.getByLabel('Thư điện tử công vụ', { exact: true }).fill('tvthu@gmail.com');
   await page.getByRole('button', { name: 'Thêm vào danh bạ' }).click();
   await fits(page, null, 'the refused entry');
   assert.equal(await page.getByLabel('Thư điện tử công vụ', { exact: true }).inputValue(), 'tvthu@gmail.com');
   assert.match((await page.locator('.error-summary').textContent()) ?? '', /tên miền hanoi\.gov\.vn/);
-  assert.equal((await page.goto(`/quan-tri/danh-ba/${HOAN_KIEM}`))?.status(), 403, "another agency's directory is refused");
+  assert.equal((await page.goto(`/quan-tri/danh-ba/${CENTRE}`))?.status(), 403, "another agency's directory is refused");
 });

@@ -45,6 +45,11 @@ test("the ward's editor publishes an article and a reader reads it on the ward's
   const reader = await h.newPage({ viewport: PHONE_390 });
   await reader.goto('/trang/phuong-hoan-kiem');
   await fits(reader, "the ward's site");
+  // The agency's own facts: its leaders from the staff directory, its procedures, its service figures.
+  const aside = await reader.locator('aside').innerText();
+  assert.match(aside, /Lãnh đạo\s+Phạm Quốc Dũng\s+Chủ tịch UBND phường/);
+  assert.match(aside, /\d+ thủ tục trong danh mục, \d+ thủ tục nộp được trực tuyến/);
+  assert.match(aside, /Kết quả giải quyết hồ sơ 12 tháng qua\s+Hồ sơ tiếp nhận\s+[\d.]+\s+Giải quyết đúng hạn\s+[\d,]+%/);
   await reader.getByRole('link', { name: 'Ngày hội chuyển đổi số tại phường' }).first().click();
   assert.match(reader.url(), /\/trang\/phuong-hoan-kiem\/tin\/ngay-hoi-chuyen-doi-so-tai-phuong$/);
   await fits(reader, 'the article');

@@ -14,3 +14,4 @@ export const directoryModule: Module = {
 
 export { officialEmailOf, officialEmailsOf, managesAgency } from './service.ts';
 export { DirectoryErrors } from './errors.ts';
+export { publicAgencyDirectory, type PublicEntry } from './public-service.ts';

@@ -34,7 +34,7 @@ export const DEMO_DIRECTORY: readonly DemoEntry[] = [
   { agency: CITY, fullName: 'Lê Thị Thu Hằng', position: 'Phó Chủ tịch', officePhone: '024 3825 3536 máy lẻ 102', public: true },
   { agency: CITY, fullName: 'Trần Văn Quang', position: 'Chánh Văn phòng', department: 'Văn phòng UBND Thành phố', officePhone: '024 3825 4118', mobile: '0912 300 118', public: true },
   { agency: CITY, fullName: 'Phạm Thị Ngọc Ánh', position: 'Chuyên viên', department: 'Phòng Tổng hợp', officePhone: '024 3825 4119', public: false },
-  { agency: CENTRE, fullName: 'Vũ Ngọc Lan', position: 'Biên tập viên', department: 'Phòng Thông tin', officePhone: '024 3771 2345 ext 21', public: true, account: { username: 'demo.bientap', role: 'editor' } },
+  { agency: HOAN_KIEM, fullName: 'Vũ Ngọc Lan', position: 'Biên tập viên', department: 'Văn phòng HĐND và UBND', officePhone: '024 3826 1238', public: true, suffix: '.hoankiem', account: { username: 'demo.bientap', role: 'editor' } },
   { agency: CENTRE, fullName: 'Đỗ Đức Mạnh', position: 'Quản trị hệ thống', department: 'Phòng Công nghệ thông tin', officePhone: '024 3771 2345 ext 30', mobile: '0903 456 789', public: false, account: { username: 'demo.admin', role: 'admin' } },
   { agency: JUSTICE, fullName: 'Bùi Văn Khải', position: 'Phó Giám đốc', officePhone: '024 3825 3025', public: true, account: { username: 'demo.stp.lanhdao', role: 'leader' } },
   { agency: JUSTICE, fullName: 'Ngô Thanh Hương', position: 'Chuyên viên', department: 'Phòng Hành chính tư pháp', officePhone: '024 3825 3026', public: false, account: { username: 'demo.stp.chuyenvien', role: 'specialist' } },

@@ -12,6 +12,7 @@ import { type ArticleKind, type Site, sitesDb, sitesRepo } from './repo.ts';
 import { renderArticleSections } from './sections.ts';
 import { getSite, PAGE_SIZE, publishedArticle } from './service.ts';
 import { mediaOfArticle } from './media.ts';
+import { agencyPanel } from './agency-panel.ts';
 import { ArticleListPage, ArticlePage, SiteHomePage, SitesPage } from './views/public.tsx';
 
 type Params = Record<string, string>;
@@ -34,18 +35,22 @@ export async function sitesPublicRoutes(app: FastifyInstance, platform: Platform
 
   app.get('/trang/:site', async (req, reply) => {
     const site = await getSite(platform, (req.params as Params).site ?? '');
-    const now = new Date();
-    const list = (f: { kind?: ArticleKind; featured?: boolean }, limit: number) => sitesRepo.listPublished(db(), now, { siteId: site.id, limit, ...f });
-    const [categories, featured, latest, announcements, directions, agency] = await Promise.all([
-      sitesRepo.categories(db(), site.id),
-      list({ featured: true }, 3),
-      list({ kind: 'news' }, PAGE_SIZE),
-      list({ kind: 'announcement' }, 5),
-      list({ kind: 'direction' }, 5),
-      site.agency_id === null ? undefined : findAgencyById(platform.database.db, site.agency_id),
-    ]);
-    const home = { site, categories, featured, latest, announcements, directions, base, agency: agency && { code: agency.code, name: agency.name, address: agency.address } };
-    return sendPublicPage(platform, req, reply, () => SiteHomePage({ req, home }));
+    // Read only when the page is rendered, not when a kept copy answers.
+    return sendPublicPage(platform, req, reply, async () => {
+      const now = new Date();
+      const list = (f: { kind?: ArticleKind; featured?: boolean }, limit: number) => sitesRepo.listPublished(db(), now, { siteId: site.id, limit, ...f });
+      const [categories, featured, latest, announcements, directions, agency] = await Promise.all([
+        sitesRepo.categories(db(), site.id),
+        list({ featured: true }, 3),
+        list({ kind: 'news' }, PAGE_SIZE),
+        list({ kind: 'announcement' }, 5),
+        list({ kind: 'direction' }, 5),
+        site.agency_id === null ? undefined : findAgencyById(platform.database.db, site.agency_id),
+      ]);
+      const panel = agency ? await agencyPanel(platform, agency) : undefined;
+      const home = { site, categories, featured, latest, announcements, directions, base, panel, agency: agency && { code: agency.code, name: agency.name, address: agency.address } };
+      return SiteHomePage({ req, home });
+    });
   });
 
   app.get('/trang/:site/tin', async (req, reply) => {

@@ -7,6 +7,7 @@ import { articlePath, ogDescription } from '../feeds.ts';
 import { KIND_LABELS, SITE_KIND_LABELS, page as p } from '../messages.ts';
 import type { Article, ArticleKind, Category, Site } from '../repo.ts';
 import type { Media } from '../media-repo.ts';
+import type { AgencyPanel } from '../agency-panel.ts';
 
 export const siteName = (lang: Lang, s: Site): string => (lang === 'en' && s.name_en ? s.name_en : s.name);
 export const categoryName = (lang: Lang, c: Category): string => (lang === 'en' && c.name_en ? c.name_en : c.name);
@@ -90,7 +91,85 @@ export interface SiteHome {
   announcements: Article[];
   directions: Article[];
   agency: { code: string; name: string; address: string | null } | undefined;
+  panel: AgencyPanel | undefined;
   base: string;
+}
+
+const pct = (lang: Lang, x: number | null): string => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}%`);
+
+function AgencyFacts({ lang, code, panel }: { lang: Lang; code: string; panel: AgencyPanel }): JSX.Element {
+  const f = panel.figures;
+  const pr = panel.procedures;
+  return (
+    <>
+      {panel.leaders.length > 0 ? (
+        <>
+          <h3 safe>{t(lang, p.leaders)}</h3>
+          <ul class="article-list">
+            {panel.leaders.map((l) => (
+              <li>
+                <strong safe>{l.fullName}</strong>
+                <br />
+                <span safe>{l.position}</span>
+                {l.officePhone ? (
+                  <>
+                    <br />
+                    <a href={l.officePhoneUri} safe>
+                      {l.officePhone}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+                <br />
+                <a href={`mailto:${l.email}`} safe>
+                  {l.email}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href={`/danh-ba/${encodeURIComponent(code)}`} safe>
+          {t(lang, p.directory)}
+        </a>
+      </p>
+      {pr ? (
+        <>
+          <h3 safe>{t(lang, p.procedures)}</h3>
+          <p safe>{t(lang, p.proceduresCount, { n: pr.total, online: pr.online })}</p>
+          <p>
+            <a href={`/thu-tuc?level=${pr.level}`} safe>
+              {t(lang, p.proceduresLink)}
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+      <h3 safe>{t(lang, p.figuresTitle)}</h3>
+      {f ? (
+        <dl class="facts">
+          <dt safe>{t(lang, p.received)}</dt>
+          <dd safe>{f.received.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</dd>
+          <dt safe>{t(lang, p.onTime)}</dt>
+          <dd safe>{pct(lang, f.onTimeRate)}</dd>
+          <dt safe>{t(lang, p.onlineShare)}</dt>
+          <dd safe>{pct(lang, f.onlineShare)}</dd>
+        </dl>
+      ) : (
+        <p safe>{t(lang, p.noFigures)}</p>
+      )}
+      <p>
+        <a href={`/cong-khai/co-quan/${encodeURIComponent(code)}`} safe>
+          {t(lang, p.transparency)}
+        </a>
+      </p>
+    </>
+  );
 }
 
 export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHome }): JSX.Element {
@@ -143,23 +222,7 @@ export function SiteHomePage({ req, home }: { req: FastifyRequest; home: SiteHom
                 <dt safe>{t(lang, p.address)}</dt>
                 <dd safe>{agency.address ?? agency.name}</dd>
               </dl>
-              <ul>
-                <li>
-                  <a href="/thu-tuc" safe>
-                    {t(lang, p.procedures)}
-                  </a>
-                </li>
-                <li>
-                  <a href={`/cong-khai/co-quan/${encodeURIComponent(agency.code)}`} safe>
-                    {t(lang, p.transparency)}
-                  </a>
-                </li>
-                <li>
-                  <a href={`/danh-ba/${encodeURIComponent(agency.code)}`} safe>
-                    {t(lang, p.directory)}
-                  </a>
-                </li>
-              </ul>
+              {home.panel ? <AgencyFacts lang={lang} code={agency.code} panel={home.panel} /> : ''}
             </>
           ) : (
             ''
