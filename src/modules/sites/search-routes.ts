@@ -14,7 +14,13 @@ const MAX_PAGE = 100;
 
 export async function sitesSearchRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
   app.get('/tim-kiem', async (req, reply) => {
-    const q = req.query as Record<string, string | undefined>;
+    const raw = req.query as Record<string, unknown>;
+    // A parameter given twice (?q=a&q=b) arrives as a list: the first counts.
+    const one = (k: string): string | undefined => {
+      const v = raw[k];
+      return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+    };
+    const q = { q: one('q'), 'trang-web': one('trang-web'), loai: one('loai'), tu: one('tu'), den: one('den'), trang: one('trang') };
     const lang = req.lang;
     const sites = await sitesRepo.listSites(sitesDb(platform.database.db));
     const state: SearchState = {
