@@ -44,6 +44,10 @@ export const mediaRepo = {
   find(db: MediaDb, id: number): Promise<Media | undefined> {
     return db.selectFrom('site_media').selectAll().where('id', '=', id).executeTakeFirst();
   },
+  async remove(db: MediaDb, id: number): Promise<void> {
+    await db.deleteFrom('site_media_blobs').where('media_id', '=', id).execute();
+    await db.deleteFrom('site_media').where('id', '=', id).execute();
+  },
   blob(db: MediaDb, id: number, variant: string): Promise<{ mime: string; bytes: Buffer } | undefined> {
     return db.selectFrom('site_media_blobs').select(['mime', 'bytes']).where('media_id', '=', id).where('variant', '=', variant).executeTakeFirst();
   },

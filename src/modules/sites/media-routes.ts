@@ -10,7 +10,7 @@ import { cleanInput } from '../../platform/http/input.ts';
 import { nfc } from '../../platform/text/index.ts';
 import { etagOf, notModified } from '../../platform/web/public-pages.ts';
 import { SiteErrors } from './errors.ts';
-import { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, mediaBytes, PREVIEW, uploadMedia } from './media.ts';
+import { IMAGE_WIDTHS, MAX_UPLOAD_BYTES, mediaBytes, PREVIEW, removeMedia, uploadMedia } from './media.ts';
 import { getSite, requireSiteEditor } from './service.ts';
 import { articleEditUrl } from './views/editor.tsx';
 import { renderEditPage } from './editor-routes.ts';
@@ -74,6 +74,12 @@ export async function sitesMediaRoutes(app: FastifyInstance, platform: Platform)
       return reply.redirect(articleEditUrl({ slug: params.site ?? '' }, idOf(params.id), 'uploaded'), 303);
     },
   );
+
+  app.post('/quan-tri/trang/:site/bai-viet/:id/tep/:media/xoa', async (req, reply) => {
+    const params = req.params as Params;
+    await removeMedia(platform, req.user, params.site ?? '', idOf(params.id), idOf(params.media), req.ip);
+    return reply.redirect(articleEditUrl({ slug: params.site ?? '' }, idOf(params.id), 'removed'), 303);
+  });
 
   app.get('/anh/:id/:variant', async (req, reply) => {
     const p = req.params as Params;

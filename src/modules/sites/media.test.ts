@@ -103,4 +103,17 @@ test('published: readers get the image with a year of caching, the PDF attachmen
   assert.equal(img.statusCode, 200);
   assert.equal(img.headers['cache-control'], 'public, max-age=31536000, immutable');
   assert.equal((await reader.get(`/anh/${id}/480.webp`, { 'if-none-match': String(img.headers.etag) })).statusCode, 304);
+  // The editor removes the file: gone for readers and from the article; audited.
+  const fileId = /\/tep\/(\d+)\//.exec(href)?.[1];
+  const removed = await editor.submit(edit, {}, `${edit}/tep/${fileId}/xoa`);
+  assert.equal(removed.headers.location, `${edit}?saved=removed`);
+  assert.equal((await reader.get(href)).statusCode, 404);
+  assert.doesNotMatch((await reader.get('/trang/phuong-hoan-kiem/tin/ke-hoach-chinh-trang')).body, /Tệp đính kèm/);
+  assert.equal((await editor.submit(edit, {}, `${edit}/tep/${fileId}/xoa`)).statusCode, 404);
+  // An editor of another ward may not remove the image.
+  const other = app.client();
+  const otherWard = await findAgencyByCode(app.database.db, '000.01.51.H26');
+  await signInAs(app.database.db, other, { id: 9202, username: 'bientap.bd', roles: ['editor'], agencyId: otherWard?.id ?? null });
+  assert.equal((await other.submit('/quan-tri/trang/phuong-ba-dinh', {}, `${edit}/tep/${id}/xoa`)).statusCode, 403);
+  assert.equal((await reader.get(`/anh/${id}/480.webp`)).statusCode, 200);
 });

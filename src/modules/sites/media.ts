@@ -88,6 +88,23 @@ export async function uploadMedia(platform: Platform, actor: Actor, siteSlug: st
   return row;
 }
 
+/** Removes an image or a file from an article of the editor's site; a body still showing the image shows nothing there. */
+export async function removeMedia(platform: Platform, actor: Actor, siteSlug: string, articleId: number, mediaId: number, ip: string | null): Promise<Media> {
+  const site = await getSite(platform, siteSlug);
+  const user = requireSiteEditor(actor, site);
+  if (!user.roles.includes('editor') && !user.roles.includes('admin')) throw HttpErrors.FORBIDDEN();
+  const media = await platform.database.db.transaction().execute(async (trx) => {
+    const db = mediaDb(trx);
+    const m = await mediaRepo.find(db, mediaId);
+    if (!m || m.article_id !== articleId || m.site_id !== site.id) throw SiteErrors.ARTICLE_NOT_FOUND();
+    await mediaRepo.remove(db, m.id);
+    await recordAudit(trx, { actor: user, action: 'article.media.remove', entity: 'article', entityId: articleId, agencyId: site.agency_id, ip, data: { media: m.id, kind: m.kind, name: m.name } });
+    return m;
+  });
+  forgetSitePages(platform, site.slug);
+  return media;
+}
+
 export function mediaOfArticle(platform: Platform, articleId: number): Promise<Media[]> {
   return mediaRepo.ofArticle(mediaDb(platform.database.db), articleId);
 }

@@ -133,6 +133,7 @@ export const editor = {
     draft: { vi: 'Đã trả lại để sửa.', en: 'Returned for changes.' },
     unpublished: { vi: 'Đã gỡ bài.', en: 'Unpublished.' },
     uploaded: { vi: 'Đã tải lên.', en: 'Uploaded.' },
+    removed: { vi: 'Đã xóa tệp.', en: 'File removed.' },
   },
   media: { vi: 'Ảnh và tệp đính kèm', en: 'Images and attachments' },
   mediaHint: {
@@ -142,6 +143,7 @@ export const editor = {
   file: { vi: 'Tệp', en: 'File' },
   alt: { vi: 'Mô tả ảnh (cho người không nhìn thấy ảnh)', en: 'Image description (for people who cannot see it)' },
   upload: { vi: 'Tải lên', en: 'Upload' },
+  remove: { vi: 'Xóa {name}', en: 'Remove {name}' },
   snippet: { vi: 'Mã để dán vào nội dung', en: 'Code to paste into the body' },
   bodyHint: {
     vi: 'Văn bản có định dạng (HTML): đoạn văn, tiêu đề, danh sách, bảng, liên kết, ảnh. Mã lệnh và thuộc tính không an toàn bị loại bỏ khi lưu.',

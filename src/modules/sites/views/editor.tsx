@@ -165,6 +165,12 @@ function MediaSection({ req, site, a, media, errors }: { req: FastifyRequest; si
                 {`${m.name} (${Math.ceil(m.size / 1024)} KB)`}
               </a>
             )}
+            <form method="post" action={`${articleEditUrl(site, a.id)}/tep/${m.id}/xoa`} class="inline-form">
+              <CsrfField req={req} />
+              <button type="submit" class="link-button" safe>
+                {t(lang, e.remove, { name: m.name })}
+              </button>
+            </form>
           </li>
         ))}
       </ul>
