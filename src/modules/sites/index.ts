@@ -17,7 +17,7 @@ export type { Article, Site } from './repo.ts';
 export { forgetSitePages } from './cache.ts';
 export { addArticleSection, type ArticleSection, type ArticleSectionContext } from './sections.ts';
 export { articleTitles, findPublishedArticle, findSite, latestArticles, mayChangeCommentSettings, REPORT_THRESHOLD_MAX, setCommentSettings } from './comment-settings.ts';
-export { siteName } from './views/public.tsx';
+export { siteName } from './views/parts.tsx';
 
 export const sitesModule: Module = {
   name: 'sites',

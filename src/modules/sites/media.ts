@@ -120,7 +120,7 @@ export async function mediaBytes(platform: Platform, actor: Actor, id: number, v
   if (!media) throw SiteErrors.ARTICLE_NOT_FOUND();
   const article = media.article_id === null ? undefined : await sitesRepo.findById(sdb, media.article_id);
   if (!article || !isVisible(article, new Date())) {
-    const site = (await sitesRepo.listSites(sdb)).find((s) => s.id === media.site_id);
+    const site = await sitesRepo.findSiteById(sdb, media.site_id);
     if (!site || !actor) throw SiteErrors.ARTICLE_NOT_FOUND();
     requireSiteEditor(actor, site);
   }

@@ -13,7 +13,8 @@ import { renderArticleSections } from './sections.ts';
 import { getSite, PAGE_SIZE, publishedArticle } from './service.ts';
 import { mediaOfArticle } from './media.ts';
 import { agencyPanel } from './agency-panel.ts';
-import { ArticleListPage, ArticlePage, SiteHomePage, SitesPage } from './views/public.tsx';
+import { ArticleListPage, SiteHomePage, SitesPage } from './views/public.tsx';
+import { ArticlePage } from './views/article.tsx';
 
 type Params = Record<string, string>;
 const MAX_PAGE = 500;

@@ -113,6 +113,9 @@ export const sitesRepo = {
   findSiteBySlug(db: SitesDb, slug: string): Promise<Site | undefined> {
     return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
   },
+  findSiteById(db: SitesDb, id: number): Promise<Site | undefined> {
+    return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  },
   findSiteByAgency(db: SitesDb, agencyId: number): Promise<Site | undefined> {
     return db.selectFrom('sites').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
   },

@@ -12,7 +12,7 @@ import type { Article, Category, Revision, Site } from '../repo.ts';
 import type { Media } from '../media-repo.ts';
 import { imageSnippet } from '../media.ts';
 import { isVisible } from '../service.ts';
-import { categoryName, siteName } from './public.tsx';
+import { categoryName, siteName } from './parts.tsx';
 
 export const editorUrl = (site: Pick<Site, 'slug'>): string => `/quan-tri/trang/${site.slug}`;
 export const articleEditUrl = (site: Pick<Site, 'slug'>, id: number, saved?: string): string => `/quan-tri/trang/${site.slug}/bai-viet/${id}${saved ? `?saved=${saved}` : ''}`;

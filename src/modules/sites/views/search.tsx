@@ -7,7 +7,7 @@ import { ARTICLE_KINDS } from '../input.ts';
 import { KIND_LABELS } from '../messages.ts';
 import type { Site } from '../repo.ts';
 import { MAX_CANDIDATES, type PortalResults } from '../search.ts';
-import { siteName } from './public.tsx';
+import { siteName } from './parts.tsx';
 
 export const searchText = {
   title: { vi: 'Tìm kiếm trên Cổng thông tin', en: 'Search the portal' },
