@@ -2,7 +2,8 @@
 // directory after both: its demo entries link the demo staff accounts; the back
 // office after the dossiers it works on; citizen feedback after the calendar and the units it counts and places by;
 // the quality figures after all three (they read feedback_case_facts); admissions last:
-// its demo schools are laid out over the units; the comments right after the sites whose articles they are on).
+// its demo schools are laid out over the units; the comments right after the sites whose articles they are on; official documents after the calendar, accounts and
+// units they number, assign and deliver by).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -17,5 +18,6 @@ import { qualityModule } from './quality/index.ts';
 import { admissionsModule } from './admissions/index.ts';
 import { sitesModule } from './sites/index.ts';
 import { commentsModule } from './comments/index.ts';
+import { documentsModule } from './documents/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule];

@@ -1,0 +1,31 @@
+// Test helpers of official documents: staff accounts of an agency, signed in, and a small PDF to attach.
+import { Role, type SessionUser } from '../../platform/auth/roles.ts';
+import { createPdf, pdfToBuffer } from '../../platform/pdf/index.ts';
+import type { TestApp, TestClient } from '../../testing/app.ts';
+import { signInAs } from '../../testing/auth.ts';
+import { createStaffAccount } from '../accounts/index.ts';
+import { findAgencyByCode } from '../units/index.ts';
+
+export const WARD = '000.04.51.H26';
+export const OTHER_WARD = '000.01.51.H26';
+export { Role };
+
+export async function agencyIdOf(app: TestApp, code: string): Promise<number> {
+  const a = await findAgencyByCode(app.database.db, code);
+  if (!a) throw new Error(`no agency ${code}`);
+  return a.id;
+}
+
+export async function staff(app: TestApp, username: string, roles: Role[], agencyCode: string): Promise<{ client: TestClient; user: SessionUser & { agencyId: number } }> {
+  const agencyId = await agencyIdOf(app, agencyCode);
+  const id = await createStaffAccount(app.database.db, { username, full_name: `Cán bộ ${username}`, email: '', phone: '', agency_id: agencyId, roles, password: 'Matkhau2025' }, { id: null, label: 'test' });
+  const client = app.client();
+  const user = await signInAs(app.database.db, client, { id, username, roles, agencyId });
+  return { client, user: user as SessionUser & { agencyId: number } };
+}
+
+export async function smallPdf(text = 'Văn bản thử nghiệm — Ủy ban nhân dân phường'): Promise<Buffer> {
+  const doc = createPdf({ size: 'A4', title: 'Thử nghiệm' });
+  doc.fontSize(13).text(text);
+  return pdfToBuffer(doc);
+}
