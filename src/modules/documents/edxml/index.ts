@@ -23,3 +23,16 @@ export {
   type StatusInput,
   type StatusName,
 } from './status.ts';
+export {
+  folderTransport,
+  httpTransport,
+  drainInbox,
+  safeName,
+  TransportError,
+  type ExchangeTransport,
+  type HttpTransportOptions,
+  type IncomingPacket,
+  type InboxHandlers,
+  type InboxReport,
+  type OutgoingPacket,
+} from './transport.ts';
