@@ -81,8 +81,8 @@ function drawHeading(doc: PDFKit.PDFDocument, d: OfficialDocument, left: number,
   const mottoPt = 12.5;
   doc.font('serifBold').fontSize(mottoPt);
   const colR = Math.max(width * 0.55, doc.widthOfString(motto) + 8);
-  const colL = width - colR;
-  const xR = left + colL;
+  const colL = width - colR - 6;
+  const xR = left + width - colR;
 
   doc.fontSize(12.5);
   if (d.parentAgencyName) doc.font('serif').text(d.parentAgencyName.toUpperCase(), left, top, { width: colL, align: 'center' });
