@@ -1,8 +1,8 @@
 // The image of an agency's seal for the digital signature on a document (Decree 30/2020 Appendix I: the seal in red,
 // at its real size, as a PNG with a transparent background): two red rings, the agency's name (and its parent's)
 // around the circle and a star in the centre. It is drawn as SVG and rendered by sharp. The letters are turned into
-// outlines here, from the Tinos font file, with fontkit (the font engine pdfkit itself depends on, loaded from
-// pdfkit's own dependencies): sharp's SVG renderer would otherwise pick whatever fonts the server has installed,
+// outlines here, from the Tinos font file, with fontkit (the font engine pdfkit itself uses, declared as our
+// dependency at the version pdfkit brings): sharp's SVG renderer would otherwise pick whatever fonts the server has installed,
 // and Vietnamese letters would come out in another face or not at all.
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
@@ -18,11 +18,10 @@ interface Font {
 }
 
 const require = createRequire(import.meta.url);
-const fromPdfkit = createRequire(require.resolve('pdfkit'));
 const BOLD = require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf');
 let font: Font | undefined;
 function tinosBold(): Font {
-  font ??= (fromPdfkit('fontkit') as { openSync(path: string): Font }).openSync(BOLD);
+  font ??= (require('fontkit') as { openSync(path: string): Font }).openSync(BOLD);
   return font;
 }
 
