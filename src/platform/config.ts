@@ -55,6 +55,9 @@ const Env = z.object({
     .string()
     .regex(/^[A-Za-z]+=[^,=]+(,[A-Za-z]+=[^,=]+)*$/, 'an LDAP distinguished name')
     .optional(),
+  // Official documents (issue 13): the folder of the agencies' signing certificates, `<agency code>.p12` with its
+  // passphrase in `<agency code>.pass` (unset: EGOV_VAR_DIR/certificates, where the demo makes self-signed ones).
+  EGOV_DOCUMENT_CERT_DIR: z.string().min(1).optional(),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
@@ -103,6 +106,8 @@ export interface Config {
   officialMailDomain: string;
   /** EGOV_DIRECTORY_LDAP_BASE: the base DN of the directory's LDIF export. */
   directoryLdapBase: string;
+  /** EGOV_DOCUMENT_CERT_DIR: where the agencies' signing certificates are (documents/signing.ts). */
+  documentCertDir: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +141,7 @@ const EXPECTED: Record<string, string> = {
   EGOV_SECRET_KEY_FILE: 'the path of a file holding the key (not together with EGOV_SECRET_KEY)',
   EGOV_OFFICIAL_MAIL_DOMAIN: 'a mail domain, e.g. hanoi.gov.vn',
   EGOV_DIRECTORY_LDAP_BASE: 'an LDAP distinguished name, e.g. dc=hanoi,dc=gov,dc=vn',
+  EGOV_DOCUMENT_CERT_DIR: 'the path of a folder holding <agency code>.p12 and <agency code>.pass files',
   EGOV_2FA_ROLES: `role names separated by commas, from ${Object.values(Role).join(', ')} (empty: none)`,
 };
 
@@ -190,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoStepRoles: [...new Set(twoStepRoles)],
     officialMailDomain: e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase(),
     directoryLdapBase: e.EGOV_DIRECTORY_LDAP_BASE ?? e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase().split('.').map((l) => `dc=${l}`).join(','),
+    documentCertDir: e.EGOV_DOCUMENT_CERT_DIR === undefined ? undefined : resolve(e.EGOV_DOCUMENT_CERT_DIR),
     files:
       e.FILES_STORE === 's3'
         ? {

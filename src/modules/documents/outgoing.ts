@@ -153,8 +153,9 @@ export async function commentOn(platform: Platform, actor: Actor, id: number, no
   });
 }
 
-/** Renders the numbered document and signs it with the agency's certificate (documents/signing.ts). */
-export type Publisher = (doc: DocumentRow, agency: Agency, numbered: string, now: Date) => Promise<{ name: string; content: Buffer } | null>;
+/** Prepares, before the issuing transaction, what printing needs from the database (names, certificate, seal); the
+ *  function it gives back renders the numbered document and signs it inside the transaction (documents/signing.ts). */
+export type Publisher = (doc: DocumentRow, agency: Agency) => Promise<(numbered: string, now: Date) => Promise<{ name: string; content: Buffer } | null>>;
 
 export interface IssueOptions {
   ip: string | null;
@@ -167,10 +168,13 @@ export interface IssueOptions {
 export async function issueDocument(platform: Platform, actor: Actor, id: number, version: number, o: IssueOptions): Promise<DocumentRow> {
   const now = o.now ?? new Date();
   const db = documentsDb(platform.database.db);
-  const { user } = await documentForUser(db, actor, id);
+  const { user, doc: seen } = await documentForUser(db, actor, id);
   if (!isClerk(user)) throw DocumentErrors.NOT_ALLOWED();
   const agency = await findAgencyById(platform.database.db, user.agencyId);
   if (!agency) throw DocumentErrors.NOT_ALLOWED();
+  if (seen.version !== version) throw DocumentErrors.STALE();
+  // What is printed is the version the clerk saw: the transaction below refuses any other.
+  const render = await o.publish(seen, agency);
   const today = vietnamDateOf(now);
   const year = Number(today.slice(0, 4));
   const issued = await db.transaction().execute(async (trx) => {
@@ -178,7 +182,7 @@ export async function issueDocument(platform: Platform, actor: Actor, id: number
     // Decree 30 Art. 15: numbered per agency, per year (from 01 on 1 January), per series.
     const number = await documentsRepo.takeNumber(trx, doc.agency_id, year, doc.series);
     const notation = notationFor(doc.type_code, issuerAbbreviation(agency), doc.drafting_unit);
-    const signed = await o.publish(doc, agency, numberNotation(number, notation), now);
+    const signed = await render(numberNotation(number, notation), now);
     if (signed) {
       await storeFiles(trx, id, 'signed', checkFiles([signed], 'files'), user.id, o.checkSignatures);
     }

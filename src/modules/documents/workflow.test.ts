@@ -54,7 +54,7 @@ const outgoing = (over: Partial<OutgoingData> = {}): OutgoingData => ({
   ...over,
 });
 
-const noSign = { ip: '127.0.0.1', checkSignatures: null, publish: async () => null };
+const noSign = { ip: '127.0.0.1', checkSignatures: null, publish: async () => async () => null };
 
 before(async () => {
   app = await testApp();
