@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { signPdf, verifyPdfSignatures } from '../../platform/pdf/signature.ts';
 import { makeTestP12 } from '../../platform/pdf/test-certificate.ts';
@@ -79,7 +80,7 @@ export function documentPublisher(platform: Platform): Publisher {
         agencyName: agency.name,
         numberNotation: numbered,
         place: 'Hà Nội',
-        date: numberedDate(now),
+        date: vietnamDateOf(now),
         typeCode: doc.type_code as DocumentTypeCode,
         summary: doc.summary,
         body: doc.body,
@@ -96,7 +97,6 @@ export function documentPublisher(platform: Platform): Publisher {
   };
 }
 
-const numberedDate = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** The signatures of a PDF as kept with the file and shown to readers. */
 export const checkSignatures: SignatureChecker = async (pdf) =>
