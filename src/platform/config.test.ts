@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from './config.ts';
+import { resolve } from 'node:path';
 
 test('defaults give the embedded database on port 3000', () => {
   const c = loadConfig({});
@@ -56,4 +57,19 @@ test('EGOV_2FA_ROLES: leader and admin unless set; empty means nobody; unknown r
   assert.deepEqual(loadConfig({ EGOV_2FA_ROLES: '' }).twoStepRoles, []);
   assert.deepEqual(loadConfig({ EGOV_2FA_ROLES: 'admin, specialist,admin' }).twoStepRoles, ['admin', 'specialist']);
   assert.throws(() => loadConfig({ EGOV_2FA_ROLES: 'leader,boss' }), /EGOV_2FA_ROLES="leader,boss" is not valid: expected role names/);
+});
+
+test('EGOV_DOCUMENT_EXCHANGE: off unless set; a folder or an http(s) relay with its token; the served agencies only with it', () => {
+  assert.equal(loadConfig({}).documentExchange, undefined);
+  assert.equal(loadConfig({}).documentExchangeAgencies, undefined);
+  assert.deepEqual(loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'var/axis' }).documentExchange, { transport: 'folder', folder: resolve('var/axis') });
+  assert.deepEqual(loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'https://lienthong.example.vn/edxml', EGOV_DOCUMENT_EXCHANGE_TOKEN: 't0k' }).documentExchange, {
+    transport: 'http',
+    url: 'https://lienthong.example.vn/edxml',
+    token: 't0k',
+  });
+  assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'https://lienthong.example.vn' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_TOKEN=/.test(err.message));
+  assert.deepEqual(loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'axis', EGOV_DOCUMENT_EXCHANGE_AGENCIES: '000.04.51.H26, 000.01.51.H26' }).documentExchangeAgencies, ['000.04.51.H26', '000.01.51.H26']);
+  assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'axis', EGOV_DOCUMENT_EXCHANGE_AGENCIES: 'UBND' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_AGENCIES=/.test(err.message));
+  assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE_AGENCIES: '000.04.51.H26' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_AGENCIES=.*only with EGOV_DOCUMENT_EXCHANGE/.test(err.message));
 });

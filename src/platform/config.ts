@@ -58,12 +58,23 @@ const Env = z.object({
   // Official documents (issue 13): the folder of the agencies' signing certificates, `<agency code>.p12` with its
   // passphrase in `<agency code>.pass` (unset: EGOV_VAR_DIR/certificates, where the demo makes self-signed ones).
   EGOV_DOCUMENT_CERT_DIR: z.string().min(1).optional(),
+  // The national document exchange axis (liên thông văn bản, QCVN 102:2016): a shared folder or the URL of an HTTP
+  // relay (src/modules/documents/exchange.ts); unset: no exchange, documents go only between agencies on this platform.
+  EGOV_DOCUMENT_EXCHANGE: z.string().min(1).optional(),
+  EGOV_DOCUMENT_EXCHANGE_TOKEN: z.string().min(1).optional(),
+  EGOV_DOCUMENT_EXCHANGE_AGENCIES: z
+    .string()
+    .regex(/^\s*\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\s*(,\s*\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\s*)*$/, 'agency codes separated by commas')
+    .optional(),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
 const TWO_STEP_ROLES_DEFAULT: readonly Role[] = [Role.leader, Role.admin];
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** The document exchange axis: a shared folder (`folder`) or an HTTP relay (`url` with its bearer `token`). */
+export type DocumentExchangeConfig = { transport: 'folder'; folder: string } | { transport: 'http'; url: string; token: string };
 
 /** Where attachments are kept; with 's3' the connection settings of the (path-style) S3-compatible store. */
 export type FilesConfig =
@@ -108,6 +119,10 @@ export interface Config {
   directoryLdapBase: string;
   /** EGOV_DOCUMENT_CERT_DIR: where the agencies' signing certificates are (documents/signing.ts). */
   documentCertDir: string | undefined;
+  /** EGOV_DOCUMENT_EXCHANGE(_TOKEN): the document exchange axis; undefined: exchange off. */
+  documentExchange: DocumentExchangeConfig | undefined;
+  /** EGOV_DOCUMENT_EXCHANGE_AGENCIES: the agency codes this instance serves (undefined: every active agency). */
+  documentExchangeAgencies: readonly string[] | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +157,9 @@ const EXPECTED: Record<string, string> = {
   EGOV_OFFICIAL_MAIL_DOMAIN: 'a mail domain, e.g. hanoi.gov.vn',
   EGOV_DIRECTORY_LDAP_BASE: 'an LDAP distinguished name, e.g. dc=hanoi,dc=gov,dc=vn',
   EGOV_DOCUMENT_CERT_DIR: 'the path of a folder holding <agency code>.p12 and <agency code>.pass files',
+  EGOV_DOCUMENT_EXCHANGE: 'a folder path, or the http(s) URL of the exchange relay, e.g. https://lienthong.example.vn/edxml',
+  EGOV_DOCUMENT_EXCHANGE_TOKEN: 'the bearer token of the exchange relay (required when EGOV_DOCUMENT_EXCHANGE is a URL)',
+  EGOV_DOCUMENT_EXCHANGE_AGENCIES: 'agency codes separated by commas, e.g. 000.04.51.H26,000.01.51.H26 (only with EGOV_DOCUMENT_EXCHANGE)',
   EGOV_2FA_ROLES: `role names separated by commas, from ${Object.values(Role).join(', ')} (empty: none)`,
 };
 
@@ -171,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Read as given: an empty EGOV_2FA_ROLES means "nobody", unlike other empty variables.
   const twoStepRoles = env.EGOV_2FA_ROLES === undefined ? TWO_STEP_ROLES_DEFAULT : env.EGOV_2FA_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
   if (!twoStepRoles.every(isRole)) throw invalid('EGOV_2FA_ROLES');
+  const documentExchange = exchangeConfig(e.EGOV_DOCUMENT_EXCHANGE, e.EGOV_DOCUMENT_EXCHANGE_TOKEN, invalid);
+  // Serving only some agencies makes sense only with the exchange: the others would receive nothing at all.
+  if (e.EGOV_DOCUMENT_EXCHANGE_AGENCIES !== undefined && !documentExchange) throw invalid('EGOV_DOCUMENT_EXCHANGE_AGENCIES');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -197,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     officialMailDomain: e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase(),
     directoryLdapBase: e.EGOV_DIRECTORY_LDAP_BASE ?? e.EGOV_OFFICIAL_MAIL_DOMAIN.toLowerCase().split('.').map((l) => `dc=${l}`).join(','),
     documentCertDir: e.EGOV_DOCUMENT_CERT_DIR === undefined ? undefined : resolve(e.EGOV_DOCUMENT_CERT_DIR),
+    documentExchange,
+    documentExchangeAgencies: e.EGOV_DOCUMENT_EXCHANGE_AGENCIES === undefined ? undefined : [...new Set(e.EGOV_DOCUMENT_EXCHANGE_AGENCIES.split(',').map((c) => c.trim()))],
     files:
       e.FILES_STORE === 's3'
         ? {
@@ -209,4 +232,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : { store: 'local' },
   };
+}
+
+function exchangeConfig(value: string | undefined, token: string | undefined, invalid: (name: string) => ConfigError): DocumentExchangeConfig | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\//i.test(value)) return { transport: 'folder', folder: resolve(value) };
+  if (!URL.canParse(value)) throw invalid('EGOV_DOCUMENT_EXCHANGE');
+  if (token === undefined) throw invalid('EGOV_DOCUMENT_EXCHANGE_TOKEN');
+  return { transport: 'http', url: value, token };
 }

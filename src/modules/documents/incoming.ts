@@ -11,6 +11,7 @@ import { findStaffAgencyId } from '../accounts/index.ts';
 import { computeDeadline } from '../calendar/index.ts';
 import { documentForUser, isClerk, isLeader, requireDocumentStaff } from './access.ts';
 import { DocumentErrors } from './errors.ts';
+import { reportToSender } from './exchange-status.ts';
 import { type CheckedFile, type SignatureChecker, storeFiles } from './files.ts';
 import { type IncomingData } from './input.ts';
 import { FIELDS as f, fieldErrors as m } from './messages.ts';
@@ -136,7 +137,7 @@ export async function assignIncoming(platform: Platform, actor: Actor, id: numbe
   if (!isLeader(user)) throw DocumentErrors.NOT_ALLOWED();
   await checkInsiders(platform, user.agencyId, a);
   const deadline = a.deadlineDays === null ? null : (await computeDeadline(platform, { received: now, amount: a.deadlineDays, unit: 'working_days' })).dueDate;
-  return db.transaction().execute(async (trx) => {
+  const assigned = await db.transaction().execute(async (trx) => {
     const doc = await lockedFor(trx, actor, id, version, ['registered', 'assigned']);
     await trx.deleteFrom('document_assignments').where('document_id', '=', id).execute();
     const rows = [
@@ -153,6 +154,8 @@ export async function assignIncoming(platform: Platform, actor: Actor, id: numbe
     await audit(trx, { actor: user, action: 'document.assigned', entity: 'document', entityId: id, agencyId: doc.agency_id, ip, data: { lead: a.lead, co: a.co, info: a.info, deadline } });
     return updated;
   });
+  await reportToSender(platform, assigned, 'assigned', user, now);
+  return assigned;
 }
 
 /** The document locked, visible to the actor, at the version they saw and in one of the states. */
@@ -173,18 +176,22 @@ async function myAssignment(trx: DocumentsDb, id: number, accountId: number) {
 /** Someone assigned says they have it; when the lead does, handling starts. */
 export async function acknowledgeIncoming(platform: Platform, actor: Actor, id: number, version: number, ip: string | null, now = new Date()): Promise<DocumentRow> {
   const db = documentsDb(platform.database.db);
-  return db.transaction().execute(async (trx) => {
+  let started = false;
+  const acknowledged = await db.transaction().execute(async (trx) => {
     const doc = await lockedFor(trx, actor, id, version, ['assigned', 'handling', 'done']);
     const user = actor!;
     const mine = await myAssignment(trx, id, user.id);
     if (!mine) throw DocumentErrors.NOT_ALLOWED();
     if (mine.acknowledged_at) return doc;
     await trx.updateTable('document_assignments').set({ acknowledged_at: now }).where('id', '=', mine.id).execute();
-    const updated = mine.role === 'lead' && doc.state === 'assigned' ? await documentsRepo.update(trx, id, { state: 'handling' }) : await documentsRepo.update(trx, id, {});
+    started = mine.role === 'lead' && doc.state === 'assigned';
+    const updated = started ? await documentsRepo.update(trx, id, { state: 'handling' }) : await documentsRepo.update(trx, id, {});
     await documentsRepo.addEvent(trx, id, 'acknowledged', '', actorLabel(user), now);
     await audit(trx, { actor: user, action: 'document.acknowledged', entity: 'document', entityId: id, agencyId: doc.agency_id, ip });
     return updated;
   });
+  if (started) await reportToSender(platform, acknowledged, 'handling', actor, now);
+  return acknowledged;
 }
 
 /** A progress note from anyone assigned (lead or co-handler); the lead may close the document with it. */
@@ -193,8 +200,10 @@ export async function reportProgress(platform: Platform, actor: Actor, id: numbe
   if (text === '') throw DocumentErrors.INVALID({ fields: [{ field: 'note', message: m.missing(f.note) }] });
   if (text.length > 5000) throw DocumentErrors.INVALID({ fields: [{ field: 'note', message: m.tooLong(f.note, 5000) }] });
   const db = documentsDb(platform.database.db);
-  return db.transaction().execute(async (trx) => {
+  let from = '';
+  const reported = await db.transaction().execute(async (trx) => {
     const doc = await lockedFor(trx, actor, id, version, ['assigned', 'handling']);
+    from = doc.state;
     const user = actor!;
     const mine = await myAssignment(trx, id, user.id);
     if (!mine || mine.role === 'info' || (close && mine.role !== 'lead')) throw DocumentErrors.NOT_ALLOWED();
@@ -205,4 +214,7 @@ export async function reportProgress(platform: Platform, actor: Actor, id: numbe
     await audit(trx, { actor: user, action: close ? 'document.done' : 'document.progress', entity: 'document', entityId: id, agencyId: doc.agency_id, ip, data: { note: text } });
     return updated;
   });
+  // The issuer over the exchange axis hears each step: handling started (a lead's first report), then done.
+  if (reported.state !== from && (reported.state === 'handling' || reported.state === 'done')) await reportToSender(platform, reported, reported.state, actor, now);
+  return reported;
 }

@@ -2,9 +2,13 @@
 // working-day deadlines, registers, digital signatures, work files and the exchange between agencies (edXML).
 // Other modules call what is exported here, never the tables.
 import type { Module } from '../../platform/module.ts';
+import { registerExchangeJobs } from './exchange.ts';
 
 export const documentsModule: Module = {
   name: 'documents',
+  // The exchange axis read and the outbox retried every minute, when EGOV_DOCUMENT_EXCHANGE is set.
+  jobs: (platform) => registerExchangeJobs(platform),
 };
 
 export { DOCUMENT_TYPES, URGENCIES, SECRECY, documentType } from './types.ts';
+export { pollExchange, retryOutbox, runExchange, EXCHANGE_JOB, type PollReport } from './exchange.ts';

@@ -12,6 +12,8 @@ import { documentForUser, isClerk, isLeader, requireDocumentStaff } from './acce
 import { DocumentErrors } from './errors.ts';
 import { type CheckedFile, checkFiles, type SignatureChecker, storeFiles } from './files.ts';
 import { findStaffAgencyId } from '../accounts/index.ts';
+import { sendOverExchange, servesAgency } from './exchange.ts';
+import { recallOverExchange } from './exchange-status.ts';
 import { lockedFor, registerIncoming } from './incoming.ts';
 import type { OutgoingData } from './input.ts';
 import { FIELDS as f, fieldErrors as m } from './messages.ts';
@@ -195,13 +197,19 @@ export async function issueDocument(platform: Platform, actor: Actor, id: number
   return (await documentsRepo.find(db, id))!;
 }
 
-/** Agencies on the platform receive the issued document in their incoming book, registered on arrival. */
+/** Agencies on the platform receive the issued document in their incoming book, registered on arrival; the others
+ *  (not served by this instance) receive it over the exchange axis when it is configured (exchange.ts). */
 async function deliverInternally(platform: Platform, doc: DocumentRow, agency: Agency, o: IssueOptions, now: Date): Promise<void> {
   const db = documentsDb(platform.database.db);
   const files = (await documentsRepo.files(db, doc.id)).filter((x) => x.kind === 'signed' || x.kind === 'attachment');
+  const elsewhere: string[] = [];
   for (const code of internalCodesOf(doc.recipients)) {
     const to = await findAgencyByCode(platform.database.db, code);
-    if (!to || to.id === agency.id) continue;
+    if (to?.id === agency.id) continue;
+    if (!to || !servesAgency(platform, to)) {
+      elsewhere.push(code);
+      continue;
+    }
     const contents = await Promise.all(files.map(async (x) => ({ ...x, content: (await documentsRepo.file(db, doc.id, x.id))!.content })));
     const incoming = await registerIncoming(
       platform,
@@ -231,6 +239,7 @@ async function deliverInternally(platform: Platform, doc: DocumentRow, agency: A
       .values({ document_id: doc.id, kind: 'internal', agency_id: to.id, organ_code: to.code, name: to.name, sent_at: now, status: incoming ? 'received' : 'duplicate', status_at: now, incoming_id: incoming?.id ?? null })
       .execute();
   }
+  await sendOverExchange(platform, doc, agency, elsewhere, now);
 }
 
 /** Recall: the document is frozen here and in every incoming book it reached, with the reason. */
@@ -239,7 +248,7 @@ export async function recallDocument(platform: Platform, actor: Actor, id: numbe
   if (why === '') throw DocumentErrors.INVALID({ fields: [{ field: 'note', message: m.missing(f.reason) }] });
   if (why.length > 1000) throw DocumentErrors.INVALID({ fields: [{ field: 'note', message: m.tooLong(f.reason, 1000) }] });
   const db = documentsDb(platform.database.db);
-  return db.transaction().execute(async (trx) => {
+  const recalled = await db.transaction().execute(async (trx) => {
     const doc = await lockedFor(trx, actor, id, version, ['issued']);
     const user = actor!;
     if (!isLeader(user) && !isClerk(user)) throw DocumentErrors.NOT_ALLOWED();
@@ -255,6 +264,9 @@ export async function recallDocument(platform: Platform, actor: Actor, id: numbe
     await audit(trx, { actor: user, action: 'document.recalled', entity: 'document', entityId: id, agencyId: doc.agency_id, ip, data: { reason: why, copies: copies.length } });
     return updated;
   });
+  // Receivers over the exchange axis are asked it back (13) once the recall is committed.
+  await recallOverExchange(platform, recalled, why, actor, now);
+  return recalled;
 }
 
 /** A number cancelled after issue: kept taken and listed in the register with its reason, never reused. */
