@@ -42,6 +42,13 @@ export async function findAccountContact(
   return accountsRepo.contact(accountsDb(db), id);
 }
 
+/** Full names of accounts by id (lists that show people: handlers of a document, lead handlers in a register). */
+export async function accountNames(db: Kysely<PlatformTables>, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db).selectFrom('accounts').select(['id', 'full_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
 /** A staff account's agency, or undefined for a citizen or an unknown id (e.g. the staff directory links only its own agency's staff). */
 export async function findStaffAgencyId(db: Kysely<PlatformTables>, id: number): Promise<number | undefined> {
   const a = await accountsRepo.findById(accountsDb(db), id);

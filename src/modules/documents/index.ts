@@ -3,9 +3,11 @@
 // Other modules call what is exported here, never the tables.
 import type { Module } from '../../platform/module.ts';
 import { registerExchangeJobs } from './exchange.ts';
+import { documentRoutes } from './routes.ts';
 
 export const documentsModule: Module = {
   name: 'documents',
+  routes: (app, platform) => documentRoutes(app, platform),
   // The exchange axis read and the outbox retried every minute, when EGOV_DOCUMENT_EXCHANGE is set.
   jobs: (platform) => registerExchangeJobs(platform),
 };

@@ -29,3 +29,16 @@ export async function smallPdf(text = 'Văn bản thử nghiệm — Ủy ban nh
   doc.fontSize(13).text(text);
   return pdfToBuffer(doc);
 }
+
+/** Posts a multipart form as a browser does (fields and files), with the page's CSRF token. */
+export async function postMultipart(app: TestApp, c: TestClient, pageUrl: string, action: string, fields: Record<string, string | string[]>, files: { field: string; name: string; type: string; content: Buffer }[]) {
+  const page = await c.get(pageUrl);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const b = 'egovdocs4b1d';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries({ _csrf: csrf, ...fields })) for (const x of Array.isArray(v) ? v : [v]) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`, 'utf8'));
+  for (const f of files) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`, 'utf8'), f.content, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${b}--\r\n`));
+  const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return app.server.inject({ method: 'POST', url: action, remoteAddress: c.ip, headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` }, payload: Buffer.concat(parts) });
+}

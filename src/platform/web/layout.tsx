@@ -48,6 +48,8 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ...(user?.kind === 'staff' && user.roles.some((r) => !ADMISSIONS_ONLY.includes(r))
       ? ([['/mot-cua', m.navOneStop], ['/quan-ly/chat-luong', m.navQuality]] as [string, Text][])
       : []),
+    // The registry (văn thư, issue 13): for its clerks, leaders and specialists.
+    ...(user?.roles.some((r) => r === 'registry_clerk' || r === 'leader' || r === 'specialist') ? ([['/van-ban', m.navDocuments]] as [string, Text][]) : []),
     ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),

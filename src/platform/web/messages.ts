@@ -14,6 +14,7 @@ export const shell = {
   navCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   navApi: { vi: 'API', en: 'API' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
+  navDocuments: { vi: 'Văn bản', en: 'Documents' },
   navEditing: { vi: 'Biên tập tin bài', en: 'Editing' },
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },

@@ -1,0 +1,189 @@
+// The registers (sổ đăng ký văn bản đi / đến, Decree 30 Appendix IV) of a period with their PDF and Excel exports, the
+// search page and the on-time figures per lead handler.
+import type { FastifyRequest } from 'fastify';
+import type { FieldError } from '../../../platform/http/errors.ts';
+import { formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
+import { ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { FIELDS } from '../messages.ts';
+import { pm } from '../page-messages.ts';
+import type { OnTimeRow, Period } from '../queries.ts';
+import type { CancelledRow, DocumentRow } from '../repo.ts';
+import type { IncomingRegisterRow, OutgoingRegisterRow } from '../types.ts';
+import { cellText, INCOMING_COLUMNS, OUTGOING_COLUMNS, type RegisterColumn } from '../print/register-columns.ts';
+import { DOCS_URL, DocTable, docUrl, errorsByField, summary } from './parts.tsx';
+
+const query = (p: Period): string => `tu=${p.from}&den=${p.to}`;
+
+function PeriodForm({ lang, action, period, errors }: { lang: Lang; action: string; period: Period; errors: readonly FieldError[] }): JSX.Element {
+  const e = errorsByField(lang, errors);
+  return (
+    <form method="get" action={action} novalidate class="period-form">
+      <Field id="tu" type="date" label={t(lang, FIELDS.from)} value={period.from} error={e.from} />
+      <Field id="den" type="date" label={t(lang, FIELDS.to)} value={period.to} />
+      <button type="submit" safe>
+        {t(lang, pm.show)}
+      </button>
+    </form>
+  );
+}
+
+export type RegisterLines = { direction: 'out'; rows: (OutgoingRegisterRow & { id: number })[] } | { direction: 'in'; rows: (IncomingRegisterRow & { id: number })[] };
+
+export function RegisterPage({ req, period, lines, cancelled, errors }: { req: FastifyRequest; period: Period; lines: RegisterLines; cancelled: CancelledRow[]; errors: readonly FieldError[] }): JSX.Element {
+  const lang = req.lang;
+  const out = lines.direction === 'out';
+  const title = out ? pm.outgoingBook : pm.incomingBook;
+  const base = `${DOCS_URL}/${out ? 'so-di' : 'so-den'}`;
+  // The columns of Decree 30 Appendix IV, the same as the printed register and the spreadsheet (print/register-columns.ts).
+  const columns = (out ? OUTGOING_COLUMNS : INCOMING_COLUMNS) as readonly RegisterColumn<RegisterLines['rows'][number]>[];
+  const heads = columns.map((c) => c.header);
+  const cells = (r: RegisterLines['rows'][number]): string[] => columns.map((c) => cellText(c.value(r)));
+  return (
+    <Page req={req} title={title}>
+      <p>
+        <a class="back-link" href={DOCS_URL} safe>
+          {t(lang, pm.back)}
+        </a>
+      </p>
+      <h1 safe>{t(lang, title)}</h1>
+      <ErrorSummary lang={lang} errors={summary(lang, errors)} />
+      <PeriodForm lang={lang} action={base} period={period} errors={errors} />
+      <p>
+        <a href={`${base}.pdf?${query(period)}`} safe>
+          {t(lang, pm.exportPdf)}
+        </a>
+        {' · '}
+        <a href={`${base}.xlsx?${query(period)}`} safe>
+          {t(lang, pm.exportXlsx)}
+        </a>
+      </p>
+      <p safe>{t(lang, pm.results, { n: lines.rows.length })}</p>
+      {lines.rows.length === 0 ? (
+        ''
+      ) : (
+        <div class="table-frame">
+          <table class="cards-on-phone">
+            <caption safe>{`${t(lang, title)} ${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`}</caption>
+            <thead>
+              <tr>
+                {heads.map((h) => (
+                  <th scope="col" safe>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.rows.slice(0, 1000).map((r) => (
+                <tr>
+                  {cells(r).map((c, i) =>
+                    i === (out ? 0 : 1) ? (
+                      <td data-label={heads[i]}>
+                        <a href={docUrl(r.id)} safe>
+                          {c}
+                        </a>
+                      </td>
+                    ) : (
+                      <td data-label={heads[i]} safe>
+                        {c}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {out && cancelled.length > 0 ? (
+        <>
+          <h2 safe>{t(lang, pm.cancelledNumbers)}</h2>
+          <ul>
+            {cancelled.map((c) => (
+              <li safe>{`${c.number} (${c.year}): ${c.reason}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+    </Page>
+  );
+}
+
+export function SearchPage({ req, q, rows, today }: { req: FastifyRequest; q: string; rows: DocumentRow[]; today: string }): JSX.Element {
+  const lang = req.lang;
+  return (
+    <Page req={req} title={pm.search}>
+      <p>
+        <a class="back-link" href={DOCS_URL} safe>
+          {t(lang, pm.back)}
+        </a>
+      </p>
+      <h1 safe>{t(lang, pm.search)}</h1>
+      <form method="get" action={`${DOCS_URL}/tim-kiem`} role="search">
+        <Field id="q" type="search" label={t(lang, FIELDS.query)} value={q} />
+        <button type="submit" safe>
+          {t(lang, pm.searchButton)}
+        </button>
+      </form>
+      {q ? <DocTable lang={lang} caption={t(lang, pm.results, { n: rows.length })} rows={rows} today={today} /> : ''}
+    </Page>
+  );
+}
+
+export function ReportPage({ req, period, rows, errors }: { req: FastifyRequest; period: Period; rows: OnTimeRow[]; errors: readonly FieldError[] }): JSX.Element {
+  const lang = req.lang;
+  const heads = [pm.person, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
+  return (
+    <Page req={req} title={pm.report}>
+      <p>
+        <a class="back-link" href={DOCS_URL} safe>
+          {t(lang, pm.back)}
+        </a>
+      </p>
+      <h1 safe>{t(lang, pm.report)}</h1>
+      <ErrorSummary lang={lang} errors={summary(lang, errors)} />
+      <PeriodForm lang={lang} action={`${DOCS_URL}/bao-cao`} period={period} errors={errors} />
+      {rows.length === 0 ? (
+        <p safe>{t(lang, pm.empty)}</p>
+      ) : (
+        <div class="table-frame">
+          <table class="cards-on-phone">
+            <caption safe>{`${t(lang, pm.report)} ${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`}</caption>
+            <thead>
+              <tr>
+                {heads.map((h) => (
+                  <th scope="col" safe>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td data-label={heads[0]} safe>
+                    {r.name}
+                  </td>
+                  <td data-label={heads[1]} safe>
+                    {String(r.onTime)}
+                  </td>
+                  <td data-label={heads[2]} safe>
+                    {String(r.late)}
+                  </td>
+                  <td data-label={heads[3]} safe>
+                    {String(r.open)}
+                  </td>
+                  <td data-label={heads[4]} safe>
+                    {String(r.overdue)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
