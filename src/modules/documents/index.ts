@@ -3,9 +3,12 @@
 // Other modules call what is exported here, never the tables.
 import type { Module } from '../../platform/module.ts';
 import { registerExchangeJobs } from './exchange.ts';
+import { workFileRoutes } from './workfiles-routes.ts';
 
 export const documentsModule: Module = {
   name: 'documents',
+  // The work files' pages and exports (/van-ban/ho-so).
+  routes: (app, platform) => workFileRoutes(app, platform),
   // The exchange axis read and the outbox retried every minute, when EGOV_DOCUMENT_EXCHANGE is set.
   jobs: (platform) => registerExchangeJobs(platform),
 };
