@@ -4,10 +4,15 @@
 import type { Module } from '../../platform/module.ts';
 import { registerExchangeJobs } from './exchange.ts';
 import { documentRoutes } from './routes.ts';
+import { workFileRoutes } from './workfiles-routes.ts';
 
 export const documentsModule: Module = {
   name: 'documents',
-  routes: (app, platform) => documentRoutes(app, platform),
+  // The registry's pages (/van-ban), then the work files' pages and exports (/van-ban/ho-so).
+  routes: async (app, platform) => {
+    await documentRoutes(app, platform);
+    await workFileRoutes(app, platform);
+  },
   // The exchange axis read and the outbox retried every minute, when EGOV_DOCUMENT_EXCHANGE is set.
   jobs: (platform) => registerExchangeJobs(platform),
 };
