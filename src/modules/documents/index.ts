@@ -2,6 +2,7 @@
 // working-day deadlines, registers, digital signatures, work files and the exchange between agencies (edXML).
 // Other modules call what is exported here, never the tables.
 import type { Module } from '../../platform/module.ts';
+import { registerDeadlineJobs } from './deadlines.ts';
 import { registerExchangeJobs } from './exchange.ts';
 import { documentRoutes } from './routes.ts';
 import { workFileRoutes } from './workfiles-routes.ts';
@@ -13,9 +14,14 @@ export const documentsModule: Module = {
     await documentRoutes(app, platform);
     await workFileRoutes(app, platform);
   },
-  // The exchange axis read and the outbox retried every minute, when EGOV_DOCUMENT_EXCHANGE is set.
-  jobs: (platform) => registerExchangeJobs(platform),
+  // Reminders and escalation of handling deadlines; the exchange axis read and the outbox retried every minute, when
+  // EGOV_DOCUMENT_EXCHANGE is set.
+  jobs: async (platform) => {
+    await registerDeadlineJobs(platform);
+    await registerExchangeJobs(platform);
+  },
 };
 
 export { DOCUMENT_TYPES, URGENCIES, SECRECY, documentType } from './types.ts';
+export { remindAndEscalate, DEADLINES_JOB } from './deadlines.ts';
 export { pollExchange, retryOutbox, runExchange, EXCHANGE_JOB, type PollReport } from './exchange.ts';

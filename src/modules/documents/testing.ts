@@ -18,7 +18,7 @@ export async function agencyIdOf(app: TestApp, code: string): Promise<number> {
 
 export async function staff(app: TestApp, username: string, roles: Role[], agencyCode: string): Promise<{ client: TestClient; user: SessionUser & { agencyId: number } }> {
   const agencyId = await agencyIdOf(app, agencyCode);
-  const id = await createStaffAccount(app.database.db, { username, full_name: `Cán bộ ${username}`, email: '', phone: '', agency_id: agencyId, roles, password: 'Matkhau2025' }, { id: null, label: 'test' });
+  const id = await createStaffAccount(app.database.db, { username, full_name: `Cán bộ ${username}`, email: `${username}@example.vn`, phone: '', agency_id: agencyId, roles, password: 'Matkhau2025' }, { id: null, label: 'test' });
   const client = app.client();
   const user = await signInAs(app.database.db, client, { id, username, roles, agencyId });
   return { client, user: user as SessionUser & { agencyId: number } };
