@@ -1,6 +1,6 @@
 // The fuzz suite: every route of the app (the OpenAPI document for /api/*, the route table for pages and forms) gets
 // hostile values (values.ts) in each query parameter, path segment and body field, as an anonymous visitor, a
-// citizen and an officer. It fails on any 5xx, any stack trace in a response, and any change to existing data made
+// citizen, an officer of the one-stop desk and one of the registry (văn thư: clerk, leader and specialist at once). It fails on any 5xx, any stack trace in a response, and any change to existing data made
 // by a read or by a refused write. FUZZ_RUNS cases per route (default 12 in CI); `npm run fuzz` runs a longer pass.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,11 @@ import { routesOf, type RouteEntry } from '../platform/http/server.ts';
 import { multipartBody, TINY, type TestCitizen } from '../modules/dossiers/testing.ts';
 import { prepareWorkflowTests, submitted, type Staff } from '../modules/backoffice/workflow/testing.ts';
 import { caseArb, encodeLoose, type Case } from './values.ts';
+import { Role, type SessionUser } from '../platform/auth/roles.ts';
+import { createStaffAccount } from '../modules/accounts/index.ts';
+import { findAgencyByCode } from '../modules/units/index.ts';
+import { registerIncoming } from '../modules/documents/incoming.ts';
+import { createDraft } from '../modules/documents/outgoing.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -22,6 +27,7 @@ const WATCHED = [
   'accounts', 'account_roles', 'agencies', 'units', 'procedures', 'procedure_versions', 'calendar_days', 'stored_files',
   'dossiers', 'dossier_files', 'dossier_events', 'dossier_supplements', 'dossier_consultations', 'dossier_ratings',
   'dossier_feedback', 'dossier_drafts', 'payments', 'workflows',
+  'documents', 'document_counters', 'document_files', 'document_assignments', 'document_readers', 'work_files', 'work_file_documents',
 ];
 /** Columns that record an attempt rather than data (a refused sign-in counts against the account). */
 const VOLATILE = ['failed_sign_ins', 'failed_attempts', 'locked_until', 'last_failed_at', 'last_seen_at', 'last_sign_in_at'];
@@ -30,6 +36,7 @@ const STACK = /\n\s+at [^\n]+:\d+:\d+|\bat (async )?[\w.<>]+ \([^)]*:\d+:\d+\)|\
 
 let app: TestApp;
 let staff: Staff;
+let registry: SessionUser;
 let citizen: TestCitizen;
 let code = '';
 const clients: Record<Case['who'], TestClient> = {} as Record<Case['who'], TestClient>;
@@ -46,6 +53,14 @@ before(async () => {
   clients.anonymous = app.client();
   clients.citizen = app.client();
   clients.staff = app.client();
+  clients.registry = app.client();
+  const hk = await findAgencyByCode(app.database.db, '000.04.51.H26');
+  const roles = [Role.registryClerk, Role.leader, Role.specialist];
+  const id = await createStaffAccount(app.database.db, { username: 'fuzz.vanthu', full_name: 'Văn thư thử', email: 'fuzz.vanthu@example.vn', phone: '', agency_id: hk!.id, roles, password: 'Matkhau2025' }, { id: null, label: 'fuzz' });
+  registry = { id, username: 'fuzz.vanthu', displayName: 'Văn thư thử', kind: 'staff', roles, agencyId: hk!.id, agencyName: hk!.name };
+  // Document 1 (incoming) and 2 (an outgoing draft), so the registry's pages with :id=1 show a real document.
+  await registerIncoming(app.platform, registry, { typeCode: 'CV', author: 'Sở Tư pháp', authorCode: null, number: 1, notation: 'STP-VP', documentDate: '2026-01-05', summary: 'V/v thử', signerName: '', urgency: 'normal', secrecy: 'normal', pageCount: 1, dueDate: null }, [], { ip: null, checkSignatures: null });
+  await createDraft(app.platform, registry, { typeCode: 'CV', series: 'admin', summary: 'V/v trả lời', body: 'Nội dung.', draftingUnit: 'VP', signerName: '', signerPosition: '', signerCompetence: '', urgency: 'normal', secrecy: 'normal', copies: 1, recipients: '', internal: [], readers: [], replyTo: null }, [], null);
 });
 after(async () => {
   await app?.close();
@@ -54,9 +69,10 @@ after(async () => {
 async function freshSessions(): Promise<void> {
   await signInAs(app.database.db, clients.citizen, citizen.user);
   await signInAs(app.database.db, clients.staff, staff.hkOfficer);
+  await signInAs(app.database.db, clients.registry, registry);
   bearer.citizen = await apiTokenFor(app.database.db, citizen.user);
   bearer.staff = await apiTokenFor(app.database.db, staff.hkOfficer);
-  for (const who of ['anonymous', 'citizen', 'staff'] as const) {
+  for (const who of ['anonymous', 'citizen', 'staff', 'registry'] as const) {
     const page = await clients[who].get(who === 'anonymous' ? '/dang-nhap' : '/');
     csrf[who] = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   }
@@ -198,7 +214,7 @@ test('no hostile input makes a 5xx, shows a stack trace or changes data it shoul
   // Field names of every form the pages show, for the routes that have no body schema.
   const names = new Set<string>();
   for (const r of routes.filter((x) => x.method === 'GET' && !x.url.startsWith('/api/'))) {
-    for (const who of ['anonymous', 'citizen', 'staff'] as const) {
+    for (const who of ['anonymous', 'citizen', 'staff', 'registry'] as const) {
       const t0 = Date.now();
       const res = await clients[who].get(fillPath(r.url, null));
       if (process.env.FUZZ_VERBOSE) console.log(`scrape ${who} ${r.url}: ${Date.now() - t0} ms`);

@@ -116,7 +116,7 @@ export interface Case {
   extra: [string, unknown] | null;
   /** How a body is sent. */
   encoding: 'form' | 'json' | 'multipart' | 'broken-multipart' | 'raw';
-  who: 'anonymous' | 'citizen' | 'staff';
+  who: 'anonymous' | 'citizen' | 'staff' | 'registry';
 }
 
 export function caseArb(encodings: Case['encoding'][]): fc.Arbitrary<Case> {
@@ -128,7 +128,7 @@ export function caseArb(encodings: Case['encoding'][]): fc.Arbitrary<Case> {
     dropOthers: fc.boolean(),
     extra: fc.option(fc.tuple(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', '\0', '\uD800')), hostileJson), { nil: null }),
     encoding: fc.constantFrom(...encodings),
-    who: fc.constantFrom('anonymous', 'citizen', 'staff'),
+    who: fc.constantFrom('anonymous', 'citizen', 'staff', 'registry'),
   });
 }
 
