@@ -2,9 +2,11 @@
 // working-day deadlines, registers, digital signatures, work files and the exchange between agencies (edXML).
 // Other modules call what is exported here, never the tables.
 import type { Module } from '../../platform/module.ts';
+import { seedDemoDocuments } from './seed.ts';
 
 export const documentsModule: Module = {
   name: 'documents',
+  seedDemo: (platform) => seedDemoDocuments(platform),
 };
 
 export { DOCUMENT_TYPES, URGENCIES, SECRECY, documentType } from './types.ts';
