@@ -10,3 +10,4 @@ export const documentsModule: Module = {
 };
 
 export { DOCUMENT_TYPES, URGENCIES, SECRECY, documentType } from './types.ts';
+export { seedDocuments, type DocumentSeedOptions, type DocumentSeedReport } from './generate.ts';
