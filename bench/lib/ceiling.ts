@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** ../shared/tools/pg-ceiling next to the repository (a worktree's ../shared too); throws when absent. */
+/** ../shared/tools/pg-ceiling next to the repository (for a worktree under wt/, ../../shared); throws when absent. */
 export function pgCeilingTool(): string {
-  const tool = resolve(REPO, '../shared/tools/pg-ceiling');
-  if (!existsSync(tool)) throw new Error(`pg-ceiling not found at ${tool} (expected ../shared/tools next to the repository)`);
+  const tools = [resolve(REPO, '../shared/tools/pg-ceiling'), resolve(REPO, '../../shared/tools/pg-ceiling')];
+  const tool = tools.find((t) => existsSync(t));
+  if (!tool) throw new Error(`pg-ceiling not found at ${tools[0]} (expected ../shared/tools next to the repository)`);
   return tool;
 }
 

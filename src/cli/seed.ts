@@ -7,6 +7,7 @@ import type { Platform } from '../platform/http/context.ts';
 import { countProcedures, importCatalogue, readProcedureFile, SHIPPED_PROCEDURES } from '../modules/procedures/index.ts';
 import { seedDossiers, type SeedReport } from '../modules/backoffice/index.ts';
 import { seedArticles } from '../modules/sites/index.ts';
+import { seedDocuments, type DocumentSeedReport } from '../modules/documents/index.ts';
 import { withPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-logins.ts';
 import { terminalProgress, type Output } from './import-procedures.ts';
@@ -21,14 +22,17 @@ export interface SeedArgs {
   until: string | null;
   /** Portal articles to generate (--articles N), or none. */
   articles: number | null;
+  /** Official documents to generate (--documents N), or none. */
+  documents: number | null;
 }
 
 const MAX_DOSSIERS = 20_000_000;
 const MAX_ARTICLES = 5_000_000;
+const MAX_DOCUMENTS = 20_000_000;
 
 /** The arguments, or what is wrong with them. */
 export function parseSeedArgs(args: string[]): SeedArgs | string {
-  const out: SeedArgs = { demo: false, dossiers: null, seed: 1, until: null, articles: null };
+  const out: SeedArgs = { demo: false, dossiers: null, seed: 1, until: null, articles: null, documents: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -42,6 +46,10 @@ export function parseSeedArgs(args: string[]): SeedArgs | string {
       const v = (value() ?? '').replaceAll('_', '').replaceAll(',', '');
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_ARTICLES) return `--articles needs a number from 1 to ${MAX_ARTICLES.toLocaleString('en')}`;
       out.articles = Number(v);
+    } else if (flag === '--documents') {
+      const v = (value() ?? '').replaceAll('_', '').replaceAll(',', '');
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_DOCUMENTS) return `--documents needs a number from 1 to ${MAX_DOCUMENTS.toLocaleString('en')}`;
+      out.documents = Number(v);
     } else if (flag === '--seed') {
       const v = value() ?? '';
       if (!/^\d{1,9}$/.test(v)) return '--seed needs a whole number (0–999999999)';
@@ -79,6 +87,14 @@ export function reportLines(r: SeedReport): string[] {
   ];
 }
 
+export function documentReportLines(r: DocumentSeedReport): string[] {
+  const s = r.ms / 1000;
+  return [
+    `documents: ${r.documents.toLocaleString('en')} (${r.incoming.toLocaleString('en')} incoming, ${r.outgoing.toLocaleString('en')} outgoing) across ${r.agencies} agencies over ${r.years} years, ${r.assignments.toLocaleString('en')} assignments`,
+    `  in ${s.toFixed(1)} s: ${Math.round(r.documents / s).toLocaleString('en')} documents/s`,
+  ];
+}
+
 export async function runSeedDossiers(p: Platform, args: SeedArgs & { dossiers: number }, io: Output): Promise<SeedReport> {
   await ensureCatalogue(p, io, addDays(args.until ?? vietnamDateOf(new Date()), -364));
   const report = await seedDossiers(p, {
@@ -94,8 +110,8 @@ export async function runSeedDossiers(p: Platform, args: SeedArgs & { dossiers: 
 
 export const seed: Command = {
   name: ['seed'],
-  summary: 'Load reference data, demo data (--demo), a year of dossiers (--dossiers N) or portal articles (--articles N)',
-  usage: 'egov seed [--demo] [--dossiers N [--until YYYY-MM-DD]] [--articles N] [--seed S]',
+  summary: 'Load reference data, demo data (--demo), a year of dossiers (--dossiers N), portal articles (--articles N) or official documents (--documents N)',
+  usage: 'egov seed [--demo] [--dossiers N [--until YYYY-MM-DD]] [--articles N] [--documents N] [--seed S]',
   help: `Loads reference data (administrative units of Hà Nội, agencies, holiday schedules, workflows).
 
 Options:
@@ -109,6 +125,10 @@ Options:
                       Each run adds N more (it is not idempotent, unlike the rest of this command).
   --articles N        generate N published articles across every site of the portal over the last three years
                       (the portal search's scale test, bench/portal.ts); each run adds N more
+  --documents N       generate N official documents (60% incoming, 40% outgoing) across every agency over the last
+                      ten years (the registry's scale test, bench/documents.ts): numbers and arrival numbers follow
+                      each other per agency, year and series and the counters are raised to match; incoming ones
+                      assigned to the agency's specialists with working-day deadlines; each run adds N more
   --seed S            the random seed (default 1): the same seed, day and database give the same dossiers
   --until DATE        end the year on this day instead of today
   --help              this text
@@ -118,15 +138,16 @@ Progress goes to stderr: a bar on a terminal, a line every 10% otherwise.
 
 Examples:
   egov seed --demo
-  DATABASE_URL=postgres://postgres@127.0.0.1/egov egov seed --dossiers 1000000 --seed 7`,
+  DATABASE_URL=postgres://postgres@127.0.0.1/egov egov seed --dossiers 1000000 --seed 7
+  DATABASE_URL=postgres://postgres@127.0.0.1/egov egov seed --documents 1000000`,
   async run(args, config) {
     const parsed = parseSeedArgs(args);
     if (typeof parsed === 'string') {
       terminal.err(`egov seed: ${parsed}\nRun 'egov seed --help' for details.`);
       return 2;
     }
-    if ((parsed.demo || parsed.dossiers !== null || parsed.articles !== null) && config.production) {
-      terminal.err(`egov seed ${parsed.demo ? '--demo' : parsed.dossiers !== null ? '--dossiers' : '--articles'} is refused in production (NODE_ENV=production).`);
+    if ((parsed.demo || parsed.dossiers !== null || parsed.articles !== null || parsed.documents !== null) && config.production) {
+      terminal.err(`egov seed ${parsed.demo ? '--demo' : parsed.dossiers !== null ? '--dossiers' : parsed.articles !== null ? '--articles' : '--documents'} is refused in production (NODE_ENV=production).`);
       return 2;
     }
     const io: Output = { ...terminal, progress: terminalProgress(process.stderr, 'seed dossiers') };
@@ -141,6 +162,10 @@ Examples:
         if (parsed.articles !== null) {
           const r = await seedArticles(p, { count: parsed.articles, seed: parsed.seed, onProgress: terminalProgress(process.stderr, 'seed articles') });
           terminal.out(`articles: ${r.articles.toLocaleString('en')} published across ${r.sites} sites in ${(r.ms / 1000).toFixed(1)} s`);
+        }
+        if (parsed.documents !== null) {
+          const r = await seedDocuments(p, { count: parsed.documents, seed: parsed.seed, onProgress: terminalProgress(process.stderr, 'seed documents') });
+          for (const line of documentReportLines(r)) terminal.out(line);
         }
       });
     } finally {

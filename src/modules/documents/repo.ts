@@ -301,6 +301,45 @@ export const documentsRepo = {
   },
 };
 
+/** Bulk loads (seed.ts, generate.ts): the columns of the rows they insert with insertJsonRows, ids taken beforehand. */
+export const BULK_DOCUMENT_COLUMNS = [
+  ['id', 'bigint'], ['agency_id', 'bigint'], ['direction', 'text'], ['state', 'text'], ['type_code', 'text'], ['series', 'text'], ['year', 'int'],
+  ['number', 'int'], ['notation', 'text'], ['arrival_number', 'int'], ['summary', 'text'], ['body', 'text'], ['author', 'text'], ['author_code', 'text'],
+  ['document_date', 'date'], ['arrived_on', 'date'], ['signer_name', 'text'], ['signer_position', 'text'], ['signer_competence', 'text'], ['urgency', 'text'],
+  ['secrecy', 'text'], ['page_count', 'int'], ['copies', 'int'], ['due_date', 'date'], ['handling_deadline', 'date'], ['recipients', 'text'],
+  ['drafting_unit', 'text'], ['file_copy_holder', 'text'], ['drafted_by', 'bigint'], ['registered_by', 'bigint'], ['approved_by', 'bigint'],
+  ['approved_at', 'timestamptz'], ['issued_by', 'bigint'], ['issued_at', 'timestamptz'], ['done_at', 'timestamptz'], ['recalled_at', 'timestamptz'],
+  ['recall_reason', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+] as const;
+export const BULK_ASSIGNMENT_COLUMNS = [
+  ['document_id', 'bigint'], ['account_id', 'bigint'], ['role', 'text'], ['instruction', 'text'], ['deadline', 'date'], ['assigned_by', 'bigint'],
+  ['assigned_at', 'timestamptz'], ['acknowledged_at', 'timestamptz'],
+] as const;
+export const BULK_EVENT_COLUMNS = [['document_id', 'bigint'], ['kind', 'text'], ['note', 'text'], ['actor_id', 'bigint'], ['actor_label', 'text'], ['at', 'timestamptz']] as const;
+
+export const documentsBulk = {
+  /** `n` ids from the documents' identity sequence, so that a bulk load can link rows before inserting them. */
+  async takeIds(db: DocumentsDb, n: number): Promise<number[]> {
+    if (n <= 0) return [];
+    const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('documents', 'id')) as id from generate_series(1, ${n}::int)`.execute(db);
+    return r.rows.map((x) => Number(x.id));
+  },
+
+  /** Raises counters to at least the numbers a bulk load used (never lowers one: numbers issued since stay taken). */
+  async raiseCounters(db: DocumentsDb, rows: readonly { agency_id: number; year: number; series: CounterSeries; last_number: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql`insert into document_counters (agency_id, year, series, last_number)
+      select agency_id, year, series, last_number from json_to_recordset(${JSON.stringify(rows)}::json) as r(agency_id bigint, year int, series text, last_number int)
+      on conflict (agency_id, year, series) do update set last_number = greatest(document_counters.last_number, excluded.last_number)`.execute(db);
+  },
+
+  /** Every counter, keyed `agency:year:series`, for a bulk load to continue from. */
+  async counters(db: DocumentsDb): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('document_counters').selectAll().execute();
+    return new Map(rows.map((r) => [`${r.agency_id}:${r.year}:${r.series}`, r.last_number]));
+  },
+};
+
 /** The same connection (or transaction) seen through the platform's tables, for other modules' functions: inside a
  *  transaction they must use it, or they would wait for a second connection (PGlite has only one). */
 export const asPlatformDb = (db: DocumentsDb): Kysely<PlatformTables> => db as unknown as Kysely<PlatformTables>;
