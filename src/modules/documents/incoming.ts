@@ -12,7 +12,7 @@ import { computeDeadline } from '../calendar/index.ts';
 import { documentForUser, isClerk, isLeader, requireDocumentStaff } from './access.ts';
 import { DocumentErrors } from './errors.ts';
 import { reportToSender } from './exchange-status.ts';
-import { type CheckedFile, type SignatureChecker, storeFiles } from './files.ts';
+import { type CheckedFile, type SignatureChecker, storeFiles, withText } from './files.ts';
 import { type IncomingData } from './input.ts';
 import { FIELDS as f, fieldErrors as m } from './messages.ts';
 import { audit, type DocumentRow, type DocumentsDb, documentsDb, documentsRepo } from './repo.ts';
@@ -45,6 +45,7 @@ export async function registerIncoming(platform: Platform, actor: Actor, d: Inco
   const today = vietnamDateOf(now);
   const year = Number(today.slice(0, 4));
   const db = documentsDb(platform.database.db);
+  const read = await withText(files); // before the transaction: the arrival counter is not held while PDFs are read
   try {
     return await db.transaction().execute(async (trx) => {
       const dup = await documentsRepo.findIncomingDuplicate(trx, agencyId, d.author, d.number, d.notation, d.documentDate);
@@ -83,7 +84,7 @@ export async function registerIncoming(platform: Platform, actor: Actor, d: Inco
         recalled_at: null,
         recall_reason: null,
       });
-      await storeFiles(trx, doc.id, 'main', files, user?.id ?? null, o.checkSignatures);
+      await storeFiles(trx, doc.id, 'main', read, user?.id ?? null, o.checkSignatures);
       await documentsRepo.addEvent(trx, doc.id, 'registered', '', actorLabel(user, o.system), now);
       await audit(trx, {
         actor: user ?? { id: null, label: o.system?.label ?? 'egov' },

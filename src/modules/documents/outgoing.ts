@@ -10,7 +10,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { findAgencyByCode, findAgencyById, type Agency } from '../units/index.ts';
 import { documentForUser, isClerk, isLeader, requireDocumentStaff } from './access.ts';
 import { DocumentErrors } from './errors.ts';
-import { type CheckedFile, checkFiles, type SignatureChecker, storeFiles } from './files.ts';
+import { type CheckedFile, checkFiles, type SignatureChecker, storeFiles, withText } from './files.ts';
 import { findStaffAgencyId } from '../accounts/index.ts';
 import { sendOverExchange, servesAgency } from './exchange.ts';
 import { recallOverExchange } from './exchange-status.ts';
@@ -59,6 +59,7 @@ export async function createDraft(platform: Platform, actor: Actor, d: OutgoingD
   const user = requireDocumentStaff(actor);
   const db = documentsDb(platform.database.db);
   if (d.replyTo !== null) await documentForUser(db, actor, d.replyTo);
+  const read = await withText(files);
   return db.transaction().execute(async (trx) => {
     const doc = await documentsRepo.insert(trx, {
       agency_id: user.agencyId,
@@ -89,7 +90,7 @@ export async function createDraft(platform: Platform, actor: Actor, d: OutgoingD
       recall_reason: null,
     });
     await setReaders(trx, user.agencyId, doc.id, d.readers);
-    await storeFiles(trx, doc.id, 'attachment', files, user.id, null);
+    await storeFiles(trx, doc.id, 'attachment', read, user.id, null);
     await documentsRepo.addEvent(trx, doc.id, 'drafted', '', who(user), now);
     await audit(trx, { actor: user, action: 'document.drafted', entity: 'document', entityId: doc.id, agencyId: user.agencyId, ip, data: { type: d.typeCode, summary: d.summary } });
     return doc;
@@ -98,13 +99,14 @@ export async function createDraft(platform: Platform, actor: Actor, d: OutgoingD
 
 export async function updateDraft(platform: Platform, actor: Actor, id: number, version: number, d: OutgoingData, files: readonly CheckedFile[], ip: string | null, now = new Date()): Promise<DocumentRow> {
   const db = documentsDb(platform.database.db);
+  const read = await withText(files);
   return db.transaction().execute(async (trx) => {
     const doc = await lockedFor(trx, actor, id, version, ['draft', 'review']);
     const user = actor!;
     if (doc.drafted_by !== user.id && !isLeader(user)) throw DocumentErrors.NOT_ALLOWED();
     const updated = await documentsRepo.update(trx, id, draftColumns(d));
     await setReaders(trx, doc.agency_id, id, d.readers);
-    await storeFiles(trx, id, 'attachment', files, user.id, null);
+    await storeFiles(trx, id, 'attachment', read, user.id, null);
     await documentsRepo.addEvent(trx, id, 'edited', '', who(user), now);
     await audit(trx, { actor: user, action: 'document.edited', entity: 'document', entityId: id, agencyId: doc.agency_id, ip, data: { before: { summary: doc.summary, body: doc.body }, after: { summary: d.summary, body: d.body } } });
     return updated;

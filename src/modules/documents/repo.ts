@@ -55,6 +55,8 @@ export interface DocumentsTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** The text of the document's PDFs, joined, at most 200,000 characters (migration 0036; files.ts storeFiles). */
+  files_text: Generated<string>;
 }
 
 interface CountersTable {
@@ -188,13 +190,15 @@ export type RecipientRow = Selectable<RecipientsTable>;
 export type WorkFileRow = Selectable<WorkFilesTable>;
 export type CancelledRow = Selectable<CancelledNumbersTable>;
 export type PacketRow = Selectable<PacketsTable>;
-export type NewDocument = Omit<DocumentsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'series' | 'body' | 'author' | 'signer_name' | 'signer_position' | 'signer_competence' | 'urgency' | 'secrecy' | 'copies' | 'recipients' | 'drafting_unit' | 'file_copy_holder' | 'notes'> &
+export type NewDocument = Omit<DocumentsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'files_text' | 'series' | 'body' | 'author' | 'signer_name' | 'signer_position' | 'signer_competence' | 'urgency' | 'secrecy' | 'copies' | 'recipients' | 'drafting_unit' | 'file_copy_holder' | 'notes'> &
   Partial<Pick<DocumentRow, 'series' | 'body' | 'author' | 'signer_name' | 'signer_position' | 'signer_competence' | 'urgency' | 'secrecy' | 'copies' | 'recipients' | 'drafting_unit' | 'file_copy_holder' | 'notes'>>;
-export type DocumentPatch = Partial<Omit<DocumentRow, 'id' | 'agency_id' | 'direction' | 'created_at' | 'version'>>;
+export type DocumentPatch = Partial<Omit<DocumentRow, 'id' | 'agency_id' | 'direction' | 'created_at' | 'version' | 'files_text'>>;
 
 export function documentsDb(db: Kysely<PlatformTables>): DocumentsDb {
   return db.withTables<DocumentTables>();
 }
+
+export const FILES_TEXT_MAX = 200_000;
 
 const fileInfoColumns = ['id', 'document_id', 'kind', 'name', 'mime', 'size', 'sha256', 'signatures', 'added_by', 'added_at'] as const;
 
@@ -260,6 +264,16 @@ export const documentsRepo = {
 
   async addFile(db: DocumentsDb, f: Omit<FileRow, 'id' | 'added_at'>): Promise<FileInfo> {
     return db.insertInto('document_files').values(f).returning(fileInfoColumns).executeTakeFirstOrThrow();
+  },
+
+  /** Adds the text of a stored PDF to what the document's search reads, keeping the first 200,000 characters. */
+  async appendFilesText(db: DocumentsDb, documentId: number, text: string): Promise<void> {
+    if (text === '') return;
+    await db
+      .updateTable('documents')
+      .set({ files_text: sql<string>`left(ltrim(files_text || ' ' || ${text}), ${FILES_TEXT_MAX}::int)` })
+      .where('id', '=', documentId)
+      .execute();
   },
 
   files(db: DocumentsDb, documentId: number): Promise<FileInfo[]> {
