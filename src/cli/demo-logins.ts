@@ -11,6 +11,7 @@ export const DEMO_USERNAMES = [
   'demo.stp.chuyenvien',
   'demo.stp.lanhdao',
   'demo.badinh.motcua',
+  'demo.badinh.vanthu',
   'demo.truong',
   'demo.sogd',
 ] as const;

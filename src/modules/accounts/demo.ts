@@ -48,6 +48,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.stp.chuyenvien', fullName: 'Ngô Thanh Hương', kind: 'staff', roles: [Role.specialist], agency: 'justice' },
   { username: 'demo.stp.lanhdao', fullName: 'Bùi Văn Khải', kind: 'staff', roles: [Role.leader], agency: 'justice' },
   { username: 'demo.badinh.motcua', fullName: 'Đinh Thị Mai', kind: 'staff', roles: [Role.oneStopOfficer], agency: 'ward2' },
+  // The second ward's registry clerk: receives the official letters Hoàn Kiếm sends it (/van-ban).
+  { username: 'demo.badinh.vanthu', fullName: 'Đặng Thu Thảo', kind: 'staff', roles: [Role.registryClerk], agency: 'ward2' },
   // Admissions officer of Trường Tiểu học Hoàn Kiếm A (the admissions module attaches the account to the school).
   { username: 'demo.truong', fullName: 'Lý Thị Ngọc', kind: 'staff', roles: [Role.schoolAdmissions], agency: 'ward' },
   { username: 'demo.sogd', fullName: 'Trịnh Thị Ngọc', kind: 'staff', roles: [Role.educationOffice], agency: 'education' },

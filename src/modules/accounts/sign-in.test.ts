@@ -94,6 +94,7 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
   assert.deepEqual(r.rows.filter((x) => named.has(x.username)), [
     { username: 'demo.admin', roles: 'admin' },
     { username: 'demo.badinh.motcua', roles: 'one_stop_officer' },
+    { username: 'demo.badinh.vanthu', roles: 'registry_clerk' },
     { username: 'demo.bientap', roles: 'editor,moderator' },
     { username: 'demo.chuyenvien', roles: 'specialist' },
     { username: 'demo.congdan', roles: '' },

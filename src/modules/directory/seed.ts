@@ -43,6 +43,7 @@ export const DEMO_DIRECTORY: readonly DemoEntry[] = [
   { agency: HOAN_KIEM, fullName: 'Lê Minh Châu', position: 'Chuyên viên', department: 'Phòng Văn hóa – Xã hội', officePhone: '024 3826 1236', public: true, suffix: '.hoankiem', account: { username: 'demo.chuyenvien', role: 'specialist' } },
   { agency: HOAN_KIEM, fullName: 'Hoàng Thu Hà', position: 'Văn thư', department: 'Văn phòng HĐND và UBND', officePhone: '024 3826 1237', public: false, suffix: '.hoankiem', account: { username: 'demo.vanthu', role: 'registry_clerk' } },
   { agency: BA_DINH, fullName: 'Đinh Thị Mai', position: 'Công chức Một cửa', department: 'Bộ phận Một cửa', officePhone: '024 3843 5678', public: true, suffix: '.badinh', account: { username: 'demo.badinh.motcua', role: 'one_stop_officer' } },
+  { agency: BA_DINH, fullName: 'Đặng Thu Thảo', position: 'Văn thư', department: 'Văn phòng HĐND và UBND', officePhone: '024 3843 5679', public: false, suffix: '.badinh', account: { username: 'demo.badinh.vanthu', role: 'registry_clerk' } },
   { agency: BA_DINH, fullName: 'Nguyễn Hữu Phước', position: 'Phó Chủ tịch UBND phường', officePhone: '024 3843 5670', mobile: '0915 222 333', public: true, suffix: '.badinh' },
 ];
 

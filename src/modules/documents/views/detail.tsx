@@ -8,7 +8,20 @@ import { EVENT_LABELS, FIELDS, ROLE_IN_HANDLING } from '../messages.ts';
 import { pm } from '../page-messages.ts';
 import type { AssignmentRow, DocumentRow, EventRow, FileInfo, RecipientRow } from '../repo.ts';
 import { SECRECY } from '../types.ts';
+import { StatusCode, type StatusName } from '../edxml/index.ts';
 import { DOCS_URL, docUrl, errorsByField, numberOf, StateTag, summary, typeName } from './parts.tsx';
+
+/** A recipient's status in words: the exchange's status codes (edxml/status.ts) and the sender's own states. */
+const RECIPIENT_STATUS: Record<string, { vi: string; en: string }> = {
+  queued: { vi: 'Đang chờ gửi', en: 'Waiting to be sent' },
+  sent: { vi: 'Đã gửi', en: 'Sent' },
+  failed: { vi: 'Gửi không thành công', en: 'Sending failed' },
+  duplicate: { vi: 'Đã nhận trước đó (trùng)', en: 'Already received (duplicate)' },
+};
+function recipientStatus(lang: Lang, status: string | null): string {
+  const label = RECIPIENT_STATUS[status ?? ''] ?? (status !== null && status in StatusCode ? StatusCode[status as StatusName] : undefined);
+  return label ? t(lang, label) : (status ?? '—');
+}
 
 export interface DocumentPageState {
   doc: DocumentRow;
@@ -296,7 +309,7 @@ export function DocumentPage({ req, state: s }: { req: FastifyRequest; state: Do
           <h2 safe>{t(lang, pm.recipients)}</h2>
           <ul>
             {s.recipients.map((r) => (
-              <li safe>{`${r.name}: ${r.status ?? '—'}${r.status_at ? ` (${formatDateTime(lang, r.status_at)})` : ''}`}</li>
+              <li safe>{`${r.name}: ${recipientStatus(lang, r.status)}${r.status_at ? ` (${formatDateTime(lang, r.status_at)})` : ''}`}</li>
             ))}
           </ul>
         </>
