@@ -92,3 +92,11 @@ export const EVENT_LABELS: Record<string, Text> = {
   escalated: { vi: 'Quá hạn, báo lãnh đạo', en: 'Overdue, leader told' },
   status: { vi: 'Nơi nhận báo trạng thái', en: 'Status from a recipient' },
 };
+
+/** A recipient's status in words: the exchange's status codes (edxml/status.ts) and the sender's own states. */
+export const RECIPIENT_STATUS: Record<string, Text> = {
+  queued: { vi: 'Đang chờ gửi', en: 'Waiting to be sent' },
+  sent: { vi: 'Đã gửi', en: 'Sent' },
+  failed: { vi: 'Gửi không thành công', en: 'Sending failed' },
+  duplicate: { vi: 'Đã nhận trước đó (trùng)', en: 'Already received (duplicate)' },
+};

@@ -4,20 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { formatDateTime, formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
 import { CsrfField, ErrorSummary, Field, Page, SelectField, TextAreaField } from '../../../platform/web/layout.tsx';
-import { EVENT_LABELS, FIELDS, ROLE_IN_HANDLING } from '../messages.ts';
+import { EVENT_LABELS, FIELDS, RECIPIENT_STATUS, ROLE_IN_HANDLING } from '../messages.ts';
 import { pm } from '../page-messages.ts';
 import type { AssignmentRow, DocumentRow, EventRow, FileInfo, RecipientRow } from '../repo.ts';
 import { SECRECY } from '../types.ts';
 import { StatusCode, type StatusName } from '../edxml/index.ts';
 import { DOCS_URL, docUrl, errorsByField, numberOf, StateTag, summary, typeName } from './parts.tsx';
 
-/** A recipient's status in words: the exchange's status codes (edxml/status.ts) and the sender's own states. */
-const RECIPIENT_STATUS: Record<string, { vi: string; en: string }> = {
-  queued: { vi: 'Đang chờ gửi', en: 'Waiting to be sent' },
-  sent: { vi: 'Đã gửi', en: 'Sent' },
-  failed: { vi: 'Gửi không thành công', en: 'Sending failed' },
-  duplicate: { vi: 'Đã nhận trước đó (trùng)', en: 'Already received (duplicate)' },
-};
 function recipientStatus(lang: Lang, status: string | null): string {
   const label = RECIPIENT_STATUS[status ?? ''] ?? (status !== null && status in StatusCode ? StatusCode[status as StatusName] : undefined);
   return label ? t(lang, label) : (status ?? '—');
