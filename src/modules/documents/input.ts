@@ -139,6 +139,7 @@ export interface OutgoingValues {
   copies: string;
   recipients: string;
   internal: string[];
+  emails: string;
   readers: string[];
   replyTo: string;
 }
@@ -157,6 +158,7 @@ export const EMPTY_OUTGOING: OutgoingValues = {
   copies: '1',
   recipients: '',
   internal: [],
+  emails: '',
   readers: [],
   replyTo: '',
 };
@@ -176,6 +178,7 @@ export function outgoingValues(b: Body): OutgoingValues {
     copies: str(b.copies).trim() || '1',
     recipients: str(b.recipients).replace(/\r\n?/g, '\n').trim(),
     internal: listOf(b.internal),
+    emails: str(b.emails).replace(/\r\n?/g, '\n').trim(),
     readers: listOf(b.readers),
     replyTo: str(b.replyTo),
   };
@@ -195,10 +198,13 @@ export interface OutgoingData {
   copies: number;
   recipients: string;
   internal: string[];
+  /** Recipients by e-mail (outside the platform and the exchange axis); absent: none. */
+  emails?: string[];
   readers: number[];
   replyTo: number | null;
 }
 
+const EMAIL = /^[^\s@<>()]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const DRAFTING_UNIT = /^[\p{Lu}\d]{1,12}$/u;
 
 export function validateOutgoing(v: OutgoingValues): OutgoingData {
@@ -216,6 +222,12 @@ export function validateOutgoing(v: OutgoingValues): OutgoingData {
   const secrecy = choice(errors, 'secrecy', v.secrecy, SECRECY);
   const copies = int(errors, 'copies', v.copies, 1, 10000) ?? 1;
   const recipients = text(errors, 'recipients', v.recipients, 5000, false);
+  const emails = [...new Set(v.emails.split(/[\n,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (emails.length > 50) errors.push({ field: 'emails', message: m.range(f.emails, 0, 50) });
+  const badEmail = emails.find((e) => !EMAIL.test(e));
+  if (badEmail) errors.push({ field: 'emails', message: m.email(badEmail) });
+  // A confidential document never leaves by e-mail (nor over the exchange axis).
+  else if (emails.length > 0 && v.secrecy === 'confidential') errors.push({ field: 'emails', message: m.secretByMail });
   const readers = v.readers.filter((r) => /^\d{1,12}$/.test(r)).map(Number);
   const replyTo = /^\d{1,12}$/.test(v.replyTo) ? Number(v.replyTo) : null;
   if (errors.length > 0) throw DocumentErrors.INVALID({ fields: errors });
@@ -233,6 +245,7 @@ export function validateOutgoing(v: OutgoingValues): OutgoingData {
     copies,
     recipients,
     internal: v.internal.filter((c) => AGENCY_CODE.test(c)),
+    emails,
     readers,
     replyTo,
   };

@@ -22,6 +22,7 @@ export const FIELDS = {
   files: { vi: 'Tệp văn bản (PDF, ảnh quét)', en: 'Files (PDF, scans)' },
   recipients: { vi: 'Nơi nhận', en: 'Recipients' },
   internalRecipients: { vi: 'Gửi tới cơ quan trên hệ thống', en: 'Send to agencies on the platform' },
+  emails: { vi: 'Gửi qua thư điện tử (mỗi dòng một địa chỉ)', en: 'Send by e-mail (one address per line)' },
   draftingUnit: { vi: 'Đơn vị soạn thảo (viết tắt)', en: 'Drafting unit (abbreviation)' },
   legal: { vi: 'Văn bản quy phạm pháp luật (hệ thống số riêng)', en: 'Legal normative document (own number series)' },
   lead: { vi: 'Người chủ trì xử lý', en: 'Lead handler' },
@@ -51,6 +52,8 @@ export const fieldErrors = {
   leadTwice: { vi: 'Người chủ trì không đồng thời là người phối hợp hoặc nhận để biết.', en: 'The lead handler cannot also be a co-handler or a reader.' },
   file: (name: string, why: Text): Text => ({ vi: `Tệp “${name}”: ${why.vi}`, en: `File “${name}”: ${why.en}` }),
   needFile: { vi: 'Cần ít nhất một tệp văn bản (PDF hoặc ảnh quét).', en: 'At least one file (PDF or a scan) is needed.' },
+  email: (e: string): Text => ({ vi: `“${e}” không phải địa chỉ thư điện tử hợp lệ.`, en: `“${e}” is not a valid e-mail address.` }),
+  secretByMail: { vi: 'Văn bản mật không được gửi qua thư điện tử.', en: 'A confidential document cannot be sent by e-mail.' },
   period: { vi: 'Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 366 ngày).', en: 'The period is not valid (from must be before to, at most 366 days).' },
 } as const;
 
@@ -96,6 +99,8 @@ export const EVENT_LABELS: Record<string, Text> = {
 /** A recipient's status in words: the exchange's status codes (edxml/status.ts) and the sender's own states. */
 export const RECIPIENT_STATUS: Record<string, Text> = {
   queued: { vi: 'Đang chờ gửi', en: 'Waiting to be sent' },
+  mailed: { vi: 'Đã gửi thư điện tử', en: 'E-mailed' },
+  opened: { vi: 'Người nhận đã mở văn bản', en: 'Opened by the recipient' },
   sent: { vi: 'Đã gửi', en: 'Sent' },
   failed: { vi: 'Gửi không thành công', en: 'Sending failed' },
   duplicate: { vi: 'Đã nhận trước đó (trùng)', en: 'Already received (duplicate)' },

@@ -15,6 +15,7 @@ import { findStaffAgencyId } from '../accounts/index.ts';
 import { sendOverExchange, servesAgency } from './exchange.ts';
 import { recallOverExchange } from './exchange-status.ts';
 import { lockedFor, registerIncoming } from './incoming.ts';
+import { mailToRecipients } from './mail.ts';
 import type { OutgoingData } from './input.ts';
 import { FIELDS as f, fieldErrors as m } from './messages.ts';
 import { issuerAbbreviation, notationFor, numberNotation } from './numbering.ts';
@@ -35,7 +36,7 @@ function draftColumns(d: OutgoingData) {
     urgency: d.urgency,
     secrecy: d.secrecy,
     copies: d.copies,
-    recipients: [d.recipients, ...d.internal.map((c) => `@${c}`)].filter(Boolean).join('\n'),
+    recipients: [d.recipients, ...d.internal.map((c) => `@${c}`), ...(d.emails ?? []).map((e) => `mailto:${e}`)].filter(Boolean).join('\n'),
   };
 }
 
@@ -46,7 +47,18 @@ export function internalCodesOf(recipients: string): string[] {
     .filter((l) => l.startsWith('@'))
     .map((l) => l.slice(1).trim());
 }
-export const externalRecipientsOf = (recipients: string): string => recipients.split('\n').filter((l) => !l.startsWith('@')).join('\n');
+export const externalRecipientsOf = (recipients: string): string =>
+  recipients
+    .split('\n')
+    .filter((l) => !l.startsWith('@') && !l.startsWith(MAILTO))
+    .join('\n');
+/** Recipients by e-mail are kept as `mailto:<address>` lines. */
+const MAILTO = 'mailto:';
+export const emailRecipientsOf = (recipients: string): string[] =>
+  recipients
+    .split('\n')
+    .filter((l) => l.startsWith(MAILTO))
+    .map((l) => l.slice(MAILTO.length).trim());
 
 async function setReaders(trx: DocumentsDb, agencyId: number, id: number, readers: number[]): Promise<void> {
   await trx.deleteFrom('document_readers').where('document_id', '=', id).execute();
@@ -242,6 +254,7 @@ async function deliverInternally(platform: Platform, doc: DocumentRow, agency: A
       .execute();
   }
   await sendOverExchange(platform, doc, agency, elsewhere, now);
+  await mailToRecipients(platform, doc, agency, now);
 }
 
 /** Recall: the document is frozen here and in every incoming book it reached, with the reason. */

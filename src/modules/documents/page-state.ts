@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { accountNames, findStaffWithRole } from '../accounts/index.ts';
 import { findAgencyById, listAgencies } from '../units/index.ts';
 import { isClerk, isLeader } from './access.ts';
-import { externalRecipientsOf, internalCodesOf } from './outgoing.ts';
+import { emailRecipientsOf, externalRecipientsOf, internalCodesOf } from './outgoing.ts';
 import type { HandlingSlip } from './print/index.ts';
 import { asPlatformDb, type AssignmentRow, type DocumentRow, type DocumentsDb, documentsRepo } from './repo.ts';
 import { numberNotation } from './numbering.ts';
@@ -80,7 +80,7 @@ export async function outgoingLines(platform: Platform, rows: DocumentRow[]): Pr
     typeName: typeNameOf(d.type_code),
     summary: d.summary,
     signer: d.signer_name,
-    recipients: [...externalRecipientsOf(d.recipients).split('\n').filter(Boolean), ...internalCodesOf(d.recipients).map((c) => agencyNames.get(c) ?? c)].join('; '),
+    recipients: [...externalRecipientsOf(d.recipients).split('\n').filter(Boolean), ...internalCodesOf(d.recipients).map((c) => agencyNames.get(c) ?? c), ...emailRecipientsOf(d.recipients)].join('; '),
     fileCopyHolder: d.file_copy_holder,
     copies: d.copies,
     transferredOn: d.issued_at ? vietnamDateOf(d.issued_at) : '',

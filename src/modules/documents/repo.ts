@@ -133,6 +133,9 @@ interface RecipientsTable {
   status: string | null;
   status_at: Date | null;
   incoming_id: number | null;
+  token_hash: Generated<string | null>;
+  expires_at: Generated<Date | null>;
+  opened_at: Generated<Date | null>;
 }
 
 interface WorkFilesTable {

@@ -18,12 +18,14 @@ import { acknowledgeIncoming, assignIncoming, registerIncoming, reportProgress }
 import { EMPTY_INCOMING, EMPTY_OUTGOING, incomingValues, listOf, outgoingValues, validateIncoming, validateOutgoing, type OutgoingValues } from './input.ts';
 import { fieldErrors } from './messages.ts';
 import { numberNotation } from './numbering.ts';
-import { commentOn, createDraft, externalRecipientsOf, internalCodesOf, issueDocument, recallDocument, reviewStep, updateDraft, cancelNumber, type StepName } from './outgoing.ts';
+import { commentOn, createDraft, emailRecipientsOf, externalRecipientsOf, internalCodesOf, issueDocument, recallDocument, reviewStep, updateDraft, cancelNumber, type StepName } from './outgoing.ts';
 import { pm } from './page-messages.ts';
 import { agencyChoices, colleaguesOf, documentPageState, handlingSlipOf, incomingLines, outgoingLines } from './page-state.ts';
 import { incomingRegisterPdf, incomingRegisterXlsx, outgoingRegisterPdf, outgoingRegisterXlsx, handlingSlipPdf } from './print/index.ts';
 import { checkPeriod, documentInbox, incomingRegister, onTimeByPerson, outgoingRegister, searchDocuments, type Period } from './queries.ts';
+import { MAIL_LINK_PATH, openMailedDocument } from './mail.ts';
 import { documentsDb, documentsRepo } from './repo.ts';
+import { RecalledPage } from './views/recalled.tsx';
 import { checkSignatures, documentPublisher } from './signing.ts';
 import { DocumentPage } from './views/detail.tsx';
 import { IncomingFormPage, OutgoingFormPage } from './views/forms.tsx';
@@ -150,6 +152,7 @@ export async function documentRoutes(app: FastifyInstance, platform: Platform): 
       copies: String(doc.copies),
       recipients: externalRecipientsOf(doc.recipients),
       internal: internalCodesOf(doc.recipients),
+      emails: emailRecipientsOf(doc.recipients).join('\n'),
       readers: readers.map(String),
       replyTo: doc.reply_to === null ? '' : String(doc.reply_to),
     };
@@ -228,6 +231,13 @@ export async function documentRoutes(app: FastifyInstance, platform: Platform): 
     if (!file) throw DocumentErrors.NOT_FOUND();
     await recordAudit(platform.database.db, { actor: user, action: 'document.file_viewed', entity: 'document', entityId: doc.id, agencyId: doc.agency_id, ip: req.ip, data: { file: file.id, sha256: file.sha256 } });
     return noStore(reply).type(file.mime).header('content-disposition', contentDisposition(file.name, 'inline')).header('x-content-type-options', 'nosniff').send(file.content);
+  });
+
+  // A recipient's link from the distribution mail (no sign-in: the token is the key; mail.ts).
+  app.get(`${MAIL_LINK_PATH}/:token`, { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const opened = await openMailedDocument(platform, str((req.params as Body).token), req.ip);
+    if (opened.kind === 'recalled') return noStore(reply.status(410)).html(RecalledPage({ req, numbered: opened.numbered, reason: opened.reason }));
+    return noStore(reply).type(opened.file.mime).header('content-disposition', contentDisposition(opened.file.name, 'inline')).header('x-content-type-options', 'nosniff').send(opened.file.content);
   });
 
   app.get(`${DOCS_URL}/:id/phieu-giai-quyet.pdf`, async (req, reply) => {

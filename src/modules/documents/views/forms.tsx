@@ -126,6 +126,7 @@ export function OutgoingFormPage({ req, state: s }: { req: FastifyRequest; state
             ))}
           </select>
         </div>
+        <TextAreaField id="emails" label={L(lang, 'emails')} value={v.emails} error={e.emails} hint={t(lang, pm.emailsHint)} rows={3} />
         <div class="field">
           <label for="readers" safe>
             {L(lang, 'readers')}
