@@ -6,7 +6,7 @@
 //     update, the event and the audit row in one transaction) at the same concurrency, in the same run;
 // (b) scale: BENCH_DOCUMENTS (default 1,000,000) documents generated (`egov seed --documents`, rate reported), then
 //     p50/p95/p99 of a clerk's inbox (documentInbox), the incoming and outgoing registers of one month and full-text
-//     search (20 queries), --samples each, for the demo clerk of a ward and a clerk of the city committee (the
+//     search (22 queries, two with the last word half typed), --samples each, for the demo clerk of a ward and a clerk of the city committee (the
 //     largest books); and the machine's pgbench ceiling (one-row INSERT).
 // Usage: node --import tsx bench/documents.ts [--issues 10000] [--clients 50] [--samples 240]   (npm run bench:documents)
 // PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a scratch database is
@@ -53,6 +53,8 @@ const QUERIES = [
   'cải cách hành chính', 'cai cach hanh chinh', 'phòng cháy chữa cháy', 'Sở Tư pháp', 'Bộ Nội vụ', 'UBND-VP', 'kế hoạch năm 2024', 'giải phóng mặt bằng',
   'an toan thuc pham', 'tiếp công dân khiếu nại', 'chuyển đổi số Đề án 06', 'tuyển sinh đầu cấp', 'quyết toán vốn đầu tư', 'mời dự hội nghị', 'báo cáo quý II',
   'phường Hoàn Kiếm', 'trật tự xây dựng', 'bảo vệ bí mật nhà nước', 'thanh toan khong dung tien mat', 'lấy ý kiến nhân dân dự thảo luật',
+  // Still being typed: the last word is a prefix.
+  'phường Hoàn Ki', 'quyết toán vốn đầ',
 ];
 
 const pct = (xs: number[], p: number): number => {

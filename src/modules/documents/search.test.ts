@@ -77,7 +77,8 @@ test('a phrase only inside the attached PDF finds the incoming document, typed w
   assert.ok(stored!.files_text.includes('giải phóng mặt bằng tuyến đường Vành đai 4'), stored!.files_text);
   assert.ok(!stored!.files_text.includes('ảnh quét'));
 
-  for (const q of ['giai phong mat bang', 'GIAI PHONG MAT BANG tuyen duong vanh dai', 'giải phóng mặt bằng', 'vanh dai 4 khu dan cu']) {
+  // The last word may be one still being typed ("…mặt bằ"): it is widened to a prefix when whole words find too few.
+  for (const q of ['giai phong mat bang', 'GIAI PHONG MAT BANG tuyen duong vanh dai', 'giải phóng mặt bằng', 'vanh dai 4 khu dan cu', 'giải phóng mặt bằ']) {
     const found = await searchDocuments(app.platform, clerk, q);
     assert.deepEqual(
       found.map((d) => d.id),
