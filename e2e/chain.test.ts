@@ -56,8 +56,8 @@ async function signedIn(username: string, viewport: { width: number; height: num
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
   assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
   // Leaders sign in with a second step (EGOV_2FA_ROLES=leader,admin in the harness): the demo secret's code.
-  if (/lanhdao|admin/.test(username)) assert.ok(await passSecondStep(page), `${username} is asked for the second step`);
-  else assert.equal(await passSecondStep(page), false, `${username} signs in without a second step`);
+  if (/lanhdao|admin/.test(username)) assert.ok(await passSecondStep(page, username), `${username} is asked for the second step`);
+  else assert.equal(await passSecondStep(page, username), false, `${username} signs in without a second step`);
   return page;
 }
 

@@ -26,7 +26,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((u) => u.pathname !== '/dang-nhap'), page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
-  await passSecondStep(page);
+  await passSecondStep(page, username);
 }
 
 test('a citizen sends feedback with a photo at 390 px, an officer answers, the citizen rates it', async () => {

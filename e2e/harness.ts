@@ -106,19 +106,21 @@ export function startHarness(opts: { demo?: boolean; twoStepRoles?: string } = {
 
 const SECOND_STEP = '/dang-nhap/xac-thuc';
 const STEP_MS = 30_000;
-/** The last 30-second step whose code was typed: a code is accepted once per account, so each use takes a later one. */
-let lastStep = 0;
+/** Per account, the last 30-second step whose code was typed: the server accepts a code once per account, so each
+ *  use of the same account takes a later one; another account has its own (no wait for it). */
+const lastStep = new Map<string, number>();
 
 /**
  * When the page is the sign-in's second step (a demo leader or administrator), types the demo secret's current code
- * and waits for the page signed in; true if it did. Call right after the password step.
+ * and waits for the page signed in; true if it did. Call right after the password step, with the account's username.
  */
-export async function passSecondStep(page: Page): Promise<boolean> {
+export async function passSecondStep(page: Page, account: string): Promise<boolean> {
   if (new URL(page.url()).pathname !== SECOND_STEP) return false;
-  // The server accepts the step before, the current one and the next; never one already used.
-  const step = Math.max(Math.floor(Date.now() / STEP_MS), lastStep + 1);
+  // The server accepts the step before, the current one and the next (the current one is safe across a step
+  // boundary); never one already used by this account.
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), (lastStep.get(account) ?? 0) + 1);
   while (step > Math.floor(Date.now() / STEP_MS) + 1) await new Promise((r) => setTimeout(r, 500));
-  lastStep = step;
+  lastStep.set(account, step);
   await page.getByLabel('Mã xác thực', { exact: true }).fill(totpCode(DEMO_TOTP_SECRET, step * STEP_MS));
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === SECOND_STEP),

@@ -41,7 +41,7 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
   assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
   // Leaders (and administrators) also type the code of their authenticator app.
-  await passSecondStep(page);
+  await passSecondStep(page, username);
   return page;
 }
 

@@ -22,7 +22,7 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((u) => u.pathname !== '/dang-nhap'), page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
   // Leaders and administrators give the demo's one-time code (two-step verification).
-  await passSecondStep(page);
+  await passSecondStep(page, username);
   return page;
 }
 
