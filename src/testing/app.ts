@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { testDatabase } from '../platform/testing/database.ts';
+import { seededDatabase } from './seeded.ts';
 import type { Database } from '../platform/db/index.ts';
 import { decodeChallenge, solveChallenge } from '../platform/auth/pow.ts';
 
@@ -32,9 +33,16 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
 }
 
 export async function testApp(opts: { env?: Record<string, string>; demo?: boolean; seed?: boolean } = {}): Promise<TestApp> {
-  const database = await testDatabase();
+  const seed = opts.seed ?? true;
   const config = await testConfig({ ...(opts.demo ? { EGOV_DEMO: 'on' } : {}), ...(opts.env ?? {}) });
-  const app = await buildApp(config, { database, seed: opts.seed ?? true });
+  // On PGlite a seeded database is made once per source state, configuration and hour, and copied (seeded.ts).
+  const database =
+    seed && !process.env.TEST_DATABASE_URL
+      ? await seededDatabase(JSON.stringify({ demo: opts.demo === true, env: opts.env ?? {} }), async (maker) => {
+          await (await buildApp(config, { database: maker, seed: true })).close();
+        })
+      : await testDatabase();
+  const app = await buildApp(config, { database, seed });
   return {
     ...app,
     database,

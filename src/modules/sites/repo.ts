@@ -122,8 +122,9 @@ export const sitesRepo = {
   slugTaken(db: SitesDb, slug: string): Promise<boolean> {
     return db.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirst().then((r) => r !== undefined);
   },
-  async insertSite(db: SitesDb, s: { slug: string; agency_id: number | null; kind: SiteKind; name: string; name_en: string }): Promise<Site | undefined> {
-    return db.insertInto('sites').values(s).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  /** Many sites in one statement (in the order given); those whose address or agency is taken are skipped. */
+  insertSites(db: SitesDb, rows: { slug: string; agency_id: number | null; kind: SiteKind; name: string; name_en: string }[]): Promise<Site[]> {
+    return rows.length === 0 ? Promise.resolve([]) : db.insertInto('sites').values(rows).onConflict((oc) => oc.doNothing()).returningAll().execute();
   },
 
   setCommentSettings(db: SitesDb, siteId: number, v: { pre_moderation: boolean; comment_report_threshold: number }): Promise<Site> {
@@ -133,8 +134,9 @@ export const sitesRepo = {
   categories(db: SitesDb, siteId: number): Promise<Category[]> {
     return db.selectFrom('site_categories').selectAll().where('site_id', '=', siteId).orderBy('position').orderBy('id').execute();
   },
-  insertCategory(db: SitesDb, c: { site_id: number; slug: string; name: string; name_en: string; position: number }): Promise<void> {
-    return db.insertInto('site_categories').values(c).onConflict((oc) => oc.columns(['site_id', 'slug']).doNothing()).execute().then(() => undefined);
+  insertCategories(db: SitesDb, rows: { site_id: number; slug: string; name: string; name_en: string; position: number }[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return db.insertInto('site_categories').values(rows).onConflict((oc) => oc.columns(['site_id', 'slug']).doNothing()).execute().then(() => undefined);
   },
 
   /** Published articles whose time has come, newest first. */

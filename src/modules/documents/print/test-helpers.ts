@@ -1,19 +1,25 @@
 // What the print tests share: the PDF's text and page size by poppler-utils (pdftotext, pdfinfo), and sample rows.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingRegisterRow, OutgoingRegisterRow } from '../types.ts';
 
-function tmpFile(bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'egov-docprint-')), 'f.pdf');
-  writeFileSync(file, bytes);
-  return file;
+/** Runs a poppler tool on the PDF written to a temporary file, removed afterwards. */
+function poppler(tool: string, args: string[], pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'egov-docprint-'));
+  try {
+    const file = join(dir, 'f.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The text of each page (pdftotext -layout separates pages with a form feed), NFC. */
 export function pdfPages(pdf: Buffer): string[] {
-  const out = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', tmpFile(pdf), '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = poppler('pdftotext', ['-layout', '-enc', 'UTF-8'], pdf);
   const pages = out.normalize('NFC').split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return pages;
@@ -21,12 +27,12 @@ export function pdfPages(pdf: Buffer): string[] {
 
 /** The whole text in drawing order with whitespace collapsed, so that a phrase wrapped in its cell reads whole. */
 export function pdfText(pdf: Buffer): string {
-  const out = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', tmpFile(pdf), '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = poppler('pdftotext', ['-raw', '-enc', 'UTF-8'], pdf);
   return out.normalize('NFC').replace(/\s+/g, ' ');
 }
 
 export function pdfInfo(pdf: Buffer): { pages: number; size: string } {
-  const out = execFileSync('pdfinfo', [tmpFile(pdf)], { encoding: 'utf8' });
+  const out = poppler('pdfinfo', [], pdf);
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]), size: /^Page size:\s+(.+)$/m.exec(out)?.[1] ?? '' };
 }
 
