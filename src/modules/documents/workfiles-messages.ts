@@ -128,7 +128,7 @@ export const wp = {
     en: 'A closed file takes no more documents and can no longer be edited.',
   },
   closeButton: { vi: 'Kết thúc hồ sơ', en: 'Close the file' },
-  exportPdf: { vi: 'Mục lục văn bản (PDF)', en: 'Document index (PDF)' },
+  exportPdf: { vi: 'Hồ sơ kèm văn bản (PDF)', en: 'The file with its documents (PDF)' },
   exportXml: { vi: 'Dữ liệu hồ sơ (XML)', en: 'File metadata (XML)' },
   exports: { vi: 'Tải về', en: 'Download' },
   chooseKeeper: { vi: '— Chọn người —', en: '— Choose someone —' },
