@@ -1,7 +1,8 @@
 // A work file exported (Decree 30/2020 Chapter IV and Appendix V; DOMAIN §7 "file lists export to PDF/XML"):
 // - PDF: the file's cover (agency, code, title, period, keeper, retention, number of documents and pages), then the
-//   document index "MỤC LỤC VĂN BẢN" with each document's number and notation, date, author, summary and pages; A4
-//   portrait in Tinos with the Decree's margins, "Trang x/y" at the foot;
+//   document index "MỤC LỤC VĂN BẢN" with each document's number and notation, date, author, summary, pages and the
+//   page where it starts in the combined PDF (workfiles-pdf.ts adds the documents after the index); A4 portrait in
+//   Tinos with the Decree's margins, "Trang x/y" at the foot;
 // - XML: the file's metadata and each document's, element names in the spirit of Decree 30 Appendix VI and the
 //   archives' metadata (FileCode, Title, Retention, StartDate, EndDate, Keeper, Documents/Document…), UTF-8, built
 //   by fast-xml-parser's XMLBuilder, which escapes the text; characters XML 1.0 cannot carry are dropped.
@@ -71,24 +72,39 @@ function drawCover(doc: PDFKit.PDFDocument, x: WorkFileExport): void {
   footerText(doc, `In ngày ${dmyTime(x.printedAt)}`);
 }
 
+export const START_HEADER = 'Từ trang';
+
+/** Appendix V's columns, and the page of the combined PDF where each document starts. */
 const INDEX_COLUMNS: Column[] = [
   { header: 'STT', width: 6, align: 'center' },
   { header: 'Số, ký hiệu văn bản', width: 16 },
-  { header: 'Ngày tháng văn bản', width: 12, align: 'center' },
-  { header: 'Tác giả văn bản', width: 17 },
-  { header: 'Trích yếu nội dung văn bản', width: 31 },
+  { header: 'Ngày tháng văn bản', width: 11, align: 'center' },
+  { header: 'Tác giả văn bản', width: 15 },
+  { header: 'Trích yếu nội dung văn bản', width: 26 },
   { header: 'Số trang', width: 7, align: 'center' },
-  { header: 'Ghi chú', width: 11 },
+  { header: START_HEADER, width: 7, align: 'center' },
+  { header: 'Ghi chú', width: 12 },
 ];
 
-function note(d: DocumentRow): string {
+/** Where the documents start in the file with its documents (workfiles-pdf.ts), and its number of pages. */
+export interface BundleLayout {
+  /** The page (from 1, the cover) of each document's separator page, in the order of x.documents. */
+  starts: readonly number[];
+  total: number;
+}
+
+/** The index's note: incoming (with its arrival number) or outgoing, and recalled. */
+export function documentNote(d: DocumentRow): string {
   const parts = [d.direction === 'in' ? `Văn bản đến${d.arrival_number !== null ? ` số ${d.arrival_number}` : ''}` : 'Văn bản đi'];
   if (d.state === 'recalled') parts.push('đã thu hồi');
   return parts.join(', ');
 }
 
-/** The cover, then the index of documents; the pages numbered at the foot once all are drawn. */
-export async function workFilePdf(x: WorkFileExport): Promise<Buffer> {
+/**
+ * The cover, then the index of documents, the start of each document as `bundle` places it; the pages numbered at
+ * the foot once all are drawn, as pages of the combined PDF (workfiles-pdf.ts; the cover is page 1, unnumbered).
+ */
+export async function workFilePdf(x: WorkFileExport, bundle: BundleLayout): Promise<Buffer> {
   const doc = createPdf({ size: 'A4', title: `Hồ sơ ${x.file.code} - ${x.file.title}`, author: x.agency.name });
   drawCover(doc, x);
   doc.addPage();
@@ -104,19 +120,25 @@ export async function workFilePdf(x: WorkFileExport): Promise<Buffer> {
     documentAuthor(d, x.agency.name),
     d.summary,
     d.page_count === null ? '' : String(d.page_count),
-    note(d),
+    String(bundle.starts[i] ?? ''),
+    documentNote(d),
   ]);
   const style = { left, width, fontSize: 10.5, headerFontSize: 10.5, padding: 3 };
   const firstTop = doc.y;
   const layout = layoutTable(doc, INDEX_COLUMNS, rows, style, firstTop);
   const end = drawTable(doc, INDEX_COLUMNS, layout, style, firstTop, () => undefined);
   doc.font('serif').fontSize(12);
+  // Never onto a page of its own: the combined PDF counts on the index's pages as laid out.
+  const room = doc.page.height - doc.page.margins.bottom - end;
   if (rows.length === 0) doc.font('serifItalic').text('(Hồ sơ chưa có văn bản)', left, end + 6, { width, align: 'center' });
-  else doc.text(`Hồ sơ gồm ${rows.length} văn bản, ${pageTotal(x.documents)} trang.`, left, end + 8, { width });
+  else if (room > 4 * doc.currentLineHeight()) {
+    const where = `Cột “${START_HEADER}” là trang của tệp PDF này nơi văn bản bắt đầu.`;
+    doc.text(`Hồ sơ gồm ${rows.length} văn bản, ${pageTotal(x.documents)} trang. ${where}`, left, end + 8, { width, height: 3 * doc.currentLineHeight(), ellipsis: true });
+  }
   const range = doc.bufferedPageRange();
   for (let i = 1; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    footerText(doc, `Trang ${i}/${range.count - 1}`);
+    footerText(doc, `Trang ${i + 1}/${bundle.total}`);
   }
   return pdfToBuffer(doc);
 }

@@ -53,12 +53,17 @@ export const wfErrors = {
   draft: { vi: 'Dự thảo chưa ban hành thì chưa đưa vào hồ sơ được.', en: 'A draft that has not been issued cannot go into a file yet.' },
   already: { vi: 'Văn bản này đã có trong hồ sơ.', en: 'This document is in the file already.' },
   closed: { vi: 'Hồ sơ đã kết thúc nên không thay đổi được nữa.', en: 'The file is closed and can no longer be changed.' },
+  tooLarge: (pages: number, mb: number): { vi: string; en: string } => ({
+    vi: `Hồ sơ quá lớn để xuất thành một tệp PDF kèm văn bản (tối đa ${pages.toLocaleString('vi-VN')} trang và ${mb} MB tệp). Vui lòng mở từng văn bản từ trang của hồ sơ, hoặc tải dữ liệu hồ sơ dạng XML.`,
+    en: `The file is too large to export with its documents as one PDF (at most ${pages.toLocaleString('en-US')} pages and ${mb} MB of files). Please open the documents one by one from the file’s page, or download the file’s metadata as XML.`,
+  }),
 } as const;
 
 export const WorkFileErrors = defineErrors({
   INVALID: { status: 400, vi: 'Thông tin hồ sơ chưa hợp lệ. Vui lòng sửa các trường được nêu.', en: 'The file details are not valid. Please correct the fields listed.' },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem hồ sơ này.', en: 'The work file was not found, or you may not see it.' },
   NOT_ALLOWED: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này với hồ sơ.', en: 'You may not do this with the work file.' },
+  TOO_LARGE: { status: 422, vi: 'Hồ sơ quá lớn để xuất thành một tệp PDF kèm văn bản.', en: 'The file is too large to export with its documents as one PDF.' },
   CLOSED: { status: 409, vi: 'Hồ sơ đã kết thúc nên không thay đổi được nữa; không có gì bị thay đổi.', en: 'The file is closed and can no longer be changed; nothing was changed.' },
 });
 
@@ -123,7 +128,7 @@ export const wp = {
     en: 'A closed file takes no more documents and can no longer be edited.',
   },
   closeButton: { vi: 'Kết thúc hồ sơ', en: 'Close the file' },
-  exportPdf: { vi: 'Mục lục văn bản (PDF)', en: 'Document index (PDF)' },
+  exportPdf: { vi: 'Hồ sơ kèm văn bản (PDF)', en: 'The file with its documents (PDF)' },
   exportXml: { vi: 'Dữ liệu hồ sơ (XML)', en: 'File metadata (XML)' },
   exports: { vi: 'Tải về', en: 'Download' },
   chooseKeeper: { vi: '— Chọn người —', en: '— Choose someone —' },

@@ -9,7 +9,9 @@ import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
 import { findAgencyById } from '../units/index.ts';
 import { WorkFileListPage, WorkFilePage, WORK_FILES_URL, workFileUrl } from './views/workfiles.tsx';
-import { workFilePdf, workFileXml, type WorkFileExport } from './workfiles-export.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { workFileXml, type WorkFileExport } from './workfiles-export.ts';
+import { workFileBundlePdf, workFileFiles } from './workfiles-pdf.ts';
 import { WorkFileErrors } from './workfiles-messages.ts';
 import {
   addDocumentByReference,
@@ -147,7 +149,18 @@ export async function workFileRoutes(app: FastifyInstance, platform: Platform): 
 
   app.get(`${WORK_FILES_URL}/:id.pdf`, async (req, reply) => {
     const x = await exportOf(req);
-    const pdf = await workFilePdf(x);
+    // The file with the documents the user may see and their files; the files given out are audited, as when opened.
+    const files = await workFileFiles(platform, x.documents);
+    const pdf = await workFileBundlePdf(x, files);
+    await recordAudit(db, {
+      actor: req.user,
+      action: 'workfile.exported',
+      entity: 'work_file',
+      entityId: x.file.id,
+      agencyId: x.file.agency_id,
+      ip: req.ip,
+      data: { format: 'pdf', documents: x.documents.map((d) => d.id), files: files.flat().map((f) => f.id) },
+    });
     return reply.type('application/pdf').header('cache-control', NO_STORE).header('content-disposition', contentDisposition(fileName(x, 'pdf'), 'inline')).send(pdf);
   });
 
