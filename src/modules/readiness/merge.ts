@@ -4,7 +4,7 @@
 // largest population). Each merged value records where it came from.
 import type { Text } from '../../platform/web/i18n.ts';
 import { ReadinessErrors } from './errors.ts';
-import { lightOf, round2, type UnitScore, type UnitValues, type Value } from './scoring.ts';
+import { lightOf, round2, type UnitScore, type UnitValues, type Value, valueOf } from './scoring.ts';
 import { inputsOf, type LoadedSet, type MergeRule } from './sets.ts';
 
 export interface FormerUnit {
@@ -56,8 +56,8 @@ export function mergeValues(loaded: LoadedSet, formers: FormerUnit[], rules: Rec
   const values: UnitValues = {};
   const provenance: Provenance[] = [];
   for (const field of inputsOf(loaded)) {
-    const declared = rules[field.code] ?? loaded.indicators.get(field.code)?.merge ?? loaded.figures.get(field.code)?.merge ?? loaded.set.merge.default;
-    const from = formers.map((f) => ({ unit: f.unit, value: f.values[field.code] }));
+    const declared = (Object.hasOwn(rules, field.code) ? rules[field.code] : undefined) ?? loaded.indicators.get(field.code)?.merge ?? loaded.figures.get(field.code)?.merge ?? loaded.set.merge.default;
+    const from = formers.map((f) => ({ unit: f.unit, value: valueOf(f.values, field.code) }));
     const have = from.filter((x) => present(x.value));
     const missingFrom = from.filter((x) => !present(x.value)).map((x) => x.unit);
     const numbers = have.every((x) => typeof x.value === 'number');
@@ -73,7 +73,8 @@ export function mergeValues(loaded: LoadedSet, formers: FormerUnit[], rules: Rec
     let value: Value;
     if (applied === 'largest') {
       const big = largestUnit(formers);
-      value = present(big.values[field.code]) ? big.values[field.code] : null;
+      const v = valueOf(big.values, field.code);
+      value = present(v) ? v : null;
       note ??= { vi: `Lấy theo ${big.name ?? big.unit} (đông dân nhất)`, en: `Taken from ${big.name ?? big.unit} (largest population)` };
     } else if (have.length === 0) {
       value = null;

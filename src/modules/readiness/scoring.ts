@@ -67,6 +67,9 @@ export function lightOf(share: number, lights: IndicatorSet['lights']): Light {
   return 'red';
 }
 
+/** A unit's value by code: own properties only (a code such as "constructor" must not reach the prototype). */
+export const valueOf = (values: UnitValues, code: string): Value => (Object.hasOwn(values, code) ? values[code] : undefined);
+
 const isMissing = (v: Value): v is null | undefined => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 
 /** A value as a number for formulas and numeric rules: numbers as they are, yes/no as 1/0. */
@@ -83,7 +86,7 @@ export function peerBest(loaded: LoadedSet, peers: UnitValues[]): PeerBest {
     if (i.rule.kind !== 'relative') continue;
     let b = -Infinity;
     for (const p of peers) {
-      const x = p[i.code];
+      const x = valueOf(p, i.code);
       if (typeof x === 'number' && Number.isFinite(x) && x > b) b = x;
     }
     best.set(i.code, b === -Infinity ? 0 : b);
@@ -142,7 +145,7 @@ function scoreRule(i: Indicator, v: Value, best: PeerBest, lookup: (c: string) =
 export function scoreUnit(loaded: LoadedSet, input: UnitInput, best: PeerBest = new Map()): UnitScore {
   const { set, indicators, exprs } = loaded;
   const computed = new Map<string, number | undefined>();
-  const lookup = (code: string): number | undefined => (computed.has(code) ? computed.get(code) : numeric(input.values[code]));
+  const lookup = (code: string): number | undefined => (computed.has(code) ? computed.get(code) : numeric(valueOf(input.values, code)));
   const byCode = new Map<string, IndicatorScore>();
   const finish = (i: Indicator, raw: Raw): IndicatorScore => {
     const flags = [...raw.flags];
@@ -155,7 +158,7 @@ export function scoreUnit(loaded: LoadedSet, input: UnitInput, best: PeerBest = 
     const share = points / i.max;
     const s: IndicatorScore = { code: i.code, group: i.group, kind: i.rule.kind, value: raw.value, points, max: i.max, share, light: lightOf(share, set.lights), flags };
     if (raw.missing) s.missing = raw.missing;
-    const why = input.explanations?.[i.code];
+    const why = input.explanations && Object.hasOwn(input.explanations, i.code) ? input.explanations[i.code] : undefined;
     if (flags.includes('missing') && why) s.explanation = why;
     return s;
   };
@@ -166,7 +169,7 @@ export function scoreUnit(loaded: LoadedSet, input: UnitInput, best: PeerBest = 
     computed.set(code, typeof raw.value === 'number' ? raw.value : undefined);
     byCode.set(code, finish(i, raw));
   }
-  const scores = set.indicators.map((i) => byCode.get(i.code) ?? finish(i, scoreRule(i, input.values[i.code], best, lookup, exprs)));
+  const scores = set.indicators.map((i) => byCode.get(i.code) ?? finish(i, scoreRule(i, valueOf(input.values, i.code), best, lookup, exprs)));
   const groups = set.groups.map((g) => {
     const mine = scores.filter((s) => s.group === g.code);
     const points = round2(mine.reduce((t, s) => t + s.points, 0));
@@ -198,7 +201,7 @@ const HOLDS: Record<Operator, (l: number, r: number) => boolean> = {
  * a division by zero) is not judged: a form is validated as it is typed.
  */
 export function validateValues(loaded: LoadedSet, values: UnitValues): BrokenRule[] {
-  const lookup = (code: string) => numeric(values[code]);
+  const lookup = (code: string) => numeric(valueOf(values, code));
   const broken: BrokenRule[] = [];
   for (const v of loaded.set.validations) {
     const l = evaluateFormula(loaded.exprs.get(`${v.code}/left`)!, lookup);

@@ -17,7 +17,8 @@ export const CODE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const Code = z
   .string()
   .regex(CODE, 'a code starts with a letter and holds letters, digits, "_" or "."')
-  .refine((c) => !['min', 'max'].includes(c.toLowerCase()), 'min and max are reserved for formulas');
+  .refine((c) => !['min', 'max'].includes(c.toLowerCase()), 'min and max are reserved for formulas')
+  .refine((c) => c !== '__proto__', '__proto__ is not a code');
 const Points = z.number().finite().nonnegative();
 
 /** Figures the platform fills itself, with their source shown (issue 14: the quality figures, portal, documents). */
