@@ -52,6 +52,10 @@ export const directoryRepo = {
     if (accountIds.length === 0) return Promise.resolve([]);
     return db.selectFrom('directory_entries').select(['account_id', 'email']).where('account_id', 'in', [...accountIds]).execute();
   },
+  departmentsOfAccounts(db: DirectoryDb, accountIds: readonly number[]): Promise<{ account_id: number | null; department: string }[]> {
+    if (accountIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('directory_entries').select(['account_id', 'department']).where('account_id', 'in', [...accountIds]).execute();
+  },
 
   /** An agency's entries in display order; only the published ones unless `all`. */
   listByAgency(db: DirectoryDb, agencyId: number, all: boolean): Promise<EntryRow[]> {

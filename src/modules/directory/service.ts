@@ -167,6 +167,12 @@ export async function officialEmailsOf(db: Kysely<PlatformTables>, accountIds: r
   return new Map(rows.flatMap((r) => (r.account_id === null ? [] : [[r.account_id, r.email] as const])));
 }
 
+/** The department (phòng, ban) of each account's directory entry; accounts without an entry, or with none named, are absent. */
+export async function departmentsOf(db: Kysely<PlatformTables>, accountIds: readonly number[]): Promise<Map<number, string>> {
+  const rows = await directoryRepo.departmentsOfAccounts(directoryDb(db), accountIds);
+  return new Map(rows.flatMap((r) => (r.account_id === null || r.department.trim() === '' ? [] : [[r.account_id, r.department.trim()] as const])));
+}
+
 /** The official address of the account's directory entry, or null when it has none. */
 export async function officialEmailOf(platform: Platform, accountId: number): Promise<string | null> {
   return (await officialEmailsOf(platform.database.db, [accountId])).get(accountId) ?? null;

@@ -5,14 +5,14 @@ import { directoryDb, directoryRepo } from './repo.ts';
 
 export async function addDirectoryEntry(
   db: Kysely<PlatformTables>,
-  e: { agencyId: number; accountId?: number | null; fullName: string; email: string; public?: boolean },
+  e: { agencyId: number; accountId?: number | null; fullName: string; email: string; public?: boolean; department?: string },
 ): Promise<number> {
   const row = await directoryRepo.insert(directoryDb(db), {
     agency_id: e.agencyId,
     account_id: e.accountId ?? null,
     full_name: e.fullName,
     position: '',
-    department: '',
+    department: e.department ?? '',
     email: e.email,
     office_phone: '',
     mobile: '',

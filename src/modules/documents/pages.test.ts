@@ -13,6 +13,7 @@ import { signPdf } from '../../platform/pdf/signature.ts';
 import { makeTestP12 } from '../../platform/pdf/test-certificate.ts';
 import { testApp, type TestApp } from '../../testing/app.ts';
 import { OTHER_WARD, postMultipart, Role, smallPdf, staff, WARD } from './testing.ts';
+import { addDirectoryEntry } from '../directory/testing.ts';
 
 let app: TestApp;
 before(async () => {
@@ -113,8 +114,15 @@ test('incoming letter to outgoing answer through the pages, with registers and e
 
   const search = await specialist.client.get('/van-ban/tim-kiem?q=ra%20soat%20ho%20tich');
   assert.match(search.body, /rà soát hộ tịch năm 2026/);
+  // The report sums per unit (the lead handler's department in the staff directory) and lists each person.
+  await addDirectoryEntry(app.database.db, { agencyId: specialist.user.agencyId, accountId: specialist.user.id, fullName: 'Cán bộ cv.pages', email: 'cv.pages@hanoi.gov.vn', department: 'Phòng Văn hóa – Xã hội' });
   const report = await leader.client.get(`/van-ban/bao-cao?${month}`);
   assert.match(report.body, /Cán bộ cv\.pages/);
+  const unitRow = /<caption>Theo đơn vị,[^<]*<\/caption>.*?<tbody>(.*?)<\/tbody>/s.exec(report.body)?.[1] ?? '';
+  const cellsOf = (row: string) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(cellsOf(unitRow), ['Phòng Văn hóa – Xã hội', '1', '1', '0', '0', '0'], 'one unit, one lead handler, one letter closed on time');
+  const personRow = /<caption>Theo người chủ trì,[^<]*<\/caption>.*?<tbody>(.*?)<\/tbody>/s.exec(report.body)?.[1] ?? '';
+  assert.deepEqual(cellsOf(personRow), ['Cán bộ cv.pages', 'Phòng Văn hóa – Xã hội', '1', '0', '0', '0']);
   // A period longer than a year is refused with a clear message.
   assert.equal((await clerk.client.get('/van-ban/so-di?tu=2020-01-01&den=2026-01-01')).statusCode, 400);
 });

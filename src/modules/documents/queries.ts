@@ -8,6 +8,7 @@ import type { SessionUser } from '../../platform/auth/roles.ts';
 import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { foldAccents } from '../../platform/text/index.ts';
+import { departmentsOf } from '../directory/index.ts';
 import { isClerk, isLeader, requireDocumentStaff } from './access.ts';
 import { DocumentErrors } from './errors.ts';
 import { fieldErrors } from './messages.ts';
@@ -150,6 +151,8 @@ export async function searchDocuments(platform: Platform, actor: Actor, query: s
 export interface OnTimeRow {
   accountId: number;
   name: string;
+  /** The lead handler's department (phòng, ban) from the staff directory; '' when the directory names none. */
+  unit: string;
   onTime: number;
   late: number;
   open: number;
@@ -174,5 +177,33 @@ export async function onTimeByPerson(platform: Platform, actor: Actor, p: Period
     where a.role = 'lead' and d.agency_id = ${user.agencyId} and d.arrived_on between ${p.from}::date and ${p.to}::date
     group by a.account_id, acc.full_name
     order by acc.full_name`.execute(platform.database.db);
-  return rows.rows.map((r) => ({ accountId: Number(r.account_id), name: r.full_name, onTime: Number(r.on_time), late: Number(r.late), open: Number(r.open), overdue: Number(r.overdue) }));
+  const units = await departmentsOf(platform.database.db, rows.rows.map((r) => Number(r.account_id)));
+  return rows.rows.map((r) => ({ accountId: Number(r.account_id), name: r.full_name, unit: units.get(Number(r.account_id)) ?? '', onTime: Number(r.on_time), late: Number(r.late), open: Number(r.open), overdue: Number(r.overdue) }));
+}
+
+export interface OnTimeUnitRow {
+  unit: string;
+  people: number;
+  onTime: number;
+  late: number;
+  open: number;
+  overdue: number;
+}
+
+const collator = new Intl.Collator('vi');
+
+/** The per-person rows summed per unit (the issue's "handled on time / late per unit"), in Vietnamese order; the
+ *  handlers the directory places in no unit come last, under ''. */
+export function onTimeByUnit(rows: readonly OnTimeRow[]): OnTimeUnitRow[] {
+  const by = new Map<string, OnTimeUnitRow>();
+  for (const r of rows) {
+    const u = by.get(r.unit) ?? { unit: r.unit, people: 0, onTime: 0, late: 0, open: 0, overdue: 0 };
+    u.people++;
+    u.onTime += r.onTime;
+    u.late += r.late;
+    u.open += r.open;
+    u.overdue += r.overdue;
+    by.set(r.unit, u);
+  }
+  return [...by.values()].sort((a, b) => (a.unit === '' ? 1 : 0) - (b.unit === '' ? 1 : 0) || collator.compare(a.unit, b.unit));
 }

@@ -22,7 +22,7 @@ import { commentOn, createDraft, emailRecipientsOf, externalRecipientsOf, intern
 import { pm } from './page-messages.ts';
 import { agencyChoices, colleaguesOf, documentPageState, handlingSlipOf, incomingLines, outgoingLines } from './page-state.ts';
 import { incomingRegisterPdf, incomingRegisterXlsx, outgoingRegisterPdf, outgoingRegisterXlsx, handlingSlipPdf } from './print/index.ts';
-import { checkPeriod, documentInbox, incomingRegister, onTimeByPerson, outgoingRegister, searchDocuments, type Period } from './queries.ts';
+import { checkPeriod, documentInbox, incomingRegister, onTimeByPerson, onTimeByUnit, outgoingRegister, searchDocuments, type Period } from './queries.ts';
 import { MAIL_LINK_PATH, openMailedDocument } from './mail.ts';
 import { documentsDb, documentsRepo } from './repo.ts';
 import { RecalledPage } from './views/recalled.tsx';
@@ -299,11 +299,12 @@ export async function documentRoutes(app: FastifyInstance, platform: Platform): 
     requireDocumentStaff(req.user);
     const period = periodOf(req.query as Body);
     try {
-      return noStore(reply).html(ReportPage({ req, period, rows: await onTimeByPerson(platform, req.user, period), errors: [] }));
+      const rows = await onTimeByPerson(platform, req.user, period);
+      return noStore(reply).html(ReportPage({ req, period, rows, units: onTimeByUnit(rows), errors: [] }));
     } catch (err) {
       const e = formError(err);
       if (!e) throw err;
-      return noStore(reply.status(e.status)).html(ReportPage({ req, period, rows: [], errors: asFields(e) }));
+      return noStore(reply.status(e.status)).html(ReportPage({ req, period, rows: [], units: [], errors: asFields(e) }));
     }
   });
 }

@@ -6,7 +6,7 @@ import { formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
 import { ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import { FIELDS } from '../messages.ts';
 import { pm } from '../page-messages.ts';
-import type { OnTimeRow, Period } from '../queries.ts';
+import type { OnTimeRow, OnTimeUnitRow, Period } from '../queries.ts';
 import type { CancelledRow, DocumentRow } from '../repo.ts';
 import type { IncomingRegisterRow, OutgoingRegisterRow } from '../types.ts';
 import { cellText, INCOMING_COLUMNS, OUTGOING_COLUMNS, type RegisterColumn } from '../print/register-columns.ts';
@@ -132,9 +132,29 @@ export function SearchPage({ req, q, rows, today }: { req: FastifyRequest; q: st
   );
 }
 
-export function ReportPage({ req, period, rows, errors }: { req: FastifyRequest; period: Period; rows: OnTimeRow[]; errors: readonly FieldError[] }): JSX.Element {
+export function ReportPage({ req, period, rows, units, errors }: { req: FastifyRequest; period: Period; rows: OnTimeRow[]; units: OnTimeUnitRow[]; errors: readonly FieldError[] }): JSX.Element {
   const lang = req.lang;
-  const heads = [pm.person, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
+  const range = `${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`;
+  const unitHeads = [pm.unit, pm.people, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
+  const heads = [pm.person, pm.unit, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
+  const unitName = (u: string) => (u === '' ? t(lang, pm.noUnit) : u);
+  const cells = (labels: string[], values: string[]) =>
+    values.map((v, i) => (
+      <td data-label={labels[i]} safe>
+        {v}
+      </td>
+    ));
+  const head = (labels: string[]) => (
+    <thead>
+      <tr>
+        {labels.map((h) => (
+          <th scope="col" safe>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
   return (
     <Page req={req} title={pm.report}>
       <p>
@@ -148,41 +168,30 @@ export function ReportPage({ req, period, rows, errors }: { req: FastifyRequest;
       {rows.length === 0 ? (
         <p safe>{t(lang, pm.empty)}</p>
       ) : (
-        <div class="table-frame">
-          <table class="cards-on-phone">
-            <caption safe>{`${t(lang, pm.report)} ${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`}</caption>
-            <thead>
-              <tr>
-                {heads.map((h) => (
-                  <th scope="col" safe>
-                    {h}
-                  </th>
+        <>
+          <div class="table-frame">
+            <table class="cards-on-phone">
+              <caption safe>{`${t(lang, pm.byUnit)} ${range}`}</caption>
+              {head(unitHeads)}
+              <tbody>
+                {units.map((u) => (
+                  <tr>{cells(unitHeads, [unitName(u.unit), String(u.people), String(u.onTime), String(u.late), String(u.open), String(u.overdue)])}</tr>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td data-label={heads[0]} safe>
-                    {r.name}
-                  </td>
-                  <td data-label={heads[1]} safe>
-                    {String(r.onTime)}
-                  </td>
-                  <td data-label={heads[2]} safe>
-                    {String(r.late)}
-                  </td>
-                  <td data-label={heads[3]} safe>
-                    {String(r.open)}
-                  </td>
-                  <td data-label={heads[4]} safe>
-                    {String(r.overdue)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </tbody>
+            </table>
+          </div>
+          <div class="table-frame">
+            <table class="cards-on-phone">
+              <caption safe>{`${t(lang, pm.byPerson)} ${range}`}</caption>
+              {head(heads)}
+              <tbody>
+                {rows.map((r) => (
+                  <tr>{cells(heads, [r.name, unitName(r.unit), String(r.onTime), String(r.late), String(r.open), String(r.overdue)])}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </Page>
   );
