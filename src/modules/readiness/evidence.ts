@@ -74,7 +74,7 @@ export function checkEvidence(name: string, content: Buffer): { mime: string } |
 export async function addEvidence(platform: Platform, actor: Actor, formId: number, code: string, file: { name: string; content: Buffer }, ip: string | null = null): Promise<EvidenceInfo> {
   requireReporter(actor);
   const db = readinessDb(platform.database.db);
-  const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'minh-chung';
+  const name = [...file.name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(-200) || 'minh-chung';
   const checked = checkEvidence(name, file.content);
   return db.transaction().execute(async (trx) => {
     const { user, form, cycle } = await formForUser(trx, actor, formId, true);
