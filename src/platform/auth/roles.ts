@@ -13,6 +13,12 @@ export const Role = {
   schoolAdmissions: 'school_admissions',
   /** The education office: admission rounds, catchments, codes, live counts and results for every school (issue 11). */
   educationOffice: 'education_office',
+  /** A unit's IT officer: fills and submits its own unit's IT readiness form (issue 14). */
+  readinessReporter: 'readiness_reporter',
+  /** The city's office for IT readiness: opens cycles, reviews, asks questions, reopens a late form, publishes. */
+  readinessReviewer: 'readiness_reviewer',
+  /** A member of the appraisal council: adjusts an indicator's score, with a reason. */
+  readinessCouncil: 'readiness_council',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -28,6 +34,9 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   intake: { vi: 'Tiếp nhận thay', en: 'Submits on behalf' },
   school_admissions: { vi: 'Cán bộ tuyển sinh của trường', en: 'School admissions officer' },
   education_office: { vi: 'Cán bộ tuyển sinh của cơ quan giáo dục', en: 'Education office (admissions)' },
+  readiness_reporter: { vi: 'Cán bộ CNTT báo cáo tự đánh giá mức độ chuyển đổi số', en: 'IT readiness reporter (unit)' },
+  readiness_reviewer: { vi: 'Cán bộ thẩm định mức độ chuyển đổi số', en: 'IT readiness reviewer (city office)' },
+  readiness_council: { vi: 'Thành viên Hội đồng thẩm định chuyển đổi số', en: 'IT readiness appraisal council member' },
 };
 
 export function isRole(v: string): v is Role {

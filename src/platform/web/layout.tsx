@@ -32,7 +32,8 @@ function hasErrorSummary(children: Children): boolean {
   return Array.isArray(children) && children.some((c) => hasErrorSummary(c as Children));
 }
 
-const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office'];
+// Roles with pages of their own only: admissions (issue 11) and IT readiness (issue 14).
+const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council'];
 
 export function Page({ req, title, children, narrow, head }: PageProps): JSX.Element {
   const lang = req.lang;
