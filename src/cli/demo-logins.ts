@@ -14,6 +14,11 @@ export const DEMO_USERNAMES = [
   'demo.badinh.vanthu',
   'demo.truong',
   'demo.sogd',
+  'demo.cntt',
+  'demo.thamdinh',
+  'demo.hoidong',
+  'demo.daotao',
+  'demo.truong.cntt',
 ] as const;
 
 /**

@@ -3,7 +3,8 @@
 // office after the dossiers it works on; citizen feedback after the calendar and the units it counts and places by;
 // the quality figures after all three (they read feedback_case_facts); admissions last:
 // its demo schools are laid out over the units; the comments right after the sites whose articles they are on; official documents after the calendar, accounts and
-// units they number, assign and deliver by).
+// units they number, assign and deliver by; IT training and schools' IT equipment after admissions (its schools), and
+// IT readiness last: its forms read figures from all of them).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -19,5 +20,8 @@ import { admissionsModule } from './admissions/index.ts';
 import { sitesModule } from './sites/index.ts';
 import { commentsModule } from './comments/index.ts';
 import { documentsModule } from './documents/index.ts';
+import { readinessModule } from './readiness/index.ts';
+import { trainingModule } from './training/index.ts';
+import { schoolItModule } from './schoolit/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule, trainingModule, schoolItModule, readinessModule];

@@ -22,8 +22,14 @@ const JUSTICE_CODE = '000.00.03.H26';
 const SECOND_WARD_CODE = '000.01.51.H26';
 /** Sở Giáo dục và Đào tạo: the education office of school admission (issue 11). */
 const EDUCATION_CODE = '000.00.09.H26';
+/** Sở Khoa học và Công nghệ: the city's office for IT readiness and its appraisal council (issue 14). */
+const SCIENCE_CODE = '000.00.08.H26';
+/** Sở Nội vụ: the IT training of officials (issue 14). */
+const HOME_CODE = '000.00.02.H26';
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
+
+type DemoAgency = 'ward' | 'centre' | 'justice' | 'ward2' | 'education' | 'science' | 'home';
 
 export interface DemoAccount {
   username: string;
@@ -31,7 +37,7 @@ export interface DemoAccount {
   kind: AccountKind;
   roles: RoleT[];
   /** 'ward': UBND Phường Hoàn Kiếm; 'centre': the city's service centre; 'justice': Sở Tư pháp; 'ward2': UBND phường Ba Đình. */
-  agency?: 'ward' | 'centre' | 'justice' | 'ward2' | 'education';
+  agency?: DemoAgency;
   email?: string;
   phone?: string;
   personalId?: string;
@@ -53,6 +59,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // Admissions officer of Trường Tiểu học Hoàn Kiếm A (the admissions module attaches the account to the school).
   { username: 'demo.truong', fullName: 'Lý Thị Ngọc', kind: 'staff', roles: [Role.schoolAdmissions], agency: 'ward' },
   { username: 'demo.sogd', fullName: 'Trịnh Thị Ngọc', kind: 'staff', roles: [Role.educationOffice], agency: 'education' },
+  // IT readiness (issue 14): the ward's IT officer fills its form; the city's office reviews; the council adjusts.
+  { username: 'demo.cntt', fullName: 'Tạ Minh Khoa', kind: 'staff', roles: [Role.readinessReporter], agency: 'ward' },
+  { username: 'demo.thamdinh', fullName: 'Lương Thị Hạnh', kind: 'staff', roles: [Role.readinessReviewer], agency: 'science' },
+  { username: 'demo.hoidong', fullName: 'Kiều Văn Long', kind: 'staff', roles: [Role.readinessCouncil], agency: 'science' },
+  // IT training of officials and schools' IT equipment (issue 14).
+  { username: 'demo.daotao', fullName: 'Hà Thị Thu', kind: 'staff', roles: [Role.trainingManager], agency: 'home' },
+  { username: 'demo.truong.cntt', fullName: 'Mai Văn Tùng', kind: 'staff', roles: [Role.schoolIt], agency: 'ward' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */
@@ -95,7 +108,13 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
   const ward2 = await agencyByCodeOrKind(platform.database.db, SECOND_WARD_CODE, 'commune_committee');
   const edu = await findAgencyByCode(platform.database.db, EDUCATION_CODE);
   const education = edu ? { id: edu.id, code: edu.code, name: edu.name } : centre;
-  const agencies: Record<'ward' | 'centre' | 'justice' | 'ward2' | 'education', AgencyOption | undefined> = { ward, centre, justice, ward2, education };
+  const byCode = async (code: string): Promise<AgencyOption | undefined> => {
+    const a = await findAgencyByCode(platform.database.db, code);
+    return a ? { id: a.id, code: a.code, name: a.name } : centre;
+  };
+  const science = await byCode(SCIENCE_CODE);
+  const home = await byCode(HOME_CODE);
+  const agencies: Record<DemoAgency, AgencyOption | undefined> = { ward, centre, justice, ward2, education, science, home };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const agency = a.agency ? agencies[a.agency] : undefined;

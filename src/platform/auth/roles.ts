@@ -19,6 +19,10 @@ export const Role = {
   readinessReviewer: 'readiness_reviewer',
   /** A member of the appraisal council: adjusts an indicator's score, with a reason. */
   readinessCouncil: 'readiness_council',
+  /** The city's IT-training office: courses, classes, trainees, exams and certificates of IU01–IU15 (issue 14). */
+  trainingManager: 'training_manager',
+  /** A school's IT officer: enters the school's IT equipment, which the education office checks (issue 14). */
+  schoolIt: 'school_it',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -37,6 +41,8 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   readiness_reporter: { vi: 'Cán bộ CNTT báo cáo tự đánh giá mức độ chuyển đổi số', en: 'IT readiness reporter (unit)' },
   readiness_reviewer: { vi: 'Cán bộ thẩm định mức độ chuyển đổi số', en: 'IT readiness reviewer (city office)' },
   readiness_council: { vi: 'Thành viên Hội đồng thẩm định chuyển đổi số', en: 'IT readiness appraisal council member' },
+  training_manager: { vi: 'Cán bộ quản lý bồi dưỡng kỹ năng CNTT', en: 'IT training manager' },
+  school_it: { vi: 'Cán bộ phụ trách thiết bị CNTT của trường', en: 'School IT equipment officer' },
 };
 
 export function isRole(v: string): v is Role {

@@ -33,7 +33,7 @@ function hasErrorSummary(children: Children): boolean {
 }
 
 // Roles with pages of their own only: admissions (issue 11) and IT readiness (issue 14).
-const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council'];
+const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council', 'training_manager', 'school_it'];
 
 export function Page({ req, title, children, narrow, head }: PageProps): JSX.Element {
   const lang = req.lang;

@@ -1,0 +1,8 @@
+// IT readiness of every unit (issue 14): indicator sets as data, the yearly self-assessment cycle (forms with evidence,
+// review, the appraisal council, publication) and its results. Other modules call what is exported here, never the
+// tables.
+import type { Module } from '../../platform/module.ts';
+
+export const readinessModule: Module = {
+  name: 'readiness',
+};
