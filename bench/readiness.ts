@@ -10,22 +10,13 @@ import { parseArgs } from 'node:util';
 import { scorePeerGroup } from '../src/modules/readiness/ranking.ts';
 import { validateValues, type UnitInput, type UnitValues } from '../src/modules/readiness/scoring.ts';
 import { inputsOf, loadShippedSet, type LoadedSet } from '../src/modules/readiness/sets.ts';
+import { seededRandom } from '../src/platform/seeded-random.ts';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, seed: { type: 'string', default: '2025' } } });
 const ROUNDS = Number(args.rounds);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
-/** mulberry32: a small seeded PRNG, so that every run scores the same values. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 /** A unit's values: a total for each `X ≤ Y` pair's Y, a part of it for X; shares 0–100; 3% of values left missing. */
 function generate(loaded: LoadedSet, unit: string, rnd: () => number): UnitInput {

@@ -4,18 +4,9 @@
 // departments, wards), signers, drafting units and instructions. Deterministic for a seed (mulberry32).
 import type { Agency } from '../units/index.ts';
 import type { DocumentTypeCode } from './types.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 
-/** A small deterministic generator (mulberry32): the same seed gives the same documents. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export type Rnd = () => number;
 export const pick = <T>(rnd: Rnd, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;

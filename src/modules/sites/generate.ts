@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { insertJsonRows, type BulkColumns } from '../../platform/db/bulk.ts';
 import { slugify } from '../../platform/text/slug.ts';
 import { type ArticleKind, sitesDb, sitesRepo } from './repo.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 
 const SUBJECTS = [
   'cải cách hành chính', 'chuyển đổi số', 'dịch vụ công trực tuyến', 'an toàn giao thông', 'vệ sinh môi trường', 'phòng cháy chữa cháy',
@@ -29,17 +30,7 @@ const SENTENCES = [
   'Mọi ý kiến phản ánh, kiến nghị xin gửi về bộ phận tiếp công dân hoặc qua Cổng thông tin điện tử.',
 ];
 
-/** A small deterministic generator (mulberry32): the same seed gives the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const COLUMNS: BulkColumns = [
   ['site_id', 'bigint'], ['kind', 'text'], ['slug', 'text'], ['title', 'text'], ['summary', 'text'], ['body_html', 'text'], ['body_text', 'text'],
