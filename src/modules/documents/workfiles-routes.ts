@@ -14,7 +14,6 @@ import { workFileXml, type WorkFileExport } from './workfiles-export.ts';
 import { workFileBundlePdf, workFileFiles } from './workfiles-pdf.ts';
 import { WorkFileErrors } from './workfiles-messages.ts';
 import {
-  addDocumentByReference,
   closeWorkFile,
   createWorkFile,
   emptyWorkFile,
@@ -28,6 +27,7 @@ import {
   workFileValues,
   type WorkFileValues,
 } from './workfiles.ts';
+import { addDocumentByReference } from './workfiles-reference.ts';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

@@ -14,16 +14,15 @@ import type { DocumentRow } from './repo.ts';
 import { OTHER_WARD, Role, staff, WARD } from './testing.ts';
 import {
   addDocument,
-  addDocumentByReference,
   closeWorkFile,
   createWorkFile,
-  findDocumentByReference,
   listWorkFiles,
   removeDocument,
   updateWorkFile,
   type WorkFileValues,
   workFileIndex,
 } from './workfiles.ts';
+import { addDocumentByReference, findDocumentByReference } from './workfiles-reference.ts';
 
 let app: TestApp;
 type User = Awaited<ReturnType<typeof staff>>['user'];
