@@ -12,6 +12,7 @@ export const directoryModule: Module = {
   seedDemo: (platform) => seedDemoDirectory(platform),
 };
 
+export { directoryCounts } from './counts.ts';
 export { officialEmailOf, officialEmailsOf, departmentsOf, managesAgency } from './service.ts';
 export { DirectoryErrors } from './errors.ts';
 export { publicAgencyDirectory, type PublicEntry } from './public-service.ts';
