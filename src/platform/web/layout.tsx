@@ -53,6 +53,7 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ...(user?.roles.some((r) => r === 'registry_clerk' || r === 'leader' || r === 'specialist') ? ([['/van-ban', m.navDocuments]] as [string, Text][]) : []),
     ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
+    ...(user?.roles.includes('training_manager') ? ([['/dao-tao-cntt', m.navTraining]] as [string, Text][]) : []),
     ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],

@@ -18,6 +18,7 @@ export const shell = {
   navEditing: { vi: 'Biên tập tin bài', en: 'Editing' },
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },
+  navTraining: { vi: 'Bồi dưỡng CNTT', en: 'IT training' },
   unverified: {
     vi: 'Tài khoản chưa có số điện thoại hoặc thư điện tử đã xác minh nên chưa nộp được hồ sơ trực tuyến.',
     en: 'Your account has no verified phone number or e-mail yet, so it cannot submit online.',
