@@ -58,9 +58,9 @@ async function storeVersion(trx: SetsDb, raw: unknown, set: IndicatorSet, by: nu
 }
 
 /** Loads each shipped file (data/readiness/) whose content is not stored under its id: a changed file is a new version. */
-export async function seedShippedSets(platform: Platform): Promise<void> {
+export async function seedShippedSets(platform: Platform, files: readonly string[] = Object.values(SHIPPED_SETS)): Promise<void> {
   const db = setsDb(platform.database.db);
-  for (const path of Object.values(SHIPPED_SETS)) {
+  for (const path of files) {
     const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
     const { set } = loadSet(raw);
     await db.transaction().execute((trx) => storeVersion(trx, raw, set, null, null));
