@@ -10,7 +10,7 @@ import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { requireReadinessStaff, requireReviewer } from './access.ts';
 import { ReadinessErrors } from './errors.ts';
-import { audit, type ReadinessDb, readinessDb } from './repo.ts';
+import { audit, type ReadinessDb } from './repo.ts';
 import { checkSet, type IndicatorSet, type LoadedSet, loadSet, type PeerGroup, type SetIssue, SHIPPED_SETS } from './sets.ts';
 
 interface SetsTable {
@@ -135,7 +135,7 @@ export async function importSet(platform: Platform, actor: Actor, json: string, 
   const user = requireReviewer(actor);
   if (typeof json !== 'string' || json.trim() === '' || Buffer.byteLength(json) > MAX_SET_BYTES) throw ReadinessErrors.SET_FILE();
   // PostgreSQL's jsonb holds no NUL character (escaped or not).
-  if (/\u0000|\\u0000/i.test(json)) throw invalid([{ where: '(set)', vi: '(set): tệp chứa ký tự NUL', en: '(set): the file holds a NUL character' }]);
+  if (json.includes('\u0000') || /\\u0000/i.test(json)) throw invalid([{ where: '(set)', vi: '(set): tệp chứa ký tự NUL', en: '(set): the file holds a NUL character' }]);
   let raw: unknown;
   try {
     raw = JSON.parse(json);

@@ -141,7 +141,7 @@ export function SetPage({ req, info, versions, loaded, imported }: { req: Fastif
         <li safe>{t(lang, sm.source, { decision: s.source.decision, date: s.source.date, title: t(lang, s.source.title) })}</li>
         <li safe>{t(lang, sm.totalPoints, { n: s.totalPoints })}</li>
         <li safe>{`${dataKind(lang, s.plausible)}${s.note ? ` — ${t(lang, s.note)}` : ''}`}</li>
-        <li safe>{t(lang, info.loaded_by === null ? sm.loadedShipped : sm.loadedBy, { date: formatDate(lang, info.loaded_at) })}{info.note ? ` ${info.note}` : ''}</li>
+        <li safe>{`${t(lang, info.loaded_by === null ? sm.loadedShipped : sm.loadedBy, { date: formatDate(lang, info.loaded_at) })}${info.note ? ` ${info.note}` : ''}`}</li>
       </ul>
       {s.groups.map((g) => (
         <section aria-labelledby={`group-${g.code}`}>
