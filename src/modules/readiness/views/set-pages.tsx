@@ -4,7 +4,7 @@
 // maxima, then the figures and the validation rules. Tables become cards on a phone (cards-on-phone).
 import type { FastifyRequest } from 'fastify';
 import type { SetIssue } from '../checks.ts';
-import { formatDate, t, type Lang } from '../../../platform/web/i18n.ts';
+import { formatDate, formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
 import { attrValue, CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
 import { ruleSentence, sm } from '../sets-messages.ts';
 import type { SetInfo, SetSummary } from '../sets-store.ts';
@@ -138,7 +138,7 @@ export function SetPage({ req, info, versions, loaded, imported }: { req: Fastif
       <VersionSelector req={req} id={s.id} info={info} versions={versions} />
       <ul>
         <li safe>{`${t(lang, sm.colYear)}: ${s.year} — ${peer(lang, s.peerGroup)}`}</li>
-        <li safe>{t(lang, sm.source, { decision: s.source.decision, date: s.source.date, title: t(lang, s.source.title) })}</li>
+        <li safe>{t(lang, sm.source, { decision: s.source.decision, date: formatIsoDay(s.source.date), title: t(lang, s.source.title) })}</li>
         <li safe>{t(lang, sm.totalPoints, { n: s.totalPoints })}</li>
         <li safe>{`${dataKind(lang, s.plausible)}${s.note ? ` — ${t(lang, s.note)}` : ''}`}</li>
         <li safe>{`${t(lang, info.loaded_by === null ? sm.loadedShipped : sm.loadedBy, { date: formatDate(lang, info.loaded_at) })}${info.note ? ` ${info.note}` : ''}`}</li>
