@@ -12,14 +12,14 @@ import { ReadinessErrors } from './errors.ts';
 import { AGENCY_KIND } from './form.ts';
 import { audit, type CycleRow, type FormRow, type FormState, readinessDb, readinessRepo } from './repo.ts';
 import { provisionalScores } from './results.ts';
-import { loadShippedSet } from './sets.ts';
+import { latestVersion } from './sets-store.ts';
 
 const MAX_GUIDANCE = 20000;
 
-/** The office opens the cycle of a shipped set (data/readiness/), with its guidance and deadline. */
+/** The office opens the cycle of a stored set (its latest version, kept by the cycle), with guidance and deadline. */
 export async function openCycle(platform: Platform, actor: Actor, input: { setId: string; deadline: string; guidance?: string }, ip: string | null = null, now = new Date()): Promise<CycleRow> {
   const user = requireReviewer(actor);
-  const loaded = loadShippedSet(input.setId);
+  const { version, loaded } = await latestVersion(platform.database.db, input.setId);
   const deadline = input.deadline.trim();
   const guidance = (input.guidance ?? '').trim();
   const fields = [];
@@ -32,8 +32,8 @@ export async function openCycle(platform: Platform, actor: Actor, input: { setId
   try {
     return await db.transaction().execute(async (trx) => {
       if (await readinessRepo.cycleOfSet(trx, id, year, peerGroup)) throw ReadinessErrors.CYCLE_EXISTS();
-      const cycle = await readinessRepo.insertCycle(trx, { set_id: id, year, peer_group: peerGroup, guidance, deadline, opened_by: user.id });
-      await audit(trx, { actor: user, action: 'readiness.cycle_opened', entity: 'readiness_cycle', entityId: cycle.id, ip, data: { set: id, year, peerGroup, deadline } });
+      const cycle = await readinessRepo.insertCycle(trx, { set_id: id, set_version: version, year, peer_group: peerGroup, guidance, deadline, opened_by: user.id });
+      await audit(trx, { actor: user, action: 'readiness.cycle_opened', entity: 'readiness_cycle', entityId: cycle.id, ip, data: { set: id, version, year, peerGroup, deadline } });
       return cycle;
     });
   } catch (err) {

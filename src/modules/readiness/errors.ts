@@ -7,6 +7,8 @@ export const ReadinessErrors = defineErrors({
     en: 'The indicator set is not valid. See the errors listed per indicator.',
   },
   SET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ chỉ số.', en: 'The indicator set was not found.' },
+  SET_UNCHANGED: { status: 409, vi: 'Nội dung bộ chỉ số này đã được lưu ở một phiên bản trước; không có gì được thêm.', en: 'This content of the indicator set is stored already as an earlier version; nothing was added.' },
+  SET_FILE: { status: 400, vi: 'Vui lòng chọn một tệp JSON bộ chỉ số (tối đa 2 MB).', en: 'Please choose an indicator set JSON file (at most 2 MB).' },
   MERGE_NO_POPULATION: {
     status: 400,
     vi: 'Quy tắc "đơn vị đông dân nhất" cần dân số của mọi đơn vị cũ.',

@@ -81,7 +81,7 @@ export async function addEvidence(platform: Platform, actor: Actor, formId: numb
     if (form.agency_id !== user.agencyId) throw ReadinessErrors.FORM_NOT_FOUND();
     notPublished(cycle);
     if (form.state !== 'draft' && form.state !== 'returned') throw ReadinessErrors.WRONG_STATE();
-    const loaded = setOf(cycle);
+    const loaded = await setOf(trx, cycle);
     if (!loaded.indicators.has(code) && !loaded.figures.has(code)) {
       throw ReadinessErrors.INVALID({ fields: [{ field: 'code', message: { vi: `Không có chỉ tiêu mã “${code}” trong bộ chỉ số.`, en: `The indicator set has no code “${code}”.` } }] });
     }

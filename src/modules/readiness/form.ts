@@ -10,9 +10,10 @@ import type { Platform } from '../../platform/http/context.ts';
 import { listAgencies } from '../units/index.ts';
 import { cycleOf, formForUser, notPublished, requireReporter } from './access.ts';
 import { ReadinessErrors } from './errors.ts';
-import { audit, type CycleRow, type EvidenceInfo, type FormRow, type QuestionRow, type AdjustmentRow, readinessDb, readinessRepo } from './repo.ts';
+import { audit, type CycleRow, type EvidenceInfo, type FormRow, type QuestionRow, type AdjustmentRow, type ReadinessDb, readinessDb, readinessRepo } from './repo.ts';
 import { type BrokenRule, validateValues, type UnitValues } from './scoring.ts';
-import { inputsOf, type LoadedSet, loadShippedSet, type PlatformSource } from './sets.ts';
+import { inputsOf, type LoadedSet, type PlatformSource } from './sets.ts';
+import { loadVersion } from './sets-store.ts';
 import { mergeTyped, missingInputs, ruleErrors } from './values.ts';
 
 /**
@@ -24,12 +25,10 @@ export type PlatformFigures = (q: { agencyId: number; year: number; sources: rea
 
 export const noPlatformFigures: PlatformFigures = async () => ({});
 
-const sets = new Map<string, LoadedSet>();
-/** The cycle's indicator set (from data/readiness/), loaded once. */
-export function setOf(cycle: Pick<CycleRow, 'set_id'>): LoadedSet {
-  let s = sets.get(cycle.set_id);
-  if (!s) sets.set(cycle.set_id, (s = loadShippedSet(cycle.set_id)));
-  return s;
+/** The cycle's indicator set: the version it was opened on (readiness_sets), checked once per process. Inside a
+ *  transaction pass the transaction (PGlite has one connection). */
+export function setOf(db: ReadinessDb, cycle: Pick<CycleRow, 'set_id' | 'set_version'>): Promise<LoadedSet> {
+  return loadVersion(db, cycle.set_id, cycle.set_version);
 }
 
 /** The agency kind that makes up each peer group. */
@@ -50,7 +49,7 @@ async function viewOf(platform: Platform, form: FormRow, cycle: CycleRow): Promi
   return {
     form,
     cycle,
-    warnings: validateValues(setOf(cycle), form.form_values),
+    warnings: validateValues(await setOf(db, cycle), form.form_values),
     evidence: await readinessRepo.evidenceOf(db, form.id),
     questions: await readinessRepo.questionsOf(db, form.id),
     adjustments: await readinessRepo.adjustmentsOf(db, form.id),
@@ -69,7 +68,7 @@ export async function formFor(platform: Platform, actor: Actor, cycleId: number,
   const agencies = await listAgencies(platform.database.db, { kind: AGENCY_KIND[cycle.peer_group] });
   if (!agencies.some((a) => a.id === user.agencyId)) throw ReadinessErrors.NOT_IN_PEER_GROUP();
   // Outside the transaction: the caller's figures may read other modules' data through the pool.
-  const loaded = setOf(cycle);
+  const loaded = await setOf(db, cycle);
   const wanted = inputsOf(loaded).filter((f) => f.platformSource);
   const known = wanted.length > 0 ? await figures({ agencyId: user.agencyId, year: cycle.year, sources: [...new Set(wanted.map((f) => f.platformSource!))] }) : {};
   const values: UnitValues = {};
@@ -122,7 +121,7 @@ export async function saveDraft(platform: Platform, actor: Actor, formId: number
     if (f.agency_id !== user.agencyId) throw ReadinessErrors.FORM_NOT_FOUND();
     if (!editable(f)) throw ReadinessErrors.WRONG_STATE();
     if (f.version !== typed.version) throw ReadinessErrors.STALE();
-    const m = mergeTyped(setOf(cycle), { values: f.form_values, explanations: f.explanations }, typed);
+    const m = mergeTyped(await setOf(trx, cycle), { values: f.form_values, explanations: f.explanations }, typed);
     if (m.changed.length === 0) return { form: f, errors: m.errors };
     // A value the unit changed is its own now: the platform's source is no longer shown for it.
     const sources = Object.fromEntries(Object.entries(f.sources).filter(([code]) => !m.changed.includes(code)));
@@ -159,7 +158,7 @@ export async function submit(platform: Platform, actor: Actor, formId: number, v
     } else if ((await readinessRepo.questionsOf(trx, f.id)).some((q) => q.answer === null)) {
       throw ReadinessErrors.QUESTIONS_OPEN();
     }
-    const loaded = setOf(cycle);
+    const loaded = await setOf(trx, cycle);
     const broken = validateValues(loaded, f.form_values);
     if (broken.length > 0) throw ReadinessErrors.RULES_BROKEN({ fields: ruleErrors(broken) });
     const missing = missingInputs(loaded, f.form_values, f.explanations);

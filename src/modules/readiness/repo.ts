@@ -11,6 +11,8 @@ export type FormState = 'draft' | 'submitted' | 'returned' | 'reviewed' | 'adjus
 interface CyclesTable {
   id: Generated<number>;
   set_id: string;
+  /** The version of the set the cycle scores by (readiness_sets; never changes). */
+  set_version: number;
   year: number;
   peer_group: PeerGroup;
   guidance: Generated<string>;
@@ -127,7 +129,7 @@ export const readinessRepo = {
     return db.selectFrom('readiness_cycles').selectAll().where((w) => w.or([w('set_id', '=', setId), w.and([w('year', '=', year), w('peer_group', '=', peerGroup)])])).executeTakeFirst();
   },
 
-  insertCycle(db: ReadinessDb, row: { set_id: string; year: number; peer_group: PeerGroup; guidance: string; deadline: string; opened_by: number }): Promise<CycleRow> {
+  insertCycle(db: ReadinessDb, row: { set_id: string; set_version: number; year: number; peer_group: PeerGroup; guidance: string; deadline: string; opened_by: number }): Promise<CycleRow> {
     return db.insertInto('readiness_cycles').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

@@ -50,7 +50,7 @@ export function scoreForms(loaded: LoadedSet, forms: readonly FormRow[], adjustm
 /** The current scores of the cycle's submitted forms (before publication: what publishing would store). */
 export async function provisionalScores(db: ReadinessDb, cycle: CycleRow): Promise<{ forms: FormRow[]; scores: CycleScore[] }> {
   const forms = await readinessRepo.submittedForms(db, cycle.id);
-  const scores = scoreForms(setOf(cycle), forms, await readinessRepo.adjustmentsOfCycle(db, cycle.id));
+  const scores = scoreForms(await setOf(db, cycle), forms, await readinessRepo.adjustmentsOfCycle(db, cycle.id));
   return { forms, scores };
 }
 

@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { cycleOf, formForUser, notPublished, requireCouncil, requireReporter, requireReviewer } from './access.ts';
 import { ReadinessErrors } from './errors.ts';
 import { setOf } from './form.ts';
-import { type AdjustmentRow, audit, type FormRow, type QuestionRow, readinessDb, readinessRepo } from './repo.ts';
+import { type AdjustmentRow, audit, type CycleRow, type FormRow, type QuestionRow, type ReadinessDb, readinessDb, readinessRepo } from './repo.ts';
 import { provisionalScores } from './results.ts';
 
 const MAX_TEXT = 2000;
@@ -18,8 +18,8 @@ function text(field: string, v: string, what: { vi: string; en: string }): strin
   return t;
 }
 
-function knownCode(formCycle: { set_id: string }, code: string): void {
-  const loaded = setOf(formCycle);
+async function knownCode(db: ReadinessDb, formCycle: Pick<CycleRow, 'set_id' | 'set_version'>, code: string): Promise<void> {
+  const loaded = await setOf(db, formCycle);
   if (!loaded.indicators.has(code) && !loaded.figures.has(code)) {
     throw ReadinessErrors.INVALID({ fields: [{ field: 'code', message: { vi: `Không có chỉ tiêu mã “${code}” trong bộ chỉ số.`, en: `The indicator set has no code “${code}”.` } }] });
   }
@@ -47,7 +47,7 @@ export async function askQuestion(platform: Platform, actor: Actor, formId: numb
     notPublished(cycle);
     if (form.state !== 'submitted' && form.state !== 'reviewed') throw ReadinessErrors.WRONG_STATE();
     const code = q.code ? q.code.trim() : null;
-    if (code) knownCode(cycle, code);
+    if (code) await knownCode(trx, cycle, code);
     const row = await readinessRepo.addQuestion(trx, { form_id: form.id, code, question, asked_by: user.id });
     await readinessRepo.updateForm(trx, form.id, { state: 'returned' });
     await audit(trx, { actor: user, action: 'readiness.question_asked', entity: 'readiness_form', entityId: form.id, agencyId: form.agency_id, ip, data: { question: row.id, code } });
@@ -85,7 +85,7 @@ export async function adjust(platform: Platform, actor: Actor, formId: number, a
     const cycle = await cycleOf(trx, form.cycle_id, true);
     notPublished(cycle);
     if (form.state !== 'reviewed' && form.state !== 'adjusted') throw ReadinessErrors.WRONG_STATE();
-    const indicator = setOf(cycle).indicators.get(a.code);
+    const indicator = (await setOf(trx, cycle)).indicators.get(a.code);
     if (!indicator) {
       throw ReadinessErrors.INVALID({ fields: [{ field: 'code', message: { vi: `Không có chỉ số được chấm điểm mã “${a.code}”.`, en: `There is no scored indicator “${a.code}”.` } }] });
     }
