@@ -195,7 +195,7 @@ export function lineChart(o: { title: string; categories: readonly string[]; ser
   return render(
     {
       legend: { bottom: 0, show: o.series.length > 1 },
-      grid: { left: 16, right: 24, top: 24, bottom: o.series.length > 1 ? 40 : 16, containLabel: true },
+      grid: { left: 16, right: 24, top: 24, bottom: o.series.length > 1 ? 40 : 16 },
       xAxis: { type: 'category', data: [...o.categories], axisLabel: axisLabel(o.categories) },
       yAxis: { type: 'value', inverse: o.inverse === true, minInterval: o.percent ? undefined : 1, axisLabel: { formatter: (v: number) => formatValue(o.lang, v, o.percent ? 'percent' : 'number') } },
       series: o.series.map((s, i) => ({ name: s.name, type: 'line', data: [...s.values], connectNulls: false, symbolSize: 6, itemStyle: { color: colour(s, i) }, lineStyle: { color: colour(s, i), width: 2 } })),
