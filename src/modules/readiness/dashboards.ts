@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import type { Actor } from '../../platform/auth/access.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { Text } from '../../platform/web/i18n.ts';
-import { requireReadinessStaff, seesAll } from './access.ts';
+import { cycleOf, requireReadinessStaff, seesAll } from './access.ts';
 import { setOf } from './form.ts';
 import { peerYears, type HistoryRow, unitHistory, type YearSummary } from './history.ts';
 import { strongestWeakest, type StrongWeak } from './ranking.ts';
@@ -23,10 +23,31 @@ export interface CycleResults extends Results {
   ranked: boolean;
 }
 
+// Published results are frozen (every change is refused after publication): the latest few are kept in memory for
+// ten minutes, keyed by the cycle and its publication time, so that the pages do not read and parse every unit's
+// scorecard again on each request. Access is still checked first, and the cycle read, on every call.
+const PUBLISHED_CACHE = new WeakMap<Platform, Map<string, { at: number; res: Results }>>();
+const CACHE_MS = 10 * 60_000;
+const CACHE_SIZE = 8;
+
 /** A cycle's results as the user may see them (results.ts), with its set. */
 export async function cycleResults(platform: Platform, actor: Actor, cycleId: number): Promise<CycleResults> {
   const user = requireReadinessStaff(actor);
-  const res = await results(platform, user, cycleId);
+  const cycle = await cycleOf(readinessDb(platform.database.db), cycleId);
+  const key = cycle.published_at ? `${cycle.id}:${cycle.published_at.getTime()}` : '';
+  let cache = PUBLISHED_CACHE.get(platform);
+  if (!cache) PUBLISHED_CACHE.set(platform, (cache = new Map()));
+  const hit = key ? cache.get(key) : undefined;
+  let res: Results;
+  if (hit && Date.now() - hit.at < CACHE_MS) res = hit.res;
+  else {
+    res = await results(platform, user, cycleId);
+    if (key && res.published) {
+      cache.delete(key);
+      cache.set(key, { at: Date.now(), res });
+      while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+  }
   return { ...res, loaded: setOf(res.cycle), ranked: res.published || seesAll(user) };
 }
 

@@ -7,7 +7,7 @@ import { t, type Lang } from '../../../platform/web/i18n.ts';
 import { Page } from '../../../platform/web/layout.tsx';
 import type { CycleResults, Overview } from '../dashboards.ts';
 import { PEER_GROUP_TEXT, r } from '../results-messages.ts';
-import { ChartFigure, cycleName, cycleUrl, DTI_URL, LightBadge, num, planUrl, RESULTS_URL, reportUrl, unitUrl, workbookUrl } from './results-parts.tsx';
+import { ChartFigure, cycleName, cycleUrl, DTI_URL, LightBadge, memoChart, num, planUrl, RESULTS_URL, reportUrl, unitUrl, workbookUrl } from './results-parts.tsx';
 
 export function OverviewPage({ req, o }: { req: FastifyRequest; o: Overview }): JSX.Element {
   const lang = req.lang;
@@ -59,7 +59,7 @@ export function OverviewPage({ req, o }: { req: FastifyRequest; o: Overview }): 
             <>
               <h3 safe>{title}</h3>
               <ChartFigure
-                svg={lineChart({ title, categories, series, lang, percent: true, height: 300 })}
+                svg={memoChart(`trend:${lang}:${x.peerGroup}:${JSON.stringify(x.years)}`, () => lineChart({ title, categories, series, lang, percent: true, height: 300 }))}
                 table={chartTable({ caption: title, categoryHeader: t(lang, r.year), categories, series: [...series, { name: t(lang, r.unitsCounted), values: x.years.map((y) => y.units) }], lang })}
               />
             </>
@@ -143,7 +143,7 @@ export function RankingPage({ req, res }: { req: FastifyRequest; res: CycleResul
           </div>
           <h2 safe>{chartTitle}</h2>
           <ChartFigure
-            svg={barChart({ title: chartTitle, categories, series, lang, height: 320 })}
+            svg={memoChart(res.published && res.cycle.published_at ? `ranking:${res.cycle.id}:${res.cycle.published_at.getTime()}:${lang}` : null, () => barChart({ title: chartTitle, categories, series, lang, height: 320 }))}
             table={chartTable({ caption: chartTitle, categoryHeader: t(lang, r.unit), categories, series, lang })}
           />
           <h2 safe>{t(lang, r.downloads)}</h2>

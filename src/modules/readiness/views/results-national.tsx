@@ -7,7 +7,7 @@ import { t } from '../../../platform/web/i18n.ts';
 import { Page } from '../../../platform/web/layout.tsx';
 import type { Dti, PlanProgress } from '../dashboards.ts';
 import { r } from '../results-messages.ts';
-import { ChartFigure, num, pct, RESULTS_URL } from './results-parts.tsx';
+import { ChartFigure, memoChart, num, pct, RESULTS_URL } from './results-parts.tsx';
 
 const score4 = (lang: 'vi' | 'en', v: number): string => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(v);
 
@@ -73,11 +73,11 @@ export function DtiPage({ req, dti }: { req: FastifyRequest; dti: Dti }): JSX.El
       <h2 safe>{pillarsTitle}</h2>
       <p class="note" safe>{t(lang, latest.pillarsVerified === true ? r.verified : r.plausible)}</p>
       <ChartFigure
-        svg={barChart({ title: pillarsTitle, categories, series: pillarSeries, lang, height: 320 })}
+        svg={memoChart(`dti-pillars:${lang}`, () => barChart({ title: pillarsTitle, categories, series: pillarSeries, lang, height: 320 }))}
         table={chartTable({ caption: pillarsTitle, categoryHeader: t(lang, r.pillar), categories, series: pillarSeries, lang })}
       />
       <h2 safe>{rankTitle}</h2>
-      <ChartFigure svg={lineChart({ title: rankTitle, categories: years, series: rankSeries, lang, inverse: true, height: 260 })} table={chartTable({ caption: rankTitle, categoryHeader: t(lang, r.year), categories: years, series: rankSeries, lang })} />
+      <ChartFigure svg={memoChart(`dti-rank:${lang}`, () => lineChart({ title: rankTitle, categories: years, series: rankSeries, lang, inverse: true, height: 260 }))} table={chartTable({ caption: rankTitle, categoryHeader: t(lang, r.year), categories: years, series: rankSeries, lang })} />
     </Page>
   );
 }

@@ -37,3 +37,17 @@ export function ChartFigure({ svg, table }: { svg: string; table: string }): JSX
     </figure>
   );
 }
+
+// A published cycle's charts do not change: the rendered SVG is kept (the latest 32), keyed by the caller with the
+// cycle, its publication time and the language. Provisional figures are rendered every time.
+const CHARTS = new Map<string, string>();
+export function memoChart(key: string | null, render: () => string): string {
+  if (key === null) return render();
+  let svg = CHARTS.get(key);
+  if (svg === undefined) {
+    svg = render();
+    CHARTS.set(key, svg);
+    if (CHARTS.size > 32) CHARTS.delete(CHARTS.keys().next().value!);
+  }
+  return svg;
+}

@@ -10,7 +10,7 @@ import { FLAG_TEXT, r } from '../results-messages.ts';
 import type { AdjustedIndicator } from '../results.ts';
 import type { IndicatorScore } from '../scoring.ts';
 import type { LoadedSet } from '../sets.ts';
-import { ChartFigure, cycleUrl, LightBadge, num, pct, reportUrl } from './results-parts.tsx';
+import { ChartFigure, cycleUrl, LightBadge, memoChart, num, pct, reportUrl } from './results-parts.tsx';
 
 /** The value as the unit gave it: a ratio as a percentage, yes/no and categories in words. */
 export function valueText(lang: Lang, loaded: LoadedSet, s: IndicatorScore): string {
@@ -149,7 +149,7 @@ export function ScorecardPage({ req, card }: { req: FastifyRequest; card: Scorec
         <>
           {history.some((h) => h.illustrative) ? <p class="note" safe>{t(lang, r.illustrative)}</p> : ''}
           <ChartFigure
-            svg={lineChart({ title: trendTitle, categories, series, lang, height: 280 })}
+            svg={memoChart(`unit:${lang}:${categories.join()}:${series[0]!.values.join()}`, () => lineChart({ title: trendTitle, categories, series, lang, height: 280 }))}
             table={chartTable({ caption: trendTitle, categoryHeader: t(lang, r.year), categories, series: [...series, ranks], lang })}
           />
         </>
