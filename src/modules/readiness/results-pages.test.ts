@@ -128,6 +128,8 @@ test('after publication: ranked 1, 1, 3 with every group’s light; the history 
   assert.deepEqual(ranks, [1, 1, 3]);
   assert.match(page.body, /class="badge light-(green|amber|red)">(Tốt|Trung bình|Cần cải thiện)</);
   assert.match(page.body, /<svg[^>]*role="img" aria-label="Tổng điểm các đơn vị"/);
+  assert.equal((await other.get(url())).statusCode, 403, 'published results (kept in memory) still checked');
+  assert.equal((await ward.hk.client.get(url(`/don-vi/${ids.bd}`))).statusCode, 200, 'published: every scorecard');
   const db = readinessDb(app.database.db);
   const h = await unitHistory(db, ids.nh, 'commune');
   assert.equal(h.length, 1);
