@@ -11,6 +11,7 @@ import { cycleOf, formForUser, notPublished, requireReviewer } from './access.ts
 import { ReadinessErrors } from './errors.ts';
 import { AGENCY_KIND } from './form.ts';
 import { audit, type CycleRow, type FormRow, type FormState, readinessDb, readinessRepo } from './repo.ts';
+import { recordHistory } from './history.ts';
 import { provisionalScores } from './results.ts';
 import { latestVersion } from './sets-store.ts';
 
@@ -107,10 +108,13 @@ export async function publish(platform: Platform, actor: Actor, cycleId: number,
     notPublished(cycle);
     const { forms, scores } = await provisionalScores(trx, cycle);
     const byId = new Map(forms.map((f) => [String(f.id), f]));
+    const published: FormRow[] = [];
     for (const s of scores) {
       const f = byId.get(s.unit)!;
-      await readinessRepo.updateForm(trx, f.id, { state: 'published', score: s, total: s.total, rank: s.rank });
+      published.push(await readinessRepo.updateForm(trx, f.id, { state: 'published', score: s, total: s.total, rank: s.rank }));
     }
+    // The year's rows of the readiness history (trends), in the same transaction.
+    await recordHistory(trx, cycle, published);
     const after = await readinessRepo.updateCycle(trx, cycle.id, { state: 'published', published_at: now, published_by: user.id });
     await audit(trx, { actor: user, action: 'readiness.published', entity: 'readiness_cycle', entityId: cycle.id, ip, data: { forms: scores.length, ranks: scores.map((s) => ({ form: Number(s.unit), total: s.total, rank: s.rank })) } });
     return after;

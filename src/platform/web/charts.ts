@@ -189,3 +189,19 @@ export function chartTable(o: { caption: string; categoryHeader: string; categor
     .join('');
   return `<table class="chart-table"><caption>${xml(o.caption)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
+
+/** Lines over categories (years…); `inverse` puts the smallest value on top (a rank, where 1 is the best). */
+export function lineChart(o: { title: string; categories: readonly string[]; series: readonly Series[]; description?: string; lang: Lang; inverse?: boolean; percent?: boolean } & ChartSize): string {
+  return render(
+    {
+      legend: { bottom: 0, show: o.series.length > 1 },
+      grid: { left: 16, right: 24, top: 24, bottom: o.series.length > 1 ? 40 : 16 },
+      xAxis: { type: 'category', data: [...o.categories], axisLabel: axisLabel(o.categories) },
+      yAxis: { type: 'value', inverse: o.inverse === true, minInterval: o.percent ? undefined : 1, axisLabel: { formatter: (v: number) => formatValue(o.lang, v, o.percent ? 'percent' : 'number') } },
+      series: o.series.map((s, i) => ({ name: s.name, type: 'line', data: [...s.values], connectNulls: false, symbolSize: 6, itemStyle: { color: colour(s, i) }, lineStyle: { color: colour(s, i), width: 2 } })),
+    },
+    o,
+    o.title,
+    o.description,
+  );
+}
