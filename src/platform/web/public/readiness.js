@@ -2,6 +2,7 @@
 // check address, which answers with the values that do not parse, the broken validation rules and the provisional
 // points per indicator; they are shown beside the fields and in the live region #check-result. Without this script
 // the form works the same: the checks come back when the draft is saved.
+/* global document, window, fetch, URLSearchParams, FormData, setTimeout, clearTimeout */
 (function () {
   'use strict';
   var form = document.getElementById('readiness-form');
