@@ -102,7 +102,7 @@ export function CyclePage(p: CycleProps): JSX.Element {
                 </td>
                 <td data-label={t(lang, pm.state)} safe>{t(lang, FORM_STATES[form.state])}</td>
                 <td data-label={t(lang, pm.submittedAt)} safe>{dateText(form.submitted_at)}</td>
-                <td data-label={t(lang, pm.late)} safe>{form.late ? t(lang, pm.late) : '—'}</td>
+                <td data-label={t(lang, pm.late)}>{form.late ? t(lang, pm.late) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -126,7 +126,7 @@ function Item(p: { props: FormPageProps; code: string; f?: InputField | undefine
       {i ? (
         <p>
           <span safe>{`${t(lang, pm.points)}: `}</span>
-          <output id={`p-${code}`} safe>{pts ? `${pts.points} / ${pts.max}` : '—'}</output>
+          <output id={`p-${code}`}>{pts ? `${pts.points} / ${pts.max}` : '—'}</output>
         </p>
       ) : (
         ''
