@@ -96,7 +96,7 @@ function Item(p: { props: FormPageProps; code: string; f?: InputField | undefine
       {f && props.editable ? (
         <label for={`f-${code}`} safe>{`${code}. ${t(lang, name)}`}</label>
       ) : (
-        <h4 safe>{`${code}. ${t(lang, name)}`}</h4>
+        <h3 safe>{`${code}. ${t(lang, name)}`}</h3>
       )}
       <div id={`f-${code}-about`} class="hint">
         <span safe>{`${t(lang, pm.unitOfMeasure)}: ${t(lang, (i ?? f)!.unit)}.`}</span>
