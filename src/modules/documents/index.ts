@@ -29,3 +29,4 @@ export { DOCUMENT_TYPES, URGENCIES, SECRECY, documentType } from './types.ts';
 export { remindAndEscalate, DEADLINES_JOB } from './deadlines.ts';
 export { pollExchange, retryOutbox, runExchange, EXCHANGE_JOB, type PollReport } from './exchange.ts';
 export { seedDocuments, type DocumentSeedOptions, type DocumentSeedReport } from './generate.ts';
+export { agencyOnTimeShare } from './queries.ts';

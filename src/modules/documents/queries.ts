@@ -207,3 +207,21 @@ export function onTimeByUnit(rows: readonly OnTimeRow[]): OnTimeUnitRow[] {
   }
   return [...by.values()].sort((a, b) => (a.unit === '' ? 1 : 0) - (b.unit === '' ? 1 : 0) || collator.compare(a.unit, b.unit));
 }
+
+/**
+ * The share (0–100) of an agency's incoming documents of a year, done, that were done by their lead's deadline; null
+ * when none was done. For other modules' figures (the IT-readiness form, issue 14), without an actor: the caller
+ * decides who may see it.
+ */
+export async function agencyOnTimeShare(platform: Platform, agencyId: number, year: number): Promise<number | null> {
+  const r = await sql<{ on_time: string; done: string }>`
+    select
+      count(*) filter (where a.deadline is null or (d.done_at at time zone 'Asia/Ho_Chi_Minh')::date <= a.deadline) as on_time,
+      count(*) as done
+    from documents d
+    join document_assignments a on a.document_id = d.id and a.role = 'lead'
+    where d.agency_id = ${agencyId} and d.direction = 'in' and d.state = 'done'
+      and d.arrived_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`.execute(platform.database.db);
+  const done = Number(r.rows[0]?.done ?? 0);
+  return done > 0 ? Math.round((Number(r.rows[0]!.on_time) / done) * 1000) / 10 : null;
+}

@@ -18,6 +18,7 @@ export { forgetSitePages } from './cache.ts';
 export { addArticleSection, type ArticleSection, type ArticleSectionContext } from './sections.ts';
 export { articleTitles, findPublishedArticle, findSite, latestArticles, mayChangeCommentSettings, REPORT_THRESHOLD_MAX, setCommentSettings } from './comment-settings.ts';
 export { siteName } from './views/parts.tsx';
+export { hasPublishedSite } from './presence.ts';
 
 export const sitesModule: Module = {
   name: 'sites',

@@ -51,6 +51,8 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
       : []),
     // The registry (văn thư, issue 13): for its clerks, leaders and specialists.
     ...(user?.roles.some((r) => r === 'registry_clerk' || r === 'leader' || r === 'specialist') ? ([['/van-ban', m.navDocuments]] as [string, Text][]) : []),
+    // IT readiness (issue 14): the units' IT officers, the city's reviewing office and the appraisal council.
+    ...(user?.roles.some((r) => r === 'readiness_reporter' || r === 'readiness_reviewer' || r === 'readiness_council') ? ([['/chuyen-doi-so', m.navReadiness]] as [string, Text][]) : []),
     ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('training_manager') ? ([['/dao-tao-cntt', m.navTraining]] as [string, Text][]) : []),

@@ -15,6 +15,7 @@ export const shell = {
   navApi: { vi: 'API', en: 'API' },
   navAdmin: { vi: 'Quản trị', en: 'Administration' },
   navDocuments: { vi: 'Văn bản', en: 'Documents' },
+  navReadiness: { vi: 'Chuyển đổi số', en: 'Digital transformation' },
   navEditing: { vi: 'Biên tập tin bài', en: 'Editing' },
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },

@@ -1,0 +1,119 @@
+// The IT-readiness self-assessment in a real browser (issue 14), each person in their own browser context, on the demo
+// data (the 2025 communes' cycle open, 120 forms in; Phường Hoàn Kiếm's draft half filled): demo.cntt, on a 390 px
+// phone, uploads an evidence PDF, fills the rest of the form (a broken rule shown as typed, then corrected) and
+// submits; demo.thamdinh asks a question; demo.cntt answers and resubmits; demo.thamdinh marks it reviewed;
+// demo.hoidong adjusts a score with a reason; demo.thamdinh publishes. axe on every page; the form page does not
+// scroll sideways at 390 px. Field ids are those of src/modules/readiness/views.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
+import { smallPdf } from '../src/modules/documents/testing.ts';
+import { checkA11y, passSecondStep, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
+import { submitWith } from './steps.ts';
+
+const h = startHarness({ demo: true });
+const DESKTOP = { width: 1280, height: 800 } as const;
+
+async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
+  const phone = viewport.width <= PHONE_390.width;
+  const page = await h.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
+  await passSecondStep(page, username);
+  return page;
+}
+
+/** axe on the page as it is; at 390 px the page must also fit the screen's width. */
+async function check(page: Page, label: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  if (width <= PHONE_390.width) {
+    const w = await scrollsSideways(page);
+    assert.ok(!w.overflows, `${label} scrolls sideways at ${width} px: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
+  }
+  await checkA11y(page, `${label} at ${width} px`);
+}
+
+async function visit(page: Page, path: string, label: string): Promise<void> {
+  const res = await page.goto(path);
+  assert.equal(res?.status(), 200, `${label}: HTTP 200`);
+  await check(page, label);
+}
+
+test('a ward fills and submits its form; the office asks, reviews and publishes; the council adjusts', async () => {
+  // The ward's IT officer, on a phone: the landing page, then the cycle's form.
+  const cntt = await signedIn('demo.cntt', PHONE_390);
+  await visit(cntt, '/chuyen-doi-so', 'the officer’s landing page');
+  await cntt.locator('main a', { hasText: 'Mở phiếu' }).first().click();
+  await cntt.waitForURL(/\/chuyen-doi-so\/phieu\/\d+$/);
+  const formUrl = new URL(cntt.url()).pathname;
+  await check(cntt, 'the form page (draft)');
+
+  // Evidence for AW2.
+  await cntt.locator('#evidence-code').selectOption('AW2');
+  await cntt.locator('#evidence-file').setInputFiles({ name: 'bien-ban-hop-bcd.pdf', mimeType: 'application/pdf', buffer: await smallPdf('Biên bản họp Ban chỉ đạo chuyển đổi số') });
+  assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Tải lên', exact: true })), 303);
+  assert.ok(await cntt.getByRole('link', { name: 'bien-ban-hop-bcd.pdf' }).isVisible());
+
+  // Fill every input; a part above its whole is shown as typed, then corrected.
+  await cntt.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLInputElement>('#readiness-form input[name^="v."]')) el.value = '10';
+    for (const el of document.querySelectorAll<HTMLSelectElement>('#readiness-form select[name^="v."]')) el.selectedIndex = 1;
+  });
+  for (const [code, v] of Object.entries({ tasksOverdue: '0', DG1: '80', DG2: '95', DG4: '90' })) await cntt.locator(`#f-${code}`).fill(v);
+  await cntt.locator('#f-trained').fill('41');
+  await cntt.locator('#check-result').getByText('41').waitFor();
+  await check(cntt, 'the form with a broken rule shown as typed');
+  await cntt.locator('#f-trained').fill('8');
+  await cntt.locator('#check-result').getByText('Mọi quy tắc kiểm tra đều đạt').waitFor();
+  assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Nộp phiếu', exact: true })), 303);
+  assert.ok(await cntt.getByText('Đã nộp phiếu.').isVisible());
+  await check(cntt, 'the submitted form');
+
+  // The office: the cycle page, the form, a question.
+  const office = await signedIn('demo.thamdinh', DESKTOP);
+  await visit(office, '/chuyen-doi-so', 'the office’s landing page');
+  await office.locator('main a', { hasText: 'Xem — 2025, Xã, phường' }).click();
+  await office.waitForURL(/\/chuyen-doi-so\/ky\/\d+$/);
+  const cycleUrl = new URL(office.url()).pathname;
+  await check(office, 'the cycle page');
+  await visit(office, formUrl, 'the form page for the office');
+  await office.locator('#ask-code').selectOption('AW2');
+  await office.locator('#ask-question').fill('Đề nghị bổ sung biên bản họp quý IV.');
+  assert.equal(await submitWith(office, office.getByRole('button', { name: 'Đặt câu hỏi', exact: true })), 303);
+
+  // The officer answers and resubmits.
+  await visit(cntt, formUrl, 'the returned form');
+  await cntt.getByLabel('Trả lời (AW2)').fill('Đã bổ sung biên bản họp ngày 15/11/2025.');
+  assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Gửi trả lời', exact: true })), 303);
+  assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Nộp phiếu', exact: true })), 303);
+  assert.ok(await cntt.getByText('Đã nộp phiếu.').isVisible());
+
+  // The office marks it reviewed.
+  await visit(office, formUrl, 'the resubmitted form');
+  assert.equal(await submitWith(office, office.getByRole('button', { name: 'Xác nhận đã thẩm định', exact: true })), 303);
+
+  // The council adjusts AW2 with a reason.
+  const council = await signedIn('demo.hoidong', DESKTOP);
+  await visit(council, '/chuyen-doi-so', 'the council’s landing page');
+  await council.locator(`main a[href="${formUrl}"]`).click();
+  await council.waitForURL((u) => u.pathname === formUrl);
+  await check(council, 'the form for the council');
+  await council.locator('#adjust-code').selectOption('AW2');
+  await council.locator('#adjust-points').fill('15');
+  await council.locator('#adjust-reason').fill('Biên bản họp quý IV chưa có chữ ký.');
+  assert.equal(await submitWith(council, council.getByRole('button', { name: 'Điều chỉnh điểm', exact: true })), 303);
+  assert.ok(await council.getByText('Biên bản họp quý IV chưa có chữ ký.').isVisible());
+  await check(council, 'the adjusted form');
+
+  // The office publishes after the confirmation.
+  await visit(office, `${cycleUrl}/cong-bo`, 'the publication’s confirmation');
+  await office.getByLabel('Tôi xác nhận công bố kết quả').check();
+  assert.equal(await submitWith(office, office.getByRole('button', { name: 'Công bố kết quả', exact: true })), 303);
+  assert.ok(await office.getByText('Đã công bố kết quả.').isVisible());
+  await check(office, 'the published cycle');
+  await visit(cntt, formUrl, 'the published form');
+  assert.ok(await cntt.getByText('Phiếu chỉ xem').isVisible());
+});
