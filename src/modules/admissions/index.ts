@@ -54,7 +54,7 @@ export {
 export { listCatchments, setCatchments, type CatchmentArea } from './catchments.ts';
 export { issueEnrolmentCodes, newEnrolmentCode, type ChildInput } from './issue.ts';
 export { seedAdmissionsDemo } from './seed.ts';
-export { attachOfficer, confirmEnrolment, officerSchools, schoolApplicants, DEMO_OFFICER, type Applicant, type ApplicantList } from './school.ts';
+export { attachOfficer, confirmEnrolment, listSchools, officerSchools, schoolApplicants, DEMO_OFFICER, type Applicant, type ApplicantList } from './school.ts';
 export { importCodes, type ImportLine } from './school-codes.ts';
 export { lettersPdf } from './letters.ts';
 export { DEMO_CHILDREN, DEMO_SCHOOL_YEAR, type DemoChild } from './demo.ts';

@@ -11,7 +11,7 @@ import { Role, type SessionUser } from '../../platform/auth/roles.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { defineErrors } from '../../platform/http/errors.ts';
 import { admissionRepo, type Round, type School } from './repo.ts';
-import { admissionDb, type AdmissionDb, type ApplicationStatus } from './tables.ts';
+import { admissionDb, type AdmissionDb, type ApplicationStatus, type Level } from './tables.ts';
 
 export const SchoolErrors = defineErrors({
   SCHOOL_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trường trong danh sách trường bạn phụ trách.', en: 'The school is not among the schools you work for.' },
@@ -187,4 +187,20 @@ export async function attachDemoOfficer(platform: Platform): Promise<void> {
   const acc = await staffDb(db).selectFrom('accounts').select('id').where('username', '=', DEMO_OFFICER.username).executeTakeFirst();
   const school = await admissionRepo.findSchoolByCode(admissionDb(db), DEMO_OFFICER.schoolCode);
   if (acc && school) await attachOfficer(db, acc.id, school.id);
+}
+
+/**
+ * The schools, by level and unit where asked, for modules that report per school (schools' IT equipment, issue 14).
+ * No access check: a school's name, level, unit and address are public (the parents' pages list them).
+ */
+export async function listSchools(platform: Platform, filter: { level?: Level; wardCode?: string; code?: string; ids?: readonly number[] } = {}): Promise<School[]> {
+  let q = admissionDb(platform.database.db).selectFrom('admission_schools').select(['id', 'code', 'name', 'ownership', 'level', 'ward_code as wardCode', 'address']);
+  if (filter.level) q = q.where('level', '=', filter.level);
+  if (filter.wardCode) q = q.where('ward_code', '=', filter.wardCode);
+  if (filter.code) q = q.where('code', '=', filter.code);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    q = q.where('id', 'in', [...filter.ids]);
+  }
+  return (await q.execute()).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
