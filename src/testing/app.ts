@@ -5,6 +5,7 @@ import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { testDatabase } from '../platform/testing/database.ts';
 import { seededDatabase } from './seeded.ts';
+import { seededPostgres } from './pg-templates.ts';
 import type { Database } from '../platform/db/index.ts';
 import { decodeChallenge, solveChallenge } from '../platform/auth/pow.ts';
 
@@ -35,15 +36,22 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
 export async function testApp(opts: { env?: Record<string, string>; demo?: boolean; seed?: boolean } = {}): Promise<TestApp> {
   const seed = opts.seed ?? true;
   const config = await testConfig({ ...(opts.demo ? { EGOV_DEMO: 'on' } : {}), ...(opts.env ?? {}) });
-  // On PGlite the demo (a minute of seeding) is made once per source state, configuration and hour, and copied
-  // (seeded.ts). Not the reference data alone: it seeds in about a second, and PGlite in memory runs the test's own
-  // queries faster than on the copied directory (31 s against 39 s for documents/workflow.test.ts).
-  const database =
-    seed && opts.demo === true && !process.env.TEST_DATABASE_URL
-      ? await seededDatabase(JSON.stringify({ demo: opts.demo === true, env: opts.env ?? {} }), async (maker) => {
-          await (await buildApp(config, { database: maker, seed: true })).close();
-        })
-      : await testDatabase();
+  // Seeding is done once and copied. On PGlite only the demo (a minute of seeding), once per source state,
+  // configuration and hour into a directory (seeded.ts); not the reference data alone: it seeds in about a second, and
+  // PGlite in memory runs the test's own queries faster than on the copied directory (31 s against 39 s for
+  // documents/workflow.test.ts). On PostgreSQL both, as template databases under the same keys (pg-templates.ts).
+  const what = JSON.stringify({ demo: opts.demo === true, env: opts.env ?? {} });
+  const make = async (maker: Database) => {
+    await (await buildApp(config, { database: maker, seed: true })).close();
+  };
+  const url = process.env.TEST_DATABASE_URL;
+  const database = !seed
+    ? await testDatabase()
+    : url
+      ? await seededPostgres(url, what, make)
+      : opts.demo === true
+        ? await seededDatabase(what, make)
+        : await testDatabase();
   const app = await buildApp(config, { database, seed });
   return {
     ...app,

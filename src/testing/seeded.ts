@@ -3,8 +3,8 @@
 // 2 cores, which made it most of the browser suite's time. So the seeded database is made once into a directory
 // under the OS temp folder — keyed by the source (every file's size and time under src, data and migrations), the
 // configuration asked for and the hour, since demo data is laid out relative to now — and each test copies that
-// directory and opens PGlite on its copy (a file directory, as `npm start` uses). PostgreSQL (TEST_DATABASE_URL)
-// is not concerned: testApp seeds a fresh database there as before.
+// directory and opens PGlite on its copy (a file directory, as `npm start` uses). On PostgreSQL (TEST_DATABASE_URL)
+// the same keys name template databases instead (pg-templates.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, type Database } from '../platform/db/index.ts';
 
-const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 function stamp(dir: string, h: ReturnType<typeof createHash>): void {
   for (const name of readdirSync(dir).sort()) {
@@ -24,10 +24,16 @@ function stamp(dir: string, h: ReturnType<typeof createHash>): void {
   }
 }
 
-function key(what: string): string {
-  const h = createHash('sha256').update(`${REPO}\0${what}\0${new Date().toISOString().slice(0, 13)}\n`);
+/** This checkout, its source state (every file's size and time under src, data and migrations) and the hour. */
+export function sourceStamp(): string {
+  const h = createHash('sha256').update(`${REPO}\0${new Date().toISOString().slice(0, 13)}\n`);
   for (const d of ['src', 'data', 'migrations']) stamp(join(REPO, d), h);
   return h.digest('hex').slice(0, 16);
+}
+
+/** The source stamp and `what` (the configuration that shapes the seeded data). */
+export function seedKey(what: string, source = sourceStamp()): string {
+  return createHash('sha256').update(`${source}\0${what}\n`).digest('hex').slice(0, 16);
 }
 
 /** Older seeded directories (another source state or hour) are removed when a new one is made. */
@@ -49,7 +55,7 @@ function removeStale(keep: string): void {
  * shapes the seeded data) and hour; the copy is removed when the database is closed.
  */
 export async function seededDatabase(what: string, seed: (database: Database) => Promise<void>): Promise<Database> {
-  const name = `egov-seeded-${key(what)}`;
+  const name = `egov-seeded-${seedKey(what)}`;
   const dir = join(tmpdir(), name);
   if (!existsSync(join(dir, 'PG_VERSION'))) {
     const build = `${dir}.build-${process.pid}-${randomBytes(4).toString('hex')}`;

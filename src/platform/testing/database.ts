@@ -1,4 +1,5 @@
-// Test databases: PostgreSQL when TEST_DATABASE_URL is set (a fresh database per call, dropped on close),
+// Test databases: PostgreSQL when TEST_DATABASE_URL is set (a fresh database per call, dropped on close; created
+// empty and migrated, or copied from a template database that src/testing/pg-templates.ts has migrated and seeded),
 // otherwise an in-memory PGlite. Creating a PGlite costs ~4 s (initdb in WebAssembly), so the migrated
 // database is dumped once to the OS temp folder (keyed by the migrations' content) and loaded from there.
 import { createHash, randomBytes } from 'node:crypto';
@@ -29,12 +30,16 @@ async function pgliteFromSnapshot(): Promise<Database> {
   return openDatabase({ dataDir: 'memory://', snapshot: new Blob([readFileSync(file)]) });
 }
 
-async function freshPostgres(url: string): Promise<Database> {
+async function freshPostgres(url: string, template?: string): Promise<Database> {
   const name = `egov_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    // A copy of the template's files: PostgreSQL refuses it while anything is connected to the template.
+    await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  } finally {
+    await admin.end();
+  }
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString(), poolSize: 10 });
@@ -52,8 +57,12 @@ async function freshPostgres(url: string): Promise<Database> {
   };
 }
 
-/** A migrated, empty database for one test file. */
-export async function testDatabase(): Promise<Database> {
+/**
+ * A migrated, empty database for one test file; on PostgreSQL, with `template`, a copy of that database instead (its
+ * name as given, only letters, digits and underscores).
+ */
+export async function testDatabase(opts: { template?: string } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  return url ? freshPostgres(url) : pgliteFromSnapshot();
+  if (opts.template !== undefined && !/^\w+$/.test(opts.template)) throw new Error(`bad template name ${opts.template}`);
+  return url ? freshPostgres(url, opts.template) : pgliteFromSnapshot();
 }
