@@ -2,10 +2,12 @@
 // data (the 2025 communes' cycle open, 120 forms in; Phường Hoàn Kiếm's draft half filled): demo.cntt, on a 390 px
 // phone, uploads an evidence PDF, fills the rest of the form (a broken rule shown as typed, then corrected) and
 // submits; demo.thamdinh asks a question; demo.cntt answers and resubmits; demo.thamdinh marks it reviewed;
-// demo.hoidong adjusts a score with a reason; demo.thamdinh publishes. axe on every page; the form page does not
-// scroll sideways at 390 px. Field ids are those of src/modules/readiness/views.
+// demo.hoidong adjusts a score with a reason; demo.thamdinh publishes; the ranking with its chart, the ward's scorecard
+// (on the phone), the DTI view and the plan's targets are shown, the Excel workbook opens and the report is a PDF. axe on
+// every page; the form page does not scroll sideways at 390 px. Field ids are those of src/modules/readiness/views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
 import { smallPdf } from '../src/modules/documents/testing.ts';
@@ -116,4 +118,31 @@ test('a ward fills and submits its form; the office asks, reviews and publishes;
   await check(office, 'the published cycle');
   await visit(cntt, formUrl, 'the published form');
   assert.ok(await cntt.getByText('Phiếu chỉ xem').isVisible());
+
+  // The results: the ranking with its chart, the ward's scorecard, the DTI view and the plan's targets; the workbook
+  // opens and holds the ranking; the printable report is a PDF.
+  const cycleId = /\/ky\/(\d+)$/.exec(cycleUrl)![1]!;
+  await visit(office, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the published ranking');
+  assert.ok(await office.locator('main svg[role="img"]').first().isVisible(), 'the ranking chart is drawn');
+  const row = office.locator('main table tr', { hasText: 'Hoàn Kiếm' }).first();
+  assert.match(await row.innerText(), /\d/, 'the ward is ranked');
+  await visit(cntt, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the ranking on the ward’s phone');
+  await cntt.locator('main a[href*="/don-vi/"]', { hasText: 'Hoàn Kiếm' }).first().click();
+  await cntt.waitForURL(/\/don-vi\/\d+$/);
+  await check(cntt, 'the ward’s scorecard on a phone');
+  assert.ok(await cntt.getByText('Biên bản họp quý IV chưa có chữ ký.').first().isVisible(), 'the council’s reason is on the scorecard');
+  await visit(office, '/chuyen-doi-so/dti', 'the national DTI view');
+  await visit(office, '/chuyen-doi-so/ke-hoach/2025', 'the plan’s targets');
+  const xlsx = await office.request.get(`/chuyen-doi-so/ket-qua/${cycleId}/ket-qua.xlsx`);
+  assert.equal(xlsx.status(), 200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+  const ranking = book.worksheets[0]!;
+  const cells: string[] = [];
+  ranking.eachRow((r) => cells.push(r.values ? JSON.stringify(r.values) : ''));
+  assert.ok(cells.some((c) => c.includes('Hoàn Kiếm')), 'the workbook’s first sheet ranks the ward');
+  assert.ok(book.worksheets.length >= 4, 'one workbook: ranking, indicators, groups, trends');
+  const pdf = await office.request.get(`/chuyen-doi-so/ket-qua/${cycleId}/bao-cao.pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 });

@@ -14,6 +14,10 @@ export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.includes('school_admissions')) return '/truong/tuyen-sinh';
   // The education office's work is the admission figures (issue 11).
   if (user.kind === 'staff' && user.roles.includes('education_office')) return '/quan-ly/tuyen-sinh/so';
+  // IT readiness, IT training and schools' IT equipment (issue 14): each role's own pages.
+  if (user.kind === 'staff' && user.roles.some((role) => role.startsWith('readiness_'))) return '/chuyen-doi-so';
+  if (user.kind === 'staff' && user.roles.includes('training_manager')) return '/dao-tao-cntt';
+  if (user.kind === 'staff' && user.roles.includes('school_it')) return '/thiet-bi-cntt-truong';
   return '/tai-khoan';
 }
 

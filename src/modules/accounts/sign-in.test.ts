@@ -172,6 +172,10 @@ test('after signing in without a page to return to, staff land on their work: of
     ['demo.bientap', '/tai-khoan'],
     ['demo.vanthu', '/tai-khoan'],
     ['demo.truong', '/truong/tuyen-sinh'],
+    ['demo.cntt', '/chuyen-doi-so'],
+    ['demo.thamdinh', '/chuyen-doi-so'],
+    ['demo.daotao', '/dao-tao-cntt'],
+    ['demo.truong.cntt', '/thiet-bi-cntt-truong'],
     ['demo.congdan', '/tai-khoan'],
   ];
   for (const [username, landing] of expected) {

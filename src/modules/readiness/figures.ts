@@ -1,13 +1,14 @@
 // The figures the platform knows of a unit for its self-assessment form (issue 14), read only through the other
 // modules' index.ts: the share of dossiers received online and resolved on time (the quality module's figures for the
 // agency and the year), whether the agency has a published site on the portal, and the share of incoming documents
-// done on time. One line per source: a later source (e.g. `training.trained`) is one more entry in SOURCES.
+// done on time, and the officials trained in the year (the training module). One line per source in SOURCES.
 import type { Actor } from '../../platform/auth/access.ts';
 import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { agencyOnTimeShare } from '../documents/index.ts';
 import { qualityFigures, type QualityReport } from '../quality/index.ts';
 import { hasPublishedSite } from '../sites/index.ts';
+import { trainedInYear } from '../training/index.ts';
 import type { PlatformFigures } from './form.ts';
 import type { PlatformSource } from './sets.ts';
 
@@ -29,6 +30,8 @@ export const SOURCES: Record<PlatformSource, Source> = {
   'dossiers.onTimeShare': async (q) => percent((await q.quality()).figures.onTimeRate),
   'portal.presence': (q) => hasPublishedSite(q.platform, q.agencyId),
   'documents.onTimeShare': (q) => agencyOnTimeShare(q.platform, q.agencyId, q.year),
+  // Officials of the unit who completed a class or passed a module in the year (the training module).
+  'training.trained': async (q) => (await trainedInYear(q.platform, { agencyId: q.agencyId, year: q.year })).trained,
 };
 
 /** The year's period up to today (a year not over yet counts up to today). */

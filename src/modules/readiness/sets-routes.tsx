@@ -22,48 +22,46 @@ function signInFirst(req: FastifyRequest, reply: FastifyReply): FastifyReply | n
   return reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
 }
 
-/** Registers the set pages in a scope of their own (with its multipart parser). */
-export async function setRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
-  await app.register(async (scope) => {
-    await registerMultipart(scope, platform);
+/** Registers the set pages; the multipart parser of the module's other pages serves their upload too. */
+export async function setRoutes(scope: FastifyInstance, platform: Platform): Promise<void> {
+  if (!scope.hasContentTypeParser('multipart/form-data')) await registerMultipart(scope, platform);
 
-    const listPage = async (req: FastifyRequest, reply: FastifyReply, imported?: ImportState) => {
-      const user = requireReadinessStaff(req.user);
-      const sets = await listSets(platform, user);
-      return noStore(reply).type('text/html; charset=utf-8').send(<SetListPage req={req} sets={sets} canImport={isReviewer(user)} imported={imported} />);
-    };
+  const listPage = async (req: FastifyRequest, reply: FastifyReply, imported?: ImportState) => {
+    const user = requireReadinessStaff(req.user);
+    const sets = await listSets(platform, user);
+    return noStore(reply).type('text/html; charset=utf-8').send(<SetListPage req={req} sets={sets} canImport={isReviewer(user)} imported={imported} />);
+  };
 
-    scope.get(SETS_URL, async (req, reply) => signInFirst(req, reply) ?? listPage(req, reply));
+  scope.get(SETS_URL, async (req, reply) => signInFirst(req, reply) ?? listPage(req, reply));
 
-    scope.post(SETS_URL, { config: { beforeUpload: (req: FastifyRequest) => void requireReviewer(req.user) } }, async (req, reply) => {
-      requireReviewer(req.user);
-      const body = (req.body ?? {}) as Q;
-      const note = str(body.note).slice(0, 2000);
-      try {
-        const file = uploadsOf(body)[0];
-        if (!file?.temp || file.truncated || file.overTotal || file.temp.size === 0 || file.temp.size > MAX_SET_BYTES) throw ReadinessErrors.SET_FILE();
-        const json = (await readFile(file.temp.path)).toString('utf8');
-        const row = await importSet(platform, req.user, json, note, req.ip);
-        return reply.redirect(`${setUrl(row.id, row.version)}&nhap=1`, 303);
-      } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403 || err.status === 404) throw err;
-        const issues = ((err.details as { issues?: SetIssue[] } | undefined)?.issues ?? []) as SetIssue[];
-        reply.code(err.status);
-        return listPage(req, reply, { issues, note, ...(issues.length === 0 ? { message: t(req.lang, err.text) } : {}) });
-      }
-    });
+  scope.post(SETS_URL, { config: { beforeUpload: (req: FastifyRequest) => void requireReviewer(req.user) } }, async (req, reply) => {
+    requireReviewer(req.user);
+    const body = (req.body ?? {}) as Q;
+    const note = str(body.note).slice(0, 2000);
+    try {
+      const file = uploadsOf(body)[0];
+      if (!file?.temp || file.truncated || file.overTotal || file.temp.size === 0 || file.temp.size > MAX_SET_BYTES) throw ReadinessErrors.SET_FILE();
+      const json = (await readFile(file.temp.path)).toString('utf8');
+      const row = await importSet(platform, req.user, json, note, req.ip);
+      return reply.redirect(`${setUrl(row.id, row.version)}&nhap=1`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403 || err.status === 404) throw err;
+      const issues = ((err.details as { issues?: SetIssue[] } | undefined)?.issues ?? []) as SetIssue[];
+      reply.code(err.status);
+      return listPage(req, reply, { issues, note, ...(issues.length === 0 ? { message: t(req.lang, err.text) } : {}) });
+    }
+  });
 
-    scope.get(`${SETS_URL}/:id`, async (req, reply) => {
-      const first = signInFirst(req, reply);
-      if (first) return first;
-      const user = requireReadinessStaff(req.user);
-      const id = str((req.params as Q).id);
-      const q = req.query as Q;
-      const v = str(q['phien-ban']);
-      const version = /^\d{1,6}$/.test(v) ? Number(v) : undefined;
-      if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) throw ReadinessErrors.SET_NOT_FOUND();
-      const { info, versions, loaded } = await setVersion(platform, user, id, version);
-      return noStore(reply).type('text/html; charset=utf-8').send(<SetPage req={req} info={info} versions={versions} loaded={loaded} imported={str(q.nhap) === '1'} />);
-    });
+  scope.get(`${SETS_URL}/:id`, async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const user = requireReadinessStaff(req.user);
+    const id = str((req.params as Q).id);
+    const q = req.query as Q;
+    const v = str(q['phien-ban']);
+    const version = /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+    if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) throw ReadinessErrors.SET_NOT_FOUND();
+    const { info, versions, loaded } = await setVersion(platform, user, id, version);
+    return noStore(reply).type('text/html; charset=utf-8').send(<SetPage req={req} info={info} versions={versions} loaded={loaded} imported={str(q.nhap) === '1'} />);
   });
 }

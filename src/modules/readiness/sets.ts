@@ -22,7 +22,7 @@ const Code = z
 const Points = z.number().finite().nonnegative();
 
 /** Figures the platform fills itself, with their source shown (issue 14: the quality figures, portal, documents). */
-export const PLATFORM_SOURCES = ['dossiers.onlineShare', 'dossiers.onTimeShare', 'portal.presence', 'documents.onTimeShare'] as const;
+export const PLATFORM_SOURCES = ['dossiers.onlineShare', 'dossiers.onTimeShare', 'portal.presence', 'documents.onTimeShare', 'training.trained'] as const;
 export type PlatformSource = (typeof PLATFORM_SOURCES)[number];
 
 /** How values of former units become the new unit's value after the 2025 reform (merge.ts). */

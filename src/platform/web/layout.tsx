@@ -55,6 +55,8 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ...(user?.roles.some((r) => r === 'readiness_reporter' || r === 'readiness_reviewer' || r === 'readiness_council') ? ([['/chuyen-doi-so', m.navReadiness]] as [string, Text][]) : []),
     ...(user?.roles.includes('school_admissions') ? ([['/truong/tuyen-sinh', m.navSchoolAdmissions]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/quan-ly/tuyen-sinh/so', m.navOfficeAdmissions]] as [string, Text][]) : []),
+    ...(user?.roles.includes('school_it') ? ([['/thiet-bi-cntt-truong', m.navSchoolIt]] as [string, Text][]) : []),
+    ...(user?.roles.includes('education_office') ? ([['/thiet-bi-cntt-truong/so-gd', m.navOfficeSchoolIt]] as [string, Text][]) : []),
     ...(user?.roles.includes('training_manager') ? ([['/dao-tao-cntt', m.navTraining]] as [string, Text][]) : []),
     ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),

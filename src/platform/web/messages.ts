@@ -20,6 +20,8 @@ export const shell = {
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },
   navTraining: { vi: 'Bồi dưỡng CNTT', en: 'IT training' },
+  navSchoolIt: { vi: 'Thiết bị CNTT của trường', en: 'School IT equipment' },
+  navOfficeSchoolIt: { vi: 'Thiết bị CNTT các trường', en: 'Schools\' IT equipment' },
   unverified: {
     vi: 'Tài khoản chưa có số điện thoại hoặc thư điện tử đã xác minh nên chưa nộp được hồ sơ trực tuyến.',
     en: 'Your account has no verified phone number or e-mail yet, so it cannot submit online.',
