@@ -29,10 +29,13 @@ function nameAttributes(opts: TestP12Options): forge.pki.CertificateField[] {
   return attrs as unknown as forge.pki.CertificateField[];
 }
 
-/** A positive serial number of 16 random bytes, as hex. */
+/**
+ * A positive serial number of 16 random bytes, as hex. The first byte is 0x01–0x7f: positive, and never 0x00, which
+ * DER's minimal encoding of an integer would drop (a 15-byte serial, one run in 128).
+ */
 function serialHex(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) || 0x01;
   return bytes.toString('hex');
 }
 
