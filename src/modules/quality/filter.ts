@@ -1,6 +1,6 @@
 // The filter of the figures as it arrives in a query string (pages, exports, API): agency code, procedure code, field,
 // period. Checked here, once; the service checks who may see what.
-import { addDays, isValidIsoDate, vietnamDateOf, type IsoDate } from '../../platform/calendar/index.ts';
+import { addDays, isInputDate, vietnamDateOf, type IsoDate } from '../../platform/calendar/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { AGENCY_CODE } from '../units/index.ts';
 import { isProcedureCode } from '../procedures/index.ts';
@@ -47,10 +47,11 @@ export function parseQualityQuery(query: Record<string, unknown>, period = curre
   if (agency && !AGENCY_CODE.test(agency)) errors.push({ field: 'agency', message: m.agency });
   if (procedure && !isProcedureCode(procedure)) errors.push({ field: 'procedure', message: m.procedure });
   if (field.length > 200) errors.push({ field: 'field', message: m.field });
-  if (!isValidIsoDate(from)) errors.push({ field: 'from', message: m.date });
-  if (!isValidIsoDate(to)) errors.push({ field: 'to', message: m.date });
-  else if (isValidIsoDate(from) && to < from) errors.push({ field: 'to', message: m.order });
-  else if (isValidIsoDate(from) && addDays(from, MAX_PERIOD_DAYS) <= to) errors.push({ field: 'to', message: m.tooLong });
+  // Years 1900–2100 only: the working calendar (Tết, holidays) that on-time figures count in covers no more.
+  if (!isInputDate(from)) errors.push({ field: 'from', message: m.date });
+  if (!isInputDate(to)) errors.push({ field: 'to', message: m.date });
+  else if (isInputDate(from) && to < from) errors.push({ field: 'to', message: m.order });
+  else if (isInputDate(from) && addDays(from, MAX_PERIOD_DAYS) <= to) errors.push({ field: 'to', message: m.tooLong });
   if (errors.length > 0) throw QualityErrors.INVALID_FILTER({ fields: errors });
   return { agencyCode: agency || null, procedureCode: procedure || null, field: field || null, from, to };
 }

@@ -4,7 +4,7 @@
 import type { Platform } from '../../../platform/http/context.ts';
 import { type Actor, requireStaff } from '../../../platform/auth/access.ts';
 import { HttpErrors } from '../../../platform/http/errors.ts';
-import { addDays, endOfVietnamDay, isValidIsoDate, parseIsoDate, vietnamInstant } from '../../../platform/calendar/index.ts';
+import { addDays, endOfVietnamDay, isInputDate, parseIsoDate, vietnamInstant } from '../../../platform/calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
 import { findProcedureVersionForDossier, stateLabels } from '../../dossiers/index.ts';
 import type { BookMeta, BookRow } from '../forms/index.ts';
@@ -30,8 +30,8 @@ export interface Book {
 /** The period's errors (field → message), none when it is valid. */
 export function periodErrors(from: string, to: string): { field: 'from' | 'to'; message: typeof m.badDate }[] {
   const errors: { field: 'from' | 'to'; message: typeof m.badDate }[] = [];
-  if (!isValidIsoDate(from)) errors.push({ field: 'from', message: m.badDate });
-  if (!isValidIsoDate(to)) errors.push({ field: 'to', message: m.badDate });
+  if (!isInputDate(from)) errors.push({ field: 'from', message: m.badDate });
+  if (!isInputDate(to)) errors.push({ field: 'to', message: m.badDate });
   if (errors.length === 0 && (dayNumber(to) < dayNumber(from) || dayNumber(to) - dayNumber(from) >= BOOK_MAX_DAYS)) errors.push({ field: 'to', message: m.badRange });
   return errors;
 }
