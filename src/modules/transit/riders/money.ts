@@ -69,7 +69,7 @@ export async function buyPass(platform: Platform, actor: Actor, input: PassInput
   const validFrom = f.date('validFrom', input.validFrom);
   const validTo = f.date('validTo', input.validTo);
   if (f.ok && validTo < validFrom) f.add('validTo', 'Ngày hết hạn phải sau ngày bắt đầu.', 'The end date must not be before the start date.');
-  const routeId = input.routeId === undefined || input.routeId === null || input.routeId === '' ? null : f.text('routeId', input.routeId, /^[^\s\u0000]{1,64}$/u, 'Mã tuyến (route_id) không hợp lệ.', 'The route_id is not valid.');
+  const routeId = input.routeId === undefined || input.routeId === null || input.routeId === '' ? null : f.text('routeId', input.routeId, /^[\p{L}\p{N}_.:+-]{1,64}$/u, 'Mã tuyến (route_id) không hợp lệ.', 'The route_id is not valid.');
   f.check();
   return ridersDb(platform.database.db).transaction().execute(async (trx) => {
     const { account, user } = await lockAccount(trx, actor, input.accountId);
