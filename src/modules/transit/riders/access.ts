@@ -15,6 +15,3 @@ export function requireOwnerOrOfficer(actor: Actor, account: Pick<TransitAccount
   if (user.kind === 'staff' && user.roles.includes(Role.transitOfficer)) return user;
   throw HttpErrors.FORBIDDEN();
 }
-
-/** Anyone signed in may try; the account decides (requireOwnerOrOfficer) once it is loaded. */
-export const requireSignedIn = (actor: Actor): SessionUser => requireUser(actor);
