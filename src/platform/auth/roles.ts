@@ -23,6 +23,10 @@ export const Role = {
   trainingManager: 'training_manager',
   /** A school's IT officer: enters the school's IT equipment, which the education office checks (issue 14). */
   schoolIt: 'school_it',
+  /** The transport centre's staff: transit accounts, media, concessions and disputes (issue 15). */
+  transitOfficer: 'transit_officer',
+  /** An operator's clearing staff: debt recovery and the deny list of bank cards (issue 15). */
+  transitOperator: 'transit_operator',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -43,6 +47,8 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   readiness_council: { vi: 'Thành viên Hội đồng thẩm định chuyển đổi số', en: 'IT readiness appraisal council member' },
   training_manager: { vi: 'Cán bộ quản lý bồi dưỡng kỹ năng CNTT', en: 'IT training manager' },
   school_it: { vi: 'Cán bộ phụ trách thiết bị CNTT của trường', en: 'School IT equipment officer' },
+  transit_officer: { vi: 'Cán bộ trung tâm quản lý vé giao thông công cộng', en: 'Transit centre officer (tickets)' },
+  transit_operator: { vi: 'Cán bộ đối soát của đơn vị vận tải', en: 'Transit operator clearing staff' },
 };
 
 export function isRole(v: string): v is Role {
