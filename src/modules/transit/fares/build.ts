@@ -73,6 +73,8 @@ export function buildFareTable(raw: RawTables): FareTable {
     })),
     routeKm: new Map(raw.routeLengths.map((r) => [`${req(r, 'network_id')}/${req(r, 'route_id')}`, num(r, 'length_km') ?? 0])),
     stopKm: new Map(raw.stopPositions.map((r) => [`${req(r, 'network_id')}/${req(r, 'stop_id')}`, num(r, 'km') ?? 0])),
+    stopNames: new Map(raw.stopPositions.filter((r) => r.stop_name !== undefined).map((r) => [req(r, 'stop_id'), req(r, 'stop_name')])),
+    categoryNames: new Map(raw.riderCategories.map((r) => [req(r, 'rider_category_id'), req(r, 'rider_category_name')])),
     categoryTerms: new Map(raw.categoryTerms.map((r) => [req(r, 'rider_category_id'), {
       id: req(r, 'rider_category_id'), discountPercent: num(r, 'discount_percent') ?? 0, minAge: num(r, 'min_age'), maxAge: num(r, 'max_age'),
     }])),

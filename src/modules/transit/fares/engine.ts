@@ -49,7 +49,7 @@ function priceOneDay(fares: FareTable, account: Account, taps: readonly Tap[], d
       if (j && rule) {
         const amount = amountOf(fares, rule.productId) + (rule.fareTransferType === 1 ? base.amount : 0);
         const minutes = Math.round((rule.durationLimitS ?? 0) / 60);
-        price = { ...base, amount, ruleId: rule.id, explanation: words('transfer', { minutes, amount }) };
+        price = { ...base, amount, ruleId: rule.id, explanation: rule.durationLimitS === undefined ? words('transferFree', { rule: rule.id, amount }) : words('transfer', { minutes, amount }) };
         journeys.set(leg.mediumId, { ...j, lastEndMs: leg.off?.ms ?? leg.startMs, lastGroup: base.legRuleId, transfers: j.transfers + 1 });
       } else {
         journeys.set(leg.mediumId, { firstMs: leg.startMs, lastEndMs: leg.off?.ms ?? leg.startMs, lastGroup: base.legRuleId, transfers: 0 });

@@ -15,6 +15,7 @@ const W = {
   pass: { vi: 'Đã có vé {product} còn hiệu lực: không tính tiền.', en: 'Covered by the pass {product}: free.' },
   freeZone: { vi: 'Chuyến đi nằm trọn trong vùng {area} trong thời gian miễn phí: không tính tiền.', en: 'The trip lies entirely inside {area} during its free period: free.' },
   transfer: { vi: 'Chuyển tiếp trong {minutes} phút từ lần chạm đầu: {amount} đ.', en: 'A transfer within {minutes} minutes of the first tap: {amount} VND.' },
+  transferFree: { vi: 'Chuyển tiếp theo quy tắc {rule}: {amount} đ.', en: 'A transfer under rule {rule}: {amount} VND.' },
   cap: { vi: 'Đã đạt mức trần {period} {cap} đ: chỉ tính {amount} đ.', en: 'The {periodEn} cap of {cap} VND is reached: only {amount} VND charged.' },
   noRule: { vi: 'Không có quy tắc giá vé phù hợp; cần kiểm tra lại, tạm không tính tiền.', en: 'No fare rule matches; to be reviewed, not charged for now.' },
 } as const satisfies Record<string, Text>;
@@ -22,7 +23,8 @@ const W = {
 export type Wording = keyof typeof W;
 
 export function words(kind: Wording, vars: Record<string, string | number> = {}): Text {
-  const fill = (s: string): string =>
-    Object.entries(vars).reduce((acc, [k, v]) => acc.replaceAll(`{${k}}`, typeof v === 'number' && k !== 'km' && k !== 'minutes' && k !== 'percent' ? v.toLocaleString('vi-VN') : String(v)), s);
-  return { vi: fill(W[kind].vi), en: fill(W[kind].en) };
+  // Amounts in đồng and kilometres are written as each language writes numbers (12.000 đ, 12,000 VND; 8,1 km, 8.1 km).
+  const fill = (s: string, locale: string): string =>
+    Object.entries(vars).reduce((acc, [k, v]) => acc.replaceAll(`{${k}}`, typeof v === 'number' ? v.toLocaleString(locale) : v), s);
+  return { vi: fill(W[kind].vi, 'vi-VN'), en: fill(W[kind].en, 'en-US') };
 }

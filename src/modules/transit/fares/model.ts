@@ -102,6 +102,8 @@ export interface FareTable {
   transferRules: TransferRule[];
   routeKm: Map<string, number>; // key `${network}/${route}`
   stopKm: Map<string, number>; // key `${network}/${stop}`
+  stopNames: Map<string, string>;
+  categoryNames: Map<string, string>;
   categoryTerms: Map<string, CategoryTerm>;
   freeZones: FreeZone[];
   campaigns: Campaign[];

@@ -80,13 +80,13 @@ export function matchLegRule(fares: FareTable, leg: Leg, day: string): LegRule |
 }
 
 export function priceLeg(fares: FareTable, account: Account, leg: Leg, day: string): LegPrice {
-  const stop = (id: string | undefined): string => (id === undefined ? '' : id);
+  const stop = (id: string | undefined): string => (id === undefined ? '' : (fares.stopNames.get(id) ?? id));
   if (leg.on && leg.off && leg.on.stopId === leg.off.stopId) return free('cancelled-trip', words('cancelled'));
   const campaign = fares.campaigns.find((c) => (c.networkId === undefined || c.networkId === leg.networkId) && inRange(day, c.startDate, c.endDate));
   if (campaign) return free(`campaign:${campaign.id}`, words('campaign', { name: campaign.name.vi }));
   const categories = activeCategories(fares, account, day);
   const freeCategory = categories.find((c) => fares.categoryTerms.get(c)?.discountPercent === 100);
-  if (freeCategory) return free(`category:${freeCategory}`, words('category', { category: freeCategory }));
+  if (freeCategory) return free(`category:${freeCategory}`, words('category', { category: fares.categoryNames.get(freeCategory) ?? freeCategory }));
   const pass = (account.passes ?? []).find((p) => {
     const def = fares.passes.get(p.productId);
     return def !== undefined && def.networkId === leg.networkId && inRange(day, p.validFrom, p.validUntil) && (def.scope === 'all_routes' || p.routeId === leg.routeId);
@@ -108,15 +108,15 @@ export function priceLeg(fares: FareTable, account: Account, leg: Leg, day: stri
   let amount = productAmount(fares, rule.productId, categories, (leg.on ?? leg.off)?.fareMediaId);
   let explanation: Text;
   const km = legDistanceKm(fares, leg);
-  if (leg.off === undefined) explanation = words('noTapOffLegFare', { route: stop(leg.routeId), amount });
+  if (leg.off === undefined) explanation = words('noTapOffLegFare', { route: leg.routeId ?? '', amount });
   else if (rule.minRouteKm !== undefined || rule.maxRouteKm !== undefined) {
-    explanation = words('routeBand', { route: stop(leg.routeId), km: fares.routeKm.get(`${leg.networkId}/${leg.routeId}`) ?? '?', rule: rule.id, amount });
+    explanation = words('routeBand', { route: leg.routeId ?? '', km: fares.routeKm.get(`${leg.networkId}/${leg.routeId}`) ?? '?', rule: rule.id, amount });
   } else if (km !== undefined) explanation = words('distance', { km, from: stop(leg.on?.stopId), to: stop(leg.off.stopId), rule: rule.id, amount });
   else explanation = words('fare', { rule: rule.id, amount });
   const discount = categories.map((c) => fares.categoryTerms.get(c)).find((t) => t !== undefined && t.discountPercent > 0);
   if (discount) {
     amount = Math.round((amount * (100 - discount.discountPercent)) / 100);
-    explanation = words('discount', { percent: discount.discountPercent, category: discount.id, amount });
+    explanation = words('discount', { percent: discount.discountPercent, category: fares.categoryNames.get(discount.id) ?? discount.id, amount });
   }
   return { amount, ruleId: rule.id, legRuleId: rule.id, countsTowardCaps: true, priced: true, explanation };
 }

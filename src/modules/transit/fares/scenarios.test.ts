@@ -22,3 +22,17 @@ for (const family of FAMILIES) {
     }
   });
 }
+
+describe('fares: what a rider reads on the statement', () => {
+  it('explains a metro trip in both languages with station names and the rule', async () => {
+    const { hanoi } = await import('./fixtures/harness.ts');
+    const at = (t: string): string => `2026-06-01T${t}:00+07:00`;
+    const r = priceDay(hanoi, {}, [
+      { id: 'a', at: at('07:00'), networkId: 'metro-2a', routeId: '2A', stopId: '2A-01', direction: 'on', mediumId: 'c' },
+      { id: 'b', at: at('07:20'), networkId: 'metro-2a', routeId: '2A', stopId: '2A-08', direction: 'off', mediumId: 'c' },
+    ], '2026-06-01');
+    assert.deepEqual(r.charges[0]?.tapIds, ['a', 'b']);
+    assert.equal(r.charges[0]?.explanation.vi, 'Đi 8,1 km từ Cát Linh đến Văn Quán, giá theo quy tắc m2a-7-9: 12.000 đ.');
+    assert.equal(r.charges[0]?.explanation.en, 'Travelled 8.1 km from Cát Linh to Văn Quán, priced by rule m2a-7-9: 12,000 VND.');
+  });
+});
