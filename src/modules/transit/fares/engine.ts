@@ -2,6 +2,7 @@
 // limit counted from the first tap of the journey (TfL's 60-minute hopper, TRANSPORT.md §2; none published for
 // Hà Nội [U]). Caps: x_fare_caps.txt (none for Hà Nội [U]); a daily cap runs over the service day, a weekly cap
 // Monday–Sunday (not rolling); caps only combine taps of the same medium; missing-tap fares never count.
+import { FareErrors } from './errors.ts';
 import { words } from './explain.ts';
 import { buildLegs, type Leg } from './legs.ts';
 import type { FareTable, TransferRule } from './model.ts';
@@ -103,6 +104,14 @@ function applyCaps(fares: FareTable, leg: Leg, day: string, price: LegPrice, day
  * before `serviceDay` count toward a weekly cap; the result holds only the service day's charges.
  */
 export function priceDay(fares: FareTable, account: Account, taps: readonly Tap[], serviceDay: string, options: PriceOptions = {}): DayResult {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(serviceDay) || Number.isNaN(Date.parse(serviceDay))) throw FareErrors.BAD_SERVICE_DAY();
+  for (const t of taps) {
+    const ok = /(Z|[+-]\d{2}:\d{2})$/.test(t.at) && !Number.isNaN(Date.parse(t.at)) && (t.direction === 'on' || t.direction === 'off') && t.networkId && t.stopId && t.mediumId;
+    if (!ok) {
+      const { text } = FareErrors.BAD_TAP();
+      throw FareErrors.BAD_TAP({ vi: text.vi.replace('{tap}', t.id), en: text.en.replace('{tap}', t.id), details: { tapId: t.id } });
+    }
+  }
   const [h = 0, m = 0] = (options.serviceDayStart ?? '').split(':').map(Number);
   const startS = options.serviceDayStart ? h * 3600 + m * 60 : fares.serviceDayStartS;
   const weekSpent = new Map<string, number>();

@@ -36,3 +36,13 @@ describe('fares: what a rider reads on the statement', () => {
     assert.equal(r.charges[0]?.explanation.en, 'Travelled 8.1 km from Cát Linh to Văn Quán, priced by rule m2a-7-9: 12,000 VND.');
   });
 });
+
+describe('fares: bad input to priceDay', () => {
+  it('refuses a tap without a time zone, naming the tap, and a malformed service day', async () => {
+    const { hanoi } = await import('./fixtures/harness.ts');
+    const tap = { id: 'x7', at: '2026-06-01T07:00:00', networkId: 'bus', routeId: '32', stopId: 'BUS-0200', direction: 'on' as const, mediumId: 'c' };
+    assert.throws(() => priceDay(hanoi, {}, [tap], '2026-06-01'), (e: Error & { code?: string; text?: { vi: string; en: string } }) =>
+      e.code === 'BAD_TAP' && e.text?.en.startsWith('Tap x7 is not valid') === true && e.text.vi.startsWith('Lần chạm thẻ x7'));
+    assert.throws(() => priceDay(hanoi, {}, [], '1/6/2026'), (e: Error & { code?: string }) => e.code === 'BAD_SERVICE_DAY');
+  });
+});
