@@ -112,6 +112,7 @@ export function priceDay(fares: FareTable, account: Account, taps: readonly Tap[
       throw FareErrors.BAD_TAP({ vi: text.vi.replace('{tap}', t.id), en: text.en.replace('{tap}', t.id), details: { tapId: t.id } });
     }
   }
+  if (options.serviceDayStart !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.serviceDayStart)) throw FareErrors.BAD_SERVICE_DAY();
   const [h = 0, m = 0] = (options.serviceDayStart ?? '').split(':').map(Number);
   const startS = options.serviceDayStart ? h * 3600 + m * 60 : fares.serviceDayStartS;
   const weekSpent = new Map<string, number>();

@@ -11,5 +11,9 @@ export const FareErrors = defineErrors({
     vi: 'Lần chạm thẻ {tap} không hợp lệ (thời điểm ISO 8601 có múi giờ, hướng on/off, mạng, điểm dừng và phương tiện là bắt buộc); chưa tính giá ngày này.',
     en: 'Tap {tap} is not valid (an ISO 8601 time with an offset, direction on/off, network, stop and medium are required); the day was not priced.',
   },
-  BAD_SERVICE_DAY: { status: 400, vi: 'Ngày phục vụ phải có dạng YYYY-MM-DD.', en: 'The service day must be written YYYY-MM-DD.' },
+  BAD_SERVICE_DAY: {
+    status: 400,
+    vi: 'Ngày phục vụ phải có dạng YYYY-MM-DD và giờ bắt đầu ngày dạng HH:MM.',
+    en: 'The service day must be written YYYY-MM-DD and its start time HH:MM.',
+  },
 });

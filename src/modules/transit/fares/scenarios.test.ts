@@ -44,5 +44,6 @@ describe('fares: bad input to priceDay', () => {
     assert.throws(() => priceDay(hanoi, {}, [tap], '2026-06-01'), (e: Error & { code?: string; text?: { vi: string; en: string } }) =>
       e.code === 'BAD_TAP' && e.text?.en.startsWith('Tap x7 is not valid') === true && e.text.vi.startsWith('Lần chạm thẻ x7'));
     assert.throws(() => priceDay(hanoi, {}, [], '1/6/2026'), (e: Error & { code?: string }) => e.code === 'BAD_SERVICE_DAY');
+    assert.throws(() => priceDay(hanoi, {}, [], '2026-06-01', { serviceDayStart: '4h30' }), (e: Error & { code?: string }) => e.code === 'BAD_SERVICE_DAY');
   });
 });
