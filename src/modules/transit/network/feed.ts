@@ -47,6 +47,8 @@ export interface FeedRouteStop {
 export interface NetworkFeed {
   operators: FeedOperator[];
   networks: FeedNetwork[];
+  /** False when the feed has no networks.txt: the default networks are added if missing, never renamed. */
+  networksDeclared: boolean;
   routes: FeedRoute[];
   /** Stations before the stops that name them as parent. */
   stops: FeedStop[];

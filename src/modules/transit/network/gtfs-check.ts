@@ -112,6 +112,9 @@ export function checkFeed(t: FeedTables): { feed: NetworkFeed; issues: FeedIssue
       stopAreas.push({ areaId, stopId });
     }
   }
-  const feed: NetworkFeed = { operators: ops, networks: nets, routes, stops: stopList, areas, stopAreas, routeStops };
+  const networksDeclared = t['networks.txt'].length > 0;
+  const used = new Set(routes.map((r) => r.networkCode));
+  const networksKept = networksDeclared ? nets : nets.filter((n) => used.has(n.code));
+  const feed: NetworkFeed = { operators: ops, networks: networksKept, networksDeclared, routes, stops: stopList, areas, stopAreas, routeStops };
   return { feed, issues: issues.items };
 }

@@ -76,7 +76,11 @@ export const networkRepo = {
     for (const rows of chunks(f.operators))
       await db.insertInto('transit_operators').values(rows).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), url: eb.ref('excluded.url') }))).execute();
     for (const rows of chunks(f.networks))
-      await db.insertInto('transit_networks').values(rows).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') }))).execute();
+      await db
+        .insertInto('transit_networks')
+        .values(rows)
+        .onConflict((oc) => (f.networksDeclared ? oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })) : oc.column('code').doNothing()))
+        .execute();
     for (const rows of chunks(f.stops)) {
       const values = rows.map((s) => ({ id: s.id, name: s.name, lat: s.lat, lon: s.lon, kind: s.kind, parent_station: s.parentStation }));
       await db
