@@ -1,6 +1,6 @@
 // The demo network: the hand-made Hà Nội feed in data/transit/gtfs-demo and its validators — two per bus or BRT route
 // (one per vehicle) and two gates per metro station. Idempotent: a second run changes nothing.
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Sealer } from '../../../platform/auth/sealed.ts';
 import type { PlatformTables } from '../../../platform/db/index.ts';
@@ -8,7 +8,7 @@ import { importGtfsFolder, type GtfsImportReport } from './import.ts';
 import { listRoutes, listStops } from './service.ts';
 import { registerValidator, type NewValidator } from './validators.ts';
 
-export const DEMO_GTFS_FOLDER = join(import.meta.dirname, '../../../../data/transit/gtfs-demo');
+export const DEMO_GTFS_FOLDER = fileURLToPath(new URL('../../../../data/transit/gtfs-demo', import.meta.url));
 const VEHICLES_PER_ROUTE = 2;
 const GATES_PER_STATION = 2;
 /** The metro lines' stations (stop ids 2A-01…, 31-01…) belong to Hanoi Metro. */
