@@ -7,5 +7,6 @@ import { userCreate } from './user-create.ts';
 import { importProcedures } from './import-procedures.ts';
 import { admissionDraw } from './admission-draw.ts';
 import { importArticlesCommand } from './import-articles.ts';
+import { transitImportGtfs } from './transit-import-gtfs.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw, transitImportGtfs];
