@@ -6,6 +6,7 @@ export { registerMedium, blockMedium, replaceLostCard, accountOfMedium, MEDIUM_K
 export { topUp, buyPass, balanceOf, MAX_AMOUNT, type PassInput } from './money.ts';
 export { proveAge, grantConcession, concessionsOf, CONCESSION_CATEGORIES, SENIOR_AGE } from './concessions.ts';
 export { listDelta, fullList, versionChanges, denyForDebt, clearDebt, type ListDelta, type ListItem } from './lists.ts';
+export { fareProfile, chargeBalance, type FareProfile } from './clearing.ts';
 export { checkCccd, birthdayAt, PROVINCE_CODES } from './cccd.ts';
 export { RiderErrors } from './errors.ts';
 export type { RidersTables, TransitAccount, Medium, ConcessionCategory, MediumKind, ListName } from './repo.ts';

@@ -1,0 +1,12 @@
+// Taps, daily pricing, debt recovery and clearing of interoperable e-tickets (issue 15, TRANSPORT.md §1–2):
+// validators forward signed batches of taps; each service day is priced once per account with the fare engine over
+// the network's routes; charges go to the balance or the bank card; operators get a daily clearing file.
+export { ingestTaps, TAP_DEFAULTS, type IngestOptions, type IngestResult } from './ingest.ts';
+export { canonicalBatch, signBatch, type TapBatch, type TapInput } from './canonical.ts';
+export { priceServiceDay, serviceDayWindow, FARES_FOLDER, type PriceDayOptions, type DayRunResult } from './price.ts';
+export { retryCharges, attemptCharge, chargesOf, RETRY_DAYS, type CardPayments, type ChargeOptions } from './charges.ts';
+export { clearingFor, clearingFile, type Clearing } from './clearing.ts';
+export { faresFromNetwork, fareNetworkOf, type NetworkFares } from './fare-network.ts';
+export { engineAccount, RIDER_CATEGORY_FARE, CONCESSION_FARE } from './profile.ts';
+export { TapErrors } from './errors.ts';
+export type { TapsTables, ChargeStatus } from './repo.ts';
