@@ -1,7 +1,8 @@
 // Deny and allow lists for validators (TRANSPORT.md §2): validators decide offline from cached lists, so every change
-// is a new version; a validator at version N asks for the delta since N, or the full list. A bank card whose day's
-// charge was declined goes on the deny list; after payment it comes off within 1 hour (§2) — clearDebt() removes it at
-// once in a new version, and validators poll at least hourly.
+// is a new version; a validator at version N asks for the delta since N, or the full list. The media of an account
+// whose day's charge was declined (a bank card) or not covered (a stored-value balance) go on the deny list; after
+// payment they come off within 1 hour (§2) — clearDebt() removes them at once in a new version, and validators poll
+// at least hourly.
 import type { Actor } from '../../../platform/auth/access.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
@@ -67,28 +68,33 @@ export async function fullList(platform: Platform, actor: Actor, rawList: unknow
   return { list, version, items: await listsRepo.at(db, list, version) };
 }
 
-async function bankCardsOf(trx: RidersDb, accountId: number) {
+/** The account's media: those in use (`active`) when it falls into debt, all of them when the debt is cleared. */
+async function mediaInDebt(trx: RidersDb, accountId: number, which: 'active' | 'all') {
   const account = await ridersRepo.findAccount(trx, accountId, true);
   if (!account) throw RiderErrors.ACCOUNT_NOT_FOUND();
-  return { account, cards: (await ridersRepo.mediaOf(trx, account.id)).filter((m) => m.kind === 'bank_card') };
+  const media = await ridersRepo.mediaOf(trx, account.id);
+  return { account, cards: which === 'all' ? media : media.filter((m) => m.status === 'active') };
 }
 
-/** The day's charge was declined (§2): the account's bank cards go on the deny list. */
+/**
+ * The day's charge was declined, or the balance did not cover it (§2): every medium the account travels with goes on
+ * the deny list (a bank card, and the operator card or app QR of a stored-value account alike), so the debt cannot grow.
+ */
 export async function denyForDebt(platform: Platform, actor: Actor, accountId: number): Promise<number | null> {
   const user = requireClearing(actor);
   return ridersDb(platform.database.db).transaction().execute(async (trx) => {
-    const { account, cards } = await bankCardsOf(trx, accountId);
+    const { account, cards } = await mediaInDebt(trx, accountId, 'active');
     const version = await addToList(trx, 'deny', cards.map((c) => ({ kind: c.kind, key: c.media_key })), 'debt', 'charge declined', user.id);
     if (version !== null) await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.list.deny_debt', entity: 'transit_account', entityId: account.id, data: { version, media: cards.map((c) => c.id) } });
     return version;
   });
 }
 
-/** The debt is paid: the account's bank cards denied for debt come off the deny list in a new version. */
+/** The debt is paid: the account's media denied for debt come off the deny list in a new version. */
 export async function clearDebt(platform: Platform, actor: Actor, accountId: number): Promise<number> {
   const user = requireClearing(actor);
   return ridersDb(platform.database.db).transaction().execute(async (trx) => {
-    const { account, cards } = await bankCardsOf(trx, accountId);
+    const { account, cards } = await mediaInDebt(trx, accountId, 'all');
     const entries = await listsRepo.debtEntries(trx, cards.map((c) => c.media_key));
     const version = await removeFromList(trx, 'deny', entries.map((e) => e.id), 'debt paid', user.id);
     if (version === null) throw RiderErrors.NOT_IN_DEBT();

@@ -29,7 +29,7 @@ export const listsRepo = {
   debtEntries: (db: RidersDb, keys: readonly string[]) =>
     keys.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('transit_list_entries').selectAll().where('list', '=', 'deny').where('media_kind', '=', 'bank_card').where('reason', '=', 'debt').where('removed_version', 'is', null).where('media_key', 'in', [...keys]).execute(),
+      : db.selectFrom('transit_list_entries').selectAll().where('list', '=', 'deny').where('reason', '=', 'debt').where('removed_version', 'is', null).where('media_key', 'in', [...keys]).execute(),
 
   /** Entries present at `version`. */
   at: (db: RidersDb, list: ListName, version: number) =>

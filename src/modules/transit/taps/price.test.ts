@@ -76,7 +76,7 @@ test('a monthly all-routes bus pass makes the bus leg free; the metro is still c
   assert.equal(await balanceOf(app.platform, officer, minh), 8_000);
 });
 
-test('a balance too low leaves debt, the account’s bank card goes on the deny list; a top-up and a retry pay it and lift it', async () => {
+test('a balance too low leaves debt, the account’s card and bank card go on the deny list; a top-up and a retry pay it and lift it', async () => {
   const hoa = await rider('hoa.taps', '001195007777', '04C1B2C3D4E5F6', 5_000);
   await registerMedium(app.platform, officer, hoa, { kind: 'bank_card', key: 'tok_hoa_0001', last4: '4242' });
   await busAndMetro('04C1B2C3D4E5F6', '2026-06-12');
@@ -85,6 +85,7 @@ test('a balance too low leaves debt, the account’s bank card goes on the deny 
   assert.deepEqual([c?.status, c?.attempts, c?.next_attempt_at?.toISOString()], ['declined', 1, new Date(AFTER.getTime() + DAY).toISOString()]);
   assert.equal(await balanceOf(app.platform, officer, hoa), 5_000); // nothing half-taken
   assert.equal(await denied('tok_hoa_0001'), true);
+  assert.equal(await denied('04C1B2C3D4E5F6'), true, 'the stored-value card too: the debt cannot grow');
   assert.deepEqual(await retryCharges(app.platform, operator, new Date(AFTER.getTime() + 3600_000)), { paid: 0, declined: 0, waiting: 0 }); // not due yet
   await topUp(app.platform, officer, { accountId: hoa, amount: 50_000 });
   assert.deepEqual(await retryCharges(app.platform, operator, new Date(AFTER.getTime() + DAY)), { paid: 1, declined: 0, waiting: 0 });
@@ -92,6 +93,7 @@ test('a balance too low leaves debt, the account’s bank card goes on the deny 
   assert.deepEqual([c?.status, c?.attempts], ['paid', 2]);
   assert.equal(await balanceOf(app.platform, officer, hoa), 31_000);
   assert.equal(await denied('tok_hoa_0001'), false);
+  assert.equal(await denied('04C1B2C3D4E5F6'), false);
 });
 
 test('a bank card is charged once for the day; a decline denies it; 6 resubmissions in 14 days, then paid and lifted', async () => {
