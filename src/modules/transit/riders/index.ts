@@ -7,5 +7,6 @@ export { topUp, buyPass, balanceOf, MAX_AMOUNT, type PassInput } from './money.t
 export { proveAge, grantConcession, concessionsOf, CONCESSION_CATEGORIES, SENIOR_AGE } from './concessions.ts';
 export { listDelta, fullList, versionChanges, denyForDebt, clearDebt, type ListDelta, type ListItem } from './lists.ts';
 export { checkCccd, birthdayAt, PROVINCE_CODES } from './cccd.ts';
+export { accountOverview, findAccountFor, type AccountOverview, type MediumShown } from './view.ts';
 export { RiderErrors } from './errors.ts';
-export type { RidersTables, TransitAccount, Medium, ConcessionCategory, MediumKind, ListName } from './repo.ts';
+export type { RidersTables, TransitAccount, Medium, ConcessionCategory, MediumKind, MediumStatus, ListName, LedgerRow, PassRow } from './repo.ts';
