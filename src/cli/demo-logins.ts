@@ -19,6 +19,8 @@ export const DEMO_USERNAMES = [
   'demo.hoidong',
   'demo.daotao',
   'demo.truong.cntt',
+  'demo.vetau',
+  'demo.doisoat',
 ] as const;
 
 /**

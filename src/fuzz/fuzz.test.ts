@@ -1,7 +1,7 @@
 // The fuzz suite: every route of the app (the OpenAPI document for /api/*, the route table for pages and forms) gets
 // hostile values (values.ts) in each query parameter, path segment and body field, as an anonymous visitor, a
 // citizen, an officer of the one-stop desk and one of the registry (văn thư: clerk, leader and specialist at once, who also
-// holds the roles of IT readiness, IT training and schools' IT equipment). It fails on any 5xx, any stack trace in a response, and any change to existing data made
+// holds the roles of IT readiness, IT training, schools' IT equipment and the transit centre's officer). It fails on any 5xx, any stack trace in a response, and any change to existing data made
 // by a read or by a refused write. FUZZ_RUNS cases per route (default 12 in CI); `npm run fuzz` runs a longer pass.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +21,7 @@ import { registerIncoming } from '../modules/documents/incoming.ts';
 import { createDraft } from '../modules/documents/outgoing.ts';
 import { openCycle } from '../modules/readiness/cycle.ts';
 import { formFor } from '../modules/readiness/form.ts';
+import { openAccount } from '../modules/transit/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -34,6 +35,7 @@ const WATCHED = [
   'readiness_sets', 'readiness_cycles', 'readiness_forms', 'readiness_evidence', 'readiness_questions', 'readiness_adjustments', 'readiness_history',
   'training_courses', 'training_classes', 'training_trainees', 'training_enrolments', 'training_results', 'training_certificates',
   'schoolit_staff', 'schoolit_reports',
+  'transit_accounts', 'transit_media', 'transit_ledger', 'transit_passes', 'transit_concessions',
 ];
 /** Columns that record an attempt rather than data (a refused sign-in counts against the account). */
 const VOLATILE = ['failed_sign_ins', 'failed_attempts', 'locked_until', 'last_failed_at', 'last_seen_at', 'last_sign_in_at'];
@@ -63,7 +65,7 @@ before(async () => {
   const hk = await findAgencyByCode(app.database.db, '000.04.51.H26');
   // The registry's roles, and those of IT readiness, IT training and schools' IT equipment (issue 14), so that their
   // pages are reached past the access check.
-  const roles = [Role.registryClerk, Role.leader, Role.specialist, Role.readinessReporter, Role.readinessReviewer, Role.readinessCouncil, Role.trainingManager, Role.schoolIt, Role.educationOffice];
+  const roles = [Role.registryClerk, Role.leader, Role.specialist, Role.readinessReporter, Role.readinessReviewer, Role.readinessCouncil, Role.trainingManager, Role.schoolIt, Role.educationOffice, Role.transitOfficer];
   const id = await createStaffAccount(app.database.db, { username: 'fuzz.vanthu', full_name: 'Văn thư thử', email: 'fuzz.vanthu@example.vn', phone: '', agency_id: hk!.id, roles, password: 'Matkhau2025' }, { id: null, label: 'fuzz' });
   registry = { id, username: 'fuzz.vanthu', displayName: 'Văn thư thử', kind: 'staff', roles, agencyId: hk!.id, agencyName: hk!.name };
   // Document 1 (incoming) and 2 (an outgoing draft), so the registry's pages with :id=1 show a real document.
@@ -71,6 +73,8 @@ before(async () => {
   // Readiness cycle 1 (the 2025 communes' set) and the ward's form 1 in it, so /chuyen-doi-so/…/1 shows a real form.
   const cycle = await openCycle(app.platform, registry, { setId: '2025-communes', deadline: '2099-12-31', guidance: 'Thử' });
   await formFor(app.platform, registry, cycle.id);
+  // The citizen's e-ticket account (issue 15), so that the rider's forms under /ve-dien-tu are reached.
+  await openAccount(app.platform, citizen.user, citizen.user.id);
   await createDraft(app.platform, registry, { typeCode: 'CV', series: 'admin', summary: 'V/v trả lời', body: 'Nội dung.', draftingUnit: 'VP', signerName: '', signerPosition: '', signerCompetence: '', urgency: 'normal', secrecy: 'normal', copies: 1, recipients: '', internal: [], readers: [], replyTo: null }, [], null);
 });
 after(async () => {

@@ -4,7 +4,8 @@
 // the quality figures after all three (they read feedback_case_facts); admissions last:
 // its demo schools are laid out over the units; the comments right after the sites whose articles they are on; official documents after the calendar, accounts and
 // units they number, assign and deliver by; IT training and schools' IT equipment after admissions (its schools), and
-// IT readiness last: its forms read figures from all of them).
+// IT readiness after them: its forms read figures from all of them; transit e-tickets last, after the accounts and units
+// its riders and staff belong to).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -23,5 +24,6 @@ import { documentsModule } from './documents/index.ts';
 import { readinessModule } from './readiness/index.ts';
 import { trainingModule } from './training/index.ts';
 import { schoolItModule } from './schoolit/index.ts';
+import { transitModule } from './transit/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule, trainingModule, schoolItModule, readinessModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule, trainingModule, schoolItModule, readinessModule, transitModule];

@@ -26,10 +26,12 @@ const EDUCATION_CODE = '000.00.09.H26';
 const SCIENCE_CODE = '000.00.08.H26';
 /** Sở Nội vụ: the IT training of officials (issue 14). */
 const HOME_CODE = '000.00.02.H26';
+/** Sở Xây dựng: Tramoc, the transport centre of the e-tickets, is under it (issue 15). */
+const CONSTRUCTION_CODE = '000.00.07.H26';
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
-type DemoAgency = 'ward' | 'centre' | 'justice' | 'ward2' | 'education' | 'science' | 'home';
+type DemoAgency = 'ward' | 'centre' | 'justice' | 'ward2' | 'education' | 'science' | 'home' | 'construction';
 
 export interface DemoAccount {
   username: string;
@@ -66,6 +68,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // IT training of officials and schools' IT equipment (issue 14).
   { username: 'demo.daotao', fullName: 'Hà Thị Thu', kind: 'staff', roles: [Role.trainingManager], agency: 'home' },
   { username: 'demo.truong.cntt', fullName: 'Mai Văn Tùng', kind: 'staff', roles: [Role.schoolIt], agency: 'ward' },
+  // Public-transport e-tickets (issue 15): the transport centre's officer and an operator's clearing staff.
+  { username: 'demo.vetau', fullName: 'Phan Thị Yến', kind: 'staff', roles: [Role.transitOfficer], agency: 'construction' },
+  { username: 'demo.doisoat', fullName: 'Cao Văn Phúc', kind: 'staff', roles: [Role.transitOperator], agency: 'construction' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */
@@ -114,7 +119,8 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
   };
   const science = await byCode(SCIENCE_CODE);
   const home = await byCode(HOME_CODE);
-  const agencies: Record<DemoAgency, AgencyOption | undefined> = { ward, centre, justice, ward2, education, science, home };
+  const construction = await byCode(CONSTRUCTION_CODE);
+  const agencies: Record<DemoAgency, AgencyOption | undefined> = { ward, centre, justice, ward2, education, science, home, construction };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const agency = a.agency ? agencies[a.agency] : undefined;

@@ -42,6 +42,12 @@ export async function findAccountContact(
   return accountsRepo.contact(accountsDb(db), id);
 }
 
+/** A citizen account's id by its username (the transit officer's search); undefined for none or a staff account. */
+export async function findCitizenIdByUsername(db: Kysely<PlatformTables>, username: string): Promise<number | undefined> {
+  const row = await accountsDb(db).selectFrom('accounts').select('id').where('username', '=', username).where('kind', '=', 'citizen').executeTakeFirst();
+  return row?.id;
+}
+
 /** Full names of accounts by id (lists that show people: handlers of a document, lead handlers in a register). */
 export async function accountNames(db: Kysely<PlatformTables>, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();

@@ -18,6 +18,8 @@ export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.some((role) => role.startsWith('readiness_'))) return '/chuyen-doi-so';
   if (user.kind === 'staff' && user.roles.includes('training_manager')) return '/dao-tao-cntt';
   if (user.kind === 'staff' && user.roles.includes('school_it')) return '/thiet-bi-cntt-truong';
+  // Public-transport e-tickets (issue 15): the centre officer's search; clearing staff have no page yet.
+  if (user.kind === 'staff' && user.roles.includes('transit_officer')) return '/quan-ly/ve-dien-tu';
   return '/tai-khoan';
 }
 

@@ -100,6 +100,7 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     { username: 'demo.cntt', roles: 'readiness_reporter' },
     { username: 'demo.congdan', roles: '' },
     { username: 'demo.daotao', roles: 'training_manager' },
+    { username: 'demo.doisoat', roles: 'transit_operator' },
     { username: 'demo.hoidong', roles: 'readiness_council' },
     { username: 'demo.lanhdao', roles: 'leader' },
     { username: 'demo.motcua', roles: 'one_stop_officer' },
@@ -110,6 +111,7 @@ test('the demo sign-in page lists the demo logins; the demo seed is idempotent',
     { username: 'demo.truong', roles: 'school_admissions' },
     { username: 'demo.truong.cntt', roles: 'school_it' },
     { username: 'demo.vanthu', roles: 'registry_clerk' },
+    { username: 'demo.vetau', roles: 'transit_officer' },
   ]);
   // Every agency that receives dossiers has a one-stop officer, a specialist and a leader (issue 9).
   const desks = new Map(r.rows.map((x) => [x.username, x.roles]));

@@ -8,5 +8,6 @@ export { proveAge, grantConcession, concessionsOf, CONCESSION_CATEGORIES, SENIOR
 export { listDelta, fullList, versionChanges, denyForDebt, clearDebt, type ListDelta, type ListItem } from './lists.ts';
 export { fareProfile, chargeBalance, type FareProfile } from './clearing.ts';
 export { checkCccd, birthdayAt, PROVINCE_CODES } from './cccd.ts';
+export { accountOverview, findAccountFor, type AccountOverview, type MediumShown } from './view.ts';
 export { RiderErrors } from './errors.ts';
-export type { RidersTables, TransitAccount, Medium, ConcessionCategory, MediumKind, ListName } from './repo.ts';
+export type { RidersTables, TransitAccount, Medium, ConcessionCategory, MediumKind, MediumStatus, ListName, LedgerRow, PassRow } from './repo.ts';

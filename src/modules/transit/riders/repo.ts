@@ -127,5 +127,6 @@ export const ridersRepo = {
   },
   addLedger: (db: RidersDb, row: { account_id: number; medium_id: number | null; kind: LedgerKind; amount: number; reference?: string | null; created_by: number | null }) =>
     db.insertInto('transit_ledger').values({ ...row, reference: row.reference ?? null }).returning(['id', 'balance_after']).executeTakeFirstOrThrow(),
+  passesOf: (db: RidersDb, accountId: number) => db.selectFrom('transit_passes').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').execute(),
   ledgerOf: (db: RidersDb, accountId: number) => db.selectFrom('transit_ledger').selectAll().where('account_id', '=', accountId).orderBy('id').execute(),
 };
