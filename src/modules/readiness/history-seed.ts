@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { seededRandom } from '../../platform/seeded-random.ts';
 import { listAgencies } from '../units/index.ts';
 import { AGENCY_KIND } from './form.ts';
-import { clearIllustrative, type HistoryRow, upsertHistory } from './history.ts';
+import { clearIllustrative, type HistoryRow, upsertHistory } from './repo-history.ts';
 import { rankScores } from './ranking.ts';
 import { readinessDb } from './repo.ts';
 import { loadShippedSet, type PeerGroup } from './sets.ts';
