@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import { buildApp, seedReference, type App } from '../src/app.ts';
 import { Role, type SessionUser } from '../src/platform/auth/roles.ts';
 import { insertJsonRows } from '../src/platform/db/bulk.ts';
+import { seededRandom } from '../src/platform/seeded-random.ts';
 import { migrate, openDatabase } from '../src/platform/db/index.ts';
 import { createStaffAccount } from '../src/modules/accounts/index.ts';
 import { findAgencyByCode, listAgencies } from '../src/modules/units/index.ts';
@@ -49,16 +50,6 @@ async function timed(n: number, f: (i: number) => Promise<unknown>): Promise<num
     times.push(performance.now() - t0);
   }
   return times;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A unit's values: wholes 50–150, each part of a "part ≤ whole" rule a random share of its whole, shares 40–100 %. */
@@ -98,7 +89,7 @@ async function main() {
     const city = (await findAgencyByCode(p.database.db, CITY))!;
     const id = await createStaffAccount(p.database.db, { username: 'bench.rd.office', full_name: 'Văn phòng thẩm định', email: '', phone: '', agency_id: city.id, roles: [Role.readinessReviewer], password: 'Matkhau2025' }, { id: null, label: 'bench' });
     const office: SessionUser = { id, username: 'bench.rd.office', displayName: 'Văn phòng thẩm định', kind: 'staff', roles: [Role.readinessReviewer], agencyId: city.id, agencyName: city.name };
-    const rand = prng(2025);
+    const rand = seededRandom(2025);
     const cycles: Record<string, number> = {};
     let communes: number[] = [];
     for (const [setId, group] of [['2025-communes', 'commune'], ['2025-departments', 'department']] as const) {

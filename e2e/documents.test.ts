@@ -9,11 +9,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
 import { signPdf } from '../src/platform/pdf/signature.ts';
 import { makeTestP12 } from '../src/platform/pdf/test-certificate.ts';
 import { smallPdf } from '../src/modules/documents/testing.ts';
-import { checkA11y, passSecondStep, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
+import { checkPage, PHONE_390, signedIn, startHarness, visitChecked } from './harness.ts';
 import { submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
@@ -28,46 +27,6 @@ const SPECIALIST = 'Lê Minh Châu';
 /** Today in Việt Nam (UTC+7), as a date input takes it. */
 const today = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-/**
- * A fresh browser context of the given size, signed in through the sign-in page with the demo password; axe on the
- * sign-in page once per size (`a11y`) and on the second step's page.
- */
-async function signedIn(username: string, viewport: { width: number; height: number }, a11y = false): Promise<Page> {
-  const phone = viewport.width <= PHONE_390.width;
-  const page = await h.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-  await page.goto('/dang-nhap');
-  if (a11y) await check(page, 'the sign-in page');
-  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
-  // Leaders sign in with a second step (EGOV_2FA_ROLES=leader,admin in the harness): the demo secret's code.
-  if (/lanhdao/.test(username)) {
-    assert.equal(new URL(page.url()).pathname, '/dang-nhap/xac-thuc', `${username} is asked for the second step`);
-    await check(page, 'the second step of the sign-in');
-    assert.ok(await passSecondStep(page, username));
-  }
-  else assert.equal(await passSecondStep(page, username), false, `${username} signs in without a second step`);
-  return page;
-}
-
-/** Opens the path, checks HTTP 200 and axe; on a phone also that nothing scrolls sideways. */
-async function visit(page: Page, path: string, label: string): Promise<void> {
-  const res = await page.goto(path);
-  assert.equal(res?.status(), 200, `${label}: HTTP 200`);
-  await check(page, label);
-}
-
-/** axe on the page as it is; at 390 px the page must also fit the screen's width. */
-async function check(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0;
-  if (width <= PHONE_390.width) {
-    const w = await scrollsSideways(page);
-    assert.ok(!w.overflows, `${label} scrolls sideways at ${width} px: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label}: the document is no wider than the screen`);
-  }
-  await checkA11y(page, `${label} at ${width} px`);
-}
-
 /** The inbox table with this caption (documents/views/parts.tsx DocTable). */
 const list = (page: Page, caption: string): Locator => page.locator('main table').filter({ has: page.locator('caption', { hasText: caption }) });
 
@@ -76,7 +35,7 @@ async function follow(page: Page, link: Locator, label: string): Promise<void> {
   const from = page.url();
   await Promise.all([page.waitForURL((u) => u.href !== from), link.click()]);
   await page.waitForLoadState('load');
-  await check(page, label);
+  await checkPage(page, label);
 }
 
 /** Presses a button of a form on the document's page: the server answers 303 and the page comes back; axe on it. */
@@ -86,7 +45,7 @@ async function press(page: Page, name: string, label: string): Promise<void> {
   const status = await submitWith(page, button);
   const errors = status === 303 ? '' : await page.locator('.error-summary').allInnerTexts();
   assert.equal(status, 303, `“${name}” is taken (errors: ${String(errors)})`);
-  await check(page, label);
+  await checkPage(page, label);
 }
 
 /** The id in /van-ban/<id>. */
@@ -115,8 +74,8 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   const pdf = await signPdf(await smallPdf(`Công văn ${LETTER.number}: ${LETTER.summary}`), { p12: cert.p12, passphrase: 'p', reason: 'Ban hành', location: 'Hà Nội', name: LETTER.author });
 
   // 1. The registry clerk registers it; the first try misses the summary and keeps what was typed.
-  const clerk = await signedIn('demo.vanthu', DESKTOP, true);
-  await visit(clerk, '/van-ban', "the clerk's inbox");
+  const clerk = await signedIn(h, 'demo.vanthu', DESKTOP, { a11y: true, secondStep: false });
+  await visitChecked(clerk, '/van-ban', "the clerk's inbox");
   await follow(clerk, clerk.locator('main').getByRole('link', { name: 'Vào sổ văn bản đến', exact: true }), 'the incoming form');
   assert.equal(new URL(clerk.url()).pathname, '/van-ban/den/moi');
   await clerk.locator('#author').fill(LETTER.author);
@@ -132,7 +91,7 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   const summaryBox = clerk.locator('.error-summary');
   assert.match(await summaryBox.innerText(), /Trích yếu nội dung/, 'the error summary names the missing field');
   assert.equal(await summaryBox.locator('a[href="#summary"]').count(), 1, 'and links to it');
-  await check(clerk, 'the refused incoming form');
+  await checkPage(clerk, 'the refused incoming form');
   assert.equal(await clerk.locator('#author').inputValue(), LETTER.author, 'the typed values are kept');
   assert.equal(await clerk.locator('#numberNotation').inputValue(), LETTER.number);
   assert.equal(await clerk.locator('#documentDate').inputValue(), today());
@@ -146,15 +105,15 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   const registered = (await clerk.getByRole('status').innerText()).trim();
   const arrival = /^Đã vào sổ văn bản đến, số đến (\d+)\.$/.exec(registered)?.[1];
   assert.ok(arrival, `the page says the letter is registered (it says “${registered}”)`);
-  await check(clerk, 'the registered letter');
+  await checkPage(clerk, 'the registered letter');
   const letterPage = await clerk.locator('main').innerText();
   assert.match(letterPage, /Chữ ký hợp lệ, tệp không bị sửa sau khi ký/, "Sở Tư pháp's signature is checked");
   assert.ok(letterPage.includes('cv512-stp.pdf'), 'the file is listed');
   await download(clerk, clerk.getByRole('link', { name: 'cv512-stp.pdf', exact: true }), /^application\/pdf/, '%PDF', 'the registered file');
 
   // 2. The leader assigns it to the specialist with an instruction and 3 working days.
-  const leader = await signedIn('demo.lanhdao', DESKTOP);
-  await visit(leader, '/van-ban', "the leader's inbox");
+  const leader = await signedIn(h, 'demo.lanhdao', DESKTOP, { secondStep: true });
+  await visitChecked(leader, '/van-ban', "the leader's inbox");
   await follow(leader, list(leader, 'Chờ tôi phân công').getByRole('link', { name: `${LETTER.number} (số đến ${arrival})`, exact: true }), 'the letter for the leader');
   assert.equal(docId(leader), incoming);
   await leader.getByLabel('Người chủ trì xử lý', { exact: true }).selectOption({ label: SPECIALIST });
@@ -165,8 +124,8 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   assert.match(handling, new RegExp(`Chủ trì: ${SPECIALIST} — Hạn xử lý \\d{2}/\\d{2}/\\d{4}`), 'the lead handler and the deadline are shown');
 
   // 3. On a phone the specialist finds it, acknowledges it and drafts the answer.
-  const specialist = await signedIn('demo.chuyenvien', PHONE_390, true);
-  await visit(specialist, '/van-ban', "the specialist's inbox");
+  const specialist = await signedIn(h, 'demo.chuyenvien', PHONE_390, { a11y: true, secondStep: false });
+  await visitChecked(specialist, '/van-ban', "the specialist's inbox");
   await follow(specialist, list(specialist, 'Văn bản tôi được giao xử lý').getByRole('link', { name: `${LETTER.number} (số đến ${arrival})`, exact: true }), 'the letter for the specialist');
   assert.equal(docId(specialist), incoming);
   assert.match(await specialist.locator('main').innerText(), /Đồng chí Châu chủ trì/, 'the specialist reads the instruction');
@@ -187,22 +146,22 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   await specialist.locator('#copies').fill('3');
   await specialist.locator('#recipients').fill('Như trên;\nLưu: VT, VP.');
   await specialist.locator('#internal').selectOption([JUSTICE, BA_DINH]);
-  await check(specialist, 'the filled answer form');
+  await checkPage(specialist, 'the filled answer form');
   assert.equal(await submitWith(specialist, specialist.getByRole('button', { name: 'Lưu dự thảo', exact: true })), 303, 'the draft is saved');
   const answer = docId(specialist);
-  await check(specialist, 'the draft answer');
+  await checkPage(specialist, 'the draft answer');
   await press(specialist, 'Trình lãnh đạo duyệt', 'the draft sent for approval');
   assert.match(await specialist.locator('main').innerText(), /Chờ lãnh đạo duyệt/);
 
   // 4. The leader approves it.
-  await visit(leader, '/van-ban', "the leader's inbox with the draft");
+  await visitChecked(leader, '/van-ban', "the leader's inbox with the draft");
   const toApprove = list(leader, 'Dự thảo chờ tôi duyệt').locator('tr').filter({ hasText: 'về rà soát hộ tịch năm 2026' });
   await follow(leader, toApprove.getByRole('link'), 'the draft for the leader');
   assert.equal(docId(leader), answer);
   await press(leader, 'Duyệt', 'the approved draft');
 
   // 5. The clerk numbers, signs and issues it; the signed PDF opens.
-  await visit(clerk, '/van-ban', "the clerk's inbox with the approved draft");
+  await visitChecked(clerk, '/van-ban', "the clerk's inbox with the approved draft");
   await follow(clerk, list(clerk, 'Đã duyệt, chờ cấp số và phát hành').locator('tr').filter({ hasText: 'về rà soát hộ tịch năm 2026' }).getByRole('link'), 'the approved draft for the clerk');
   assert.equal(docId(clerk), answer);
   const issue = clerk.locator('main').getByRole('button', { name: 'Cấp số, ký số và phát hành', exact: true });
@@ -211,7 +170,7 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   const issuedNotice = (await clerk.getByRole('status').innerText()).trim();
   const number = /^Đã phát hành văn bản số (\d+\/UBND-VP)\.$/.exec(issuedNotice)?.[1];
   assert.ok(number, `the page says the answer is issued (it says “${issuedNotice}”)`);
-  await check(clerk, 'the issued answer');
+  await checkPage(clerk, 'the issued answer');
   const issuedPage = await clerk.locator('main').innerText();
   assert.match(issuedPage, /Đã ban hành/);
   assert.match(issuedPage, /Ủy ban nhân dân phường Ba Đình: Đã đến/, 'the page says in words that Ba Đình received it');
@@ -220,29 +179,29 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   await download(clerk, signedLink, /^application\/pdf/, '%PDF', 'the signed answer');
 
   // 6. The registers show both letters; their exports open.
-  await visit(clerk, '/van-ban/so-di', 'the outgoing register');
+  await visitChecked(clerk, '/van-ban/so-di', 'the outgoing register');
   const outBook = await clerk.locator('main table').innerText();
   assert.ok(outBook.includes(number), `the outgoing register shows ${number}`);
   assert.ok(outBook.includes('về rà soát hộ tịch năm 2026'));
   await download(clerk, clerk.getByRole('link', { name: 'Tải PDF', exact: true }), /^application\/pdf/, '%PDF', 'the outgoing register as PDF');
   await download(clerk, clerk.getByRole('link', { name: 'Tải Excel', exact: true }), /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/, 'PK', 'the outgoing register as Excel');
-  await visit(clerk, '/van-ban/so-den', 'the incoming register');
+  await visitChecked(clerk, '/van-ban/so-den', 'the incoming register');
   const inRow = clerk.locator('main table tbody tr').filter({ hasText: LETTER.number });
   assert.equal(await inRow.count(), 1, 'the incoming register lists the letter');
   const inText = await inRow.innerText();
   assert.ok(inText.includes(LETTER.author) && inText.includes(SPECIALIST), `the letter's row names its author and lead handler (it reads “${inText}”)`);
   await download(clerk, clerk.getByRole('link', { name: 'Tải PDF', exact: true }), /^application\/pdf/, '%PDF', 'the incoming register as PDF');
   await download(clerk, clerk.getByRole('link', { name: 'Tải Excel', exact: true }), /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/, 'PK', 'the incoming register as Excel');
-  await visit(clerk, '/van-ban/ho-so', 'the work files');
+  await visitChecked(clerk, '/van-ban/ho-so', 'the work files');
 
   // On the phone, the specialist's inbox and the incoming register fit the screen.
-  await visit(specialist, '/van-ban', "the specialist's inbox after the answer");
-  await visit(specialist, '/van-ban/so-den', 'the incoming register on a phone');
+  await visitChecked(specialist, '/van-ban', "the specialist's inbox after the answer");
+  await visitChecked(specialist, '/van-ban/so-den', 'the incoming register on a phone');
   assert.equal(await specialist.locator('main table tbody tr').filter({ hasText: LETTER.number }).count(), 1, 'the register on the phone lists the letter');
 
   // 7. Ba Đình's registry clerk finds the answer in its incoming book, its signature valid.
-  const other = await signedIn('demo.badinh.vanthu', DESKTOP);
-  await visit(other, '/van-ban', "Ba Đình clerk's inbox");
+  const other = await signedIn(h, 'demo.badinh.vanthu', DESKTOP, { secondStep: false });
+  await visitChecked(other, '/van-ban', "Ba Đình clerk's inbox");
   const received = list(other, 'Đã vào sổ, chờ lãnh đạo phân công').getByRole('link', { name: new RegExp(`^${number.replace('/', '\\/')} \\(số đến \\d+\\)$`) });
   assert.equal(await received.count(), 1, 'the answer waits in Ba Đình to be assigned');
   await follow(other, received, 'the answer as Ba Đình received it');
@@ -251,7 +210,7 @@ test('an incoming letter, its assignment and the signed answer, through the regi
   assert.match(receivedPage, /Ủy ban nhân dân phường Hoàn Kiếm/, 'from Hoàn Kiếm');
 
   // 8. The specialist closes the incoming letter with a note.
-  await visit(specialist, `/van-ban/${incoming}`, 'the letter before closing');
+  await visitChecked(specialist, `/van-ban/${incoming}`, 'the letter before closing');
   await specialist.getByLabel('Nội dung', { exact: true }).fill(`Đã trả lời bằng văn bản số ${number}.`);
   await press(specialist, 'Hoàn thành xử lý', 'the closed letter');
   const closed = await specialist.locator('main').innerText();
@@ -263,17 +222,17 @@ test('an incoming letter, its assignment and the signed answer, through the regi
 });
 
 test("on a 390 px phone the clerk's registers, the on-time report, search and the work files fit the screen and pass axe", async () => {
-  const clerk = await signedIn('demo.vanthu', PHONE_390);
-  await visit(clerk, '/van-ban/so-di', 'the outgoing register on a phone');
+  const clerk = await signedIn(h, 'demo.vanthu', PHONE_390, { secondStep: false });
+  await visitChecked(clerk, '/van-ban/so-di', 'the outgoing register on a phone');
   assert.ok((await clerk.locator('main table tbody tr').count()) > 0, 'the demo outgoing register has rows');
-  await visit(clerk, '/van-ban/so-den', 'the incoming register on a phone (demo data)');
-  await visit(clerk, '/van-ban/bao-cao', 'the on-time report on a phone');
+  await visitChecked(clerk, '/van-ban/so-den', 'the incoming register on a phone (demo data)');
+  await visitChecked(clerk, '/van-ban/bao-cao', 'the on-time report on a phone');
   assert.ok((await clerk.locator('main table tbody tr').count()) > 0, 'the report lists the handlers');
-  await visit(clerk, '/van-ban/tim-kiem?q=ke%20hoach', 'search results on a phone');
-  await visit(clerk, '/van-ban/ho-so', 'the work files on a phone');
+  await visitChecked(clerk, '/van-ban/tim-kiem?q=ke%20hoach', 'search results on a phone');
+  await visitChecked(clerk, '/van-ban/ho-so', 'the work files on a phone');
   const first = clerk.locator('main table tbody tr a').first();
   assert.equal(await first.count(), 1, 'the demo has work files');
   await follow(clerk, first, 'a work file on a phone');
   assert.ok((await clerk.locator('main table tbody tr').count()) > 0, 'the work file lists its documents');
-  await visit(clerk, '/van-ban/di/moi', 'the new outgoing document form on a phone');
+  await visitChecked(clerk, '/van-ban/di/moi', 'the new outgoing document form on a phone');
 });

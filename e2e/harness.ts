@@ -6,10 +6,10 @@ import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { testApp, type TestApp } from '../src/testing/app.ts';
-import { DEMO_TOTP_SECRET } from '../src/cli/demo-logins.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/cli/demo-logins.ts';
 import { totpCode } from '../src/modules/accounts/totp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -155,4 +155,64 @@ export async function scrollsSideways(page: Page): Promise<{ scrollWidth: number
     const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
     return { scrollWidth, innerWidth: window.innerWidth, overflows: scrollWidth > window.innerWidth };
   });
+}
+
+/** Clicks a submit button and waits for the browser to show the answer (after any redirect); returns the POST status. */
+export async function submitWith(page: Page, button: Locator): Promise<number> {
+  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  // Between two documents the browser may briefly have no root element: wait until the new one is there and loaded.
+  await page.waitForFunction(() => {
+    const root = document.documentElement as HTMLElement | null;
+    return root !== null && !root.hasAttribute('data-before-submit') && document.readyState === 'complete';
+  });
+  return res.status();
+}
+
+/** A page in a fresh context of this size; up to 390 px wide it is a phone (mobile, touch). */
+export function sizedPage(h: Harness, viewport: { width: number; height: number }): Promise<Page> {
+  const phone = viewport.width <= PHONE_390.width;
+  return h.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+}
+
+/** axe on the page as it is; up to 390 px wide the page must also fit the screen's width (no sideways scroll). */
+export async function checkPage(page: Page, label: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  if (width <= PHONE_390.width) {
+    const w = await scrollsSideways(page);
+    assert.ok(!w.overflows, `${label} scrolls sideways at ${width} px: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
+  }
+  await checkA11y(page, `${label} at ${width} px`);
+}
+
+/** Opens the path, checks HTTP 200, axe and, on a phone, that nothing scrolls sideways. */
+export async function visitChecked(page: Page, path: string, label: string): Promise<void> {
+  const res = await page.goto(path);
+  assert.equal(res?.status(), 200, `${label}: HTTP 200`);
+  await checkPage(page, label);
+}
+
+export interface SignInOptions {
+  /** axe (and width) on the sign-in page, and on the second step's page when there is one (also when secondStep). */
+  a11y?: boolean;
+  /** Whether the account must be asked for the second step (true) or must not be (false); unchecked if absent. */
+  secondStep?: boolean;
+}
+
+/**
+ * A fresh browser context of the given size, signed in through the sign-in page with the demo password, through the
+ * second step when the account has one (passSecondStep).
+ */
+export async function signedIn(h: Harness, username: string, viewport: { width: number; height: number }, opts: SignInOptions = {}): Promise<Page> {
+  const page = await sizedPage(h, viewport);
+  await page.goto('/dang-nhap');
+  if (opts.a11y) await checkPage(page, 'the sign-in page');
+  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
+  const asked = new URL(page.url()).pathname === SECOND_STEP;
+  if (opts.secondStep !== undefined) assert.equal(asked, opts.secondStep, `${username} is ${opts.secondStep ? '' : 'not '}asked for the second step`);
+  if (asked && (opts.a11y || opts.secondStep)) await checkPage(page, 'the second step of the sign-in');
+  await passSecondStep(page, username);
+  return page;
 }

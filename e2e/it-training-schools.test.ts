@@ -7,100 +7,67 @@
 // Field ids are those of src/modules/training/views and src/modules/schoolit/views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
-import { checkA11y, passSecondStep, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
+import { checkPage, PHONE_390, signedIn, sizedPage, startHarness, visitChecked } from './harness.ts';
 import { submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 const DESKTOP = { width: 1280, height: 800 } as const;
 
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const phone = viewport.width <= PHONE_390.width;
-  return h.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-}
-
-async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(viewport);
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
-  await passSecondStep(page, username);
-  return page;
-}
-
-/** axe on the page as it is; at 390 px the page must also fit the screen's width. */
-async function check(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0;
-  if (width <= PHONE_390.width) {
-    const w = await scrollsSideways(page);
-    assert.ok(!w.overflows, `${label} scrolls sideways at ${width} px: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
-  }
-  await checkA11y(page, `${label} at ${width} px`);
-}
-
-async function visit(page: Page, path: string, label: string): Promise<void> {
-  const res = await page.goto(path);
-  assert.equal(res?.status(), 200, `${label}: HTTP 200`);
-  await check(page, label);
-}
-
 test('the training office goes through a class, its exam grid and the certificates; anyone verifies a certificate on a phone', async () => {
-  const office = await signedIn('demo.daotao', DESKTOP);
+  const office = await signedIn(h, 'demo.daotao', DESKTOP);
   assert.equal(new URL(office.url()).pathname, '/dao-tao-cntt', 'the training office lands on its pages');
-  await check(office, 'the training home (courses)');
-  await visit(office, '/dao-tao-cntt/lop', 'the classes');
+  await checkPage(office, 'the training home (courses)');
+  await visitChecked(office, '/dao-tao-cntt/lop', 'the classes');
   await office.locator('main a[href^="/dao-tao-cntt/lop/"]').first().click();
   await office.waitForURL(/\/dao-tao-cntt\/lop\/\d+$/);
-  await check(office, 'a class');
-  await visit(office, `${new URL(office.url()).pathname}/ket-qua`, 'the class’s exam grid');
-  await visit(office, '/dao-tao-cntt/bao-phu', 'the coverage per unit');
+  await checkPage(office, 'a class');
+  await visitChecked(office, `${new URL(office.url()).pathname}/ket-qua`, 'the class’s exam grid');
+  await visitChecked(office, '/dao-tao-cntt/bao-phu', 'the coverage per unit');
   assert.ok(await office.locator('main svg[role="img"]').first().isVisible(), 'the coverage chart is drawn');
-  await visit(office, '/dao-tao-cntt/chung-chi', 'the certificates');
+  await visitChecked(office, '/dao-tao-cntt/chung-chi', 'the certificates');
   const code = (await office.locator('main tbody th a').first().innerText()).trim();
   assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/, 'a certificate shows its code');
 
   // Anyone, without signing in, on a phone: the public verification with the code as printed.
-  const visitor = await newPage(PHONE_390);
-  await visit(visitor, '/xac-minh-chung-chi', 'the public verification form');
+  const visitor = await sizedPage(h, PHONE_390);
+  await visitChecked(visitor, '/xac-minh-chung-chi', 'the public verification form');
   await visitor.locator('#ma').fill(code.toLowerCase());
   await visitor.locator('main form button[type="submit"]').click();
   await visitor.waitForURL(/\/xac-minh-chung-chi/);
-  await check(visitor, 'a verified certificate');
+  await checkPage(visitor, 'a verified certificate');
   const result = await visitor.locator('section.notice').innerText();
   assert.match(result, /Còn hiệu lực|Đã thu hồi/, 'the certificate’s validity is shown');
   assert.match(result, /\*\*\*/, 'the holder’s middle names are masked');
 });
 
 test('a school fills and submits its IT equipment report on a phone; the education office accepts it and reads the coverage', async () => {
-  const school = await signedIn('demo.truong.cntt', PHONE_390);
+  const school = await signedIn(h, 'demo.truong.cntt', PHONE_390);
   assert.match(new URL(school.url()).pathname, /^\/thiet-bi-cntt-truong/, 'the school’s IT officer lands on the report');
-  await check(school, 'the school’s report (draft)');
+  await checkPage(school, 'the school’s report (draft)');
   const values: Record<string, string> = { computers_teaching: '42', computers_admin: '9', computer_rooms: '2', networked_rooms: '3', projectors: '18', screens: '6', bandwidth_mbps: '300', pupils: '1250' };
   for (const [id, v] of Object.entries(values)) await school.locator(`#${id}`).fill(v);
   await school.locator('#internet').selectOption('yes');
   await school.getByRole('button', { name: 'Lưu nháp', exact: true }).click();
   await school.waitForLoadState();
-  await check(school, 'the report with a refused value');
+  await checkPage(school, 'the report with a refused value');
   assert.equal(await school.locator('#networked_rooms').inputValue(), '3', 'what was typed is shown back');
   assert.ok(await school.locator('.error-summary, [role="alert"]').first().isVisible(), 'the refusal is listed');
   await school.locator('#networked_rooms').fill('2');
   for (const [id, v] of Object.entries(values)) if (id !== 'networked_rooms') await school.locator(`#${id}`).fill(v);
   await school.locator('#internet').selectOption('yes');
   assert.equal(await submitWith(school, school.getByRole('button', { name: 'Nộp báo cáo cho cơ quan giáo dục', exact: true })), 303, 'the report is submitted');
-  await check(school, 'the submitted report');
+  await checkPage(school, 'the submitted report');
 
-  const edu = await signedIn('demo.sogd', DESKTOP);
-  await visit(edu, '/thiet-bi-cntt-truong/so-gd?trang-thai=submitted', 'the office’s list of submitted reports');
+  const edu = await signedIn(h, 'demo.sogd', DESKTOP);
+  await visitChecked(edu, '/thiet-bi-cntt-truong/so-gd?trang-thai=submitted', 'the office’s list of submitted reports');
   await edu.locator('main a[href*="/thiet-bi-cntt-truong/so-gd/bao-cao/"]').first().click();
   await edu.waitForURL(/\/bao-cao\/\d+$/);
-  await check(edu, 'a submitted report for the office');
+  await checkPage(edu, 'a submitted report for the office');
   assert.equal(await submitWith(edu, edu.getByRole('button', { name: 'Xác nhận đã kiểm tra', exact: true })), 303, 'the office accepts it');
   assert.ok(await edu.getByText('Đã xác nhận báo cáo.').isVisible());
-  await visit(edu, '/thiet-bi-cntt-truong/so-gd/do-phu', 'the coverage per level and ward');
+  await visitChecked(edu, '/thiet-bi-cntt-truong/so-gd/do-phu', 'the coverage per level and ward');
   assert.ok(await edu.locator('main svg[role="img"]').first().isVisible(), 'the coverage chart is drawn');
-  const phone = await signedIn('demo.sogd', PHONE_390);
-  await visit(phone, '/thiet-bi-cntt-truong/so-gd/do-phu', 'the coverage on a phone');
-  await visit(phone, '/thiet-bi-cntt-truong/so-gd', 'the office’s list on a phone');
+  const phone = await signedIn(h, 'demo.sogd', PHONE_390);
+  await visitChecked(phone, '/thiet-bi-cntt-truong/so-gd/do-phu', 'the coverage on a phone');
+  await visitChecked(phone, '/thiet-bi-cntt-truong/so-gd', 'the office’s list on a phone');
 });

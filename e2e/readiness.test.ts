@@ -8,50 +8,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/cli/demo-logins.ts';
 import { smallPdf } from '../src/modules/documents/testing.ts';
-import { checkA11y, passSecondStep, PHONE_390, scrollsSideways, startHarness } from './harness.ts';
+import { checkPage, PHONE_390, signedIn, startHarness, visitChecked } from './harness.ts';
 import { submitWith } from './steps.ts';
 
 const h = startHarness({ demo: true });
 const DESKTOP = { width: 1280, height: 800 } as const;
 
-async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const phone = viewport.width <= PHONE_390.width;
-  const page = await h.newPage({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số định danh, số điện thoại hoặc thư điện tử', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  assert.equal(await submitWith(page, page.locator('main').getByRole('button', { name: 'Đăng nhập', exact: true })), 303, `${username} signs in`);
-  await passSecondStep(page, username);
-  return page;
-}
-
-/** axe on the page as it is; at 390 px the page must also fit the screen's width. */
-async function check(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0;
-  if (width <= PHONE_390.width) {
-    const w = await scrollsSideways(page);
-    assert.ok(!w.overflows, `${label} scrolls sideways at ${width} px: content is ${w.scrollWidth}px wide in a ${w.innerWidth}px window`);
-  }
-  await checkA11y(page, `${label} at ${width} px`);
-}
-
-async function visit(page: Page, path: string, label: string): Promise<void> {
-  const res = await page.goto(path);
-  assert.equal(res?.status(), 200, `${label}: HTTP 200`);
-  await check(page, label);
-}
-
 test('a ward fills and submits its form; the office asks, reviews and publishes; the council adjusts', async () => {
   // The ward's IT officer, on a phone: the landing page, then the cycle's form.
-  const cntt = await signedIn('demo.cntt', PHONE_390);
-  await visit(cntt, '/chuyen-doi-so', 'the officer’s landing page');
+  const cntt = await signedIn(h, 'demo.cntt', PHONE_390);
+  await visitChecked(cntt, '/chuyen-doi-so', 'the officer’s landing page');
   await cntt.locator('main a', { hasText: 'Mở phiếu' }).first().click();
   await cntt.waitForURL(/\/chuyen-doi-so\/phieu\/\d+$/);
   const formUrl = new URL(cntt.url()).pathname;
-  await check(cntt, 'the form page (draft)');
+  await checkPage(cntt, 'the form page (draft)');
 
   // Evidence for AW2.
   await cntt.locator('#evidence-code').selectOption('AW2');
@@ -67,75 +38,75 @@ test('a ward fills and submits its form; the office asks, reviews and publishes;
   for (const [code, v] of Object.entries({ tasksOverdue: '0', DG1: '80', DG2: '95', DG4: '90' })) await cntt.locator(`#f-${code}`).fill(v);
   await cntt.locator('#f-trained').fill('41');
   await cntt.locator('#check-result').getByText('41').waitFor();
-  await check(cntt, 'the form with a broken rule shown as typed');
+  await checkPage(cntt, 'the form with a broken rule shown as typed');
   await cntt.locator('#f-trained').fill('8');
   await cntt.locator('#check-result').getByText('Mọi quy tắc kiểm tra đều đạt').waitFor();
   assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Nộp phiếu', exact: true })), 303);
   assert.ok(await cntt.getByText('Đã nộp phiếu.').isVisible());
-  await check(cntt, 'the submitted form');
+  await checkPage(cntt, 'the submitted form');
 
   // The office: the cycle page, the form, a question.
-  const office = await signedIn('demo.thamdinh', DESKTOP);
-  await visit(office, '/chuyen-doi-so', 'the office’s landing page');
+  const office = await signedIn(h, 'demo.thamdinh', DESKTOP);
+  await visitChecked(office, '/chuyen-doi-so', 'the office’s landing page');
   await office.locator('main a', { hasText: 'Xem — 2025, Xã, phường' }).click();
   await office.waitForURL(/\/chuyen-doi-so\/ky\/\d+$/);
   const cycleUrl = new URL(office.url()).pathname;
-  await check(office, 'the cycle page');
-  await visit(office, formUrl, 'the form page for the office');
+  await checkPage(office, 'the cycle page');
+  await visitChecked(office, formUrl, 'the form page for the office');
   await office.locator('#ask-code').selectOption('AW2');
   await office.locator('#ask-question').fill('Đề nghị bổ sung biên bản họp quý IV.');
   assert.equal(await submitWith(office, office.getByRole('button', { name: 'Đặt câu hỏi', exact: true })), 303);
 
   // The officer answers and resubmits.
-  await visit(cntt, formUrl, 'the returned form');
+  await visitChecked(cntt, formUrl, 'the returned form');
   await cntt.getByLabel('Trả lời (AW2)').fill('Đã bổ sung biên bản họp ngày 15/11/2025.');
   assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Gửi trả lời', exact: true })), 303);
   assert.equal(await submitWith(cntt, cntt.getByRole('button', { name: 'Nộp phiếu', exact: true })), 303);
   assert.ok(await cntt.getByText('Đã nộp phiếu.').isVisible());
 
   // The office marks it reviewed.
-  await visit(office, formUrl, 'the resubmitted form');
+  await visitChecked(office, formUrl, 'the resubmitted form');
   assert.equal(await submitWith(office, office.getByRole('button', { name: 'Xác nhận đã thẩm định', exact: true })), 303);
 
   // The council adjusts AW2 with a reason.
-  const council = await signedIn('demo.hoidong', DESKTOP);
-  await visit(council, '/chuyen-doi-so', 'the council’s landing page');
+  const council = await signedIn(h, 'demo.hoidong', DESKTOP);
+  await visitChecked(council, '/chuyen-doi-so', 'the council’s landing page');
   await council.locator(`main a[href="${formUrl}"]`).click();
   await council.waitForURL((u) => u.pathname === formUrl);
-  await check(council, 'the form for the council');
+  await checkPage(council, 'the form for the council');
   await council.locator('#adjust-code').selectOption('AW2');
   await council.locator('#adjust-points').fill('15');
   await council.locator('#adjust-reason').fill('Biên bản họp quý IV chưa có chữ ký.');
   assert.equal(await submitWith(council, council.getByRole('button', { name: 'Điều chỉnh điểm', exact: true })), 303);
   assert.ok(await council.getByText('Biên bản họp quý IV chưa có chữ ký.').isVisible());
-  await check(council, 'the adjusted form');
+  await checkPage(council, 'the adjusted form');
 
   // The office publishes after the confirmation.
-  await visit(office, `${cycleUrl}/cong-bo`, 'the publication’s confirmation');
+  await visitChecked(office, `${cycleUrl}/cong-bo`, 'the publication’s confirmation');
   await office.getByLabel('Tôi xác nhận công bố kết quả').check();
   assert.equal(await submitWith(office, office.getByRole('button', { name: 'Công bố kết quả', exact: true })), 303);
   assert.ok(await office.getByText('Đã công bố kết quả.').isVisible());
-  await check(office, 'the published cycle');
-  await visit(cntt, formUrl, 'the published form');
+  await checkPage(office, 'the published cycle');
+  await visitChecked(cntt, formUrl, 'the published form');
   assert.ok(await cntt.getByText('Phiếu chỉ xem').isVisible());
 
   // The results: the ranking with its chart, the ward's scorecard, the DTI view and the plan's targets; the workbook
   // opens and holds the ranking; the printable report is a PDF.
   const cycleId = /\/ky\/(\d+)$/.exec(cycleUrl)![1]!;
-  await visit(office, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the published ranking');
+  await visitChecked(office, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the published ranking');
   assert.ok(await office.locator('main svg[role="img"]').first().isVisible(), 'the ranking chart is drawn');
   const row = office.locator('main table tr', { hasText: 'Hoàn Kiếm' }).first();
   assert.match(await row.innerText(), /\d/, 'the ward is ranked');
-  await visit(cntt, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the ranking on the ward’s phone');
+  await visitChecked(cntt, `/chuyen-doi-so/ket-qua/${cycleId}`, 'the ranking on the ward’s phone');
   await cntt.locator('main a[href*="/don-vi/"]', { hasText: 'Hoàn Kiếm' }).first().click();
   await cntt.waitForURL(/\/don-vi\/\d+$/);
-  await check(cntt, 'the ward’s scorecard on a phone');
+  await checkPage(cntt, 'the ward’s scorecard on a phone');
   assert.ok(await cntt.getByText('Biên bản họp quý IV chưa có chữ ký.').first().isVisible(), 'the council’s reason is on the scorecard');
-  await visit(office, '/chuyen-doi-so/dti', 'the national DTI view');
-  await visit(office, '/chuyen-doi-so/bo-chi-so', 'the indicator sets');
-  await visit(office, '/chuyen-doi-so/bo-chi-so/2025-communes', 'the communes’ indicator table');
-  await visit(cntt, '/chuyen-doi-so/bo-chi-so/2025-communes', 'the communes’ indicator table on a phone');
-  await visit(office, '/chuyen-doi-so/ke-hoach/2025', 'the plan’s targets');
+  await visitChecked(office, '/chuyen-doi-so/dti', 'the national DTI view');
+  await visitChecked(office, '/chuyen-doi-so/bo-chi-so', 'the indicator sets');
+  await visitChecked(office, '/chuyen-doi-so/bo-chi-so/2025-communes', 'the communes’ indicator table');
+  await visitChecked(cntt, '/chuyen-doi-so/bo-chi-so/2025-communes', 'the communes’ indicator table on a phone');
+  await visitChecked(office, '/chuyen-doi-so/ke-hoach/2025', 'the plan’s targets');
   const xlsx = await office.request.get(`/chuyen-doi-so/ket-qua/${cycleId}/ket-qua.xlsx`);
   assert.equal(xlsx.status(), 200);
   const book = new ExcelJS.Workbook();

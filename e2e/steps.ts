@@ -2,19 +2,10 @@
 // officer's inbox, taking an action on the officer's dossier page. Each checks what a person would see.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { checkA11y } from './harness.ts';
+import { checkA11y, submitWith } from './harness.ts';
 
-/** Clicks a submit button and waits for the browser to show the answer (after any redirect); returns the POST status. */
-export async function submitWith(page: Page, button: Locator): Promise<number> {
-  await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-  // Between two documents the browser may briefly have no root element: wait until the new one is there and loaded.
-  await page.waitForFunction(() => {
-    const root = document.documentElement as HTMLElement | null;
-    return root !== null && !root.hasAttribute('data-before-submit') && document.readyState === 'complete';
-  });
-  return res.status();
-}
+// Submitting lives in harness.ts (signing in needs it); kept importable from here.
+export { submitWith } from './harness.ts';
 
 /** Opens the dossier from the officer's inbox tab (searching by its code), then its page; axe on both. */
 export async function openFromInbox(page: Page, code: string, tab: string, label: string): Promise<void> {

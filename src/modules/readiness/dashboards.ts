@@ -2,15 +2,16 @@
 // strongest and weakest indicators and its trend, the city's DTI and the year's plan against what was achieved.
 // Access first in every function: only the readiness roles; before publication results() hides the others' scores
 // and ranks from a unit, and a unit not visible to the user is "not found" (404).
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Actor } from '../../platform/auth/access.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { Text } from '../../platform/web/i18n.ts';
 import { cycleOf, requireReadinessStaff, seesAll } from './access.ts';
 import { setOf } from './form.ts';
-import { peerYears, type HistoryRow, unitHistory, type YearSummary } from './history.ts';
+import { peerYears, type HistoryRow, unitHistory, type YearSummary } from './repo-history.ts';
+import { pagesRepo } from './repo-pages.ts';
 import { strongestWeakest, type StrongWeak } from './ranking.ts';
-import { type CycleRow, type FormRow, readinessDb } from './repo.ts';
+import { type CycleRow, readinessDb } from './repo.ts';
 import { ResultErrors } from './results-messages.ts';
 import { type ResultRow, type Results, results } from './results.ts';
 import type { LoadedSet, PeerGroup } from './sets.ts';
@@ -77,10 +78,10 @@ export interface Overview {
 export async function overview(platform: Platform, actor: Actor): Promise<Overview> {
   requireReadinessStaff(actor);
   const db = readinessDb(platform.database.db);
-  const cycles = await db.selectFrom('readiness_cycles').selectAll().orderBy('year', 'desc').orderBy('peer_group').execute();
+  const cycles = await pagesRepo.cyclesByYear(db);
   const trends = [];
   for (const peerGroup of ['department', 'commune'] as const) trends.push({ peerGroup, years: await peerYears(db, peerGroup) });
-  return { cycles, trends, planYears: planYears() };
+  return { cycles, trends, planYears: [...PLAN_YEARS] };
 }
 
 // --- The national DTI (data/readiness/dti.json) ---
@@ -137,14 +138,17 @@ export interface TargetProgress {
   met: boolean | null;
 }
 
-function planYears(): number[] {
-  return [2025].filter((y) => existsSync(new URL(`plan-${y}.json`, DATA_DIR)));
-}
+// The years with a plan file (data/readiness/plan-YYYY.json), listed once at start: the files ship with the app.
+const PLAN_YEARS: readonly number[] = readdirSync(DATA_DIR)
+  .map((name) => /^plan-(\d{4})\.json$/.exec(name)?.[1])
+  .filter((y): y is string => y !== undefined)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 const plans = new Map<number, Plan>();
 
 function planOf(year: number): Plan {
-  if (!Number.isSafeInteger(year) || !planYears().includes(year)) throw ResultErrors.PLAN_NOT_FOUND();
+  if (!Number.isSafeInteger(year) || !PLAN_YEARS.includes(year)) throw ResultErrors.PLAN_NOT_FOUND();
   let p = plans.get(year);
   if (!p) plans.set(year, (p = JSON.parse(readFileSync(new URL(`plan-${year}.json`, DATA_DIR), 'utf8')) as Plan));
   return p;
@@ -183,16 +187,7 @@ export async function planProgress(platform: Platform, actor: Actor, year: numbe
   requireReadinessStaff(actor);
   const plan = planOf(year);
   const db = readinessDb(platform.database.db);
-  const cycles = await db.selectFrom('readiness_cycles').selectAll().where('year', '=', year).where('state', '=', 'published').execute();
-  const forms: FormRow[] =
-    cycles.length === 0
-      ? []
-      : await db
-          .selectFrom('readiness_forms')
-          .selectAll()
-          .where('cycle_id', 'in', cycles.map((c) => c.id))
-          .where('state', '=', 'published')
-          .execute();
+  const { cycles, forms } = await pagesRepo.publishedOfYear(db, year);
   const group = new Map(cycles.map((c) => [c.id, c.peer_group]));
   const input = forms.map((f) => ({ peerGroup: group.get(f.cycle_id)!, values: f.form_values as Record<string, unknown> }));
   return { plan, cycles, targets: plan.targets.map((t) => progressOf(t, input)) };

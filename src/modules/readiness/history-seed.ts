@@ -3,26 +3,15 @@
 // improves by 1.5–4 points of share a year, with some noise; groups vary around the unit's level. The groups and
 // maxima are the 2025 sets'. Seeded in bulk (one statement per 1,000 rows) from a fixed seed: the same every time.
 import type { Platform } from '../../platform/http/context.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 import { listAgencies } from '../units/index.ts';
 import { AGENCY_KIND } from './form.ts';
-import { clearIllustrative, type HistoryRow, upsertHistory } from './history.ts';
+import { clearIllustrative, type HistoryRow, upsertHistory } from './repo-history.ts';
 import { rankScores } from './ranking.ts';
 import { readinessDb } from './repo.ts';
 import { loadShippedSet, type PeerGroup } from './sets.ts';
 
 export const DEMO_YEARS = { from: 2016, to: 2024 } as const;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (x: number) => Math.min(0.99, Math.max(0.05, x));
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -30,7 +19,7 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 /** The illustrative rows of one peer group's units (ids), ranked year by year. */
 export function illustrativeHistory(peerGroup: PeerGroup, agencyIds: readonly number[], years = DEMO_YEARS): HistoryRow[] {
   const set = loadShippedSet(peerGroup === 'commune' ? '2025-communes' : '2025-departments').set;
-  const rand = prng(peerGroup === 'commune' ? 2016 : 2017);
+  const rand = seededRandom(peerGroup === 'commune' ? 2016 : 2017);
   const units = agencyIds.map((id) => ({ id, base: 0.35 + rand() * 0.3, growth: 0.015 + rand() * 0.025, offsets: set.groups.map(() => (rand() - 0.5) * 0.2) }));
   const rows: HistoryRow[] = [];
   for (let year = years.from; year <= years.to; year++) {

@@ -22,6 +22,24 @@ export const pagesRepo = {
     return db.selectFrom('readiness_cycles').selectAll().where('state', '=', 'open').where('deadline', '>=', from).where('deadline', '<=', to).execute();
   },
 
+  /** Every cycle, the latest year first (the results' overview). */
+  cyclesByYear(db: ReadinessDb): Promise<CycleRow[]> {
+    return db.selectFrom('readiness_cycles').selectAll().orderBy('year', 'desc').orderBy('peer_group').execute();
+  },
+
+  /** A year's published cycles and their published forms (the plan's progress). */
+  async publishedOfYear(db: ReadinessDb, year: number): Promise<{ cycles: CycleRow[]; forms: FormRow[] }> {
+    const cycles = await db.selectFrom('readiness_cycles').selectAll().where('year', '=', year).where('state', '=', 'published').execute();
+    if (cycles.length === 0) return { cycles, forms: [] };
+    const forms = await db
+      .selectFrom('readiness_forms')
+      .selectAll()
+      .where('cycle_id', 'in', cycles.map((c) => c.id))
+      .where('state', '=', 'published')
+      .execute();
+    return { cycles, forms };
+  },
+
   formsOfAgency(db: ReadinessDb, agencyId: number): Promise<FormRow[]> {
     return db.selectFrom('readiness_forms').selectAll().where('agency_id', '=', agencyId).execute();
   },

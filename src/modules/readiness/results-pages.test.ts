@@ -15,7 +15,7 @@ import { findAgencyById } from '../units/index.ts';
 import { openCycle, publish } from './cycle.ts';
 import { formFor, saveDraft, submit } from './form.ts';
 import { seedDemoHistory } from './history-seed.ts';
-import { unitHistory } from './history.ts';
+import { unitHistory } from './repo-history.ts';
 import { readinessDb } from './repo.ts';
 import { adjust, markReviewed } from './review.ts';
 import { inputsOf, loadShippedSet } from './sets.ts';

@@ -13,7 +13,7 @@ import type { Platform } from '../../platform/http/context.ts';
 import { listAgencies } from '../units/index.ts';
 import { cycleResults, dtiView, overview, planProgress, scorecard } from './dashboards.ts';
 import { AGENCY_KIND } from './form.ts';
-import { peerHistory, unitHistory } from './history.ts';
+import { peerHistory, unitHistory } from './repo-history.ts';
 import { readinessDb } from './repo.ts';
 import { resultsPdf } from './results-pdf.ts';
 import { ResultErrors } from './results-messages.ts';

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { t } from '../../platform/web/i18n.ts';
 import type { CycleResults } from './dashboards.ts';
-import type { HistoryRow } from './history.ts';
+import type { HistoryRow } from './repo-history.ts';
 import { LIGHT_TEXT, PEER_GROUP_TEXT, r } from './results-messages.ts';
 
 const vi = (x: { vi: string; en: string }) => t('vi', x);

@@ -6,6 +6,7 @@
 //   council), so that results exist.
 import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 import { listAgencies } from '../units/index.ts';
 import { recordHistory } from './history.ts';
 import { latestVersion } from './sets-store.ts';
@@ -15,18 +16,6 @@ import { type UnitValues, validateValues } from './scoring.ts';
 import { CODE, inputsOf, type LoadedSet } from './sets.ts';
 
 export const HOAN_KIEM = '000.04.51.H26';
-
-/** mulberry32: the same demo on every seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERCENT = new Set(['DG1', 'DG2', 'DG4']);
 
@@ -72,7 +61,7 @@ async function cycleOfSet(db: ReadinessDb, setId: string) {
 async function seedCommunes(platform: Platform, db: ReadinessDb, now: Date): Promise<void> {
   if (await cycleOfSet(db, '2025-communes')) return;
   const { version, loaded } = await latestVersion(db, '2025-communes');
-  const rnd = prng(2025);
+  const rnd = seededRandom(2025);
   const communes = await listAgencies(platform.database.db, { kind: 'commune_committee' });
   const today = vietnamDateOf(now);
   const cycle = await db
@@ -109,7 +98,7 @@ async function seedCommunes(platform: Platform, db: ReadinessDb, now: Date): Pro
 async function seedDepartments(platform: Platform, db: ReadinessDb, now: Date): Promise<void> {
   if (await cycleOfSet(db, '2025-departments')) return;
   const { version, loaded } = await latestVersion(db, '2025-departments');
-  const rnd = prng(1995);
+  const rnd = seededRandom(1995);
   const departments = (await listAgencies(platform.database.db, { kind: 'department' })).slice(0, 30);
   if (departments.length === 0) return;
   const cycle = await db

@@ -22,9 +22,9 @@ function signInFirst(req: FastifyRequest, reply: FastifyReply): FastifyReply | n
   return reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
 }
 
-/** Registers the set pages; the multipart parser of the module's other pages serves their upload too. */
+/** Registers the set pages; registerMultipart keeps the parser the module's other pages registered in this scope. */
 export async function setRoutes(scope: FastifyInstance, platform: Platform): Promise<void> {
-  if (!scope.hasContentTypeParser('multipart/form-data')) await registerMultipart(scope, platform);
+  await registerMultipart(scope, platform);
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, imported?: ImportState) => {
     const user = requireReadinessStaff(req.user);

@@ -364,3 +364,5 @@ export function SelectField(p: SelectFieldProps): JSX.Element {
     </div>
   );
 }
+
+export { CardsTable, type CardCell, type CardsTableProps } from './cards-table.tsx';

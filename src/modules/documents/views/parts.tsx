@@ -2,7 +2,7 @@
 // the URLs.
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
-import type { Option } from '../../../platform/web/layout.tsx';
+import { CardsTable, type Option } from '../../../platform/web/layout.tsx';
 import { STATE_LABELS } from '../messages.ts';
 import { numberNotation } from '../numbering.ts';
 import { pm } from '../page-messages.ts';
@@ -69,44 +69,26 @@ export function DocTable({ lang, caption, rows, today }: { lang: Lang; caption: 
   const heads = [pm.colNumber, pm.colDate, pm.colSummary, pm.colFrom, pm.colDeadline, pm.colState].map((h) => t(lang, h));
   return (
     <div class="table-frame">
-      <table class="cards-on-phone">
-        <caption safe>{caption}</caption>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th scope="col" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => (
-            <tr class={isLate(d, today) ? 'row-overdue' : undefined}>
-              <td data-label={heads[0]}>
-                <a href={docUrl(d.id)} safe>
-                  {d.direction === 'in' ? `${numberOf(d)} (${t(lang, pm.colArrival).toLowerCase()} ${d.arrival_number ?? ''})` : d.number === null ? t(lang, STATE_LABELS[d.state]) : numberOf(d)}
-                </a>
-              </td>
-              <td data-label={heads[1]}>
-                {d.document_date ? formatIsoDay(d.document_date) : '—'}
-              </td>
-              <td data-label={heads[2]} safe>
-                {`${typeName(lang, d.type_code)}: ${d.summary}`}
-              </td>
-              <td data-label={heads[3]} safe>
-                {d.direction === 'in' ? d.author : firstRecipient(d.recipients)}
-              </td>
-              <td data-label={heads[4]}>
-                {d.handling_deadline ? formatIsoDay(d.handling_deadline) : '—'}
-              </td>
-              <td data-label={heads[5]}>
-                <StateTag lang={lang} doc={d} today={today} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardsTable
+        heads={heads}
+        caption={caption}
+        rows={rows}
+        rowAttrs={(d) => ({ class: isLate(d, today) ? 'row-overdue' : undefined })}
+        cells={(d) => [
+          {
+            html: (
+              <a href={docUrl(d.id)} safe>
+                {d.direction === 'in' ? `${numberOf(d)} (${t(lang, pm.colArrival).toLowerCase()} ${d.arrival_number ?? ''})` : d.number === null ? t(lang, STATE_LABELS[d.state]) : numberOf(d)}
+              </a>
+            ),
+          },
+          d.document_date ? formatIsoDay(d.document_date) : '—',
+          `${typeName(lang, d.type_code)}: ${d.summary}`,
+          d.direction === 'in' ? d.author : firstRecipient(d.recipients),
+          d.handling_deadline ? formatIsoDay(d.handling_deadline) : '—',
+          { html: <StateTag lang={lang} doc={d} today={today} /> },
+        ]}
+      />
     </div>
   );
 }

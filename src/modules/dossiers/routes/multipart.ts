@@ -38,8 +38,13 @@ export async function sweepTempUploadsEvery(app: FastifyInstance, platform: Plat
   app.addHook('onClose', async () => clearInterval(sweeper));
 }
 
-/** The multipart parser of one Fastify scope (each module's routes are their own scope). */
+/**
+ * The multipart parser of one Fastify scope (each module's routes are their own scope). Idempotent: a scope that
+ * parses multipart already (registered here before, or inherited from a parent scope) keeps its parser, since a
+ * second @fastify/multipart in one scope makes the app time out at start.
+ */
 export async function registerMultipart(app: FastifyInstance, platform: Platform): Promise<void> {
+  if (app.hasContentTypeParser('multipart/form-data')) return;
   const limits = (): FileLimits => attachmentLimits(platform);
   const tempDir = tempUploadDirOf(platform.config.varDir);
   const atStart = limits();

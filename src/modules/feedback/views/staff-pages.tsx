@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { formatDateTime, formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
-import { CsrfField, ErrorSummary, Page, SelectField, TextAreaField } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Page, SelectField, TextAreaField } from '../../../platform/web/layout.tsx';
 import { displayPhone } from '../../dossiers/index.ts';
 import type { AgencyWithUnit } from '../../units/index.ts';
 import type { Inbox } from '../inbox.ts';
@@ -21,47 +21,26 @@ function CaseTable({ lang, caption, rows, inbox }: { lang: Lang; caption: string
   const heads = [pm.code, pm.title, pm.sent, pm.agency, pm.dueDate, pm.status].map((h) => t(lang, h));
   return (
     <div class="table-frame">
-      <table class="cards-on-phone">
-        <caption safe>{caption}</caption>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th scope="col" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const late = isOverdue(r, inbox.today);
-            return (
-              <tr class={late ? 'row-overdue' : undefined}>
-                <td data-label={heads[0]}>
-                  <a href={caseUrl(r.code)} safe>
-                    {r.code}
-                  </a>
-                </td>
-                <td data-label={heads[1]} safe>
-                  {r.title}
-                </td>
-                <td data-label={heads[2]} safe>
-                  {formatDateTime(lang, r.created_at)}
-                </td>
-                <td data-label={heads[3]} safe>
-                  {r.agency_id === null ? '—' : (inbox.agencyNames.get(r.agency_id) ?? '')}
-                </td>
-                <td data-label={heads[4]}>
-                  {r.due_date ? formatIsoDay(r.due_date) : '—'}
-                </td>
-                <td data-label={heads[5]}>
-                  <StatusTag lang={lang} status={r.status} overdue={late} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CardsTable
+        heads={heads}
+        caption={caption}
+        rows={rows}
+        rowAttrs={(r) => ({ class: isOverdue(r, inbox.today) ? 'row-overdue' : undefined })}
+        cells={(r) => [
+          {
+            html: (
+              <a href={caseUrl(r.code)} safe>
+                {r.code}
+              </a>
+            ),
+          },
+          r.title,
+          formatDateTime(lang, r.created_at),
+          r.agency_id === null ? '—' : (inbox.agencyNames.get(r.agency_id) ?? ''),
+          r.due_date ? formatIsoDay(r.due_date) : '—',
+          { html: <StatusTag lang={lang} status={r.status} overdue={isOverdue(r, inbox.today)} /> },
+        ]}
+      />
     </div>
   );
 }

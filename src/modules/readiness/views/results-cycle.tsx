@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { barChart, chartTable, lineChart } from '../../../platform/web/charts.ts';
 import { t, type Lang } from '../../../platform/web/i18n.ts';
-import { Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page } from '../../../platform/web/layout.tsx';
 import type { CycleResults, Overview } from '../dashboards.ts';
 import { PEER_GROUP_TEXT, r } from '../results-messages.ts';
 import { ChartFigure, cycleName, cycleUrl, DTI_URL, LightBadge, memoChart, num, planUrl, RESULTS_URL, reportUrl, unitUrl, workbookUrl } from './results-parts.tsx';
@@ -73,47 +73,36 @@ function RankingTable({ lang, res }: { lang: Lang; res: CycleResults }): JSX.Ele
   const groups = res.loaded.set.groups;
   const heads = [...(res.ranked ? [t(lang, r.rank)] : []), t(lang, r.unit), t(lang, r.total), ...groups.map((g) => `${t(lang, g.name)} (${g.max})`)];
   return (
-    <table class="cards-on-phone">
-      <caption safe>{t(lang, r.rankingTitle, { group: t(lang, PEER_GROUP_TEXT[res.cycle.peer_group]), year: res.cycle.year })}</caption>
-      <thead>
-        <tr>
-          {heads.map((h) => (
-            <th scope="col" safe>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {res.rows.map((row) => {
-          const cells = res.ranked ? 1 : 0;
-          return (
-            <tr>
-              {res.ranked ? (
-                <td data-label={heads[0]} class="num" safe>
-                  {String(row.rank ?? '')}
-                </td>
-              ) : (
-                ''
-              )}
-              <th scope="row" data-label={heads[cells]}>
-                <a href={unitUrl(res.cycle.id, row.agencyId)} safe>
-                  {row.agencyName}
-                </a>
-              </th>
-              <td data-label={heads[cells + 1]}>
-                <span safe>{`${num(lang, row.total)} / ${row.max}`}</span> <LightBadge lang={lang} light={row.light} />
-              </td>
-              {row.score.groups.map((g, i) => (
-                <td data-label={heads[cells + 2 + i]}>
-                  <span safe>{num(lang, g.points)}</span> <LightBadge lang={lang} light={g.light} />
-                </td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <CardsTable
+      heads={heads}
+      caption={t(lang, r.rankingTitle, { group: t(lang, PEER_GROUP_TEXT[res.cycle.peer_group]), year: res.cycle.year })}
+      rows={res.rows}
+      cells={(row) => [
+        ...(res.ranked ? [{ text: String(row.rank ?? ''), class: 'num' }] : []),
+        {
+          header: true,
+          html: (
+            <a href={unitUrl(res.cycle.id, row.agencyId)} safe>
+              {row.agencyName}
+            </a>
+          ),
+        },
+        {
+          html: (
+            <>
+              <span safe>{`${num(lang, row.total)} / ${row.max}`}</span> <LightBadge lang={lang} light={row.light} />
+            </>
+          ),
+        },
+        ...row.score.groups.map((g) => ({
+          html: (
+            <>
+              <span safe>{num(lang, g.points)}</span> <LightBadge lang={lang} light={g.light} />
+            </>
+          ),
+        })),
+      ]}
+    />
   );
 }
 

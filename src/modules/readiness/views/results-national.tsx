@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { barChart, chartTable, lineChart } from '../../../platform/web/charts.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page } from '../../../platform/web/layout.tsx';
 import type { Dti, PlanProgress } from '../dashboards.ts';
 import { r } from '../results-messages.ts';
 import { ChartFigure, memoChart, num, pct, RESULTS_URL } from './results-parts.tsx';
@@ -36,39 +36,18 @@ export function DtiPage({ req, dti }: { req: FastifyRequest; dti: Dti }): JSX.El
       <p safe>{t(lang, dti.source)}</p>
       <p class="note" safe>{t(lang, dti.note)}</p>
       <div class="table-frame cards-on-phone">
-        <table class="cards-on-phone">
-          <caption safe>{t(lang, r.dtiTitle)}</caption>
-          <thead>
-            <tr>
-              {heads.map((h) => (
-                <th scope="col" safe>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {dti.years.map((y) => (
-              <tr>
-                <th scope="row" data-label={heads[0]} safe>
-                  {String(y.year)}
-                </th>
-                <td data-label={heads[1]} class="num" safe>
-                  {String(y.rank)}
-                </td>
-                <td data-label={heads[2]} class="num" safe>
-                  {String(y.provinces)}
-                </td>
-                <td data-label={heads[3]} class="num" safe>
-                  {score4(lang, y.score)}
-                </td>
-                <td data-label={heads[4]} safe>
-                  {t(lang, y.verified ? r.verified : r.plausible)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          heads={heads}
+          caption={t(lang, r.dtiTitle)}
+          rows={dti.years}
+          cells={(y) => [
+            { header: true, text: String(y.year) },
+            { text: String(y.rank), class: 'num' },
+            { text: String(y.provinces), class: 'num' },
+            { text: score4(lang, y.score), class: 'num' },
+            t(lang, y.verified ? r.verified : r.plausible),
+          ]}
+        />
       </div>
       <h2 safe>{pillarsTitle}</h2>
       <p class="note" safe>{t(lang, latest.pillarsVerified === true ? r.verified : r.plausible)}</p>
@@ -98,48 +77,29 @@ export function PlanPage({ req, p }: { req: FastifyRequest; p: PlanProgress }): 
       <p class="note" safe>{t(lang, p.plan.note)}</p>
       {p.cycles.length === 0 ? <p safe>{t(lang, r.planNoPublished, { year: p.plan.year })}</p> : ''}
       <div class="table-frame cards-on-phone">
-        <table class="cards-on-phone">
-          <caption safe>{title}</caption>
-          <thead>
-            <tr>
-              {heads.map((h) => (
-                <th scope="col" safe>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.targets.map((x) => (
-              <tr id={`target-${x.target.code}`}>
-                <th scope="row" data-label={heads[0]} safe>
-                  {`${t(lang, x.target.name)}${x.target.plausible ? ` ${t(lang, r.illustrativeTarget)}` : ''}`}
-                </th>
-                <td data-label={heads[1]} safe>
-                  {x.target.basis}
-                </td>
-                <td data-label={heads[2]} class="num" safe>
-                  {`≥ ${pct(lang, x.target.target)}`}
-                </td>
-                <td data-label={heads[3]} class="num" safe>
-                  {x.achieved === null ? t(lang, r.noData) : pct(lang, x.achieved)}
-                </td>
-                <td data-label={heads[4]} safe>
-                  {x.units === 0 ? '—' : t(lang, r.planFigures, { num: num(lang, x.numerator), den: num(lang, x.denominator), units: x.units })}
-                </td>
-                <td data-label={heads[5]}>
-                  {x.met === null ? (
-                    <span safe>{t(lang, r.noData)}</span>
-                  ) : (
-                    <span class={`badge ${x.met ? 'light-green' : 'light-red'}`} safe>
-                      {t(lang, x.met ? r.met : r.notMet)}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          heads={heads}
+          caption={title}
+          rows={p.targets}
+          rowAttrs={(x) => ({ id: `target-${x.target.code}` })}
+          cells={(x) => [
+            { header: true, text: `${t(lang, x.target.name)}${x.target.plausible ? ` ${t(lang, r.illustrativeTarget)}` : ''}` },
+            x.target.basis,
+            { text: `≥ ${pct(lang, x.target.target)}`, class: 'num' },
+            { text: x.achieved === null ? t(lang, r.noData) : pct(lang, x.achieved), class: 'num' },
+            x.units === 0 ? '—' : t(lang, r.planFigures, { num: num(lang, x.numerator), den: num(lang, x.denominator), units: x.units }),
+            {
+              html:
+                x.met === null ? (
+                  <span safe>{t(lang, r.noData)}</span>
+                ) : (
+                  <span class={`badge ${x.met ? 'light-green' : 'light-red'}`} safe>
+                    {t(lang, x.met ? r.met : r.notMet)}
+                  </span>
+                ),
+            },
+          ]}
+        />
       </div>
     </Page>
   );

@@ -1,11 +1,11 @@
 // The indicator-set pages (issue 14): the list of sets with their versions (and, for the reviewing office, the import
 // form with every refusal named by indicator), and one version of a set as its indicator table (INDICATORS.md §3:
 // number | indicator | max points | how it is scored | evidence | data source | verifier), grouped with the groups'
-// maxima, then the figures and the validation rules. Tables become cards on a phone (cards-on-phone).
+// maxima, then the figures and the validation rules. Tables become cards on a phone (CardsTable).
 import type { FastifyRequest } from 'fastify';
 import type { SetIssue } from '../checks.ts';
 import { formatDate, formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
-import { attrValue, CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
+import { attrValue, CardsTable, CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
 import { ruleSentence, sm } from '../sets-messages.ts';
 import type { SetInfo, SetSummary } from '../sets-store.ts';
 import type { LoadedSet } from '../sets.ts';
@@ -36,32 +36,22 @@ export function SetListPage({ req, sets, canImport, imported }: { req: FastifyRe
         <p safe>{t(lang, sm.empty)}</p>
       ) : (
         <div class="table-frame">
-          <table class="cards-on-phone">
-            <caption class="visually-hidden" safe>{t(lang, sm.listTitle)}</caption>
-            <thead>
-              <tr>
-                {heads.map((h) => (
-                  <th scope="col" safe>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {sets.map((s) => {
-                const last = s.versions.at(-1)!;
-                return (
-                  <tr>
-                    <td data-label={heads[0]}>
-                      <a href={setUrl(s.id)} safe>{s.id}</a>
-                    </td>
-                    <td data-label={heads[1]} safe>{String(s.year)}</td>
-                    <td data-label={heads[2]} safe>{peer(lang, s.peerGroup)}</td>
-                    <td data-label={heads[3]} safe>{`${s.versions.length} (${t(lang, sm.latest, { v: last.version })})`}</td>
-                    <td data-label={heads[4]} safe>{dataKind(lang, last.plausible)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <CardsTable
+            heads={heads}
+            caption={t(lang, sm.listTitle)}
+            captionHidden
+            rows={sets}
+            cells={(s) => {
+              const last = s.versions.at(-1)!;
+              return [
+                { html: <a href={setUrl(s.id)} safe>{s.id}</a> },
+                String(s.year),
+                peer(lang, s.peerGroup),
+                `${s.versions.length} (${t(lang, sm.latest, { v: last.version })})`,
+                dataKind(lang, last.plausible),
+              ];
+            }}
+          />
         </div>
       )}
       {canImport ? <ImportForm req={req} state={imported} /> : ''}
@@ -147,30 +137,19 @@ export function SetPage({ req, info, versions, loaded, imported }: { req: Fastif
         <section aria-labelledby={`group-${g.code}`}>
           <h2 id={`group-${g.code}`} safe>{t(lang, sm.groupHeading, { name: `${g.code}. ${t(lang, g.name)}`, max: g.max })}</h2>
           <div class="table-frame">
-            <table class="cards-on-phone">
-              <thead>
-                <tr>
-                  {heads.map((h) => (
-                    <th scope="col" safe>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {s.indicators
-                  .filter((i) => i.group === g.code)
-                  .map((i) => (
-                    <tr>
-                      <td data-label={heads[0]} safe>{String(++n)}</td>
-                      <td data-label={heads[1]} safe>{`${i.code} — ${t(lang, i.name)}`}</td>
-                      <td data-label={heads[2]} safe>{String(i.max)}</td>
-                      <td data-label={heads[3]} safe>{`${t(lang, ruleSentence(i.rule, i.max))}${i.platformSource ? ` ${t(lang, sm.platformFills, { source: i.platformSource })}` : ''}`}</td>
-                      <td data-label={heads[4]} safe>{t(lang, i.evidence)}</td>
-                      <td data-label={heads[5]} safe>{t(lang, i.dataSource)}</td>
-                      <td data-label={heads[6]} safe>{t(lang, i.verifier)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <CardsTable
+              heads={heads}
+              rows={s.indicators.filter((i) => i.group === g.code)}
+              cells={(i) => [
+                String(++n),
+                `${i.code} — ${t(lang, i.name)}`,
+                String(i.max),
+                `${t(lang, ruleSentence(i.rule, i.max))}${i.platformSource ? ` ${t(lang, sm.platformFills, { source: i.platformSource })}` : ''}`,
+                t(lang, i.evidence),
+                t(lang, i.dataSource),
+                t(lang, i.verifier),
+              ]}
+            />
           </div>
         </section>
       ))}
@@ -188,20 +167,11 @@ function FiguresTable({ lang, loaded }: { lang: Lang; loaded: LoadedSet }): JSX.
       <h2 id="figures-title" safe>{t(lang, sm.figuresTitle)}</h2>
       {figures.length === 0 ? <p safe>{t(lang, sm.none)}</p> : (
         <div class="table-frame">
-          <table class="cards-on-phone">
-            <thead>
-              <tr>{heads.map((h) => <th scope="col" safe>{h}</th>)}</tr>
-            </thead>
-            <tbody>
-              {figures.map((f) => (
-                <tr>
-                  <td data-label={heads[0]} safe>{f.code}</td>
-                  <td data-label={heads[1]} safe>{`${t(lang, f.name)}${f.platformSource ? ` — ${t(lang, sm.platformFills, { source: f.platformSource })}` : ''}`}</td>
-                  <td data-label={heads[2]} safe>{t(lang, f.unit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable
+            heads={heads}
+            rows={figures}
+            cells={(f) => [f.code, `${t(lang, f.name)}${f.platformSource ? ` — ${t(lang, sm.platformFills, { source: f.platformSource })}` : ''}`, t(lang, f.unit)]}
+          />
         </div>
       )}
     </section>
@@ -216,20 +186,7 @@ function ValidationsTable({ lang, loaded }: { lang: Lang; loaded: LoadedSet }): 
       <h2 id="validations-title" safe>{t(lang, sm.validationsTitle)}</h2>
       {rules.length === 0 ? <p safe>{t(lang, sm.none)}</p> : (
         <div class="table-frame">
-          <table class="cards-on-phone">
-            <thead>
-              <tr>{heads.map((h) => <th scope="col" safe>{h}</th>)}</tr>
-            </thead>
-            <tbody>
-              {rules.map((r) => (
-                <tr>
-                  <td data-label={heads[0]} safe>{r.code}</td>
-                  <td data-label={heads[1]} safe>{`${r.left} ${r.op} ${r.right}`}</td>
-                  <td data-label={heads[2]} safe>{t(lang, r.message)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable heads={heads} rows={rules} cells={(r) => [r.code, `${r.left} ${r.op} ${r.right}`, t(lang, r.message)]} />
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { CsrfField, ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
 import { m } from '../messages.ts';
 import { SKILL_MODULES } from '../modules.ts';
 import type { ClassRow, CourseRow } from '../repo.ts';
@@ -24,36 +24,12 @@ export function CoursesPage({ req, courses, typed = {}, errors = [], notice }: {
       {courses.length === 0 ? (
         <p safe>{t(lang, m.noRows)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{t(lang, m.courses)}</caption>
-          <thead>
-            <tr>
-              {[m.name, m.level, m.modules, m.hours].map((h) => (
-                <th scope="col" safe>
-                  {t(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map((c) => (
-              <tr>
-                <th scope="row" safe>
-                  {c.name}
-                </th>
-                <td data-label={t(lang, m.level)} safe>
-                  {t(lang, levelLabel[c.level] ?? m.basic)}
-                </td>
-                <td data-label={t(lang, m.modules)} safe>
-                  {c.modules.join(', ')}
-                </td>
-                <td class="num" data-label={t(lang, m.hours)} safe>
-                  {String(c.hours)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          heads={[m.name, m.level, m.modules, m.hours].map((h) => t(lang, h))}
+          caption={t(lang, m.courses)}
+          rows={courses}
+          cells={(c) => [{ header: true, text: c.name }, t(lang, levelLabel[c.level] ?? m.basic), c.modules.join(', '), { text: String(c.hours), class: 'num' }]}
+        />
       )}
       <h2 safe>{t(lang, m.newCourse)}</h2>
       <form method="post" action={URLS.home} novalidate>
@@ -101,44 +77,26 @@ export function ClassesPage(p: { req: FastifyRequest; classes: (ClassRow & { enr
       {p.classes.length === 0 ? (
         <p safe>{t(lang, m.noRows)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{t(lang, m.classes)}</caption>
-          <thead>
-            <tr>
-              {[m.name, m.course, m.startsOn, m.endsOn, m.state, m.enrolled].map((h) => (
-                <th scope="col" safe>
-                  {t(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.classes.map((c) => (
-              <tr>
-                <th scope="row">
-                  <a href={URLS.classOf(c.id)} safe>
-                    {c.name}
-                  </a>
-                </th>
-                <td data-label={t(lang, m.course)} safe>
-                  {courseName.get(c.course_id) ?? ''}
-                </td>
-                <td data-label={t(lang, m.startsOn)} safe>
-                  {day(c.starts_on)}
-                </td>
-                <td data-label={t(lang, m.endsOn)} safe>
-                  {day(c.ends_on)}
-                </td>
-                <td data-label={t(lang, m.state)} safe>
-                  {t(lang, stateLabel[c.state] ?? m.planned)}
-                </td>
-                <td class="num" data-label={t(lang, m.enrolled)} safe>
-                  {`${c.enrolled}/${c.capacity}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          heads={[m.name, m.course, m.startsOn, m.endsOn, m.state, m.enrolled].map((h) => t(lang, h))}
+          caption={t(lang, m.classes)}
+          rows={p.classes}
+          cells={(c) => [
+            {
+              header: true,
+              html: (
+                <a href={URLS.classOf(c.id)} safe>
+                  {c.name}
+                </a>
+              ),
+            },
+            courseName.get(c.course_id) ?? '',
+            day(c.starts_on),
+            day(c.ends_on),
+            t(lang, stateLabel[c.state] ?? m.planned),
+            { text: `${c.enrolled}/${c.capacity}`, class: 'num' },
+          ]}
+        />
       )}
       <h2 safe>{t(lang, m.newClass)}</h2>
       <form method="post" action={URLS.classes} novalidate>
