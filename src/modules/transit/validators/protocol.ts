@@ -71,8 +71,6 @@ export interface FaresMessage {
 export interface ConfigMessage {
   /** Taps per batch. */
   batchSize?: number;
-  /** How often the outbox is forwarded, ms. */
-  flushMs?: number;
   /** An unacknowledged batch is sent again after this many ms. */
   resendMs?: number;
 }
