@@ -133,3 +133,22 @@ describe('the traffic simulator', { skip: missing ?? false }, () => {
     }
   });
 });
+
+test('a file outbox keeps pending taps and the tap counter across a restart, so ids never repeat', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { fileOutbox } = await import('./outbox.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'egov-outbox-'));
+  try {
+    const path = join(dir, 'outbox.json');
+    const first = new Validator({ id: 'V-02-1', secret: SECRET, url: 'mqtt://127.0.0.1:1', outbox: fileOutbox(path) });
+    const a = first.tap(card('x')).id;
+    first.outbox.remove([first.tap(card('y')).id]);
+    const again = new Validator({ id: 'V-02-1', secret: SECRET, url: 'mqtt://127.0.0.1:1', outbox: fileOutbox(path) });
+    assert.deepEqual(again.outbox.pending().map((t) => t.id), [a]);
+    assert.equal(again.tap(card('z')).id, 'V-02-1-3');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
