@@ -8,5 +8,6 @@ import { importProcedures } from './import-procedures.ts';
 import { admissionDraw } from './admission-draw.ts';
 import { importArticlesCommand } from './import-articles.ts';
 import { transitImportGtfs } from './transit-import-gtfs.ts';
+import { transitSimulate } from './transit-simulate.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw, transitImportGtfs];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw, transitImportGtfs, transitSimulate];

@@ -1,0 +1,99 @@
+// egov transit simulate: validators against a real MQTT broker with Hà Nội-shaped traffic, offline stretches,
+// duplicates and reordering (issue 15, TRANSPORT.md §2). Prints taps made, acknowledged and stored, and the
+// offline decision times.
+import type { Command } from './command.ts';
+import { simulateTraffic, type SimulationOptions } from '../modules/transit/validators/index.ts';
+import { terminal, type Output } from './output.ts';
+
+const HOW_TO_START = [
+  'egov transit simulate: no broker given; nothing started. / Chưa chỉ định broker MQTT; không chạy gì.',
+  '  Start Mosquitto on this machine / Chạy Mosquitto trên máy này:',
+  '    apt-get install mosquitto        (Debian, Ubuntu)',
+  '    mosquitto -p 1883                (listens on 127.0.0.1:1883)',
+  '  then / rồi: egov transit simulate --validators 20 --minutes 30 --broker mqtt://127.0.0.1:1883',
+];
+
+type Parsed = { ok: true; options: SimulationOptions | null } | { ok: false; vi: string; en: string };
+
+const NUMBER_OPTIONS = { '--validators': [1, 2000], '--minutes': [1, 1440], '--offline-share': [0, 0.9], '--duplicates': [0, 1], '--start-hour': [0, 23] } as const;
+type NumberOption = keyof typeof NUMBER_OPTIONS;
+
+export function parseSimulateArgs(args: readonly string[]): Parsed {
+  const values: Partial<Record<NumberOption, number>> = {};
+  let broker: string | null = null;
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i] ?? '';
+    const raw = args[i + 1];
+    if (raw === undefined) return { ok: false, vi: `Tùy chọn ${name} thiếu giá trị.`, en: `The option ${name} needs a value.` };
+    if (name === '--broker') {
+      if (!/^mqtts?:\/\/[^/]+/.test(raw)) return { ok: false, vi: `Địa chỉ broker "${raw}" phải có dạng mqtt://máy:cổng.`, en: `The broker "${raw}" must look like mqtt://host:port.` };
+      broker = raw;
+      continue;
+    }
+    if (!(name in NUMBER_OPTIONS)) return { ok: false, vi: `Không có tùy chọn ${name}.`, en: `Unknown option ${name}.` };
+    const [min, max] = NUMBER_OPTIONS[name as NumberOption];
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max || (name !== '--offline-share' && name !== '--duplicates' && !Number.isInteger(n))) {
+      return { ok: false, vi: `${name} phải là số từ ${min} đến ${max}, không phải "${raw}".`, en: `${name} must be a number from ${min} to ${max}, not "${raw}".` };
+    }
+    values[name as NumberOption] = n;
+  }
+  if (values['--validators'] === undefined || values['--minutes'] === undefined) return { ok: false, vi: 'Cần --validators và --minutes.', en: '--validators and --minutes are required.' };
+  if (!broker) return { ok: true, options: null };
+  return {
+    ok: true,
+    options: {
+      url: broker,
+      validators: values['--validators'],
+      minutes: values['--minutes'],
+      offlineShare: values['--offline-share'] ?? 0.1,
+      duplicates: values['--duplicates'] ?? 0.01,
+      ...(values['--start-hour'] !== undefined ? { startHour: values['--start-hour'] } : {}),
+    },
+  };
+}
+
+export async function runSimulate(args: readonly string[], io: Output): Promise<number> {
+  const parsed = parseSimulateArgs(args);
+  if (!parsed.ok) {
+    io.err(`egov transit simulate: ${parsed.vi}`);
+    io.err(`egov transit simulate: ${parsed.en}`);
+    io.err("Run 'egov transit simulate --help' for details.");
+    return 2;
+  }
+  if (!parsed.options) {
+    for (const line of HOW_TO_START) io.err(line);
+    return 2;
+  }
+  const r = await simulateTraffic(parsed.options);
+  const ms = (x: number) => x.toFixed(3);
+  io.out(`taps made ${r.tapsMade}, sent ${r.published} (with resends and duplicates), acked ${r.acked}, stored ${r.stored}`);
+  io.out(`duplicates dropped by the sink ${r.duplicatesDropped}, still unacknowledged ${r.unacknowledged}`);
+  io.out(`denied offline ${r.denied}, free (concession) ${r.free}, validator-minutes offline ${r.offlineMinutes}`);
+  io.out(`decision time p50 ${ms(r.decisionP50Ms)} ms, p99 ${ms(r.decisionP99Ms)} ms`);
+  return r.unacknowledged === 0 && r.stored === r.tapsMade ? 0 : 1;
+}
+
+export const transitSimulate: Command = {
+  name: ['transit', 'simulate'],
+  summary: 'Simulate e-ticket validators against an MQTT broker (offline, duplicates, reordering)',
+  usage: 'egov transit simulate --validators N --minutes M [--broker mqtt://127.0.0.1:1883] [--offline-share 0.1] [--duplicates 0.01] [--start-hour 6]',
+  help: `Runs N validators and a fare centre (with an in-memory tap store) against a real MQTT broker for M simulated
+minutes (100 ms each), with Hà Nội-shaped traffic: peaks 6–8 and 16–19.
+
+Options:
+  --validators N       validators, 1–2000
+  --minutes M          simulated minutes, 1–1440
+  --broker URL         the broker (Mosquitto); without it nothing starts and the command says how to start one
+  --offline-share S    share of validator-minutes offline, 0–0.9 (default 0.1)
+  --duplicates D       share of batches published twice, 0–1 (default 0.01)
+  --start-hour H       hour of day the simulated clock starts at (default 6)
+
+Prints taps made, sent, acknowledged and stored, and the offline decision time p50/p99.
+Exit status: 0 when every tap was stored once and acknowledged, 1 when some were not, 2 on a usage error.
+
+Example:
+  mosquitto -p 1883 &
+  egov transit simulate --validators 50 --minutes 60 --broker mqtt://127.0.0.1:1883`,
+  run: (args) => runSimulate(args, terminal),
+};
