@@ -21,12 +21,18 @@ test('the training office goes through a class, its exam grid and the certificat
   await office.locator('main a[href^="/dao-tao-cntt/lop/"]').first().click();
   await office.waitForURL(/\/dao-tao-cntt\/lop\/\d+$/);
   await checkPage(office, 'a class');
-  await visitChecked(office, `${new URL(office.url()).pathname}/ket-qua`, 'the class’s exam grid');
+  const classPath = new URL(office.url()).pathname;
+  await visitChecked(office, `${classPath}/ket-qua`, 'the class’s exam grid');
   await visitChecked(office, '/dao-tao-cntt/bao-phu', 'the coverage per unit');
   assert.ok(await office.locator('main svg[role="img"]').first().isVisible(), 'the coverage chart is drawn');
   await visitChecked(office, '/dao-tao-cntt/chung-chi', 'the certificates');
   const code = (await office.locator('main tbody th a').first().innerText()).trim();
   assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/, 'a certificate shows its code');
+  // The office's pages on a phone too: the exam grid (trainees × modules) is the widest of them.
+  const officePhone = await signedIn(h, 'demo.daotao', PHONE_390);
+  await visitChecked(officePhone, classPath, 'a class on a phone');
+  await visitChecked(officePhone, `${classPath}/ket-qua`, 'the exam grid on a phone');
+  await visitChecked(officePhone, '/dao-tao-cntt/chung-chi', 'the certificates on a phone');
 
   // Anyone, without signing in, on a phone: the public verification with the code as printed.
   const visitor = await sizedPage(h, PHONE_390);

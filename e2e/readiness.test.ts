@@ -80,6 +80,11 @@ test('a ward fills and submits its form; the office asks, reviews and publishes;
   assert.equal(await submitWith(council, council.getByRole('button', { name: 'Điều chỉnh điểm', exact: true })), 303);
   assert.ok(await council.getByText('Biên bản họp quý IV chưa có chữ ký.').isVisible());
   await checkPage(council, 'the adjusted form');
+  // The cycle and the council's form on a phone (the officers' pages were otherwise tried at 1,280 px only).
+  const councilPhone = await signedIn(h, 'demo.hoidong', PHONE_390);
+  await visitChecked(councilPhone, formUrl, 'the council’s form on a phone');
+  const officePhone = await signedIn(h, 'demo.thamdinh', PHONE_390);
+  await visitChecked(officePhone, cycleUrl, 'the cycle on a phone');
 
   // The office publishes after the confirmation.
   await visitChecked(office, `${cycleUrl}/cong-bo`, 'the publication’s confirmation');
