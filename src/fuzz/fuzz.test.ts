@@ -21,6 +21,8 @@ import { registerIncoming } from '../modules/documents/incoming.ts';
 import { createDraft } from '../modules/documents/outgoing.ts';
 import { openCycle } from '../modules/readiness/cycle.ts';
 import { formFor } from '../modules/readiness/form.ts';
+import { seedAdmissionsDemo } from '../modules/admissions/index.ts';
+import { attachItOfficer } from '../modules/schoolit/index.ts';
 import { openAccount } from '../modules/transit/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
@@ -73,6 +75,10 @@ before(async () => {
   // Readiness cycle 1 (the 2025 communes' set) and the ward's form 1 in it, so /chuyen-doi-so/…/1 shows a real form.
   const cycle = await openCycle(app.platform, registry, { setId: '2025-communes', deadline: '2099-12-31', guidance: 'Thử' });
   await formFor(app.platform, registry, cycle.id);
+  // The demo schools, and the staff user as a primary school's IT officer, so that the school's report pages are
+  // reached with a real school rather than only their "no school" answer.
+  await seedAdmissionsDemo(app.platform);
+  await attachItOfficer(app.platform, id, 'TH00070A');
   // The citizen's e-ticket account (issue 15), so that the rider's forms under /ve-dien-tu are reached.
   await openAccount(app.platform, citizen.user, citizen.user.id);
   await createDraft(app.platform, registry, { typeCode: 'CV', series: 'admin', summary: 'V/v trả lời', body: 'Nội dung.', draftingUnit: 'VP', signerName: '', signerPosition: '', signerCompetence: '', urgency: 'normal', secrecy: 'normal', copies: 1, recipients: '', internal: [], readers: [], replyTo: null }, [], null);
