@@ -118,3 +118,22 @@ export async function disputesOf(platform: Platform, actor: Actor, account: Tran
   requireOwnerOrOfficer(actor, account);
   return shown(platform, await disputesRepo.ofAccount(disputesDb(platform.database.db), account.id));
 }
+
+/** One of the citizen's own trips, for the dispute form; someone else's is "not found". */
+export async function ownTrip(platform: Platform, actor: Actor, tripId: number): Promise<{ trip: TripShown; day: string }> {
+  const user = requireUser(actor);
+  if (user.kind !== 'citizen') throw HttpErrors.FORBIDDEN();
+  const account = await findAccountOfCitizen(platform, user, user.id);
+  const found = await tripWithTaps(platform, tripId);
+  if (!account || !found || Number(found.trip.account_id) !== account.id) throw DisputeErrors.TRIP_NOT_FOUND();
+  return { trip: await showTrip(platform, found.trip, found.taps, await routeLabels(platform)), day: String(found.trip.service_day).slice(0, 10) };
+}
+
+/** One dispute with its trip and taps, for the officer's answer page. */
+export async function disputeFor(platform: Platform, actor: Actor, disputeId: number): Promise<DisputeShown> {
+  requireOfficer(actor);
+  const d = Number.isSafeInteger(disputeId) && disputeId > 0 ? await disputesRepo.find(disputesDb(platform.database.db), disputeId) : undefined;
+  const [one] = d ? await shown(platform, [d]) : [];
+  if (!one) throw DisputeErrors.NOT_FOUND();
+  return one;
+}

@@ -8,12 +8,15 @@ import { requireOfficer } from '../riders/access.ts';
 import { t } from '../../../platform/web/i18n.ts';
 import { CONCESSION_LABELS, m, STATUS_LABELS } from './messages.ts';
 import { idParam, noStore, signInFirst, str } from './rider-routes.ts';
+import { deskPages } from './desk-routes.ts';
 import { FormPage, formErrors, type FormSpec } from './views/form.tsx';
 import { STAFF_PATH, StaffAccountPage, StaffSearchPage } from './views/staff.tsx';
 
 type Q = Record<string, unknown>;
 
 export async function staffPages(app: FastifyInstance, platform: Platform): Promise<void> {
+  await deskPages(app, platform);
+
   app.get(STAFF_PATH, async (req, reply) => {
     const first = signInFirst(req, reply);
     if (first) return first;

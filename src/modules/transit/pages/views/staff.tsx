@@ -31,6 +31,18 @@ export function StaffSearchPage({ req, q, notFound }: { req: FastifyRequest; q: 
         ''
       )}
       <Search req={req} q={q} />
+      <ul>
+        <li>
+          <a href={`${STAFF_PATH}/khieu-nai`} safe>
+            {t(req.lang, m.disputesDesk)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/doi-soat`} safe>
+            {t(req.lang, m.clearing)}
+          </a>
+        </li>
+      </ul>
     </Page>
   );
 }
