@@ -86,6 +86,10 @@ test('the account page lists the priced day: stops, route, prices, the engine’
   for (const x of t) assert.ok(en.body.includes(html(x.explanation_en)), x.explanation_en);
   assert.match(en.body, /Day total: 24,000 đ — Paid/);
   await rider.get('/ve-dien-tu?lang=vi');
+  // The centre's officer sees the same trips on the account's page (no dispute links there).
+  const staffView = await officerClient.get(`/quan-ly/ve-dien-tu/tai-khoan/${accountId}`);
+  for (const x of t) assert.ok(staffView.body.includes(html(x.explanation_vi)), x.explanation_vi);
+  assert.doesNotMatch(staffView.body, /khieu-nai"/);
   const owed = await debtor.get('/ve-dien-tu');
   assert.match(owed.body, /Tổng tiền ngày: 12\.000 đ — Còn nợ \(lần thu tiếp theo: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
 });
