@@ -37,7 +37,7 @@ const WATCHED = [
   'readiness_sets', 'readiness_cycles', 'readiness_forms', 'readiness_evidence', 'readiness_questions', 'readiness_adjustments', 'readiness_history',
   'training_courses', 'training_classes', 'training_trainees', 'training_enrolments', 'training_results', 'training_certificates',
   'schoolit_staff', 'schoolit_reports',
-  'transit_accounts', 'transit_media', 'transit_ledger', 'transit_passes', 'transit_concessions',
+  'transit_accounts', 'transit_media', 'transit_ledger', 'transit_passes', 'transit_concessions', 'transit_disputes',
 ];
 /** Columns that record an attempt rather than data (a refused sign-in counts against the account). */
 const VOLATILE = ['failed_sign_ins', 'failed_attempts', 'locked_until', 'last_failed_at', 'last_seen_at', 'last_sign_in_at'];

@@ -18,8 +18,9 @@ export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.some((role) => role.startsWith('readiness_'))) return '/chuyen-doi-so';
   if (user.kind === 'staff' && user.roles.includes('training_manager')) return '/dao-tao-cntt';
   if (user.kind === 'staff' && user.roles.includes('school_it')) return '/thiet-bi-cntt-truong';
-  // Public-transport e-tickets (issue 15): the centre officer's search; clearing staff have no page yet.
+  // Public-transport e-tickets (issue 15): the centre officer's search; an operator's clearing staff their clearing.
   if (user.kind === 'staff' && user.roles.includes('transit_officer')) return '/quan-ly/ve-dien-tu';
+  if (user.kind === 'staff' && user.roles.includes('transit_operator')) return '/quan-ly/ve-dien-tu/doi-soat';
   return '/tai-khoan';
 }
 

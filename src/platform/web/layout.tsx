@@ -32,8 +32,8 @@ function hasErrorSummary(children: Children): boolean {
   return Array.isArray(children) && children.some((c) => hasErrorSummary(c as Children));
 }
 
-// Roles with pages of their own only: admissions (issue 11) and IT readiness (issue 14).
-const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council', 'training_manager', 'school_it'];
+// Roles with pages of their own only: admissions (issue 11), IT readiness (issue 14) and e-tickets (issue 15).
+const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council', 'training_manager', 'school_it', 'transit_officer', 'transit_operator'];
 
 export function Page({ req, title, children, narrow, head }: PageProps): JSX.Element {
   const lang = req.lang;
@@ -43,7 +43,7 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ['/', m.navHome],
     ['/thu-tuc', m.navProcedures],
     ['/tra-cuu-ho-so', m.navLookup],
-    ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers]] as [string, Text][]) : []),
+    ...(user?.kind === 'citizen' ? ([['/ho-so-cua-toi', m.navMyDossiers], ['/ve-dien-tu', m.navETickets]] as [string, Text][]) : []),
     // The one-stop office and its quality figures are for staff of the back office; admissions staff hold only their
     // own pages (least privilege: the links would lead them to a 403).
     ...(user?.kind === 'staff' && user.roles.some((r) => !ADMISSIONS_ONLY.includes(r))
@@ -58,6 +58,9 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ...(user?.roles.includes('school_it') ? ([['/thiet-bi-cntt-truong', m.navSchoolIt]] as [string, Text][]) : []),
     ...(user?.roles.includes('education_office') ? ([['/thiet-bi-cntt-truong/so-gd', m.navOfficeSchoolIt]] as [string, Text][]) : []),
     ...(user?.roles.includes('training_manager') ? ([['/dao-tao-cntt', m.navTraining]] as [string, Text][]) : []),
+    // Public-transport e-tickets (issue 15): the centre's officer; an operator's clearing staff see their clearing only.
+    ...(user?.roles.includes('transit_officer') ? ([['/quan-ly/ve-dien-tu', m.navETicketsDesk]] as [string, Text][]) : []),
+    ...(user?.roles.includes('transit_operator') ? ([['/quan-ly/ve-dien-tu/doi-soat', m.navETicketsClearing]] as [string, Text][]) : []),
     ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],

@@ -20,6 +20,9 @@ export const shell = {
   navSchoolAdmissions: { vi: 'Tuyển sinh của trường', en: 'School admissions' },
   navOfficeAdmissions: { vi: 'Tuyển sinh toàn thành phố', en: 'City admissions' },
   navTraining: { vi: 'Bồi dưỡng CNTT', en: 'IT training' },
+  navETickets: { vi: 'Vé điện tử', en: 'E-tickets' },
+  navETicketsDesk: { vi: 'Quản lý vé điện tử', en: 'E-ticket accounts' },
+  navETicketsClearing: { vi: 'Đối soát vé điện tử', en: 'E-ticket clearing' },
   navSchoolIt: { vi: 'Thiết bị CNTT của trường', en: 'School IT equipment' },
   navOfficeSchoolIt: { vi: 'Thiết bị CNTT các trường', en: 'Schools\' IT equipment' },
   unverified: {

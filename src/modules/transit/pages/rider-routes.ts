@@ -10,6 +10,7 @@ import { buyListedPass, busRoutes, mayBuy, passProducts } from './passes.ts';
 import { FareTableList } from './views/fares.tsx';
 import { FormPage, formErrors, type FormSpec } from './views/form.tsx';
 import { NoAccountPage, RIDER_PATH, RiderPage } from './views/rider.tsx';
+import { disputePages, riderTrips } from './trip-routes.ts';
 
 type Q = Record<string, unknown>;
 export const str = (q: Q, k: string): string => (typeof q[k] === 'string' ? (q[k] as string).replaceAll('\0', '').trim().slice(0, 200) : '');
@@ -22,7 +23,7 @@ export function signInFirst(req: FastifyRequest, reply: FastifyReply): FastifyRe
   return req.user ? null : reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
 }
 
-const NOTICES = { saved: m.done, age: m.ageDone } as const;
+const NOTICES = { saved: m.done, age: m.ageDone, dispute: m.disputeFiled } as const;
 
 export async function riderPages(app: FastifyInstance, platform: Platform): Promise<void> {
   /** The citizen's own account; staff are refused (their pages are under /quan-ly/ve-dien-tu). */
@@ -38,9 +39,12 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
     const account = await own(req);
     if (!account) return noStore(reply).html(NoAccountPage({ req }));
     const done = str(req.query as Q, 'xong');
-    const notice = done === 'saved' || done === 'age' ? NOTICES[done] : undefined;
-    return noStore(reply).html(RiderPage({ req, o: await accountOverview(platform, req.user, account.id), notice }));
+    const notice = done === 'saved' || done === 'age' || done === 'dispute' ? NOTICES[done] : undefined;
+    const trips = await riderTrips(platform, req, account);
+    return noStore(reply).html(RiderPage({ req, o: await accountOverview(platform, req.user, account.id), notice, trips }));
   });
+
+  await disputePages(app, platform);
 
   app.post(`${RIDER_PATH}/mo-tai-khoan`, async (req, reply) => {
     const user = requireUser(req.user);

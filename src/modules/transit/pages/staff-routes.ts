@@ -8,12 +8,17 @@ import { requireOfficer } from '../riders/access.ts';
 import { t } from '../../../platform/web/i18n.ts';
 import { CONCESSION_LABELS, m, STATUS_LABELS } from './messages.ts';
 import { idParam, noStore, signInFirst, str } from './rider-routes.ts';
+import { tripHistory } from '../taps/index.ts';
+import { deskPages } from './desk-routes.ts';
+import { TripsSection } from './views/trips.tsx';
 import { FormPage, formErrors, type FormSpec } from './views/form.tsx';
 import { STAFF_PATH, StaffAccountPage, StaffSearchPage } from './views/staff.tsx';
 
 type Q = Record<string, unknown>;
 
 export async function staffPages(app: FastifyInstance, platform: Platform): Promise<void> {
+  await deskPages(app, platform);
+
   app.get(STAFF_PATH, async (req, reply) => {
     const first = signInFirst(req, reply);
     if (first) return first;
@@ -30,7 +35,10 @@ export async function staffPages(app: FastifyInstance, platform: Platform): Prom
     if (first) return first;
     requireOfficer(req.user);
     const o = await accountOverview(platform, req.user, idParam(req));
-    return noStore(reply).html(StaffAccountPage({ req, o, saved: str(req.query as Q, 'xong') === 'saved' }));
+    const raw = str(req.query as Q, 'trang');
+    const h = await tripHistory(platform, req.user, o.account, /^\d{1,4}$/.test(raw) ? Number(raw) : 1);
+    const trips = await TripsSection({ lang: req.lang, h, pageHref: (n) => `${STAFF_PATH}/tai-khoan/${o.account.id}?trang=${n}#trips` });
+    return noStore(reply).html(StaffAccountPage({ req, o, saved: str(req.query as Q, 'xong') === 'saved', trips }));
   });
 
   app.post(`${STAFF_PATH}/tai-khoan/:id/the/:mid/khoa`, async (req, reply) => {

@@ -3,7 +3,7 @@
 // Other modules (the fare engine, validators, pages) call what is exported here.
 export { openAccount, findAccountOfCitizen, setAccountStatus, RIDER_CATEGORIES } from './accounts.ts';
 export { registerMedium, blockMedium, replaceLostCard, accountOfMedium, MEDIUM_KINDS, type MediumInput } from './media.ts';
-export { topUp, buyPass, balanceOf, MAX_AMOUNT, type PassInput } from './money.ts';
+export { topUp, buyPass, balanceOf, refund, MAX_AMOUNT, type PassInput } from './money.ts';
 export { proveAge, grantConcession, concessionsOf, CONCESSION_CATEGORIES, SENIOR_AGE } from './concessions.ts';
 export { listDelta, fullList, versionChanges, denyForDebt, clearDebt, type ListDelta, type ListItem } from './lists.ts';
 export { fareProfile, chargeBalance, type FareProfile } from './clearing.ts';

@@ -1,9 +1,11 @@
 // Balances and passes. The balance lives in the append-only ledger and never goes below zero (the database refuses it
 // too: migrations/0047). Pass prices come from the caller until the fare engine (built separately) supplies them.
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../platform/auth/access.ts';
+import type { PlatformTables } from '../../../platform/db/index.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
-import { requireOwnerOrOfficer } from './access.ts';
+import { requireOfficer, requireOwnerOrOfficer } from './access.ts';
 import { RiderErrors } from './errors.ts';
 import { Fields, pgError } from './input.ts';
 import { asPlatformDb, type PassRow, type RidersDb, ridersDb, ridersRepo } from './repo.ts';
@@ -91,4 +93,25 @@ export async function buyPass(platform: Platform, actor: Actor, input: PassInput
     await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.pass.buy', entity: 'transit_pass', entityId: pass.id, data: { accountId: account.id, productId, routeId, price, validFrom, validTo } });
     return { pass, balance: await ridersRepo.balance(trx, account.id) };
   });
+}
+
+/**
+ * Gives money back to the balance (a disputed trip, issue 15): the centre's officer only, a `refund` row on the
+ * append-only ledger and an audit row. `within` runs it inside the caller's transaction, so the caller's own change
+ * (the dispute's status) and the refund are saved together or not at all. A blocked account still gets its refund.
+ */
+export async function refund(platform: Platform, actor: Actor, input: { accountId: number; amount: unknown; reference: string }, within?: Kysely<PlatformTables>): Promise<{ ledgerId: number; balance: number }> {
+  const user = requireOfficer(actor);
+  const f = new Fields();
+  const amount = f.money('amount', input.amount, 1, MAX_AMOUNT);
+  const reference = f.text('reference', input.reference, /^.{1,200}$/su, 'Mã tham chiếu tối đa 200 ký tự.', 'The reference is at most 200 characters.');
+  f.check();
+  const run = async (trx: RidersDb) => {
+    const account = Number.isSafeInteger(input.accountId) && input.accountId > 0 ? await ridersRepo.findAccount(trx, input.accountId, true) : undefined;
+    if (!account) throw RiderErrors.ACCOUNT_NOT_FOUND();
+    const row = await ridersRepo.addLedger(trx, { account_id: account.id, medium_id: null, kind: 'refund', amount, reference, created_by: user.id });
+    await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.balance.refund', entity: 'transit_account', entityId: account.id, data: { amount, reference, ledgerId: row.id } });
+    return { ledgerId: row.id, balance: Number(row.balance_after) };
+  };
+  return within ? run(ridersDb(within)) : ridersDb(platform.database.db).transaction().execute(run);
 }

@@ -10,3 +10,5 @@ export { faresFromNetwork, fareNetworkOf, type NetworkFares } from './fare-netwo
 export { engineAccount, RIDER_CATEGORY_FARE, CONCESSION_FARE } from './profile.ts';
 export { TapErrors } from './errors.ts';
 export type { TapsTables, ChargeStatus } from './repo.ts';
+export { tripHistory, tripWithTaps, showTrip, routeLabels, HISTORY_DAYS, DAYS_PER_PAGE, type TripHistory, type DayShown, type TripShown } from './history.ts';
+export type { TripRow, TapRow } from './repo.ts';

@@ -101,4 +101,20 @@ export const tapsRepo = {
   upsertClearing: (db: TapsDb, row: Selectable<ClearingTable>) =>
     db.insertInto('transit_clearing').values({ ...row, revenue_by_rule: JSON.stringify(row.revenue_by_rule) as unknown as Record<string, number> }).onConflict((oc) => oc.columns(['operator_code', 'service_day']).doNothing()).execute(),
   clearing: (db: TapsDb, operator: string, day: string) => db.selectFrom('transit_clearing').selectAll().where('operator_code', '=', operator).where('service_day', '=', day).executeTakeFirst(),
+  /** The account's service days with trips from `fromDay` on, newest first, one page of them. */
+  tripDaysOf: async (db: TapsDb, accountId: number, fromDay: string, limit: number, offset: number): Promise<{ days: string[]; total: number }> => {
+    const base = db.selectFrom('transit_trips').where('account_id', '=', accountId).where('service_day', '>=', fromDay);
+    const rows = await base.select('service_day').distinct().orderBy('service_day', 'desc').limit(limit).offset(offset).execute();
+    const count = await base.select((eb) => eb.fn.count<string>('service_day').distinct().as('n')).executeTakeFirst();
+    return { days: rows.map((r) => dayText(r.service_day)), total: Number(count?.n ?? 0) };
+  },
+  tripsOfDays: (db: TapsDb, accountId: number, days: readonly string[]) =>
+    days.length === 0 ? Promise.resolve([]) : db.selectFrom('transit_trips').selectAll().where('account_id', '=', accountId).where('service_day', 'in', days).orderBy('service_day', 'desc').orderBy('id').execute(),
+  chargesOfDays: (db: TapsDb, accountId: number, days: readonly string[]) =>
+    days.length === 0 ? Promise.resolve([]) : db.selectFrom('transit_charges').selectAll().where('account_id', '=', accountId).where('service_day', 'in', days).execute(),
+  findTrip: (db: TapsDb, id: number) => db.selectFrom('transit_trips').selectAll().where('id', '=', id).executeTakeFirst(),
+  tapsByIds: (db: TapsDb, ids: readonly string[]) => (ids.length === 0 ? Promise.resolve([]) : db.selectFrom('transit_taps').selectAll().where('tap_id', 'in', ids).orderBy('tapped_at').orderBy('tap_id').execute()),
 };
+
+/** A `date` column as YYYY-MM-DD whichever way the driver hands it back. */
+export const dayText = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));

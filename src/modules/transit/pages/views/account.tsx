@@ -1,5 +1,5 @@
 // An e-ticket account as its holder and the centre's officer see it (issue 15): media with status, balance, passes,
-// free-travel categories, trips (filled by the taps' side later) and, for the officer, the ledger.
+// free-travel categories, trips (the taps' priced days, given by the page) and the ledger.
 import type { FastifyRequest } from 'fastify';
 import { CsrfField } from '../../../../platform/web/layout.tsx';
 import { t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
@@ -37,7 +37,7 @@ function Table({ caption, heads, rows }: { caption: string; heads: string[]; row
   );
 }
 
-export function AccountDetails({ req, o, blockAction, showLedger }: { req: FastifyRequest; o: AccountOverview; blockAction: (mediumId: number) => string; showLedger: boolean }): JSX.Element {
+export function AccountDetails({ req, o, blockAction, showLedger, trips }: { req: FastifyRequest; o: AccountOverview; blockAction: (mediumId: number) => string; showLedger: boolean; trips?: JSX.Element }): JSX.Element {
   const lang = req.lang;
   const mediaHeads = [t(lang, m.kind), t(lang, m.number), t(lang, m.status), t(lang, m.action)];
   return (
@@ -110,8 +110,12 @@ export function AccountDetails({ req, o, blockAction, showLedger }: { req: Fasti
       )}
       <h2 safe>{t(lang, m.concessions)}</h2>
       <p safe>{o.concessions.length === 0 ? t(lang, m.noConcessions) : o.concessions.map((c) => label(lang, CONCESSION_LABELS, c)).join(', ')}</p>
-      <h2 safe>{t(lang, m.trips)}</h2>
-      <p safe>{t(lang, m.noTrips)}</p>
+      {trips ?? (
+        <>
+          <h2 safe>{t(lang, m.trips)}</h2>
+          <p safe>{t(lang, m.noTrips)}</p>
+        </>
+      )}
       {showLedger ? (
         <>
           <h2 safe>{t(lang, m.ledger)}</h2>

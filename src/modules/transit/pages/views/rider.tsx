@@ -24,7 +24,7 @@ export function NoAccountPage({ req }: { req: FastifyRequest }): JSX.Element {
   );
 }
 
-export function RiderPage({ req, o, notice }: { req: FastifyRequest; o: AccountOverview; notice?: Text | undefined }): JSX.Element {
+export function RiderPage({ req, o, notice, trips }: { req: FastifyRequest; o: AccountOverview; notice?: Text | undefined; trips?: JSX.Element }): JSX.Element {
   const lang = req.lang;
   const links: [string, Text][] = [
     ['dang-ky-the', m.registerCard],
@@ -51,7 +51,7 @@ export function RiderPage({ req, o, notice }: { req: FastifyRequest; o: AccountO
           </li>
         ))}
       </ul>
-      <AccountDetails req={req} o={o} blockAction={(id) => `${RIDER_PATH}/the/${id}/khoa`} showLedger />
+      <AccountDetails req={req} o={o} blockAction={(id) => `${RIDER_PATH}/the/${id}/khoa`} showLedger trips={trips} />
     </Page>
   );
 }

@@ -31,11 +31,23 @@ export function StaffSearchPage({ req, q, notFound }: { req: FastifyRequest; q: 
         ''
       )}
       <Search req={req} q={q} />
+      <ul>
+        <li>
+          <a href={`${STAFF_PATH}/khieu-nai`} safe>
+            {t(req.lang, m.disputesDesk)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/doi-soat`} safe>
+            {t(req.lang, m.clearing)}
+          </a>
+        </li>
+      </ul>
     </Page>
   );
 }
 
-export function StaffAccountPage({ req, o, saved }: { req: FastifyRequest; o: AccountOverview; saved: boolean }): JSX.Element {
+export function StaffAccountPage({ req, o, saved, trips }: { req: FastifyRequest; o: AccountOverview; saved: boolean; trips?: JSX.Element }): JSX.Element {
   const lang = req.lang;
   const base = `${STAFF_PATH}/tai-khoan/${o.account.id}`;
   return (
@@ -65,7 +77,7 @@ export function StaffAccountPage({ req, o, saved }: { req: FastifyRequest; o: Ac
           </a>
         </li>
       </ul>
-      <AccountDetails req={req} o={o} blockAction={(id) => `${base}/the/${id}/khoa`} showLedger />
+      <AccountDetails req={req} o={o} blockAction={(id) => `${base}/the/${id}/khoa`} showLedger trips={trips} />
     </Page>
   );
 }

@@ -1,0 +1,82 @@
+// /quan-ly/ve-dien-tu/doi-soat: an operator's trips and revenue by fare rule for one service day, and its CSV (issue 15).
+import type { FastifyRequest } from 'fastify';
+import { ErrorSummary, Field, Page, SelectField, type Option } from '../../../../platform/web/layout.tsx';
+import { t } from '../../../../platform/web/i18n.ts';
+import type { Clearing } from '../../taps/index.ts';
+import { m } from '../messages.ts';
+import { dong } from './account.tsx';
+import { STAFF_PATH } from './staff.tsx';
+
+export const CLEARING_PATH = `${STAFF_PATH}/doi-soat`;
+
+export function ClearingPage({ req, operators, typed, errors, c }: { req: FastifyRequest; operators: Option[]; typed: { day: string; operator: string }; errors: { field: string; message: string }[]; c: Clearing | undefined }): JSX.Element {
+  const lang = req.lang;
+  const errOf = (id: string) => errors.find((e) => e.field === id)?.message;
+  const heads = [t(lang, m.rule), t(lang, m.tripsCount), t(lang, m.revenue)];
+  const q = (x: Clearing) => `ngay=${encodeURIComponent(x.serviceDay)}&don-vi=${encodeURIComponent(x.operatorCode)}`;
+  return (
+    <Page req={req} title={m.clearing}>
+      <h1 safe>{t(lang, m.clearing)}</h1>
+      <ErrorSummary lang={lang} errors={errors} />
+      <p safe>{t(lang, m.clearingIntro)}</p>
+      <form method="get" action={CLEARING_PATH} novalidate>
+        <SelectField id="don-vi" label={t(lang, m.operator)} options={operators} value={typed.operator} error={errOf('don-vi')} />
+        <Field id="ngay" label={t(lang, m.day)} value={typed.day} error={errOf('ngay')} />
+        <button type="submit" safe>
+          {t(lang, m.show)}
+        </button>
+      </form>
+      {c ? (
+        <>
+          <h2 safe>{`${c.operatorCode} — ${c.serviceDay}`}</h2>
+          {c.priced ? '' : <p class="notice" role="status" safe>{t(lang, m.notPriced)}</p>}
+          <table class="cards-on-phone">
+            <caption safe>{`${t(lang, m.clearing)} ${c.operatorCode} ${c.serviceDay}`}</caption>
+            <thead>
+              <tr>
+                {heads.map((x) => (
+                  <th scope="col" safe>
+                    {x}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {c.byRule.map((r) => (
+                <tr>
+                  <td data-label={heads[0]} safe>
+                    {r.ruleId}
+                  </td>
+                  <td data-label={heads[1]} class="num" safe>
+                    {String(r.trips)}
+                  </td>
+                  <td data-label={heads[2]} class="num" safe>
+                    {dong(lang, r.revenue)}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" data-label={heads[0]} safe>
+                  {t(lang, m.total)}
+                </th>
+                <td data-label={heads[1]} class="num" safe>
+                  {String(c.trips)}
+                </td>
+                <td data-label={heads[2]} class="num" safe>
+                  {dong(lang, c.revenue)}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <p>
+            <a href={`${CLEARING_PATH}/tep?${q(c)}`} download="" safe>
+              {t(lang, m.download)}
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,141 @@
+// The trips section of an account page (issue 15): service days newest first, each day's trips with stops, route,
+// time, price and the fare engine's explanation in the page's language, and the day's charge (paid, or owed with the
+// next attempt); then the rider's disputes with their answers.
+import { t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
+import type { DisputeShown } from '../../disputes/index.ts';
+import type { DayShown, TripHistory } from '../../taps/index.ts';
+import { m } from '../messages.ts';
+import { dong } from './account.tsx';
+
+const vnTime = (d: Date): string => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+function chargeLine(lang: Lang, c: DayShown['charge']): string {
+  if (!c) return '';
+  const total = `${t(lang, m.dayTotal)}: ${dong(lang, c.amount)}`;
+  if (c.status === 'paid') return `${total} — ${t(lang, m.chargePaid)}`;
+  if (c.status === 'written_off') return `${total} — ${t(lang, m.chargeWrittenOff)}`;
+  if (c.status === 'pending') return `${total} — ${t(lang, m.chargePending)}`;
+  const next = c.nextAttemptAt ? `${t(lang, m.nextAttempt)}: ${vnTime(c.nextAttemptAt)}` : t(lang, m.noNextAttempt);
+  return `${total} — ${t(lang, m.chargeDebt)} (${next})`;
+}
+
+export function TripsSection({ lang, h, disputeHref, pageHref }: { lang: Lang; h: TripHistory; disputeHref?: (tripId: number) => string; pageHref: (page: number) => string }): JSX.Element {
+  const heads = [t(lang, m.time), t(lang, m.route), t(lang, m.from), t(lang, m.to), t(lang, m.price), t(lang, m.why), ...(disputeHref ? [t(lang, m.action)] : [])];
+  return (
+    <section aria-labelledby="trips">
+      <h2 id="trips" safe>
+        {t(lang, m.trips)}
+      </h2>
+      <p safe>{t(lang, m.tripsIntro)}</p>
+      {h.days.length === 0 ? <p safe>{t(lang, m.noTrips)}</p> : ''}
+      {h.days.map((d) => (
+        <>
+          <table class="cards-on-phone">
+            <caption safe>{`${t(lang, m.serviceDay)} ${d.day}`}</caption>
+            <thead>
+              <tr>
+                {heads.map((x) => (
+                  <th scope="col" safe>
+                    {x}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.trips.map((x) => (
+                <tr>
+                  <td data-label={heads[0]} safe>
+                    {x.time}
+                  </td>
+                  <td data-label={heads[1]} safe>
+                    {x.routeLabel}
+                  </td>
+                  <td data-label={heads[2]} safe>
+                    {x.fromStop}
+                  </td>
+                  <td data-label={heads[3]} safe>
+                    {x.toStop}
+                  </td>
+                  <td data-label={heads[4]} class="num" safe>
+                    {dong(lang, x.amount)}
+                  </td>
+                  <td data-label={heads[5]} safe>
+                    {lang === 'vi' ? x.explanation.vi : x.explanation.en}
+                  </td>
+                  {disputeHref ? (
+                    <td data-label={heads[6]}>
+                      <a href={disputeHref(x.id)} safe>
+                        {`${t(lang, m.dispute)} (${x.time} ${x.routeLabel})`}
+                      </a>
+                    </td>
+                  ) : (
+                    ''
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p safe>{chargeLine(lang, d.charge)}</p>
+        </>
+      ))}
+      {h.pages > 1 ? (
+        <nav aria-label={t(lang, m.pageN)}>
+          {h.page > 1 ? (
+            <a href={pageHref(h.page - 1)} safe>
+              {t(lang, m.newer)}
+            </a>
+          ) : (
+            ''
+          )}{' '}
+          <span safe>{`${t(lang, m.pageN)} ${h.page} / ${h.pages}`}</span>{' '}
+          {h.page < h.pages ? (
+            <a href={pageHref(h.page + 1)} safe>
+              {t(lang, m.older)}
+            </a>
+          ) : (
+            ''
+          )}
+        </nav>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+export const DISPUTE_STATUS: Record<string, Text> = { open: m.disputeOpen, refunded: m.disputeRefunded, rejected: m.disputeRejected, answered: m.disputeAnswered };
+
+export function RiderDisputes({ lang, list }: { lang: Lang; list: DisputeShown[] }): JSX.Element {
+  if (list.length === 0) return <></>;
+  const heads = [t(lang, m.trip), t(lang, m.reason), t(lang, m.status), t(lang, m.answer)];
+  return (
+    <table class="cards-on-phone">
+      <caption safe>{t(lang, m.disputes)}</caption>
+      <thead>
+        <tr>
+          {heads.map((x) => (
+            <th scope="col" safe>
+              {x}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((d) => (
+          <tr>
+            <td data-label={heads[0]} safe>{`${d.day} ${d.trip.time} ${d.trip.routeLabel} — ${dong(lang, d.trip.amount)}`}</td>
+            <td data-label={heads[1]} safe>
+              {d.dispute.reason}
+            </td>
+            <td data-label={heads[2]} safe>
+              {`${t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}${d.dispute.refund_amount === null ? '' : `: ${dong(lang, Number(d.dispute.refund_amount))}`}`}
+            </td>
+            <td data-label={heads[3]} safe>
+              {d.dispute.answer ?? ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
