@@ -3,14 +3,16 @@
 // publishes the fare version, settings and the deny/allow lists with their deltas (TRANSPORT.md §2).
 import mqtt, { type MqttClient } from 'mqtt';
 import {
-  CENTRE_CLIENT_ID, type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type ListName, type StatusMessage, type TapBatch,
+  type AckMessage, CENTRE_CLIENT_ID, type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type ListName, type StatusMessage, type TapBatch,
   parsePayload, topics, validatorOfTopic,
 } from './protocol.ts';
 
 /**
  * Stores a batch (the taps module's ingestTaps(platform, batch) behind a closure); it checks the signature and
  * must be idempotent by tap id. Resolving means every tap in the batch is stored (or was already): they are
- * acknowledged. Rejecting acknowledges nothing; the validator sends them again.
+ * acknowledged. Rejecting with an error carrying a 4xx `status` and a `code` (the platform's AppError) refuses the
+ * batch for good: the validator is told why and parks the taps. Any other rejection (the database is down)
+ * acknowledges nothing; the validator sends them again.
  */
 export type TapSink = (batch: TapBatch) => Promise<unknown>;
 
@@ -63,17 +65,23 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
   }
 
   async function handleBatch(validatorId: string, m: Record<string, unknown>): Promise<void> {
-    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
+    const ids = Array.isArray(m.taps) ? m.taps.map((t: unknown) => (t as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string') : [];
+    const refuse = async (code: string, reason: string) => {
       stats.refused++;
-      warn('transit validator batch malformed', { validatorId });
-      return;
+      warn('transit validator batch refused', { validatorId, code, reason });
+      const ack: AckMessage = { tapIds: ids, refused: { code, reason } };
+      await publish(topics.ack(validatorId), ack);
+    };
+    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
+      return refuse('BATCH_INVALID', 'The batch is malformed or published under another validator\'s topic.');
     }
     const batch = m as unknown as TapBatch;
     try {
       await options.sink(batch);
     } catch (err) {
-      stats.refused++;
-      warn('transit validator batch refused', { validatorId, error: err instanceof Error ? err.message : String(err) });
+      const e = err as { status?: unknown; code?: unknown; message?: unknown } | null;
+      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.code === 'string') return refuse(e.code, String(e.message ?? e.code));
+      warn('transit validator batch not stored, the validator will resend', { validatorId, error: err instanceof Error ? err.message : String(err) });
       return;
     }
     stats.batches++;
