@@ -1,0 +1,80 @@
+// The fare centre inside the app (issue 15, TRANSPORT.md §2; docs/transit-validators.md): with EGOV_TRANSIT_BROKER
+// set it connects to the validators' broker, stores their signed batches through the tap ingest, answers each batch
+// (stored, or refused for good with the reason), and publishes the deny/allow lists every EGOV_TRANSIT_LISTS_SECONDS,
+// so a debt cleared reaches the validators well within the hour. The nightly pricing and the hourly retry of declined
+// charges run as jobs.
+import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
+import type { Platform } from '../../platform/http/context.ts';
+import { fullList, listDelta } from './riders/index.ts';
+import { transitSystemActor } from './system.ts';
+import { ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
+import { type Centre, connectCentre, type FaresMessage, type ListSource } from './validators/index.ts';
+
+export const PRICE_DAY_JOB = 'transit.price-day';
+export const RETRY_CHARGES_JOB = 'transit.retry-charges';
+/** A service day runs 04:30 to 04:29 the next morning (TRANSPORT.md, daily cap as TfL); pricing waits until 04:45 Vietnam time. */
+export const PRICE_DAY_CRON = '45 4 * * *';
+export const RETRY_CHARGES_CRON = '17 * * * *';
+
+/** Validators price nothing themselves (§2: prices are computed centrally); the version tells them the rules in force. */
+const CENTRAL_FARES: FaresMessage = { version: 'central', summary: { pricing: 'central' } };
+
+export function centreLists(platform: Platform): ListSource {
+  return {
+    full: async (list) => fullList(platform, await transitSystemActor(platform), list),
+    delta: async (list, since) => listDelta(platform, await transitSystemActor(platform), list, since),
+  };
+}
+
+/** Starts the centre when EGOV_TRANSIT_BROKER is set; the connection is made in the background so a start never waits for the broker. */
+export function startTransitCentre(platform: Platform): { close(): Promise<void>; ready: Promise<Centre | null> } | undefined {
+  const url = platform.config.transitBroker;
+  if (!url) return undefined;
+  const log = platform.log?.child({ module: 'transit.centre' });
+  let timer: NodeJS.Timeout | null = null;
+  let closing = false;
+  const ready = connectCentre({
+    url,
+    sink: (batch) => ingestTaps(platform, batch),
+    lists: centreLists(platform),
+    fares: CENTRAL_FARES,
+    warn: (message, details) => log?.warn(details, message),
+  }).then(
+    (centre) => {
+      if (closing) return centre.close().then(() => null);
+      log?.info({ url: url.replace(/\/\/[^@/]*@/, '//***@') }, 'transit centre connected to the validators broker');
+      timer = setInterval(() => void centre.publishLists().catch((err: unknown) => log?.error({ err }, 'transit lists not published')), platform.config.transitListsSeconds * 1000);
+      timer.unref();
+      return centre;
+    },
+    (err: unknown) => {
+      log?.error({ err }, 'transit centre could not connect to the validators broker');
+      return null;
+    },
+  );
+  return {
+    ready,
+    async close() {
+      closing = true;
+      if (timer) clearInterval(timer);
+      const centre = await Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+      await centre?.close();
+    },
+  };
+}
+
+/** Yesterday's service day (Vietnam time) priced each night; declined or pending charges retried every hour. */
+export async function registerTransitJobs(platform: Platform): Promise<void> {
+  const log = platform.log?.child({ module: 'transit.jobs' });
+  await platform.jobs.work(PRICE_DAY_JOB, async () => {
+    const day = addDays(vietnamDateOf(new Date()), -1);
+    const r = await priceServiceDay(platform, await transitSystemActor(platform), day);
+    log?.info({ day, ...r }, 'transit service day priced');
+  });
+  await platform.jobs.work(RETRY_CHARGES_JOB, async () => {
+    const r = await retryCharges(platform, await transitSystemActor(platform), new Date());
+    log?.info(r, 'transit charges retried');
+  });
+  await platform.jobs.schedule(PRICE_DAY_JOB, PRICE_DAY_CRON);
+  await platform.jobs.schedule(RETRY_CHARGES_JOB, RETRY_CHARGES_CRON);
+}
