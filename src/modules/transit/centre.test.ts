@@ -10,6 +10,7 @@ import { type TestApp, testApp } from '../../testing/app.ts';
 import { seedTransitNetwork, validatorSecret } from './network/index.ts';
 import { openAccount, registerMedium } from './riders/index.ts';
 import { citizen, transitStaff } from './riders/testing.ts';
+import { priceYesterday } from './centre.ts';
 import { priceServiceDay } from './taps/index.ts';
 import { signedBatch, topics, Validator } from './validators/index.ts';
 import { mosquittoMissing, startMosquitto, type TestBroker } from './validators/testing.ts';
@@ -67,11 +68,16 @@ describe('the fare centre in the app', { skip: missing ?? false }, () => {
     const rows = await sql<{ n: number }>`select count(*)::int as n from transit_taps where tap_id in (${on.id}, ${off.id})`.execute(app.database.db);
     assert.equal(rows.rows[0]?.n, 2);
 
-    const run = await priceServiceDay(app.platform, officer, DAY, { now: new Date('2026-06-20T00:00:00Z') });
+    // The nightly job (run by hand here: EGOV_JOBS=off in tests) prices the day before, acting as the system.
+    const run = await priceYesterday(app.platform, new Date('2026-06-12T04:45:00+07:00'));
+    assert.equal(run.serviceDay, DAY);
     assert.equal(run.taps, 2);
     assert.equal(run.accounts, 1);
     assert.equal(run.unmatchedTaps, 0);
     assert.ok(run.total > 0, 'the bus trip is priced');
+    const trips = await sql<{ amount: number }>`select amount::int as amount from transit_trips where service_day = ${DAY}`.execute(app.database.db);
+    assert.equal(trips.rows.length, 1, 'one trip from the tap-on and tap-off');
+    assert.equal((await priceServiceDay(app.platform, officer, DAY)).alreadyPriced, true);
   });
 
   test('a batch signed with the wrong secret is refused for good: the validator parks it and does not resend', async () => {

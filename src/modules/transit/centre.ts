@@ -7,7 +7,7 @@ import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { fullList, listDelta } from './riders/index.ts';
 import { transitSystemActor } from './system.ts';
-import { ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
+import { type DayRunResult, ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
 import { type Centre, connectCentre, type FaresMessage, type ListSource } from './validators/index.ts';
 
 export const PRICE_DAY_JOB = 'transit.price-day';
@@ -63,17 +63,22 @@ export function startTransitCentre(platform: Platform): { close(): Promise<void>
   };
 }
 
+/** The nightly job: the service day before today (Vietnam time) priced by the system; a second run changes nothing. */
+export async function priceYesterday(platform: Platform, now: Date = new Date()): Promise<DayRunResult> {
+  const day = addDays(vietnamDateOf(now), -1);
+  const r = await priceServiceDay(platform, await transitSystemActor(platform), day, { now });
+  platform.log?.info({ day, ...r }, 'transit service day priced');
+  return r;
+}
+
 /** Yesterday's service day (Vietnam time) priced each night; declined or pending charges retried every hour. */
 export async function registerTransitJobs(platform: Platform): Promise<void> {
-  const log = platform.log?.child({ module: 'transit.jobs' });
   await platform.jobs.work(PRICE_DAY_JOB, async () => {
-    const day = addDays(vietnamDateOf(new Date()), -1);
-    const r = await priceServiceDay(platform, await transitSystemActor(platform), day);
-    log?.info({ day, ...r }, 'transit service day priced');
+    await priceYesterday(platform);
   });
   await platform.jobs.work(RETRY_CHARGES_JOB, async () => {
     const r = await retryCharges(platform, await transitSystemActor(platform), new Date());
-    log?.info(r, 'transit charges retried');
+    platform.log?.info(r, 'transit charges retried');
   });
   await platform.jobs.schedule(PRICE_DAY_JOB, PRICE_DAY_CRON);
   await platform.jobs.schedule(RETRY_CHARGES_JOB, RETRY_CHARGES_CRON);
