@@ -5,10 +5,13 @@
 // charges run as jobs.
 import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
+import { demoValidators, findValidator, routeStops, validatorSecret } from './network/index.ts';
 import { fullList, listDelta } from './riders/index.ts';
 import { transitSystemActor } from './system.ts';
 import { type DayRunResult, ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
-import { type Centre, connectCentre, type FaresMessage, type ListSource } from './validators/index.ts';
+import {
+  type Centre, connectCentre, type FaresMessage, type ListSource, type SimulatedValidator, type SimulationOptions, type SimulationReport, simulateTraffic,
+} from './validators/index.ts';
 
 export const PRICE_DAY_JOB = 'transit.price-day';
 export const RETRY_CHARGES_JOB = 'transit.retry-charges';
@@ -82,4 +85,38 @@ export async function registerTransitJobs(platform: Platform): Promise<void> {
   });
   await platform.jobs.schedule(PRICE_DAY_JOB, PRICE_DAY_CRON);
   await platform.jobs.schedule(RETRY_CHARGES_JOB, RETRY_CHARGES_CRON);
+}
+
+/** The demo validators registered in this database (active ones), with their real secrets and their routes' stops. */
+export async function registeredFleet(platform: Platform): Promise<SimulatedValidator[]> {
+  const db = platform.database.db;
+  const stops = new Map<string, string[]>();
+  const out: SimulatedValidator[] = [];
+  for (const d of await demoValidators(db)) {
+    const v = await findValidator(db, d.id);
+    if (!v?.active) continue;
+    let stopIds: string[] = [];
+    if (v.kind === 'vehicle' && v.routeId) {
+      if (!stops.has(v.routeId)) stops.set(v.routeId, (await routeStops(db, v.routeId)).map((s) => s.stopId));
+      stopIds = stops.get(v.routeId) ?? [];
+    }
+    out.push({ id: v.id, secret: await validatorSecret(db, platform.secrets, v.id), ...(v.routeId ? { routeId: v.routeId } : {}), stopIds });
+  }
+  // Buses and gates mixed, so a small fleet has both.
+  const buses = out.filter((v) => v.stopIds.length > 0);
+  const gates = out.filter((v) => v.stopIds.length === 0);
+  const mixed: SimulatedValidator[] = [];
+  for (let i = 0; i < Math.max(buses.length, gates.length); i++) mixed.push(...[buses[i], gates[i]].filter((x): x is SimulatedValidator => x !== undefined));
+  return mixed;
+}
+
+/** `egov transit simulate --database`: the registered validators tap into this database through the real ingest. */
+export async function simulateIntoDatabase(platform: Platform, options: Omit<SimulationOptions, 'registered'>): Promise<SimulationReport & { fleet: number }> {
+  const fleet = await registeredFleet(platform);
+  const r = await simulateTraffic({
+    ...options,
+    // Its own client id: an app running its centre on the same broker keeps its session.
+    registered: { fleet, sink: (batch) => ingestTaps(platform, batch), lists: centreLists(platform), centreClientId: 'egov-centre-simulator' },
+  });
+  return { ...r, fleet: Math.min(fleet.length, options.validators) };
 }

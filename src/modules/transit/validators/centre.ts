@@ -29,6 +29,8 @@ export interface CentreOptions {
   fares: FaresMessage;
   config?: ConfigMessage;
   reconnectMs?: number;
+  /** The MQTT client id (default egov-centre); a second centre on the same broker (the simulator) needs its own. */
+  clientId?: string;
   /** Problems the operator should see (bad payloads, refused batches); the app passes its logger. */
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -45,7 +47,7 @@ export interface Centre {
 
 export async function connectCentre(options: CentreOptions): Promise<Centre> {
   const warn = options.warn ?? (() => undefined);
-  const client: MqttClient = await mqtt.connectAsync(options.url, { clientId: CENTRE_CLIENT_ID, clean: false, reconnectPeriod: options.reconnectMs ?? 1000, connectTimeout: 5000 });
+  const client: MqttClient = await mqtt.connectAsync(options.url, { clientId: options.clientId ?? CENTRE_CLIENT_ID, clean: false, reconnectPeriod: options.reconnectMs ?? 1000, connectTimeout: 5000 });
   const published: Record<ListName, number> = { deny: 0, allow: 0 };
   const stats = { batches: 0, taps: 0, refused: 0, resentLists: 0 };
   const statuses = new Map<string, StatusMessage>();
