@@ -90,6 +90,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await m.jobs?.(platform);
   }
   await server.ready();
+  const running: { close(): Promise<void> }[] = [];
+  for (const m of modules) {
+    const r = await m.start?.(platform);
+    if (r) running.push(r);
+  }
 
   let closed = false;
   return {
@@ -100,6 +105,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       if (closed) return;
       closed = true;
       await server.close();
+      for (const r of running.reverse()) await r.close();
       await jobs.stop();
       mailer.close();
       if (!opts.database) await database.close();

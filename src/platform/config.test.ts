@@ -73,3 +73,13 @@ test('EGOV_DOCUMENT_EXCHANGE: off unless set; a folder or an http(s) relay with 
   assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE: 'axis', EGOV_DOCUMENT_EXCHANGE_AGENCIES: 'UBND' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_AGENCIES=/.test(err.message));
   assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE_AGENCIES: '000.04.51.H26' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_AGENCIES=.*only with EGOV_DOCUMENT_EXCHANGE/.test(err.message));
 });
+
+test('EGOV_TRANSIT_BROKER: no fare centre unless set (empty too); an MQTT URL; lists every 60 s unless set', () => {
+  assert.equal(loadConfig({}).transitBroker, undefined);
+  assert.equal(loadConfig({ EGOV_TRANSIT_BROKER: '' }).transitBroker, undefined);
+  assert.equal(loadConfig({ EGOV_TRANSIT_BROKER: 'mqtts://broker.hanoi.example:8883' }).transitBroker, 'mqtts://broker.hanoi.example:8883');
+  assert.equal(loadConfig({}).transitListsSeconds, 60);
+  assert.equal(loadConfig({ EGOV_TRANSIT_LISTS_SECONDS: '30' }).transitListsSeconds, 30);
+  assert.throws(() => loadConfig({ EGOV_TRANSIT_BROKER: 'http://broker:1883' }), (err: unknown) => err instanceof ConfigError && /^EGOV_TRANSIT_BROKER=.*expected an MQTT URL/.test(err.message));
+  assert.throws(() => loadConfig({ EGOV_TRANSIT_LISTS_SECONDS: '1' }), (err: unknown) => err instanceof ConfigError && /^EGOV_TRANSIT_LISTS_SECONDS=/.test(err.message));
+});

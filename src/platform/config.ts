@@ -66,6 +66,13 @@ const Env = z.object({
     .string()
     .regex(/^\s*\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\s*(,\s*\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\s*)*$/, 'agency codes separated by commas')
     .optional(),
+  // Transit validators (issue 15, docs/transit-validators.md): the MQTT broker the fare centre connects to; unset or
+  // empty: no centre (the default, so a start needs no broker). Lists go out to validators every so many seconds.
+  EGOV_TRANSIT_BROKER: z
+    .string()
+    .regex(/^$|^(mqtts?|wss?):\/\/[^\s]+$/, 'an mqtt:// URL')
+    .optional(),
+  EGOV_TRANSIT_LISTS_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
@@ -123,6 +130,10 @@ export interface Config {
   documentExchange: DocumentExchangeConfig | undefined;
   /** EGOV_DOCUMENT_EXCHANGE_AGENCIES: the agency codes this instance serves (undefined: every active agency). */
   documentExchangeAgencies: readonly string[] | undefined;
+  /** EGOV_TRANSIT_BROKER: the MQTT URL of the validators' broker; undefined: the fare centre is not started. */
+  transitBroker: string | undefined;
+  /** EGOV_TRANSIT_LISTS_SECONDS: how often list changes are published to the validators. */
+  transitListsSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +154,8 @@ const EXPECTED: Record<string, string> = {
   EGOV_TRUST_PROXY: 'true or false',
   EGOV_FIGURES_MAX_AGE: 'a number of seconds from 0 to 3600',
   EGOV_PAGE_CACHE: 'a number of seconds from 0 to 600',
+  EGOV_TRANSIT_BROKER: 'an MQTT URL, e.g. mqtt://broker.example:1883 or mqtts://… (empty: no fare centre)',
+  EGOV_TRANSIT_LISTS_SECONDS: 'a number of seconds from 5 to 3600',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -220,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCertDir: e.EGOV_DOCUMENT_CERT_DIR === undefined ? undefined : resolve(e.EGOV_DOCUMENT_CERT_DIR),
     documentExchange,
     documentExchangeAgencies: e.EGOV_DOCUMENT_EXCHANGE_AGENCIES === undefined ? undefined : [...new Set(e.EGOV_DOCUMENT_EXCHANGE_AGENCIES.split(',').map((c) => c.trim()))],
+    transitBroker: e.EGOV_TRANSIT_BROKER || undefined,
+    transitListsSeconds: e.EGOV_TRANSIT_LISTS_SECONDS,
     files:
       e.FILES_STORE === 's3'
         ? {

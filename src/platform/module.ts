@@ -14,4 +14,9 @@ export interface Module {
   seedDemo?(platform: Platform): Promise<void>;
   /** Job handlers and schedules. */
   jobs?(platform: Platform): Promise<void>;
+  /**
+   * Long-running connections (e.g. the transit fare centre on its MQTT broker), started once the app is ready;
+   * the answer's close() runs when the app closes, before the job queue and the database.
+   */
+  start?(platform: Platform): Promise<{ close(): Promise<void> } | undefined>;
 }

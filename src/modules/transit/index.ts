@@ -5,6 +5,7 @@ import type { Module } from '../../platform/module.ts';
 import { riderPages } from './pages/rider-routes.ts';
 import { staffPages } from './pages/staff-routes.ts';
 import { seedTransitDemo } from './seed.ts';
+import { registerTransitJobs, startTransitCentre } from './centre.ts';
 
 export const transitModule: Module = {
   name: 'transit',
@@ -15,6 +16,10 @@ export const transitModule: Module = {
   seedDemo: async (platform) => {
     await seedTransitDemo(platform);
   },
+  // Yesterday's service day priced at 04:45 Vietnam time; declined charges retried hourly (centre.ts).
+  jobs: (platform) => registerTransitJobs(platform),
+  // The fare centre on the validators' MQTT broker, when EGOV_TRANSIT_BROKER is set (docs/transit-validators.md).
+  start: (platform) => Promise.resolve(startTransitCentre(platform)),
 };
 
 export * from './network/index.ts';
@@ -22,3 +27,5 @@ export * from './riders/index.ts';
 export * from './fares/index.ts';
 export { passProducts, FARES_FOLDER, type PassProduct } from './pages/passes.ts';
 export { seedTransitDemo, DEMO_RIDER, DEMO_CARD_UID } from './seed.ts';
+export { startTransitCentre, registerTransitJobs, PRICE_DAY_JOB, RETRY_CHARGES_JOB } from './centre.ts';
+export { transitSystemActor } from './system.ts';

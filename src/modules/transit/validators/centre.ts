@@ -3,14 +3,16 @@
 // publishes the fare version, settings and the deny/allow lists with their deltas (TRANSPORT.md §2).
 import mqtt, { type MqttClient } from 'mqtt';
 import {
-  CENTRE_CLIENT_ID, type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type ListName, type StatusMessage, type TapBatch,
+  type AckMessage, CENTRE_CLIENT_ID, type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type ListName, type StatusMessage, type TapBatch,
   parsePayload, topics, validatorOfTopic,
 } from './protocol.ts';
 
 /**
  * Stores a batch (the taps module's ingestTaps(platform, batch) behind a closure); it checks the signature and
  * must be idempotent by tap id. Resolving means every tap in the batch is stored (or was already): they are
- * acknowledged. Rejecting acknowledges nothing; the validator sends them again.
+ * acknowledged. Rejecting with an error carrying a 4xx `status` and a `code` (the platform's AppError) refuses the
+ * batch for good: the validator is told why and parks the taps. Any other rejection (the database is down)
+ * acknowledges nothing; the validator sends them again.
  */
 export type TapSink = (batch: TapBatch) => Promise<unknown>;
 
@@ -27,6 +29,8 @@ export interface CentreOptions {
   fares: FaresMessage;
   config?: ConfigMessage;
   reconnectMs?: number;
+  /** The MQTT client id (default egov-centre); a second centre on the same broker (the simulator) needs its own. */
+  clientId?: string;
   /** Problems the operator should see (bad payloads, refused batches); the app passes its logger. */
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -43,7 +47,7 @@ export interface Centre {
 
 export async function connectCentre(options: CentreOptions): Promise<Centre> {
   const warn = options.warn ?? (() => undefined);
-  const client: MqttClient = await mqtt.connectAsync(options.url, { clientId: CENTRE_CLIENT_ID, clean: false, reconnectPeriod: options.reconnectMs ?? 1000, connectTimeout: 5000 });
+  const client: MqttClient = await mqtt.connectAsync(options.url, { clientId: options.clientId ?? CENTRE_CLIENT_ID, clean: false, reconnectPeriod: options.reconnectMs ?? 1000, connectTimeout: 5000 });
   const published: Record<ListName, number> = { deny: 0, allow: 0 };
   const stats = { batches: 0, taps: 0, refused: 0, resentLists: 0 };
   const statuses = new Map<string, StatusMessage>();
@@ -63,17 +67,23 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
   }
 
   async function handleBatch(validatorId: string, m: Record<string, unknown>): Promise<void> {
-    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
+    const ids = Array.isArray(m.taps) ? m.taps.map((t: unknown) => (t as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string') : [];
+    const refuse = async (code: string, reason: string) => {
       stats.refused++;
-      warn('transit validator batch malformed', { validatorId });
-      return;
+      warn('transit validator batch refused', { validatorId, code, reason });
+      const ack: AckMessage = { tapIds: ids, refused: { code, reason } };
+      await publish(topics.ack(validatorId), ack);
+    };
+    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
+      return refuse('BATCH_INVALID', 'The batch is malformed or published under another validator\'s topic.');
     }
     const batch = m as unknown as TapBatch;
     try {
       await options.sink(batch);
     } catch (err) {
-      stats.refused++;
-      warn('transit validator batch refused', { validatorId, error: err instanceof Error ? err.message : String(err) });
+      const e = err as { status?: unknown; code?: unknown; message?: unknown } | null;
+      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.code === 'string') return refuse(e.code, String(e.message ?? e.code));
+      warn('transit validator batch not stored, the validator will resend', { validatorId, error: err instanceof Error ? err.message : String(err) });
       return;
     }
     stats.batches++;

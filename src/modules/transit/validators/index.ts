@@ -6,8 +6,8 @@ export { connectCentre, type Centre, type CentreOptions, type TapSink, type List
 export { ValidatorCache, quantile } from './cache.ts';
 export { memoryOutbox, fileOutbox, type Outbox } from './outbox.ts';
 export { memoryLists, memorySink } from './memory.ts';
-export { simulateTraffic, type SimulationOptions, type SimulationReport } from './simulate.ts';
+export { simulateTraffic, type SimulationOptions, type SimulationReport, type SimulatedValidator } from './simulate.ts';
 export {
-  topics, canonicalBatch, signBatch, verifyBatch, validatorClientId, CENTRE_CLIENT_ID, TAP_KEYS,
-  type Tap, type TapBatch, type TapDecision, type TapReason, type ListEntry, type ListName, type FullListMessage, type DeltaMessage, type FaresMessage, type ConfigMessage, type AckMessage, type StatusMessage,
+  topics, signedBatch, tapForIngest, validatorClientId, CENTRE_CLIENT_ID,
+  type Tap, type TapBatch, type TapInput, type TapDecision, type TapReason, type ListEntry, type ListName, type FullListMessage, type DeltaMessage, type FaresMessage, type ConfigMessage, type AckMessage, type StatusMessage,
 } from './protocol.ts';

@@ -1,7 +1,8 @@
 // In-memory stand-ins for the simulator and tests: a versioned list source (the riders' lists have the same shape)
 // and a tap sink keyed by tap id that checks signatures, as the real ingest does.
 import type { ListSource, TapSink } from './centre.ts';
-import { type DeltaMessage, type ListEntry, type ListName, type Tap, verifyBatch } from './protocol.ts';
+import { signatureMatches } from '../taps/index.ts';
+import type { DeltaMessage, ListEntry, ListName, TapInput } from './protocol.ts';
 
 interface Change {
   version: number;
@@ -39,17 +40,21 @@ export function memoryLists(initial: Partial<Record<ListName, ListEntry[]>> = {}
   return source;
 }
 
-/** A sink that stores each tap once by id and refuses batches whose signature does not match. */
-export function memorySink(secretOf: (validatorId: string) => string): TapSink & { taps: Map<string, Tap>; received: number } {
-  const taps = new Map<string, Tap>();
+/** A sink that stores each tap once by id and refuses batches whose signature does not match (401 BAD_SIGNATURE, as the ingest). */
+export function memorySink(secretOf: (validatorId: string) => string): TapSink & { taps: Map<string, TapInput>; received: number; failNext: number } {
+  const taps = new Map<string, TapInput>();
   const sink = Object.assign(
     (batch: Parameters<TapSink>[0]) => {
-      if (!verifyBatch(secretOf(batch.validatorId), batch)) return Promise.reject(new Error(`bad signature from ${batch.validatorId}`));
+      if (!signatureMatches(secretOf(batch.validatorId), batch)) return Promise.reject(Object.assign(new Error(`bad signature from ${batch.validatorId}`), { code: 'BAD_SIGNATURE', status: 401 }));
+      if (sink.failNext > 0) {
+        sink.failNext--;
+        return Promise.reject(new Error('the store is unavailable')); // transient: no status, the validator resends
+      }
       sink.received += batch.taps.length;
       for (const t of batch.taps) if (!taps.has(t.id)) taps.set(t.id, t);
       return Promise.resolve();
     },
-    { taps, received: 0 },
+    { taps, received: 0, failNext: 0 },
   );
   return sink;
 }

@@ -11,14 +11,15 @@
 //     egov/transit/lists/<deny|allow>/full  retained  FullListMessage  the whole list at its version
 //     egov/transit/lists/<deny|allow>/delta           DeltaMessage   what changed from `since` to `version`
 //     egov/transit/v/<id>/lists                       FullListMessage  a full list for one validator that fell behind
-//     egov/transit/v/<id>/ack                         AckMessage     the tap ids the centre has stored
+//     egov/transit/v/<id>/ack                         AckMessage     the tap ids the centre has stored, or refused for good
 //   validator → centre
 //     egov/transit/v/<id>/taps                        TapBatch       signed taps, removed from the outbox once acked
 //     egov/transit/v/<id>/status            retained  StatusMessage  heartbeat; also the last will (online: false)
 //
-// A tap batch is signed with HMAC-SHA256 (hex) under the validator's secret over canonicalBatch(): JSON.stringify of
-// { validatorId, taps } with each tap's keys in TAP_KEYS order and absent optional keys left out.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// A tap batch on the wire is the taps module's TapBatch ({ validatorId, sentAt, taps, signature }), signed as its
+// canonical text says (taps/canonical.ts): one signed format from the device to the database. The validator keeps
+// its own Tap (with the reason and concession category of its offline decision) and maps it with tapForIngest().
+import { type TapBatch, type TapInput, signBatch } from '../taps/index.ts';
 
 export const TOPIC_ROOT = 'egov/transit';
 export type ListName = 'deny' | 'allow';
@@ -74,8 +75,14 @@ export interface ConfigMessage {
   /** An unacknowledged batch is sent again after this many ms. */
   resendMs?: number;
 }
+/**
+ * The centre's answer to a batch. Without `refused`: the ids are stored (or were already). With `refused`: the batch
+ * was refused for good (unknown or blocked validator, bad signature, malformed taps, clock a day ahead) and sending it
+ * again cannot help; the validator takes the ids out of its outbox and parks them for the maintainer, with the reason.
+ */
 export interface AckMessage {
   tapIds: string[];
+  refused?: { code: string; reason: string };
 }
 export interface StatusMessage {
   validatorId: string;
@@ -102,33 +109,25 @@ export interface Tap {
   stopId?: string;
   category?: string;
 }
-export const TAP_KEYS = ['id', 'at', 'mediumKind', 'mediumKey', 'direction', 'decision', 'reason', 'routeId', 'stopId', 'category'] as const;
+export type { TapBatch, TapInput };
 
-export interface TapBatch {
-  validatorId: string;
-  taps: Tap[];
-  signature: string;
+/**
+ * The one mapping from the validator's tap to the ingest's (TRANSPORT.md §2: the validator decides, the centre prices).
+ * A free ride under a concession is an admission; the reason and category stay on the device, the centre finds the
+ * concession again from the rider's account. The route comes from the validator's registration, not from the tap.
+ */
+export function tapForIngest(t: Tap): TapInput {
+  return {
+    id: t.id, mediumKind: t.mediumKind, mediumKey: t.mediumKey, at: t.at, direction: t.direction,
+    ...(t.stopId === undefined ? {} : { stopId: t.stopId }),
+    decision: t.decision === 'deny' ? 'deny' : 'admit',
+  };
 }
 
-/** The text a batch's signature covers: fixed key order so both ends hash the same bytes. */
-export function canonicalBatch(validatorId: string, taps: readonly Tap[]): string {
-  const ordered = taps.map((t) => {
-    const o: Record<string, unknown> = {};
-    for (const k of TAP_KEYS) if (t[k] !== undefined) o[k] = t[k];
-    return o;
-  });
-  return JSON.stringify({ validatorId, taps: ordered });
-}
-
-export function signBatch(secret: string, validatorId: string, taps: readonly Tap[]): TapBatch {
-  const signature = createHmac('sha256', secret).update(canonicalBatch(validatorId, taps)).digest('hex');
-  return { validatorId, taps: [...taps], signature };
-}
-
-export function verifyBatch(secret: string, batch: TapBatch): boolean {
-  const want = Buffer.from(createHmac('sha256', secret).update(canonicalBatch(batch.validatorId, batch.taps)).digest('hex'));
-  const got = Buffer.from(String(batch.signature));
-  return want.length === got.length && timingSafeEqual(want, got);
+/** A signed batch of the validator's taps, in the ingest's format. */
+export function signedBatch(secret: string, validatorId: string, taps: readonly Tap[], sentAt = new Date().toISOString()): TapBatch {
+  const b = { validatorId, sentAt, taps: taps.map(tapForIngest) };
+  return { ...b, signature: signBatch(secret, b) };
 }
 
 /** Parses a JSON payload; null when it is not JSON or not an object. */

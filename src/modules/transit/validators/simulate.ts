@@ -4,7 +4,7 @@
 // acknowledged and stored, and the offline decision times.
 import { randomBytes } from 'node:crypto';
 import { quantile } from './cache.ts';
-import { connectCentre } from './centre.ts';
+import { connectCentre, type ListSource, type TapSink } from './centre.ts';
 import { memoryLists, memorySink } from './memory.ts';
 import type { ListEntry } from './protocol.ts';
 import { Validator } from './validator.ts';
@@ -24,6 +24,20 @@ export interface SimulationOptions {
   seed?: number;
   /** How long to wait at the end for every tap to be acknowledged (default 30 s). */
   drainMs?: number;
+  /**
+   * Registered validators with their real secrets and the stops a vehicle may tap at (gates tap at their station),
+   * with the app's tap ingest as the sink and its lists: the simulation then stores into that database. Without it,
+   * made-up validators, an in-memory sink and lists.
+   */
+  registered?: { fleet: SimulatedValidator[]; sink: TapSink; lists: ListSource; centreClientId?: string };
+}
+
+export interface SimulatedValidator {
+  id: string;
+  secret: string;
+  routeId?: string;
+  /** Stops of the route, one picked per tap; empty for a metro gate. */
+  stopIds: string[];
 }
 
 export interface SimulationReport {
@@ -33,6 +47,8 @@ export interface SimulationReport {
   stored: number;
   duplicatesDropped: number;
   unacknowledged: number;
+  /** Taps the centre refused for good (parked by their validators). */
+  refused: number;
   denied: number;
   free: number;
   offlineMinutes: number;
@@ -70,20 +86,37 @@ export async function simulateTraffic(o: SimulationOptions): Promise<SimulationR
     allow: Array.from({ length: 200 }, (_, i) => ({ ...medium(1000 + i), category: i % 2 ? 'senior' : 'disability' })),
   });
   const secrets = new Map<string, string>();
-  const sink = memorySink((id) => secrets.get(id) ?? '');
-  const centre = await connectCentre({ url: o.url, sink, lists, fares: { version: 'sim', summary: {} } });
+  const memory = memorySink((id) => secrets.get(id) ?? '');
+  // What reached the store, counted the same way for the in-memory sink and the app's ingest.
+  const storedIds = new Set<string>();
+  let received = 0;
+  const inner: TapSink = o.registered?.sink ?? memory;
+  const sink: TapSink = async (batch) => {
+    await inner(batch);
+    received += batch.taps.length;
+    for (const t of batch.taps) storedIds.add(t.id);
+  };
+  const centre = await connectCentre({ url: o.url, sink, lists: o.registered?.lists ?? lists, fares: { version: 'sim', summary: {} }, ...(o.registered?.centreClientId ? { clientId: o.registered.centreClientId } : {}) });
+  const stopsOf = new Map<Validator, string[]>();
   const validators: Validator[] = [];
   const offlineUntil = new Map<Validator, number>();
   let offlineMinutes = 0;
+  let free = 0;
+  let denied = 0;
   try {
-    for (let i = 0; i < o.validators; i++) {
+    const fleet: SimulatedValidator[] = o.registered?.fleet.slice(0, o.validators) ?? Array.from({ length: o.validators }, (_, i) => {
       const id = `V-SIM${String(1 + (i % 40)).padStart(2, '0')}-${1 + Math.floor(i / 40)}`;
-      secrets.set(id, randomBytes(32).toString('base64url'));
-      const v = new Validator({ id, secret: secrets.get(id) ?? '', url: o.url, routeId: id.split('-')[1], flushMs: 250, resendMs: 3000, reconnectMs: 300, chaos: { duplicateShare: o.duplicates, reorder: true, random } });
+      return { id, secret: randomBytes(32).toString('base64url'), routeId: id.split('-')[1] ?? '', stopIds: [] };
+    });
+    for (const f of fleet) {
+      secrets.set(f.id, f.secret);
+      const v = new Validator({ id: f.id, secret: f.secret, url: o.url, ...(f.routeId ? { routeId: f.routeId } : {}), flushMs: 250, resendMs: 3000, reconnectMs: 300, chaos: { duplicateShare: o.duplicates, reorder: true, random } });
       await v.connect();
       validators.push(v);
+      stopsOf.set(v, f.stopIds);
     }
-    await Promise.all(validators.map((v) => v.until(() => v.cache.version('deny') > 0, 5000)));
+    // A registered database may have empty lists (version 0): wait for the fares, which the centre always publishes.
+    await Promise.all(validators.map((v) => v.until(() => v.cache.fares !== null && (o.registered !== undefined || v.cache.version('deny') > 0), 5000)));
     // Stretches of 3–10 minutes; the chance to start one keeps the offline share near the one asked.
     const startChance = o.offlineShare > 0 ? Math.min(1, o.offlineShare / (6.5 * (1 - Math.min(o.offlineShare, 0.9)))) : 0;
     const day = new Date();
@@ -106,23 +139,29 @@ export async function simulateTraffic(o: SimulationOptions): Promise<SimulationR
         if (offlineUntil.has(v)) offlineMinutes++;
         const rate = tapsPerMinute(now.getHours());
         const count = Math.floor(rate) + (random() < rate % 1 ? 1 : 0);
-        for (let k = 0; k < count; k++) v.tap(medium(Math.floor(random() * MEDIA)), { at: new Date(now.getTime() + random() * 60_000), direction: random() < 0.5 ? 'on' : 'off' });
+        const stops = stopsOf.get(v) ?? [];
+        for (let k = 0; k < count; k++) {
+          const stopId = stops.length > 0 ? stops[Math.floor(random() * stops.length)] : undefined;
+          const made = v.tap(medium(Math.floor(random() * MEDIA)), { at: new Date(now.getTime() + random() * 60_000), direction: random() < 0.5 ? 'on' : 'off', ...(stopId ? { stopId } : {}) });
+          if (made.decision === 'admit_free') free++;
+          if (made.decision === 'deny') denied++;
+        }
       }
       await sleep(msPerMinute);
     }
     for (const v of offlineUntil.keys()) await v.connect().catch(() => undefined);
     await Promise.allSettled(validators.map((v) => v.drained(o.drainMs ?? 30_000)));
     const decisions = validators.flatMap((v) => v.decisionMs);
-    const all = [...sink.taps.values()];
     return {
       tapsMade: decisions.length,
       published: validators.reduce((n, v) => n + v.published, 0),
       acked: validators.reduce((n, v) => n + v.acked, 0),
-      stored: sink.taps.size,
-      duplicatesDropped: sink.received - sink.taps.size,
+      stored: storedIds.size,
+      duplicatesDropped: received - storedIds.size,
       unacknowledged: validators.reduce((n, v) => n + v.outbox.size(), 0),
-      denied: all.filter((t) => t.decision === 'deny').length,
-      free: all.filter((t) => t.decision === 'admit_free').length,
+      refused: validators.reduce((n, v) => n + v.parked.length, 0),
+      denied,
+      free,
       offlineMinutes,
       decisionP50Ms: quantile(decisions, 0.5),
       decisionP99Ms: quantile(decisions, 0.99),

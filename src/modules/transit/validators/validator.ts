@@ -6,7 +6,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { ValidatorCache } from './cache.ts';
 import { memoryOutbox, type Outbox } from './outbox.ts';
 import {
-  type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type StatusMessage, type Tap, parsePayload, signBatch, topics, validatorClientId,
+  type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type StatusMessage, type Tap, parsePayload, signedBatch, topics, validatorClientId,
 } from './protocol.ts';
 
 export interface ValidatorOptions {
@@ -34,6 +34,8 @@ export class Validator {
   readonly decisionMs: number[] = [];
   published = 0;
   acked = 0;
+  /** Taps the centre refused for good (AckMessage.refused), out of the outbox, kept for the maintainer with the reason. */
+  readonly parked: { tap: Tap; code: string; reason: string }[] = [];
   private client: MqttClient | null = null;
   private readonly sentAt = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
@@ -120,7 +122,7 @@ export class Validator {
     if (chaos?.reorder) due = shuffle(due, random);
     for (let i = 0; i < due.length; i += this.settings.batchSize) {
       const taps = due.slice(i, i + this.settings.batchSize);
-      const payload = JSON.stringify(signBatch(this.options.secret, this.id, taps));
+      const payload = JSON.stringify(signedBatch(this.options.secret, this.id, taps));
       for (const t of taps) this.sentAt.set(t.id, now);
       const times = chaos?.duplicateShare && random() < chaos.duplicateShare ? 2 : 1;
       for (let k = 0; k < times; k++) {
@@ -166,7 +168,13 @@ export class Validator {
     if (!m) return;
     if (topic === topics.ack(this.id) && Array.isArray(m.tapIds)) {
       const ids = m.tapIds.filter((x): x is string => typeof x === 'string');
-      this.acked += this.outbox.remove(ids);
+      const refused = m.refused as { code?: unknown; reason?: unknown } | undefined;
+      if (refused && typeof refused === 'object') {
+        // Sending a refused batch again cannot help (bad signature, unknown validator…): park it, do not resend forever.
+        const wanted = new Set(ids);
+        for (const tap of this.outbox.pending()) if (wanted.has(tap.id)) this.parked.push({ tap, code: String(refused.code), reason: String(refused.reason) });
+        this.outbox.remove(ids);
+      } else this.acked += this.outbox.remove(ids);
       for (const id of ids) this.sentAt.delete(id);
     } else if (topic === topics.fares) {
       this.cache.setFares(m as unknown as FaresMessage);

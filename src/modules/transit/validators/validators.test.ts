@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Centre, connectCentre } from './centre.ts';
 import { memoryLists, memorySink } from './memory.ts';
-import { signBatch, topics } from './protocol.ts';
+import { signedBatch, topics } from './protocol.ts';
 import { simulateTraffic } from './simulate.ts';
 import { mosquittoMissing, startMosquitto, type TestBroker } from './testing.ts';
 import { Validator } from './validator.ts';
@@ -63,7 +63,7 @@ describe('validators over MQTT', { skip: missing ?? false }, () => {
     await v.disconnect();
     const tap = v.tap(card('twice'));
     const raw = await mqtt.connectAsync(broker.url, { clientId: 'test-duplicator' });
-    const payload = JSON.stringify(signBatch(SECRET, v.id, [tap]));
+    const payload = JSON.stringify(signedBatch(SECRET, v.id, [tap]));
     const before = sink.received;
     await raw.publishAsync(topics.taps(v.id), payload, { qos: 1 });
     await raw.publishAsync(topics.taps(v.id), payload, { qos: 1 });
@@ -75,15 +75,28 @@ describe('validators over MQTT', { skip: missing ?? false }, () => {
     assert.equal([...sink.taps.keys()].filter((id) => id === tap.id).length, 1);
   });
 
-  test('a batch with a wrong signature is not acknowledged and stays in the outbox', async () => {
-    const v = new Validator({ id: 'V-01-9', secret: 'not-the-registered-one', url: broker.url, flushMs: 100, reconnectMs: 100 });
+  test('a batch with a wrong signature is refused for good: parked with the reason, not stored, not resent', async () => {
+    const v = new Validator({ id: 'V-01-9', secret: 'not-the-registered-one', url: broker.url, flushMs: 100, resendMs: 200, reconnectMs: 100 });
     validators.push(v);
     await v.connect();
     const tap = v.tap(card('forged'));
-    await new Promise((r) => setTimeout(r, 800));
-    assert.equal(v.outbox.size(), 1);
+    await v.until(() => v.parked.length > 0, 5000);
+    assert.equal(v.outbox.size(), 0);
+    assert.deepEqual(v.parked.map((p) => [p.tap.id, p.code]), [[tap.id, 'BAD_SIGNATURE']]);
     assert.equal(sink.taps.has(tap.id), false);
+    const published = v.published;
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(v.published, published, 'not sent again');
     await v.disconnect();
+  });
+
+  test('a transient failure of the sink acknowledges nothing: the taps are sent again and stored', async () => {
+    const v = await validator('V-01-8');
+    sink.failNext = 1;
+    const tap = v.tap(card('retry-1'));
+    await v.drained(10_000);
+    assert.ok(sink.taps.has(tap.id));
+    assert.equal(v.parked.length, 0);
   });
 
   test('the broker killed and restarted mid-run loses nothing (QoS 1, persistent sessions)', async () => {
