@@ -1,6 +1,6 @@
 // /quan-ly/ve-dien-tu/doi-soat: an operator's trips and revenue by fare rule for one service day, and its CSV (issue 15).
 import type { FastifyRequest } from 'fastify';
-import { ErrorSummary, Field, Page, SelectField, type Option } from '../../../../platform/web/layout.tsx';
+import { CardsTable, ErrorSummary, Field, Page, SelectField, type CardCell, type Option } from '../../../../platform/web/layout.tsx';
 import { t } from '../../../../platform/web/i18n.ts';
 import type { Clearing } from '../../taps/index.ts';
 import { m } from '../messages.ts';
@@ -30,44 +30,15 @@ export function ClearingPage({ req, operators, typed, errors, c }: { req: Fastif
         <>
           <h2 safe>{`${c.operatorCode} — ${c.serviceDay}`}</h2>
           {c.priced ? '' : <p class="notice" role="status" safe>{t(lang, m.notPriced)}</p>}
-          <table class="cards-on-phone">
-            <caption safe>{`${t(lang, m.clearing)} ${c.operatorCode} ${c.serviceDay}`}</caption>
-            <thead>
-              <tr>
-                {heads.map((x) => (
-                  <th scope="col" safe>
-                    {x}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {c.byRule.map((r) => (
-                <tr>
-                  <td data-label={heads[0]} safe>
-                    {r.ruleId}
-                  </td>
-                  <td data-label={heads[1]} class="num" safe>
-                    {String(r.trips)}
-                  </td>
-                  <td data-label={heads[2]} class="num" safe>
-                    {dong(lang, r.revenue)}
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" data-label={heads[0]} safe>
-                  {t(lang, m.total)}
-                </th>
-                <td data-label={heads[1]} class="num" safe>
-                  {String(c.trips)}
-                </td>
-                <td data-label={heads[2]} class="num" safe>
-                  {dong(lang, c.revenue)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <CardsTable
+            caption={`${t(lang, m.clearing)} ${c.operatorCode} ${c.serviceDay}`}
+            heads={heads}
+            rows={[
+              ...c.byRule.map((r): CardCell[] => [{ text: r.ruleId }, { text: String(r.trips), class: 'num' }, { text: dong(lang, r.revenue), class: 'num' }]),
+              [{ text: t(lang, m.total), header: true }, { text: String(c.trips), class: 'num' }, { text: dong(lang, c.revenue), class: 'num' }],
+            ]}
+            cells={(row) => row}
+          />
           <p>
             <a href={`${CLEARING_PATH}/tep?${q(c)}`} download="" safe>
               {t(lang, m.download)}

@@ -2,7 +2,7 @@
 // trip's taps as the validators recorded them (issue 15).
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, Field, Page, SelectField, TextAreaField } from '../../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField, TextAreaField } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import type { DisputeShown } from '../../disputes/index.ts';
 import { m } from '../messages.ts';
@@ -35,35 +35,22 @@ export function DeskPage({ req, list, saved }: { req: FastifyRequest; list: Disp
       {list.length === 0 ? (
         <p safe>{t(lang, m.noDisputes)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{t(lang, m.disputesDesk)}</caption>
-          <thead>
-            <tr>
-              {heads.map((x) => (
-                <th scope="col" safe>
-                  {x}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((d) => (
-              <tr>
-                <td data-label={heads[0]} safe>
-                  {tripLine(lang, d)}
-                </td>
-                <td data-label={heads[1]} safe>
-                  {d.dispute.reason}
-                </td>
-                <td data-label={heads[2]}>
-                  <a href={`${DESK_PATH}/${d.dispute.id}`} safe>
-                    {`${t(lang, m.answer)} #${d.dispute.id}`}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={t(lang, m.disputesDesk)}
+          heads={heads}
+          rows={list}
+          cells={(d) => [
+            tripLine(lang, d),
+            d.dispute.reason,
+            {
+              html: (
+                <a href={`${DESK_PATH}/${d.dispute.id}`} safe>
+                  {`${t(lang, m.answer)} #${d.dispute.id}`}
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
     </Page>
   );
@@ -95,39 +82,12 @@ export function AnswerPage({ req, d, typed, errors }: { req: FastifyRequest; d: 
         <dt safe>{t(lang, m.status)}</dt>
         <dd safe>{t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}</dd>
       </dl>
-      <table class="cards-on-phone">
-        <caption safe>{t(lang, m.taps)}</caption>
-        <thead>
-          <tr>
-            {heads.map((x) => (
-              <th scope="col" safe>
-                {x}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {d.taps.map((x) => (
-            <tr>
-              <td data-label={heads[0]} safe>
-                {vnTime(x.tapped_at)}
-              </td>
-              <td data-label={heads[1]} safe>
-                {x.validator_id}
-              </td>
-              <td data-label={heads[2]} safe>
-                {x.operator_code}
-              </td>
-              <td data-label={heads[3]} safe>
-                {x.stop_id}
-              </td>
-              <td data-label={heads[4]} safe>
-                {t(lang, x.direction === 'on' ? m.tapOn : m.tapOff)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardsTable
+        caption={t(lang, m.taps)}
+        heads={heads}
+        rows={d.taps}
+        cells={(x) => [vnTime(x.tapped_at), x.validator_id, x.operator_code, x.stop_id, t(lang, x.direction === 'on' ? m.tapOn : m.tapOff)]}
+      />
       {d.dispute.status === 'open' ? (
         <form method="post" action={`${DESK_PATH}/${d.dispute.id}`} novalidate>
           <CsrfField req={req} />

@@ -1,6 +1,7 @@
 // The trips section of an account page (issue 15): service days newest first, each day's trips with stops, route,
 // time, price and the fare engine's explanation in the page's language, and the day's charge (paid, or owed with the
 // next attempt); then the rider's disputes with their answers.
+import { CardsTable, type CardCell } from '../../../../platform/web/layout.tsx';
 import { t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
 import type { DisputeShown } from '../../disputes/index.ts';
 import type { DayShown, TripHistory } from '../../taps/index.ts';
@@ -30,51 +31,24 @@ export function TripsSection({ lang, h, disputeHref, pageHref }: { lang: Lang; h
       {h.days.length === 0 ? <p safe>{t(lang, m.noTrips)}</p> : ''}
       {h.days.map((d) => (
         <>
-          <table class="cards-on-phone">
-            <caption safe>{`${t(lang, m.serviceDay)} ${d.day}`}</caption>
-            <thead>
-              <tr>
-                {heads.map((x) => (
-                  <th scope="col" safe>
-                    {x}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.trips.map((x) => (
-                <tr>
-                  <td data-label={heads[0]} safe>
-                    {x.time}
-                  </td>
-                  <td data-label={heads[1]} safe>
-                    {x.routeLabel}
-                  </td>
-                  <td data-label={heads[2]} safe>
-                    {x.fromStop}
-                  </td>
-                  <td data-label={heads[3]} safe>
-                    {x.toStop}
-                  </td>
-                  <td data-label={heads[4]} class="num" safe>
-                    {dong(lang, x.amount)}
-                  </td>
-                  <td data-label={heads[5]} safe>
-                    {lang === 'vi' ? x.explanation.vi : x.explanation.en}
-                  </td>
-                  {disputeHref ? (
-                    <td data-label={heads[6]}>
-                      <a href={disputeHref(x.id)} safe>
-                        {`${t(lang, m.dispute)} (${x.time} ${x.routeLabel})`}
-                      </a>
-                    </td>
-                  ) : (
-                    ''
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable
+            caption={`${t(lang, m.serviceDay)} ${d.day}`}
+            heads={heads}
+            rows={d.trips}
+            cells={(x) => {
+              const cells: (string | CardCell)[] = [x.time, x.routeLabel, x.fromStop, x.toStop, { text: dong(lang, x.amount), class: 'num' }, lang === 'vi' ? x.explanation.vi : x.explanation.en];
+              if (disputeHref) {
+                cells.push({
+                  html: (
+                    <a href={disputeHref(x.id)} safe>
+                      {`${t(lang, m.dispute)} (${x.time} ${x.routeLabel})`}
+                    </a>
+                  ),
+                });
+              }
+              return cells;
+            }}
+          />
           <p safe>{chargeLine(lang, d.charge)}</p>
         </>
       ))}
@@ -109,33 +83,16 @@ export function RiderDisputes({ lang, list }: { lang: Lang; list: DisputeShown[]
   if (list.length === 0) return <></>;
   const heads = [t(lang, m.trip), t(lang, m.reason), t(lang, m.status), t(lang, m.answer)];
   return (
-    <table class="cards-on-phone">
-      <caption safe>{t(lang, m.disputes)}</caption>
-      <thead>
-        <tr>
-          {heads.map((x) => (
-            <th scope="col" safe>
-              {x}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((d) => (
-          <tr>
-            <td data-label={heads[0]} safe>{`${d.day} ${d.trip.time} ${d.trip.routeLabel} — ${dong(lang, d.trip.amount)}`}</td>
-            <td data-label={heads[1]} safe>
-              {d.dispute.reason}
-            </td>
-            <td data-label={heads[2]} safe>
-              {`${t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}${d.dispute.refund_amount === null ? '' : `: ${dong(lang, Number(d.dispute.refund_amount))}`}`}
-            </td>
-            <td data-label={heads[3]} safe>
-              {d.dispute.answer ?? ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      caption={t(lang, m.disputes)}
+      heads={heads}
+      rows={list}
+      cells={(d) => [
+        `${d.day} ${d.trip.time} ${d.trip.routeLabel} — ${dong(lang, d.trip.amount)}`,
+        d.dispute.reason,
+        `${t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}${d.dispute.refund_amount === null ? '' : `: ${dong(lang, Number(d.dispute.refund_amount))}`}`,
+        d.dispute.answer ?? '',
+      ]}
+    />
   );
 }
