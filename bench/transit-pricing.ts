@@ -151,10 +151,11 @@ async function main() {
     ].join('\n');
     const secs = Number(values['pgbench-seconds']);
     const one = pgCeiling(scratch.url, script, 1, secs);
-    say(`pgbench ceiling of one account's pricing statements (6 reads, 3 commits: 2 trips + the charge [one commit for the whole day in the app]; the ledger row with its trigger + audit; the charge paid + audit), 1 client as priceServiceDay runs: ${one.line}`);
+    say(`pgbench ceiling of one account's pricing statements (6 reads, 3 commits: 2 trips + the charge [one commit for the whole day in the app]; the ledger row with its trigger + audit; the charge paid + audit), 1 client: ${one.line}`);
     if (Number.isFinite(one.tps)) say(`  → ${one.tps.toFixed(0)} accounts/s at most on one connection: ${(TARGET_ACCOUNTS / one.tps / 60).toFixed(1)} min for ${TARGET_ACCOUNTS.toLocaleString('en')} accounts; the app reached ${Math.round((rate / one.tps) * 100)} % of it`);
     const many = pgCeiling(scratch.url, script, 4, secs);
-    say(`the same with 4 clients (what pricing accounts in parallel could reach): ${many.line}`);
+    say(`the same with 4 clients, as priceServiceDay prices 4 accounts at once on PostgreSQL: ${many.line}`);
+    if (Number.isFinite(many.tps)) say(`  → ${many.tps.toFixed(0)} accounts/s at most on 4 connections: ${(TARGET_ACCOUNTS / many.tps / 60).toFixed(1)} min for ${TARGET_ACCOUNTS.toLocaleString('en')} accounts; the app reached ${Math.round((rate / many.tps) * 100)} % of it`);
     mkdirSync(join(REPO, 'bench/results'), { recursive: true });
     const file = join(REPO, `bench/results/transit-pricing-${started.toISOString().slice(0, 16).replace(':', '')}.txt`);
     writeFileSync(file, `${lines.join('\n')}\n`);

@@ -6,6 +6,7 @@ import { requireStaff } from '../../../platform/auth/access.ts';
 import { Role } from '../../../platform/auth/roles.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
+import { mapLimit } from '../../../platform/async/map-limit.ts';
 import { type FareTable, loadGtfsFaresFromDir, priceDay, type Tap } from '../fares/index.ts';
 import { accountOfMedium, fareProfile, type MediumKind } from '../riders/index.ts';
 import { attemptCharge, type CardPayments } from './charges.ts';
@@ -46,20 +47,33 @@ const localIso = (d: Date, offset: string): string => {
   return `${shifted.toISOString().slice(0, 19)}${offset}`;
 };
 
+/** Accounts are priced this many at once: the pool's connections on PostgreSQL, PGlite's one connection otherwise. */
+const parallel = (platform: Platform): number => (platform.database.kind === 'postgres' ? 4 : 1);
+
 async function accountsOf(platform: Platform, actor: Actor, taps: TapRow[]): Promise<{ byAccount: Map<number, TapRow[]>; unmatched: number }> {
   const byMedium = new Map<string, TapRow[]>();
-  for (const t of taps) byMedium.set(`${t.medium_kind}\n${t.medium_key}`, [...(byMedium.get(`${t.medium_kind}\n${t.medium_key}`) ?? []), t]);
-  const byAccount = new Map<number, TapRow[]>();
-  let unmatched = 0;
-  for (const [k, list] of byMedium) {
+  for (const t of taps) {
+    const k = `${t.medium_kind}\n${t.medium_key}`;
+    const list = byMedium.get(k);
+    if (list) list.push(t);
+    else byMedium.set(k, [t]);
+  }
+  const media = [...byMedium];
+  const owners = await mapLimit(media, parallel(platform), async ([k]) => {
     const [kind = '', key = ''] = k.split('\n');
     try {
-      const id = await accountOfMedium(platform, actor, kind as MediumKind, key);
-      byAccount.set(id, [...(byAccount.get(id) ?? []), ...list]);
+      return await accountOfMedium(platform, actor, kind as MediumKind, key);
     } catch {
-      unmatched += list.length; // an unknown or blocked medium: kept for the disputes desk, not priced
+      return null; // an unknown or blocked medium: kept for the disputes desk, not priced
     }
-  }
+  });
+  const byAccount = new Map<number, TapRow[]>();
+  let unmatched = 0;
+  media.forEach(([, list], i) => {
+    const id = owners[i];
+    if (id === null || id === undefined) unmatched += list.length;
+    else byAccount.set(id, [...(byAccount.get(id) ?? []), ...list]);
+  });
   return { byAccount, unmatched };
 }
 
@@ -75,9 +89,9 @@ export async function priceServiceDay(platform: Platform, actor: Actor, day: str
   const net = await faresFromNetwork(platform.database.db, base);
   const taps = (await tapsRepo.tapsBetween(db, start, end)).filter((t) => t.decision === 'admit');
   const { byAccount, unmatched } = await accountsOf(platform, user, taps);
-  const trips: Omit<TripRow, 'id'>[] = [];
-  const charges: { accountId: number; amount: number; method: ChargeRow['method']; key: string | null }[] = [];
-  for (const [accountId, list] of byAccount) {
+  type Charge = { accountId: number; amount: number; method: ChargeRow['method']; key: string | null };
+  const priced = await mapLimit([...byAccount], parallel(platform), async ([accountId, list]) => {
+    const trips: Omit<TripRow, 'id'>[] = [];
     const profile = await fareProfile(platform, user, accountId, day);
     const operatorOf = new Map(list.map((t) => [t.tap_id, t.operator_code]));
     const engineTaps: Tap[] = list.map((t) => {
@@ -94,8 +108,11 @@ export async function priceServiceDay(platform: Platform, actor: Actor, day: str
     }
     const card = list.find((t) => t.medium_kind === 'bank_card');
     const method = result.total === 0 ? 'none' : card ? 'bank_card' : 'balance';
-    charges.push({ accountId, amount: result.total, method, key: card?.medium_key ?? null });
-  }
+    const charge: Charge = { accountId, amount: result.total, method, key: card?.medium_key ?? null };
+    return { trips, charge };
+  });
+  const trips = priced.flatMap((p) => p.trips);
+  const charges = priced.map((p) => p.charge);
   const total = charges.reduce((s, c) => s + c.amount, 0);
   const now = opts.now ?? new Date();
   const created = await db.transaction().execute(async (trx) => {
@@ -114,6 +131,6 @@ export async function priceServiceDay(platform: Platform, actor: Actor, day: str
     return rows;
   });
   if (created === null) return { ...(await priceServiceDay(platform, actor, day, opts)), alreadyPriced: true };
-  for (const c of created) if (c.status === 'pending') await attemptCharge(platform, user, c, { payments: opts.payments, now });
+  await mapLimit(created.filter((c) => c.status === 'pending'), parallel(platform), (c) => attemptCharge(platform, user, c, { payments: opts.payments, now }));
   return { serviceDay: day, alreadyPriced: false, taps: taps.length, accounts: byAccount.size, unmatchedTaps: unmatched, total };
 }

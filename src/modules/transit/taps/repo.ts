@@ -88,7 +88,10 @@ export const tapsRepo = {
   dayRun: (db: TapsDb, day: string) => db.selectFrom('transit_day_runs').selectAll().where('service_day', '=', day).executeTakeFirst(),
   insertDayRun: (db: TapsDb, row: Omit<Selectable<DayRunsTable>, 'started_at' | 'finished_at'>) =>
     db.insertInto('transit_day_runs').values(row).onConflict((oc) => oc.column('service_day').doNothing()).returning('service_day').executeTakeFirst(),
-  insertTrips: (db: TapsDb, rows: Omit<TripRow, 'id'>[]) => (rows.length === 0 ? Promise.resolve([]) : db.insertInto('transit_trips').values(rows).execute()),
+  /** In slices of 2,000 rows: one statement may bind at most 65,535 parameters (11 a trip), which a city's day passes. */
+  async insertTrips(db: TapsDb, rows: Omit<TripRow, 'id'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) await db.insertInto('transit_trips').values(rows.slice(i, i + 2000)).execute();
+  },
   insertCharge: (db: TapsDb, row: Omit<ChargeRow, 'id' | 'attempts' | 'created_at'> & { attempts: number }) => db.insertInto('transit_charges').values(row).returningAll().executeTakeFirstOrThrow(),
   dueCharges: (db: TapsDb, now: Date) =>
     db.selectFrom('transit_charges').selectAll().where('status', 'in', ['pending', 'declined']).where('next_attempt_at', '<=', now).orderBy('id').execute(),
