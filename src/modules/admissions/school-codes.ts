@@ -5,6 +5,7 @@
 import type { Platform } from '../../platform/http/context.ts';
 import type { Actor } from '../../platform/auth/access.ts';
 import type { Text } from '../../platform/web/i18n.ts';
+import { parseCsv } from '../../platform/text/index.ts';
 import { findUnit } from '../units/index.ts';
 import { issueEnrolmentCodes, type ChildInput } from './issue.ts';
 import { eligibility, PERSONAL_ID_PATTERN, windowState } from './rules.ts';
@@ -41,40 +42,6 @@ const R = {
   otherSchool: { vi: 'Trẻ đã được trường khác cấp mã trong đợt này.', en: 'Another school has issued the child a code in this round.' },
 } satisfies Record<string, Text>;
 
-/** RFC 4180 lines (quotes, doubled quotes, CRLF); the delimiter is a comma, or a semicolon when the first line has no comma. */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-  const sep = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(cell);
-      cell = '';
-    }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows.map((r) => r.map((c) => c.trim()));
-}
-
 function isoDate(s: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) && ['', ...s.split('/').reverse()]);
   if (!m) return null;
@@ -95,7 +62,7 @@ export async function importCodes(
   const db = admissionDb(platform.database.db);
   const { round } = await roundsOf(db, school, input.roundId);
   if (windowState(round, new Date()) === 'closed') throw CodeErrors.ROUND_CLOSED();
-  const rows = parseCsv(input.csv).filter((r) => r.some((c) => c !== ''));
+  const rows = parseCsv(input.csv, { delimiter: 'auto' }).map((r) => r.fields.map((c) => c.trim())).filter((r) => r.some((c) => c !== ''));
   if (rows[0] && !/^\d/.test(rows[0][0] ?? '')) rows.shift(); // a header line
   if (rows.length === 0) throw CodeErrors.EMPTY_FILE();
   if (rows.length > MAX_LINES) throw CodeErrors.TOO_MANY();

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/access.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { parseCsv } from '../../platform/text/index.ts';
 import type { Text } from '../../platform/web/i18n.ts';
 import { findAgencyByCode } from '../units/index.ts';
 import { requireManager } from './access.ts';
@@ -64,25 +65,6 @@ export async function enrolOne(platform: Platform, actor: Actor, classId: number
   return db.transaction().execute(async (trx) => (await enrolIn(trx, user, await classOf(trx, classId, true), [value]))[0]!);
 }
 
-/** A small RFC 4180 subset: comma-separated, quoted fields with doubled quotes; one record a line. */
-export function csvLines(text: string): { line: number; fields: string[] }[] {
-  const out: { line: number; fields: string[] }[] = [];
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  src.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const fields: string[] = [];
-    const re = /\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/gy;
-    let mt: RegExpExecArray | null;
-    while ((mt = re.exec(raw)) !== null) {
-      fields.push(mt[1] !== undefined ? mt[1].replaceAll('""', '"') : (mt[2] ?? '').trim());
-      if (mt[3] === '' || re.lastIndex >= raw.length) break;
-    }
-    if (raw.endsWith(',')) fields.push('');
-    out.push({ line: i + 1, fields });
-  });
-  return out;
-}
-
 export type ImportResult = { ok: true; enrolled: number } | { ok: false; errors: LineError[] };
 
 export async function importCsv(platform: Platform, actor: Actor, classId: number, text: string): Promise<ImportResult> {
@@ -92,7 +74,8 @@ export async function importCsv(platform: Platform, actor: Actor, classId: numbe
   const errors: LineError[] = [];
   // eslint-disable-next-line no-control-regex
   if (/\u0000/.test(text)) return { ok: false, errors: [{ line: 0, message: { vi: 'Tệp không phải văn bản CSV (có ký tự NUL).', en: 'The file is not CSV text (it holds NUL characters).' } }] };
-  const lines = csvLines(text.normalize('NFC')).slice(1);
+  // A name or a position may hold a comma or even a line break inside quotes: the platform's RFC 4180 reader.
+  const lines = parseCsv(text.normalize('NFC')).slice(1).map((r) => ({ line: r.line, fields: r.fields.map((f) => f.trim()) }));
   if (lines.length === 0) return { ok: false, errors: [{ line: 0, message: { vi: 'Tệp không có dòng học viên nào.', en: 'The file has no trainee lines.' } }] };
   if (lines.length > MAX_CSV_LINES) return { ok: false, errors: [{ line: 0, message: { vi: `Tệp có quá ${MAX_CSV_LINES} dòng.`, en: `The file has more than ${MAX_CSV_LINES} lines.` } }] };
   const people: TraineeInput[] = [];

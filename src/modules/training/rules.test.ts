@@ -86,11 +86,13 @@ test('only the training manager creates courses and classes; bad input named', a
 });
 
 test('CSV import: a file with bad lines enrols nobody and names each line; a good file enrols all', async () => {
-  const bad = 'ho_ten,ngay_sinh,ma_co_quan,chuc_vu\nNguyễn Văn An,1985-04-12,000.04.51.H26,Chuyên viên\nTrần Bình,12/04/1985,000.04.51.H26,\n"Lê, Thị Cúc",1990-01-01,999.99.99.H26,Kế toán\nPhạm Dũng,1990-01-01\n';
+  // The first trainee's position holds a line break inside quotes (as a spreadsheet writes a wrapped cell): one
+  // record over two lines, so the bad lines after it are named by the lines they are on in the file.
+  const bad = 'ho_ten,ngay_sinh,ma_co_quan,chuc_vu\nNguyễn Văn An,1985-04-12,000.04.51.H26,"Chuyên viên\nphòng Nội vụ"\nTrần Bình,12/04/1985,000.04.51.H26,\n"Lê, Thị Cúc",1990-01-01,999.99.99.H26,Kế toán\nPhạm Dũng,1990-01-01\n';
   const r = await importCsv(app.platform, manager, basicClass, bad);
   assert.equal(r.ok, false);
   if (!r.ok) {
-    assert.deepEqual(r.errors.map((e) => e.line), [3, 4, 5]);
+    assert.deepEqual(r.errors.map((e) => e.line), [4, 5, 6]);
     assert.match(r.errors[0]!.message.vi, /Ngày sinh/);
     assert.match(r.errors[1]!.message.en, /no agency has the code "999\.99\.99\.H26"/);
     assert.match(r.errors[2]!.message.en, /4 columns/);

@@ -3,7 +3,7 @@
 // row, collecting one clear problem per bad row instead of stopping at the first.
 import { detectEncoding, toUnicode, type TextEncoding } from '../../platform/text/index.ts';
 import { t, type Text } from '../../platform/web/i18n.ts';
-import { parseCsv, withHeader } from './csv.ts';
+import { parseCsv, withHeader } from '../../platform/text/index.ts';
 import { importIssues as m } from './messages.ts';
 import type { UnitHistoryInsert, UnitInsert } from './repo.ts';
 import { COMMUNE_CODE, COMMUNE_TYPES, OLD_UNIT_CODE, PROVINCE_CODE, PROVINCE_TYPES, type UnitTypeName } from './schema.ts';

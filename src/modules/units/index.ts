@@ -46,4 +46,3 @@ export {
 } from './schema.ts';
 export { agencyKindLabels, unitTypeLabels } from './messages.ts';
 // The RFC 4180 reader that names each record's line, shared with other importers (the transit GTFS import).
-export { parseCsv, withHeader, type CsvRecord } from './csv.ts';

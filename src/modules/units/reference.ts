@@ -10,7 +10,7 @@ import type { PlatformTables } from '../../platform/db/index.ts';
 import { getSetting, setSetting } from '../../platform/db/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { nfc } from '../../platform/text/index.ts';
-import { decodeText } from './csv.ts';
+import { decodeText } from '../../platform/text/index.ts';
 import { UnitErrors } from './errors.ts';
 import { checkReferences, issueText, prepareUnitFile, referencedCodes, type ImportIssue, type PreparedFile, type ProvinceScope, type UnitFileKind } from './import.ts';
 import { unitsDb, unitsRepo, type UnitsDb, type UpsertCounts } from './repo.ts';

@@ -12,6 +12,7 @@ export {
   accentedLetters,
   hasUnicodeOnlyLetters,
 } from './legacy.ts';
+export { type CsvRecord, type CsvOptions, parseCsv, withHeader, decodeText, toCsv } from './csv.ts';
 export { isVietnameseSyllable } from './syllable.ts';
 export { type PersonalIdResult, type PinErrorCode, PIN_ERRORS, parsePersonalId } from './pin.ts';
 export { type PinProvinceCode, PIN_PROVINCES, isPinProvinceCode } from './provinces.ts';

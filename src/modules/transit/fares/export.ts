@@ -1,6 +1,6 @@
 // Writes a fare table back as GTFS-Fares v2 files plus the x_* extensions (file name → CSV text), in the column
 // order of files.ts, so that load → export → load gives the same table.
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../../platform/text/index.ts';
 import { FILES, TABLE_NAMES, type Column } from './files.ts';
 import type { FareTable } from './model.ts';
 

@@ -3,7 +3,7 @@
 // table never reaches the engine.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../../../platform/text/index.ts';
 import { FareErrors } from './errors.ts';
 import { FILES, TABLE_NAMES, type Column, type RawTables, type Row } from './files.ts';
 import type { FareTable } from './model.ts';

@@ -3,7 +3,7 @@
 // networks, route_networks, areas and stop_areas when present.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, withHeader } from '../../units/index.ts';
+import { parseCsv, withHeader } from '../../../platform/text/index.ts';
 
 export interface FeedIssue {
   file: string;

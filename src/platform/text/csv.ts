@@ -1,15 +1,29 @@
-// A small RFC 4180 CSV reader for the units files: quoted fields may hold commas, doubled quotes and line
-// breaks; each record keeps the line it starts on so that an import can name the line of a bad row.
+// The platform's one RFC 4180 CSV reader and writer (units, GTFS and fare files, trainees, school codes): quoted
+// fields may hold commas, doubled quotes and line breaks; each record keeps the line it starts on so that an import
+// can name the line of a bad row. Spreadsheets saved with a Vietnamese locale use ';': `delimiter: 'auto'` takes it
+// when the first line has a ';' and no ','.
 
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+export interface CsvOptions {
+  /** ',' (the default), ';', or 'auto': ';' when the first line has a ';' and no ','. */
+  delimiter?: ',' | ';' | 'auto';
+}
+
+function delimiterOf(src: string, option: CsvOptions['delimiter']): ',' | ';' {
+  if (option !== 'auto') return option ?? ',';
+  const first = src.split(/\r?\n/, 1)[0] ?? '';
+  return !first.includes(',') && first.includes(';') ? ';' : ',';
+}
+
+export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
-  const delimiter = /[,\r\n]/g;
+  const sep = delimiterOf(src, options.delimiter);
+  const delimiter = sep === ',' ? /[,\r\n]/g : /[;\r\n]/g;
   const n = src.length;
   let fields: string[] = [];
   let line = 1;
@@ -53,7 +67,7 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     fields.push(field);
     const c = src[i];
-    if (c === ',') {
+    if (c === sep) {
       i++;
       if (i === n) fields.push('');
       else continue;
@@ -90,4 +104,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   } catch {
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
+}
+
+function cell(v: string): string {
+  return /[",;\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** RFC 4180 text: a header line and the rows, fields quoted when they hold a comma, semicolon, quote or line break. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
