@@ -160,7 +160,10 @@ export async function scrollsSideways(page: Page): Promise<{ scrollWidth: number
 /** Clicks a submit button and waits for the browser to show the answer (after any redirect); returns the POST status. */
 export async function submitWith(page: Page, button: Locator): Promise<number> {
   await page.evaluate(() => document.documentElement.setAttribute('data-before-submit', ''));
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  // The form's own POST, a navigation: a page's background fetches (the live checks of a form as it is typed, sent
+  // again when the button takes the focus) are POSTs too, and one of them once answered first.
+  const isFormPost = (r: { request(): { method(): string; isNavigationRequest(): boolean } }) => r.request().method() === 'POST' && r.request().isNavigationRequest();
+  const [res] = await Promise.all([page.waitForResponse(isFormPost), button.click()]);
   // Between two documents the browser may briefly have no root element: wait until the new one is there and loaded.
   await page.waitForFunction(() => {
     const root = document.documentElement as HTMLElement | null;
