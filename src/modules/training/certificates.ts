@@ -4,10 +4,11 @@ import type { Actor } from '../../platform/auth/access.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { vietnamDateOf } from '../../platform/calendar/dates.ts';
 import { requireManager } from './access.ts';
 import { newCertificateCode, normaliseCode } from './code.ts';
 import { TrainingErrors } from './errors.ts';
-import { passedModules } from './exams.ts';
+import { firstIssueDate, passedModules } from './exams.ts';
 import { Fields } from './input.ts';
 import { m } from './messages.ts';
 import { certificateVerdict, type Level } from './modules.ts';
@@ -31,7 +32,8 @@ export async function issueCertificate(platform: Platform, actor: Actor, raw: Re
     await trx.selectFrom('training_trainees').select('id').where('id', '=', trainee.id).forUpdate().execute();
     const held = await trainingRepo.validKindsOf(trx, trainee.id);
     if (held.has(kind)) throw TrainingErrors.ALREADY_CERTIFIED();
-    const passed = passedModules(await trainingRepo.resultsOf(trx, [trainee.id]), trainee.id);
+    const results = await trainingRepo.resultsOf(trx, [trainee.id]);
+    const passed = passedModules(results, trainee.id);
     const verdict = certificateVerdict(kind, passed, held.has('basic'));
     if (!verdict.ok) {
       const fields: FieldError[] = [];
@@ -43,6 +45,10 @@ export async function issueCertificate(platform: Platform, actor: Actor, raw: Re
       }
       throw TrainingErrors.RULES_NOT_MET({ fields, details: { missing: verdict.missing } });
     }
+    // Dated on or after the sitting that met the rules, and not after today (Vietnam time).
+    const earliest = firstIssueDate(kind, results, trainee.id);
+    if (earliest !== undefined && issuedOn < earliest) throw TrainingErrors.INVALID({ fields: [{ field: 'issuedOn', message: { vi: `${m.issuedOn.vi}: không được trước ngày thi đạt đủ các mô đun (${earliest.split('-').reverse().join('/')}).`, en: `${m.issuedOn.en}: may not be before the exam that completed the modules (${earliest}).` } }] });
+    if (issuedOn > vietnamDateOf(new Date())) throw TrainingErrors.INVALID({ fields: [{ field: 'issuedOn', message: { vi: `${m.issuedOn.vi}: không được sau ngày hôm nay.`, en: `${m.issuedOn.en}: may not be after today.` } }] });
     const code = newCertificateCode();
     const { id } = await trx.insertInto('training_certificates').values({ trainee_id: trainee.id, kind, issued_on: issuedOn, code, issued_by: user.id }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(asPlatformDb(trx), { actor: user, action: 'training.certificate.issue', entity: 'training_certificate', entityId: id, agencyId: trainee.agency_id, data: { traineeId: trainee.id, kind, issuedOn } });

@@ -11,7 +11,7 @@ import { classOf } from './courses.ts';
 import { TrainingErrors } from './errors.ts';
 import { Fields, parseScore } from './input.ts';
 import { m } from './messages.ts';
-import { passes } from './modules.ts';
+import { ADVANCED_MODULES, ADVANCED_NEEDED, BASIC_MODULES, type Level, passes } from './modules.ts';
 import { asPlatformDb, type ResultRow, trainingDb, trainingRepo } from './repo.ts';
 
 export const cellName = (part: 'theory' | 'practical', traineeId: number, module: string): string => `${part === 'theory' ? 't' : 'p'}_${traineeId}_${module}`;
@@ -61,6 +61,23 @@ export async function recordResults(platform: Platform, actor: Actor, classId: n
     });
   }
   return { saved: rows.length, errors, typed };
+}
+
+/**
+ * The first day a certificate of `kind` could be dated: the day of the sitting that met the rules (the last of the
+ * basic modules' first passes; for advanced, the ADVANCED_NEEDED-th advanced module passed). A certificate attests
+ * exams already passed, so it is never dated before them. Undefined when the rules are not met.
+ */
+export function firstIssueDate(kind: Level, results: readonly ResultRow[], traineeId: number): string | undefined {
+  const firstPass = new Map<string, string>();
+  for (const r of results) {
+    if (r.trainee_id !== traineeId || !passes(r.theory, r.practical)) continue;
+    const before = firstPass.get(r.module);
+    if (before === undefined || r.exam_date < before) firstPass.set(r.module, r.exam_date);
+  }
+  const dates = (kind === 'basic' ? BASIC_MODULES : ADVANCED_MODULES).map((c) => firstPass.get(c)).filter((d): d is string => d !== undefined).sort();
+  if (kind === 'basic') return dates.length === BASIC_MODULES.length ? dates.at(-1) : undefined;
+  return dates[ADVANCED_NEEDED - 1];
 }
 
 /** The modules a trainee has passed in any sitting (optionally up to a date). */

@@ -142,6 +142,15 @@ test('results: good cells saved, bad ones named; pass only with both parts ≥ 5
 });
 
 test('certificates: basic with 6/6; advanced needs basic + 3 of 9; revoke; public verification says only what it should', async () => {
+  // Not dated before the resit of 5 April that completed the modules, nor after today.
+  await assert.rejects(issueCertificate(app.platform, manager, { traineeId: String(an), kind: 'basic', issuedOn: '2026-04-04' }), (e: unknown) => {
+    assert.match((e as AppError).fields[0]!.message.vi, /trước ngày thi đạt đủ các mô đun \(05\/04\/2026\)/);
+    return true;
+  });
+  await assert.rejects(issueCertificate(app.platform, manager, { traineeId: String(an), kind: 'basic', issuedOn: '2100-01-01' }), (e: unknown) => {
+    assert.match((e as AppError).fields[0]!.message.en, /may not be after today/);
+    return true;
+  });
   const cert = await issueCertificate(app.platform, manager, { traineeId: String(an), kind: 'basic', issuedOn: '2026-04-10' });
   await assert.rejects(issueCertificate(app.platform, manager, { traineeId: String(an), kind: 'basic', issuedOn: '2026-04-10' }), fails('ALREADY_CERTIFIED'));
   await advanceClass(app.platform, manager, advancedClass, 'running');
