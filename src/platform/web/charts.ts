@@ -49,7 +49,7 @@ function presentationAttributes(style: string): string {
 }
 
 /** Text for XML content and attribute values (kitajs's escapeHtml leaves `>` as it is). */
-function xml(s: string): string {
+export function xml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 

@@ -100,3 +100,16 @@ test('bus priority never cuts a minimum green or a clearance, and keeps the cycl
     for (const s of r.splits) assert.ok(s.time >= leastSplit(phases.find((p) => p.phase === s.phase)!), `phase ${s.phase} keeps its minimum green and clearances`);
   }));
 });
+
+test('the time–space diagram: a green bar per intersection and cycle, the band, names escaped, accessible', async () => {
+  const { timeSpaceSvg } = await import('./diagram.ts');
+  const stops = [0, 400, 800].map((d, i) => ({ id: `N${i}`, name: i === 1 ? 'Tràng Thi <& Hàng Bông>' : `Nút ${i}`, distance: d, coordSplit: 40, clearance: 5 }));
+  const offsets = greenWave(stops, 80, 36);
+  const svg = timeSpaceSvg({ title: 'Làn sóng xanh', description: 'Chu kỳ 80 s, 36 km/h', stops, offsets, cycle: 80, speedKmh: 36, band: bandwidth(stops, offsets, 80, 36), labels: { time: 'Thời gian (s)', distance: 'Khoảng cách (m)' } });
+  assert.match(svg, /^<svg [^>]*role="img" aria-label="Làn sóng xanh"/);
+  assert.match(svg, /<title>Làn sóng xanh<\/title><desc>Chu kỳ 80 s, 36 km\/h<\/desc>/);
+  assert.ok(svg.includes('Tràng Thi &lt;&amp; Hàng Bông&gt;'));
+  assert.ok(!svg.includes('<&'));
+  assert.ok((svg.match(/stroke-width="7"/g) ?? []).length >= 9, 'three green bars (or more, split at the edges) per intersection');
+  assert.equal((svg.match(/stroke-dasharray/g) ?? []).length, 6, 'the band: two lines per cycle');
+});
