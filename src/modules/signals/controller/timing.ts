@@ -6,6 +6,9 @@ import type { TimingPlan } from '../plan/types.ts';
 
 export type Interval = 'green' | 'yellow' | 'redClear';
 
+/** The Indiana high-resolution event code that starts each interval (1 begin green, 8 begin yellow, 10 begin red clearance). */
+export const EVENT_CODES: Record<Interval, number> = { green: 1, yellow: 8, redClear: 10 };
+
 export interface RingState {
   phase: number;
   interval: Interval;
