@@ -9,5 +9,6 @@ import { admissionDraw } from './admission-draw.ts';
 import { importArticlesCommand } from './import-articles.ts';
 import { transitImportGtfs } from './transit-import-gtfs.ts';
 import { transitSimulate } from './transit-simulate.ts';
+import { signalsSimulate } from './signals-simulate.ts';
 
-export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw, transitImportGtfs, transitSimulate];
+export const commands: readonly Command[] = [serve, migrate, seed, importUnits, userCreate, importProcedures, importArticlesCommand, admissionDraw, transitImportGtfs, transitSimulate, signalsSimulate];
