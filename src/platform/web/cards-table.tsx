@@ -12,9 +12,15 @@ export interface CardCell {
   class?: string;
 }
 
+/** A column head with a class of its own (e.g. "num" to right-align it over its numbers). */
+export interface CardHead {
+  text: string;
+  class?: string;
+}
+
 export interface CardsTableProps<T> {
   /** Column names, in order: the thead's th scope="col" and each cell's data-label. */
-  heads: readonly string[];
+  heads: readonly (string | CardHead)[];
   rows: readonly T[];
   /** The cells of one row, in the order of `heads`; a string is a plain text cell. */
   cells: (row: T) => readonly (string | CardCell)[];
@@ -54,15 +60,16 @@ function Cell({ label, cell }: { label: string | undefined; cell: string | CardC
 }
 
 export function CardsTable<T>(p: CardsTableProps<T>): JSX.Element {
+  const heads = p.heads.map((h): CardHead => (typeof h === 'string' ? { text: h } : h));
   const caption = p.caption === undefined ? '' : p.captionHidden ? <caption class="visually-hidden" safe>{p.caption}</caption> : <caption safe>{p.caption}</caption>;
   return (
     <table class={p.class ? `cards-on-phone ${p.class}` : 'cards-on-phone'}>
       {caption}
       <thead>
         <tr>
-          {p.heads.map((h) => (
-            <th scope="col" safe>
-              {h}
+          {heads.map((h) => (
+            <th scope="col" class={h.class} safe>
+              {h.text}
             </th>
           ))}
         </tr>
@@ -73,7 +80,7 @@ export function CardsTable<T>(p: CardsTableProps<T>): JSX.Element {
           return (
             <tr id={attrs.id} class={attrs.class}>
               {p.cells(row).map((cell, i) => (
-                <Cell label={p.heads[i]} cell={cell} />
+                <Cell label={heads[i]?.text} cell={cell} />
               ))}
             </tr>
           );
