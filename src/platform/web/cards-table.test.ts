@@ -33,3 +33,10 @@ test('rows keep their id and class; markup cells are taken as they are', async (
   assert.match(html, /^<table class="cards-on-phone extra">/);
   assert.match(html, /<tr id="r-7" class="row-overdue"><td data-label="Mã">7<\/td><td data-label="Việc"><a href="\/x\/7">Mở<\/a><\/td><\/tr>/);
 });
+
+test('a caption is shown, shown with a class of its own, or for screen readers only', async () => {
+  const table = (more: { captionHidden?: boolean; captionClass?: string }) => render(CardsTable({ caption: 'Phí', heads: ['a'], rows: [], cells: () => [], ...more }));
+  assert.match(await table({}), /<caption>Phí<\/caption>/);
+  assert.match(await table({ captionClass: 'muted' }), /<caption class="muted">Phí<\/caption>/);
+  assert.match(await table({ captionHidden: true, captionClass: 'muted' }), /<caption class="visually-hidden">Phí<\/caption>/);
+});

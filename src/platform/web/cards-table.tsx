@@ -27,6 +27,8 @@ export interface CardsTableProps<T> {
   caption?: string;
   /** The caption is for screen readers only (the page's heading already names the table). */
   captionHidden?: boolean;
+  /** A class on a shown caption (e.g. muted, when the table is a detail under a heading). */
+  captionClass?: string;
   /** More classes on the table besides cards-on-phone. */
   class?: string;
   /** The row's id and class (e.g. row-overdue). */
@@ -61,7 +63,14 @@ function Cell({ label, cell }: { label: string | undefined; cell: string | CardC
 
 export function CardsTable<T>(p: CardsTableProps<T>): JSX.Element {
   const heads = p.heads.map((h): CardHead => (typeof h === 'string' ? { text: h } : h));
-  const caption = p.caption === undefined ? '' : p.captionHidden ? <caption class="visually-hidden" safe>{p.caption}</caption> : <caption safe>{p.caption}</caption>;
+  const caption =
+    p.caption === undefined ? (
+      ''
+    ) : (
+      <caption class={p.captionHidden ? 'visually-hidden' : p.captionClass} safe>
+        {p.caption}
+      </caption>
+    );
   return (
     <table class={p.class ? `cards-on-phone ${p.class}` : 'cards-on-phone'}>
       {caption}
