@@ -59,7 +59,7 @@ test('the dashboard counts what the applications say, per school, per ward and c
   assert.match(html, /Đúng tuyến<\/dt><dd>4<\/dd>/);
   assert.match(html, /Trái tuyến<\/dt><dd>2<\/dd>/);
   // School A: 3 applications for 1 place, marked oversubscribed; B: 2 for 2, not marked.
-  assert.match(html, /Trường Tiểu học Thử A \(THOFFA\)<\/span> <span class="badge badge-late">Vượt chỉ tiêu<\/span>[\s\S]*?data-label="Chỉ tiêu">1<\/td><td class="num" data-label="Hồ sơ đăng ký">3</);
+  assert.match(html, /Trường Tiểu học Thử A \(THOFFA\)<\/span> <span class="badge badge-late">Vượt chỉ tiêu<\/span>[\s\S]*?data-label="Chỉ tiêu" class="num">1<\/td><td data-label="Hồ sơ đăng ký" class="num">3</);
   assert.match(html, /Trường Tiểu học Thử B \(THOFFB\)<\/span> <\/th>/);
   assert.match(html, /<svg width="100%" role="img" aria-label="Hồ sơ và chỉ tiêu/);
   assert.match(html, /<table class="cards-on-phone">/);

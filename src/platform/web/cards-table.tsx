@@ -12,15 +12,23 @@ export interface CardCell {
   class?: string;
 }
 
+/** A column head with a class of its own (e.g. "num" to right-align it over its numbers). */
+export interface CardHead {
+  text: string;
+  class?: string;
+}
+
 export interface CardsTableProps<T> {
   /** Column names, in order: the thead's th scope="col" and each cell's data-label. */
-  heads: readonly string[];
+  heads: readonly (string | CardHead)[];
   rows: readonly T[];
   /** The cells of one row, in the order of `heads`; a string is a plain text cell. */
   cells: (row: T) => readonly (string | CardCell)[];
   caption?: string;
   /** The caption is for screen readers only (the page's heading already names the table). */
   captionHidden?: boolean;
+  /** A class on a shown caption (e.g. muted, when the table is a detail under a heading). */
+  captionClass?: string;
   /** More classes on the table besides cards-on-phone. */
   class?: string;
   /** The row's id and class (e.g. row-overdue). */
@@ -54,15 +62,23 @@ function Cell({ label, cell }: { label: string | undefined; cell: string | CardC
 }
 
 export function CardsTable<T>(p: CardsTableProps<T>): JSX.Element {
-  const caption = p.caption === undefined ? '' : p.captionHidden ? <caption class="visually-hidden" safe>{p.caption}</caption> : <caption safe>{p.caption}</caption>;
+  const heads = p.heads.map((h): CardHead => (typeof h === 'string' ? { text: h } : h));
+  const caption =
+    p.caption === undefined ? (
+      ''
+    ) : (
+      <caption class={p.captionHidden ? 'visually-hidden' : p.captionClass} safe>
+        {p.caption}
+      </caption>
+    );
   return (
     <table class={p.class ? `cards-on-phone ${p.class}` : 'cards-on-phone'}>
       {caption}
       <thead>
         <tr>
-          {p.heads.map((h) => (
-            <th scope="col" safe>
-              {h}
+          {heads.map((h) => (
+            <th scope="col" class={h.class} safe>
+              {h.text}
             </th>
           ))}
         </tr>
@@ -73,7 +89,7 @@ export function CardsTable<T>(p: CardsTableProps<T>): JSX.Element {
           return (
             <tr id={attrs.id} class={attrs.class}>
               {p.cells(row).map((cell, i) => (
-                <Cell label={p.heads[i]} cell={cell} />
+                <Cell label={heads[i]?.text} cell={cell} />
               ))}
             </tr>
           );

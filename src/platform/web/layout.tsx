@@ -368,4 +368,4 @@ export function SelectField(p: SelectFieldProps): JSX.Element {
   );
 }
 
-export { CardsTable, type CardCell, type CardsTableProps } from './cards-table.tsx';
+export { CardsTable, type CardCell, type CardHead, type CardsTableProps } from './cards-table.tsx';

@@ -3,7 +3,7 @@
 // marked, and the downloads. Works without JavaScript; tables turn into cards on a phone.
 import type { FastifyRequest } from 'fastify';
 import { t, type Lang, type Text } from '../../../platform/web/i18n.ts';
-import { Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page } from '../../../platform/web/layout.tsx';
 import { barChart, chartTable, donutChart, formatValue } from '../../../platform/web/charts.ts';
 import type { RoundCounts, SchoolCount, WardCount } from '../office.ts';
 import type { Round } from '../repo.ts';
@@ -41,75 +41,45 @@ function Oversubscribed({ lang }: { lang: Lang }): JSX.Element {
 function WardTable({ lang, wards, roundId }: { lang: Lang; wards: WardCount[]; roundId: number }): JSX.Element {
   const cols: Text[] = [o.places, o.applications, o.inCatchment, o.outOfCatchment, o.oversubscribedSchools];
   return (
-    <table class="cards-on-phone">
-      <caption safe>{t(lang, o.byWard)}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t(lang, o.ward)}
-          </th>
-          {cols.map((c) => (
-            <th scope="col" class="num" safe>
-              {t(lang, c)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {wards.map((w) => (
-          <tr>
-            <th scope="row">
-              <a href={`${OFFICE}?round=${roundId}&ward=${encodeURIComponent(w.code)}#truong`} safe>
-                {w.name}
-              </a>
-            </th>
-            {[w.places, w.applications, w.inCatchment, w.outOfCatchment, w.oversubscribedSchools].map((v, i) => (
-              <td class="num" data-label={t(lang, cols[i] as Text)} safe>
-                {n(lang, v)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      caption={t(lang, o.byWard)}
+      heads={[t(lang, o.ward), ...cols.map((c) => ({ text: t(lang, c), class: 'num' }))]}
+      rows={wards}
+      cells={(w) => [
+        {
+          header: true,
+          html: (
+            <a href={`${OFFICE}?round=${roundId}&ward=${encodeURIComponent(w.code)}#truong`} safe>
+              {w.name}
+            </a>
+          ),
+        },
+        ...[w.places, w.applications, w.inCatchment, w.outOfCatchment, w.oversubscribedSchools].map((v) => ({ text: n(lang, v), class: 'num' })),
+      ]}
+    />
   );
 }
 
 function SchoolTable({ lang, schools, caption }: { lang: Lang; schools: SchoolCount[]; caption: string }): JSX.Element {
   const cols: Text[] = [o.ward, o.places, o.applications, o.inCatchment, o.outOfCatchment];
   return (
-    <table class="cards-on-phone">
-      <caption safe>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t(lang, o.school)}
-          </th>
-          {cols.map((c, i) => (
-            <th scope="col" class={i === 0 ? undefined : 'num'} safe>
-              {t(lang, c)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {schools.map((s) => (
-          <tr>
-            <th scope="row">
+    <CardsTable
+      caption={caption}
+      heads={[t(lang, o.school), ...cols.map((c, i) => (i === 0 ? t(lang, c) : { text: t(lang, c), class: 'num' }))]}
+      rows={schools}
+      cells={(s) => [
+        {
+          header: true,
+          html: (
+            <>
               <span safe>{`${s.name} (${s.code})`}</span> {s.oversubscribed ? <Oversubscribed lang={lang} /> : ''}
-            </th>
-            <td data-label={t(lang, o.ward)} safe>
-              {s.wardName}
-            </td>
-            {[s.places, s.applications, s.inCatchment, s.outOfCatchment].map((v, i) => (
-              <td class="num" data-label={t(lang, cols[i + 1] as Text)} safe>
-                {n(lang, v)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        s.wardName,
+        ...[s.places, s.applications, s.inCatchment, s.outOfCatchment].map((v) => ({ text: n(lang, v), class: 'num' })),
+      ]}
+    />
   );
 }
 

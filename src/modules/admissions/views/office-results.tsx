@@ -3,7 +3,7 @@
 // seed and every draw with its list and result, and how to recompute them — docs/admission-lottery.md §3–4).
 import type { FastifyRequest } from 'fastify';
 import { t, type Lang, type Text } from '../../../platform/web/i18n.ts';
-import { CsrfField, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, Page } from '../../../platform/web/layout.tsx';
 import type { Round } from '../repo.ts';
 import type { PublicResults, PublishedDraw } from '../results.ts';
 import { ExactTime } from './parts.tsx';
@@ -92,39 +92,20 @@ function Draws({ lang, s }: { lang: Lang; s: PublicResults }): JSX.Element {
   if (s.draws.length === 0) return <p safe>{t(lang, r.noDraws)}</p>;
   const base = `${PUBLIC_RESULTS}/${s.round.id}/boc-tham`;
   return (
-    <table class="cards-on-phone">
-      <caption safe>{t(lang, r.draws)}</caption>
-      <thead>
-        <tr>
-          {[{ vi: 'Số', en: 'No.' }, r.stage, r.school, r.group, r.places, r.count, r.files].map((h) => (
-            <th scope="col" safe>
-              {t(lang, h)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {s.draws.map((d) => (
-          <tr>
-            <th scope="row" safe>
-              {String(d.seq)}
-            </th>
-            <td data-label={t(lang, r.stage)} safe>
-              {t(lang, STAGE[d.stage])}
-            </td>
-            <td data-label={t(lang, r.school)} safe>
-              {d.schoolCode ?? '–'}
-            </td>
-            <td data-label={t(lang, r.group)} safe>
-              {d.priorityGroup === null ? '–' : String(d.priorityGroup)}
-            </td>
-            <td data-label={t(lang, r.places)} safe>
-              {d.places === null ? '–' : String(d.places)}
-            </td>
-            <td data-label={t(lang, r.count)} safe>
-              {String(d.count)}
-            </td>
-            <td data-label={t(lang, r.files)}>
+    <CardsTable
+      caption={t(lang, r.draws)}
+      heads={[{ vi: 'Số', en: 'No.' }, r.stage, r.school, r.group, r.places, r.count, r.files].map((h) => t(lang, h))}
+      rows={s.draws}
+      cells={(d) => [
+        { text: String(d.seq), header: true },
+        t(lang, STAGE[d.stage]),
+        d.schoolCode ?? '–',
+        d.priorityGroup === null ? '–' : String(d.priorityGroup),
+        d.places === null ? '–' : String(d.places),
+        String(d.count),
+        {
+          html: (
+            <>
               <a href={`${base}/${d.seq}/ho-so.txt`} safe>
                 {`${t(lang, r.list)} ${d.seq}`}
               </a>
@@ -132,11 +113,11 @@ function Draws({ lang, s }: { lang: Lang; s: PublicResults }): JSX.Element {
               <a href={`${base}/${d.seq}/ket-qua.txt`} safe>
                 {`${t(lang, r.result)} ${d.seq}`}
               </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

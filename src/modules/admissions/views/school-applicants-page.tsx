@@ -3,7 +3,7 @@
 // with its confirmation box.
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
 import { formatDate, t, type Lang } from '../../../platform/web/i18n.ts';
 import { STATUS_LABELS } from '../messages.ts';
 import { sm } from '../school-messages.ts';
@@ -107,43 +107,21 @@ export function ApplicantsPage({ req, s }: { req: FastifyRequest; s: ApplicantsS
       {s.list.applicants.length === 0 ? (
         <p safe>{t(lang, sm.none)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{lang === 'en' ? round.nameEn : round.name}</caption>
-          <thead>
-            <tr>
-              {[sm.number, sm.child, sm.birth, sm.catchment, sm.group, sm.status, sm.submitted, sm.action].map((h) => (
-                <th scope="col" safe>
-                  {t(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.list.applicants.map((a) => (
-              <tr>
-                <td data-label={t(lang, sm.number)}>
-                  <code safe>{a.applicationNo}</code>
-                </td>
-                <td data-label={t(lang, sm.child)} safe>
-                  {a.childName}
-                </td>
-                <td data-label={t(lang, sm.birth)} safe>
-                  {day(lang, a.birthDate)}
-                </td>
-                <td data-label={t(lang, sm.catchment)} safe>
-                  {t(lang, a.inCatchment ? sm.inCatchment : sm.outOfCatchment)}
-                </td>
-                <td data-label={t(lang, sm.group)} safe>
-                  {a.inCatchment ? '–' : String(a.priorityGroup)}
-                </td>
-                <td data-label={t(lang, sm.status)} safe>
-                  {t(lang, STATUS_LABELS[a.status])}
-                </td>
-                <td data-label={t(lang, sm.submitted)}>
-                  <ExactTime at={a.submittedAt} />
-                </td>
-                <td data-label={t(lang, sm.action)}>
-                  {a.status === 'admitted' ? (
+        <CardsTable
+          caption={lang === 'en' ? round.nameEn : round.name}
+          heads={[sm.number, sm.child, sm.birth, sm.catchment, sm.group, sm.status, sm.submitted, sm.action].map((h) => t(lang, h))}
+          rows={s.list.applicants}
+          cells={(a) => [
+            { html: <code safe>{a.applicationNo}</code> },
+            a.childName,
+            day(lang, a.birthDate),
+            t(lang, a.inCatchment ? sm.inCatchment : sm.outOfCatchment),
+            a.inCatchment ? '–' : String(a.priorityGroup),
+            t(lang, STATUS_LABELS[a.status]),
+            { html: <ExactTime at={a.submittedAt} /> },
+            a.status === 'admitted'
+              ? {
+                  html: (
                     <form method="post" action={`${base}/xac-nhan`} novalidate>
                       <CsrfField req={req} />
                       <input type="hidden" name="application_no" value={a.applicationNo} />
@@ -158,14 +136,11 @@ export function ApplicantsPage({ req, s }: { req: FastifyRequest; s: ApplicantsS
                         {t(lang, sm.confirmButton)}
                       </button>
                     </form>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  ),
+                }
+              : '',
+          ]}
+        />
       )}
     </Page>
   );

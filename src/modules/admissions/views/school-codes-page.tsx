@@ -2,7 +2,7 @@
 // enrolment codes, every line of the file shown back accepted or refused with the reason, and the letters' PDF link.
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, HintAndError, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, HintAndError, Page } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import { sm } from '../school-messages.ts';
 import type { ImportLine } from '../school-codes.ts';
@@ -55,39 +55,18 @@ export function CodesPage({ req, s }: { req: FastifyRequest; s: CodesState }): J
           <p role="status" safe>
             {t(lang, sm.summary, { issued: n('issued'), already: n('already'), refused: n('refused') })}
           </p>
-          <table class="cards-on-phone">
-            <caption safe>{t(lang, sm.result)}</caption>
-            <thead>
-              <tr>
-                {[sm.line, sm.number, sm.child, sm.outcome, sm.code].map((h, i) => (
-                  <th scope="col" safe>
-                    {i === 1 ? (lang === 'en' ? 'Personal ID' : 'Số định danh') : t(lang, h)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.lines.map((l) => (
-                <tr>
-                  <td data-label={t(lang, sm.line)} safe>
-                    {String(l.line)}
-                  </td>
-                  <td data-label={lang === 'en' ? 'Personal ID' : 'Số định danh'} safe>
-                    {l.personalId}
-                  </td>
-                  <td data-label={t(lang, sm.child)} safe>
-                    {l.fullName}
-                  </td>
-                  <td data-label={t(lang, sm.outcome)} safe>
-                    {l.outcome === 'refused' ? `${t(lang, sm.refused)}: ${l.reason ? t(lang, l.reason) : ''}` : t(lang, l.outcome === 'issued' ? sm.issued : sm.already)}
-                  </td>
-                  <td data-label={t(lang, sm.code)}>
-                    <code safe>{l.code ?? ''}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable
+            caption={t(lang, sm.result)}
+            heads={[sm.line, sm.number, sm.child, sm.outcome, sm.code].map((h, i) => (i === 1 ? (lang === 'en' ? 'Personal ID' : 'Số định danh') : t(lang, h)))}
+            rows={s.lines}
+            cells={(l) => [
+              String(l.line),
+              l.personalId,
+              l.fullName,
+              l.outcome === 'refused' ? `${t(lang, sm.refused)}: ${l.reason ? t(lang, l.reason) : ''}` : t(lang, l.outcome === 'issued' ? sm.issued : sm.already),
+              { html: <code safe>{l.code ?? ''}</code> },
+            ]}
+          />
         </>
       ) : (
         ''

@@ -2,7 +2,7 @@
 // published comments and the blocks in force.
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { attrValue, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { attrValue, CardsTable, type CardCell, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { displayPhone } from '../../accounts/index.ts';
 import { siteName, type Site } from '../../sites/index.ts';
@@ -34,26 +34,17 @@ function QueueItem({ req, site, c, article }: { req: FastifyRequest; site: Site;
   );
 }
 
-function BlockRow({ req, site, b }: { req: FastifyRequest; site: Site; b: CommentBlock }): JSX.Element {
+/** A block's cells: what is blocked, where, why, by whom and when, and the unblock button (its column has no name). */
+function blockCells(req: FastifyRequest, site: Site, b: CommentBlock): (string | CardCell)[] {
   const lang = req.lang;
   const what = [b.phone ? `${t(lang, mod.byPhone)} ${displayPhone(b.phone)}` : '', b.ip_hash ? t(lang, mod.byAddress) : ''].filter(Boolean).join(', ');
-  return (
-    <tr>
-      <td data-label={t(lang, mod.what)} safe>
-        {what}
-      </td>
-      <td data-label={t(lang, mod.scope)} safe>
-        {t(lang, b.site_id === null ? mod.everySite : mod.thisSite)}
-      </td>
-      <td data-label={t(lang, mod.reason)} safe>
-        {b.reason}
-      </td>
-      <td data-label={t(lang, mod.by)} safe>
-        {`${b.created_by_label}, ${formatDateTime(lang, b.created_at)}`}
-      </td>
-      <td>{b.site_id !== null || req.user?.roles.includes('admin') ? <ActionButton req={req} action={`${moderationUrl(site)}/chan/${b.id}/bo-chan`} label={mod.unblock} secondary /> : ''}</td>
-    </tr>
-  );
+  return [
+    what,
+    t(lang, b.site_id === null ? mod.everySite : mod.thisSite),
+    b.reason,
+    `${b.created_by_label}, ${formatDateTime(lang, b.created_at)}`,
+    b.site_id !== null || req.user?.roles.includes('admin') ? { html: <ActionButton req={req} action={`${moderationUrl(site)}/chan/${b.id}/bo-chan`} label={mod.unblock} secondary /> } : '',
+  ];
 }
 
 export function ModerationPage({ req, view, errors, threshold, done }: { req: FastifyRequest; view: ModerationView; errors: FieldError[]; threshold?: string; done: Done | undefined }): JSX.Element {
@@ -108,23 +99,7 @@ export function ModerationPage({ req, view, errors, threshold, done }: { req: Fa
         <p safe>{t(lang, mod.noBlocks)}</p>
       ) : (
         <div class="table-frame">
-          <table class="cards-on-phone">
-            <thead>
-              <tr>
-                {[mod.what, mod.scope, mod.reason, mod.by].map((h) => (
-                  <th scope="col" safe>
-                    {t(lang, h)}
-                  </th>
-                ))}
-                <td></td>
-              </tr>
-            </thead>
-            <tbody>
-              {view.blocks.map((b) => (
-                <BlockRow req={req} site={site} b={b} />
-              ))}
-            </tbody>
-          </table>
+          <CardsTable heads={[...[mod.what, mod.scope, mod.reason, mod.by].map((h) => t(lang, h)), '']} rows={view.blocks} cells={(b) => blockCells(req, site, b)} />
         </div>
       )}
     </Page>

@@ -2,7 +2,7 @@
 // and the form to add one; /quan-tri/danh-ba/muc/:id: the edit page. The list becomes cards on a phone.
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Page } from '../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../platform/web/i18n.ts';
 import type { Agency } from '../../units/index.ts';
 import { adm as a } from '../page-messages.ts';
@@ -32,29 +32,19 @@ function EntriesTable({ req, entries }: { req: FastifyRequest; entries: EntryRow
   const lang = req.lang;
   const heads = [a.colName, a.colPosition, a.colContact, a.colStatus, a.colActions].map((h) => t(lang, h));
   return (
-    <table class="cards-on-phone directory-admin">
-      <caption safe>{t(lang, a.caption)}</caption>
-      <thead>
-        <tr>
-          {heads.map((h) => (
-            <th scope="col" safe>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => {
-          const name = { name: e.full_name };
-          return (
-            <tr>
-              <td data-label={heads[0]} safe>
-                {e.full_name}
-              </td>
-              <td data-label={heads[1]} safe>
-                {[e.position, e.department].filter(Boolean).join(', ')}
-              </td>
-              <td data-label={heads[2]}>
+    <CardsTable
+      class="directory-admin"
+      caption={t(lang, a.caption)}
+      heads={heads}
+      rows={entries}
+      cells={(e) => {
+        const name = { name: e.full_name };
+        return [
+          e.full_name,
+          [e.position, e.department].filter(Boolean).join(', '),
+          {
+            html: (
+              <>
                 <span safe>{e.email}</span>
                 {[e.office_phone, e.mobile].filter(Boolean).map((ph) => (
                   <>
@@ -62,11 +52,13 @@ function EntriesTable({ req, entries }: { req: FastifyRequest; entries: EntryRow
                     <span safe>{ph}</span>
                   </>
                 ))}
-              </td>
-              <td data-label={heads[3]} safe>
-                {t(lang, e.public ? a.yes : a.no)}
-              </td>
-              <td data-label={heads[4]}>
+              </>
+            ),
+          },
+          t(lang, e.public ? a.yes : a.no),
+          {
+            html: (
+              <>
                 <a href={entryUrl(e.id)} aria-label={t(lang, a.editLabel, name)} safe>
                   {t(lang, a.edit)}
                 </a>{' '}
@@ -76,12 +68,12 @@ function EntriesTable({ req, entries }: { req: FastifyRequest; entries: EntryRow
                   <Action req={req} action={`${entryUrl(e.id)}/cong-khai`} label={t(lang, a.publish)} aria={t(lang, a.publishLabel, name)} secondary />
                 )}{' '}
                 <Action req={req} action={`${entryUrl(e.id)}/xoa`} label={t(lang, a.delete)} aria={t(lang, a.deleteLabel, name)} secondary />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              </>
+            ),
+          },
+        ];
+      }}
+    />
   );
 }
 

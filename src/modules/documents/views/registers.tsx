@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
-import { ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import { FIELDS } from '../messages.ts';
 import { pm } from '../page-messages.ts';
 import type { OnTimeRow, OnTimeUnitRow, Period } from '../queries.ts';
@@ -38,6 +38,7 @@ export function RegisterPage({ req, period, lines, cancelled, errors }: { req: F
   const columns = (out ? OUTGOING_COLUMNS : INCOMING_COLUMNS) as readonly RegisterColumn<RegisterLines['rows'][number]>[];
   const heads = columns.map((c) => c.header);
   const cells = (r: RegisterLines['rows'][number]): string[] => columns.map((c) => cellText(c.value(r)));
+  const lineRows: readonly RegisterLines['rows'][number][] = lines.rows;
   return (
     <Page req={req} title={title}>
       <p>
@@ -62,37 +63,24 @@ export function RegisterPage({ req, period, lines, cancelled, errors }: { req: F
         ''
       ) : (
         <div class="table-frame">
-          <table class="cards-on-phone">
-            <caption safe>{`${t(lang, title)} ${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`}</caption>
-            <thead>
-              <tr>
-                {heads.map((h) => (
-                  <th scope="col" safe>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {lines.rows.slice(0, 1000).map((r) => (
-                <tr>
-                  {cells(r).map((c, i) =>
-                    i === (out ? 0 : 1) ? (
-                      <td data-label={heads[i]}>
+          <CardsTable
+            caption={`${t(lang, title)} ${formatIsoDay(period.from)} – ${formatIsoDay(period.to)}`}
+            heads={heads}
+            rows={lineRows.slice(0, 1000)}
+            cells={(r) =>
+              cells(r).map((c, i) =>
+                i === (out ? 0 : 1)
+                  ? {
+                      html: (
                         <a href={docUrl(r.id)} safe>
                           {c}
                         </a>
-                      </td>
-                    ) : (
-                      <td data-label={heads[i]} safe>
-                        {c}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      ),
+                    }
+                  : c,
+              )
+            }
+          />
         </div>
       )}
       {out && cancelled.length > 0 ? (
@@ -138,23 +126,6 @@ export function ReportPage({ req, period, rows, units, errors }: { req: FastifyR
   const unitHeads = [pm.unit, pm.people, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
   const heads = [pm.person, pm.unit, pm.onTime, pm.late, pm.open, pm.overdueCount].map((h) => t(lang, h));
   const unitName = (u: string) => (u === '' ? t(lang, pm.noUnit) : u);
-  const cells = (labels: string[], values: string[]) =>
-    values.map((v, i) => (
-      <td data-label={labels[i]} safe>
-        {v}
-      </td>
-    ));
-  const head = (labels: string[]) => (
-    <thead>
-      <tr>
-        {labels.map((h) => (
-          <th scope="col" safe>
-            {h}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
   return (
     <Page req={req} title={pm.report}>
       <p>
@@ -170,26 +141,10 @@ export function ReportPage({ req, period, rows, units, errors }: { req: FastifyR
       ) : (
         <>
           <div class="table-frame">
-            <table class="cards-on-phone">
-              <caption safe>{`${t(lang, pm.byUnit)} ${range}`}</caption>
-              {head(unitHeads)}
-              <tbody>
-                {units.map((u) => (
-                  <tr>{cells(unitHeads, [unitName(u.unit), String(u.people), String(u.onTime), String(u.late), String(u.open), String(u.overdue)])}</tr>
-                ))}
-              </tbody>
-            </table>
+            <CardsTable caption={`${t(lang, pm.byUnit)} ${range}`} heads={unitHeads} rows={units} cells={(u) => [unitName(u.unit), String(u.people), String(u.onTime), String(u.late), String(u.open), String(u.overdue)]} />
           </div>
           <div class="table-frame">
-            <table class="cards-on-phone">
-              <caption safe>{`${t(lang, pm.byPerson)} ${range}`}</caption>
-              {head(heads)}
-              <tbody>
-                {rows.map((r) => (
-                  <tr>{cells(heads, [r.name, unitName(r.unit), String(r.onTime), String(r.late), String(r.open), String(r.overdue)])}</tr>
-                ))}
-              </tbody>
-            </table>
+            <CardsTable caption={`${t(lang, pm.byPerson)} ${range}`} heads={heads} rows={rows} cells={(r) => [r.name, unitName(r.unit), String(r.onTime), String(r.late), String(r.open), String(r.overdue)]} />
           </div>
         </>
       )}

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { formatIsoDay, t, type Lang } from '../../../platform/web/i18n.ts';
-import { attrValue, CsrfField, ErrorSummary, Field, type Option, Page, SelectField, TextAreaField } from '../../../platform/web/layout.tsx';
+import { attrValue, CardsTable, CsrfField, ErrorSummary, Field, type Option, Page, SelectField, TextAreaField } from '../../../platform/web/layout.tsx';
 import type { StaffSummary } from '../../accounts/index.ts';
 import type { DocumentRow } from '../repo.ts';
 import { documentNumber } from '../workfiles-export.ts';
@@ -64,47 +64,26 @@ function FileTable({ lang, files }: { lang: Lang; files: WorkFileSummary[] }): J
   const heads = [wp.colCode, wp.colTitle, wp.colPeriod, wp.colRetention, wp.colDocuments, wp.colKeeper, wp.colState].map((h) => t(lang, h));
   return (
     <div class="table-frame">
-      <table class="cards-on-phone">
-        <caption safe>{t(lang, wp.count, { n: files.length })}</caption>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th scope="col" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((w) => (
-            <tr>
-              <td data-label={heads[0]}>
-                <a href={workFileUrl(w.id)} safe>
-                  {w.code}
-                </a>
-              </td>
-              <td data-label={heads[1]} safe>
-                {w.title}
-              </td>
-              <td data-label={heads[2]} safe>
-                {period(w.opened_on, w.closed_on)}
-              </td>
-              <td data-label={heads[3]} safe>
-                {t(lang, retentionText(w.retention))}
-              </td>
-              <td data-label={heads[4]} safe>
-                {String(w.documentCount)}
-              </td>
-              <td data-label={heads[5]} safe>
-                {w.keeperName || '—'}
-              </td>
-              <td data-label={heads[6]} safe>
-                {stateText(lang, w.closed_on)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardsTable
+        caption={t(lang, wp.count, { n: files.length })}
+        heads={heads}
+        rows={files}
+        cells={(w) => [
+          {
+            html: (
+              <a href={workFileUrl(w.id)} safe>
+                {w.code}
+              </a>
+            ),
+          },
+          w.title,
+          period(w.opened_on, w.closed_on),
+          t(lang, retentionText(w.retention)),
+          String(w.documentCount),
+          w.keeperName || '—',
+          stateText(lang, w.closed_on),
+        ]}
+      />
     </div>
   );
 }
@@ -161,60 +140,43 @@ function DocumentTable({ req, s }: { req: FastifyRequest; s: WorkFilePageState }
   const direction = (d: DocumentRow): string => t(lang, wp.direction[d.direction]) + (d.direction === 'in' && d.arrival_number !== null ? ` (${t(lang, wp.arrival, { n: d.arrival_number })})` : '');
   return (
     <div class="table-frame">
-      <table class="cards-on-phone">
-        <caption safe>{t(lang, wp.documents)}</caption>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th scope="col" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {docs.map((d, i) => {
-            const number = documentNumber(d) || t(lang, wp.noNumber);
-            return (
-              <tr>
-                <td data-label={heads[0]} safe>
-                  {String(i + 1)}
-                </td>
-                <td data-label={heads[1]}>
-                  <a href={documentUrl(d.id)} safe>
-                    {number}
-                  </a>
-                </td>
-                <td data-label={heads[2]} safe>
-                  {d.document_date ? formatIsoDay(d.document_date) : d.arrived_on ? formatIsoDay(d.arrived_on) : '—'}
-                </td>
-                <td data-label={heads[3]} safe>
-                  {d.summary}
-                </td>
-                <td data-label={heads[4]} safe>
-                  {direction(d)}
-                </td>
-                <td data-label={heads[5]} safe>
-                  {d.page_count === null ? '—' : String(d.page_count)}
-                </td>
-                {canRemove ? (
-                  <td data-label={heads[6]}>
-                    <form method="post" action={`${base}/bo-van-ban`} class="inline-form">
-                      <CsrfField req={req} />
-                      <input type="hidden" name="documentId" value={String(d.id)} />
-                      <button type="submit" class="secondary" aria-label={attrValue(t(lang, wp.removeLabel, { number }))} safe>
-                        {t(lang, wp.removeButton)}
-                      </button>
-                    </form>
-                  </td>
-                ) : (
-                  ''
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CardsTable
+        caption={t(lang, wp.documents)}
+        heads={heads}
+        rows={docs.map((d, i) => ({ d, i }))}
+        cells={({ d, i }) => {
+          const number = documentNumber(d) || t(lang, wp.noNumber);
+          return [
+            String(i + 1),
+            {
+              html: (
+                <a href={documentUrl(d.id)} safe>
+                  {number}
+                </a>
+              ),
+            },
+            d.document_date ? formatIsoDay(d.document_date) : d.arrived_on ? formatIsoDay(d.arrived_on) : '—',
+            d.summary,
+            direction(d),
+            d.page_count === null ? '—' : String(d.page_count),
+            ...(canRemove
+              ? [
+                  {
+                    html: (
+                      <form method="post" action={`${base}/bo-van-ban`} class="inline-form">
+                        <CsrfField req={req} />
+                        <input type="hidden" name="documentId" value={String(d.id)} />
+                        <button type="submit" class="secondary" aria-label={attrValue(t(lang, wp.removeLabel, { number }))} safe>
+                          {t(lang, wp.removeButton)}
+                        </button>
+                      </form>
+                    ),
+                  },
+                ]
+              : []),
+          ];
+        }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // fee-section.tsx).
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { formatDate, t } from '../../../platform/web/i18n.ts';
+import { CardsTable } from '../../../platform/web/layout.tsx';
 import { feeFor } from '../fees.ts';
 import { formatDong, formatTime, formatTimeRule, tidyTimeText } from '../format.ts';
 import { channelLabels, detail as d, feeWords as f, onlineLevelLabels } from '../messages.ts';
@@ -52,39 +53,18 @@ export function HowToSubmit({ lang, p, today }: { lang: Lang; p: ProcedureDetail
         </dd>
       </dl>
       {p.channelDetails.length > 0 ? (
-        <table class="cards-on-phone">
-          <caption class="muted" safe>{t(lang, d.byChannel)}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t(lang, d.channelCol)}</th>
-              <th scope="col" safe>{t(lang, d.timeCol)}</th>
-              <th scope="col" safe>{t(lang, d.feeCol)}</th>
-              {described ? <th scope="col" safe>{t(lang, d.descriptionCol)}</th> : ''}
-            </tr>
-          </thead>
-          <tbody>
-            {p.channelDetails.map((c) => (
-              <tr>
-                <td data-label={t(lang, d.channelCol)} safe>
-                  {c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text}
-                </td>
-                <td data-label={t(lang, d.timeCol)} safe>
-                  {formatTime(lang, c.time)}
-                </td>
-                <td data-label={t(lang, d.feeCol)} safe>
-                  {channelFee(lang, p, c, today)}
-                </td>
-                {described ? (
-                  <td data-label={t(lang, d.descriptionCol)}>
-                    <Vi lang={lang} text={c.description} />
-                  </td>
-                ) : (
-                  ''
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={t(lang, d.byChannel)}
+          captionClass="muted"
+          heads={[d.channelCol, d.timeCol, d.feeCol, ...(described ? [d.descriptionCol] : [])].map((h) => t(lang, h))}
+          rows={p.channelDetails}
+          cells={(c) => [
+            c.channel ? t(lang, channelLabels[c.channel]) : c.channel_text,
+            formatTime(lang, c.time),
+            channelFee(lang, p, c, today),
+            ...(described ? [{ html: <Vi lang={lang} text={c.description} /> }] : []),
+          ]}
+        />
       ) : (
         ''
       )}
@@ -102,34 +82,17 @@ export function Documents({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.
       {p.documents.length === 0 ? (
         <p safe>{t(lang, d.none)}</p>
       ) : (
-        <table class="documents cards-on-phone">
-          <thead>
-            <tr>
-              <th scope="col" safe>{t(lang, d.documentName)}</th>
-              <th scope="col" class="num" safe>{t(lang, d.originals)}</th>
-              <th scope="col" class="num" safe>{t(lang, d.copies)}</th>
-              <th scope="col" safe>{t(lang, d.form)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.documents.map((x) => (
-              <tr>
-                <td data-label={t(lang, d.documentName)}>
-                  <Vi lang={lang} text={x.name} tag="div" />
-                </td>
-                <td class="num" data-label={t(lang, d.originals)} safe>
-                  {x.originals === null ? '' : String(x.originals)}
-                </td>
-                <td class="num" data-label={t(lang, d.copies)} safe>
-                  {x.copies === null ? '' : String(x.copies)}
-                </td>
-                <td data-label={t(lang, d.form)} safe>
-                  {x.form_files.join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          class="documents"
+          heads={[t(lang, d.documentName), { text: t(lang, d.originals), class: 'num' }, { text: t(lang, d.copies), class: 'num' }, t(lang, d.form)]}
+          rows={p.documents}
+          cells={(x) => [
+            { html: <Vi lang={lang} text={x.name} tag="div" /> },
+            { text: x.originals === null ? '' : String(x.originals), class: 'num' },
+            { text: x.copies === null ? '' : String(x.copies), class: 'num' },
+            x.form_files.join(', '),
+          ]}
+        />
       )}
       {incomplete && p.documentsText ? (
         <details>
@@ -228,31 +191,13 @@ export function Versions({ lang, p }: { lang: Lang; p: ProcedureDetail }): JSX.E
       </h2>
       <p safe>{t(lang, d.versionLine, { v: p.version, date: formatDate(lang, isoToDate(p.effectiveFrom)) })}</p>
       {p.versions.length > 1 ? (
-        <table class="cards-on-phone">
-          <caption class="muted" safe>{t(lang, d.versionsCaption)}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t(lang, d.versionCol)}</th>
-              <th scope="col" safe>{t(lang, d.effectiveCol)}</th>
-              <th scope="col" safe>{t(lang, d.sourceCol)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.versions.map((v) => (
-              <tr>
-                <td data-label={t(lang, d.versionCol)} safe>
-                  {String(v.version)}
-                </td>
-                <td data-label={t(lang, d.effectiveCol)} safe>
-                  {formatDate(lang, isoToDate(v.effectiveFrom))}
-                </td>
-                <td data-label={t(lang, d.sourceCol)} safe>
-                  {v.source ?? ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={t(lang, d.versionsCaption)}
+          captionClass="muted"
+          heads={[d.versionCol, d.effectiveCol, d.sourceCol].map((h) => t(lang, h))}
+          rows={p.versions}
+          cells={(v) => [String(v.version), formatDate(lang, isoToDate(v.effectiveFrom)), v.source ?? '']}
+        />
       ) : (
         ''
       )}

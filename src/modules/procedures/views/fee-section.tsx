@@ -2,6 +2,7 @@
 // the time-limited rates that have ended or not begun, with their dates; and the text as published.
 import type { Lang } from '../../../platform/web/i18n.ts';
 import { t } from '../../../platform/web/i18n.ts';
+import { CardsTable } from '../../../platform/web/layout.tsx';
 import { feesToday, type FeeQuote } from '../fees.ts';
 import { formatDong, formatPeriod, formatQuoteLine, formatRate } from '../format.ts';
 import { channelLabels, detail as d, feeWords as f } from '../messages.ts';
@@ -41,41 +42,19 @@ function QuoteCell({ lang, q }: { lang: Lang; q: FeeQuote }): JSX.Element {
 function NotToday({ lang, rules, today }: { lang: Lang; rules: readonly FeeRule[]; today: string }): JSX.Element {
   if (rules.length === 0) return <></>;
   return (
-    <table class="cards-on-phone">
-      <caption class="muted" safe>
-        {t(lang, f.otherPeriods)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>{t(lang, f.rateCol)}</th>
-          <th scope="col" safe>{t(lang, d.channelCol)}</th>
-          <th scope="col" safe>{t(lang, f.periodCol)}</th>
-          <th scope="col" safe>{t(lang, f.statusCol)}</th>
-          <th scope="col" safe>{t(lang, f.ruleCol)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rules.map((r) => (
-          <tr>
-            <td data-label={t(lang, f.rateCol)} safe>
-              {formatRate(lang, r)}
-            </td>
-            <td data-label={t(lang, d.channelCol)} safe>
-              {r.channel ? t(lang, channelLabels[r.channel]) : t(lang, f.allChannels)}
-            </td>
-            <td data-label={t(lang, f.periodCol)} safe>
-              {formatPeriod(lang, r)}
-            </td>
-            <td data-label={t(lang, f.statusCol)} safe>
-              {t(lang, r.to !== null && r.to < today ? f.expired : f.upcoming)}
-            </td>
-            <td data-label={t(lang, f.ruleCol)}>
-              <Vi lang={lang} text={r.text} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      caption={t(lang, f.otherPeriods)}
+      captionClass="muted"
+      heads={[f.rateCol, d.channelCol, f.periodCol, f.statusCol, f.ruleCol].map((h) => t(lang, h))}
+      rows={rules}
+      cells={(r) => [
+        formatRate(lang, r),
+        r.channel ? t(lang, channelLabels[r.channel]) : t(lang, f.allChannels),
+        formatPeriod(lang, r),
+        t(lang, r.to !== null && r.to < today ? f.expired : f.upcoming),
+        { html: <Vi lang={lang} text={r.text} /> },
+      ]}
+    />
   );
 }
 
@@ -90,35 +69,25 @@ export function Fees({ lang, p, today }: { lang: Lang; p: ProcedureDetail; today
       {p.feeRules.length === 0 ? (
         <p safe>{t(lang, f.notStated)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption class="muted" safe>
-            {t(lang, f.todayCaption, { date: viDate(today) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>{t(lang, d.channelCol)}</th>
-              <th scope="col" safe>{t(lang, f.rateCol)}</th>
-              <th scope="col" safe>{t(lang, f.ruleCol)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quotes.map((q) => (
-              <tr>
-                <th scope="row" safe>
-                  {t(lang, channelLabels[q.channel])}
-                </th>
-                <td data-label={t(lang, f.rateCol)}>
-                  <QuoteCell lang={lang} q={q} />
-                </td>
-                <td data-label={t(lang, f.ruleCol)}>
+        <CardsTable
+          caption={t(lang, f.todayCaption, { date: viDate(today) })}
+          captionClass="muted"
+          heads={[d.channelCol, f.rateCol, f.ruleCol].map((h) => t(lang, h))}
+          rows={quotes}
+          cells={(q) => [
+            { text: t(lang, channelLabels[q.channel]), header: true },
+            { html: <QuoteCell lang={lang} q={q} /> },
+            {
+              html: (
+                <>
                   {[...new Set(q.lines.map((l) => l.rule.text))].map((text) => (
                     <Vi lang={lang} text={text} tag="div" />
                   ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {quotes.some((q) => q.amountDong === null) ? (
         <p class="hint" safe>

@@ -1,7 +1,7 @@
 // /thu-tuc: search and browse the catalogue. A plain GET form (works without JavaScript); filters as selects;
 // results as a table with code, name, field, level, processing time and an online badge; numbered pagination.
 import type { FastifyRequest } from 'fastify';
-import { ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../platform/web/i18n.ts';
 import { sortVi } from '../../../platform/text/index.ts';
 import type { Facets } from '../service.ts';
@@ -41,52 +41,19 @@ function pageHref(s: SearchState, page: number): string {
 
 function Results({ lang, result }: { lang: Lang; result: SearchResult }): JSX.Element {
   return (
-    <table class="procedures cards-on-phone">
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t(lang, m.colCode)}
-          </th>
-          <th scope="col" safe>
-            {t(lang, m.colName)}
-          </th>
-          <th scope="col" safe>
-            {t(lang, m.colField)}
-          </th>
-          <th scope="col" safe>
-            {t(lang, m.colLevel)}
-          </th>
-          <th scope="col" safe>
-            {t(lang, m.colTime)}
-          </th>
-          <th scope="col" safe>
-            {t(lang, m.colOnline)}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.items.map((p) => (
-          <tr>
-            <td data-label={t(lang, m.colCode)}>
-              <code safe>{p.code}</code>
-            </td>
-            <td data-label={t(lang, m.colName)}>
-              <ProcedureName lang={lang} name={p.name} nameEn={p.nameEn} link={procedureHref(p.code)} />
-            </td>
-            <td data-label={t(lang, m.colField)}>{p.field ? <Vi lang={lang} text={p.field} /> : ''}</td>
-            <td data-label={t(lang, m.colLevel)} safe>
-              {levelList(lang, p.levels)}
-            </td>
-            <td data-label={t(lang, m.colTime)} safe>
-              {formatTime(lang, p.processingTime)}
-            </td>
-            <td data-label={t(lang, m.colOnline)}>
-              <OnlineBadge lang={lang} online={p.online} level={p.onlineLevel} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      class="procedures"
+      heads={[m.colCode, m.colName, m.colField, m.colLevel, m.colTime, m.colOnline].map((h) => t(lang, h))}
+      rows={result.items}
+      cells={(p) => [
+        { html: <code safe>{p.code}</code> },
+        { html: <ProcedureName lang={lang} name={p.name} nameEn={p.nameEn} link={procedureHref(p.code)} /> },
+        p.field ? { html: <Vi lang={lang} text={p.field} /> } : '',
+        levelList(lang, p.levels),
+        formatTime(lang, p.processingTime),
+        { html: <OnlineBadge lang={lang} online={p.online} level={p.onlineLevel} /> },
+      ]}
+    />
   );
 }
 

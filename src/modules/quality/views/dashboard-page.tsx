@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { t, type Lang } from '../../../platform/web/i18n.ts';
-import { ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
+import { CardsTable, ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
 import { agencyName, num, pct, periodText } from '../format.ts';
 import { share } from '../figures.ts';
 import { q } from '../messages.ts';
@@ -122,33 +122,22 @@ function AgencyTable({ lang, rows }: { lang: Lang; rows: AgencyTableRow[] }): JS
       <p class="muted" safe>
         {t(lang, q.agenciesNote)}
       </p>
-      <table class="quality-agencies cards-on-phone">
-        <thead>
-          <tr>
-            {cols.map((c, i) => (
-              <th scope="col" class={i === 0 ? undefined : 'num'} safe>
-                {t(lang, c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <th scope="row">
-                <a href={`${DASHBOARD}${queryString({ agency: r.agency.code })}`} safe>
-                  {agencyName(lang, r.agency)}
-                </a>
-              </th>
-              {[num(lang, r.received), pct(lang, r.onlineShare), num(lang, r.resolved), pct(lang, r.onTimeRate), num(lang, r.averageDays, 1), num(lang, r.inProgress), num(lang, r.overdue), pct(lang, r.satisfiedShare)].map((v, i) => (
-                <td class="num" data-label={t(lang, cols[i + 1] ?? q.agency)} safe>
-                  {v}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardsTable
+        class="quality-agencies"
+        heads={cols.map((c, i) => (i === 0 ? t(lang, c) : { text: t(lang, c), class: 'num' }))}
+        rows={rows}
+        cells={(r) => [
+          {
+            header: true,
+            html: (
+              <a href={`${DASHBOARD}${queryString({ agency: r.agency.code })}`} safe>
+                {agencyName(lang, r.agency)}
+              </a>
+            ),
+          },
+          ...[num(lang, r.received), pct(lang, r.onlineShare), num(lang, r.resolved), pct(lang, r.onTimeRate), num(lang, r.averageDays, 1), num(lang, r.inProgress), num(lang, r.overdue), pct(lang, r.satisfiedShare)].map((v) => ({ text: v, class: 'num' })),
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // /thiet-bi-cntt-truong/so-gd/do-phu: coverage per level (with a bar chart and its table) and per commune/ward, from
 // checked reports only (said on the page), against the norms per level and Hà Nội's 2017 figures.
 import type { FastifyRequest } from 'fastify';
-import { Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page } from '../../../platform/web/layout.tsx';
 import { barChart, chartTable, formatValue } from '../../../platform/web/charts.ts';
 import { t, type Lang, type Text } from '../../../platform/web/i18n.ts';
 import type { Level } from '../../admissions/index.ts';
@@ -40,35 +40,12 @@ function CoverageTable({ lang, caption, head, rows, nameOf, norms }: { lang: Lan
       : []),
   ];
   return (
-    <table class="cards-on-phone">
-      <caption safe>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t(lang, head)}
-          </th>
-          {cols.map(([h]) => (
-            <th scope="col" class="num" safe>
-              {t(lang, h)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr>
-            <th scope="row" safe>
-              {nameOf(r.key)}
-            </th>
-            {cols.map(([h, f]) => (
-              <td class="num" data-label={t(lang, h)} safe>
-                {f(r)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      caption={caption}
+      heads={[t(lang, head), ...cols.map(([h]) => ({ text: t(lang, h), class: 'num' }))]}
+      rows={rows}
+      cells={(r) => [{ text: nameOf(r.key), header: true }, ...cols.map(([, f]) => ({ text: f(r), class: 'num' }))]}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // /thiet-bi-cntt-truong/so-gd: the education office's list of every school's report of a school year, filtered by
 // level, commune/ward and state (cards on a phone), 50 to a page; each row opens the report.
 import type { FastifyRequest } from 'fastify';
-import { Page, SelectField } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page, SelectField } from '../../../platform/web/layout.tsx';
 import { t } from '../../../platform/web/i18n.ts';
 import type { UnitSummary } from '../../units/index.ts';
 import { LEVELS, loadNorms } from '../coverage.ts';
@@ -61,42 +61,25 @@ export function OfficeListPage({ req, s }: { req: FastifyRequest; s: OfficeListS
       {s.rows.length === 0 ? (
         <p safe>{t(lang, m.none)}</p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{`${t(lang, m.officeTitle)} — ${s.filter.schoolYear}`}</caption>
-          <thead>
-            <tr>
-              {[m.school, m.level, m.ward, m.state].map((h) => (
-                <th scope="col" safe>
-                  {t(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.rows.map(({ school, report }) => (
-              <tr>
-                <td data-label={t(lang, m.school)}>
-                  {report ? (
-                    <a href={reportPath(report.id)} safe>
-                      {school.name}
-                    </a>
-                  ) : (
-                    <span safe>{school.name}</span>
-                  )}
-                </td>
-                <td data-label={t(lang, m.level)} safe>
-                  {t(lang, norms.levels[school.level].name)}
-                </td>
-                <td data-label={t(lang, m.ward)} safe>
-                  {wardName.get(school.wardCode) ?? school.wardCode}
-                </td>
-                <td data-label={t(lang, m.state)} safe>
-                  {stateText(lang, report)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={`${t(lang, m.officeTitle)} — ${s.filter.schoolYear}`}
+          heads={[m.school, m.level, m.ward, m.state].map((h) => t(lang, h))}
+          rows={s.rows}
+          cells={({ school, report }) => [
+            {
+              html: report ? (
+                <a href={reportPath(report.id)} safe>
+                  {school.name}
+                </a>
+              ) : (
+                <span safe>{school.name}</span>
+              ),
+            },
+            t(lang, norms.levels[school.level].name),
+            wardName.get(school.wardCode) ?? school.wardCode,
+            stateText(lang, report),
+          ]}
+        />
       )}
       {s.pages > 1 ? (
         <nav aria-label={t(lang, m.listLink)}>

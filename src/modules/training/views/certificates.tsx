@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { CsrfField, ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField } from '../../../platform/web/layout.tsx';
 import type { CertificateView } from '../certificates.ts';
 import { displayCode } from '../code.ts';
 import { m } from '../messages.ts';
@@ -32,41 +32,27 @@ export function CertificatesPage(p: { req: FastifyRequest; list: CertificateView
           {t(lang, m.issue)}
         </button>
       </form>
-      <table class="cards-on-phone">
-        <caption safe>{t(lang, m.certificates)}</caption>
-        <thead>
-          <tr>
-            {[m.code, m.holder, m.kind, m.issuedOn, m.validity, m.revoke].map((h) => (
-              <th scope="col" safe>
-                {t(lang, h)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {p.list.map((c) => (
-            <tr>
-              <th scope="row">
-                <a href={`${URLS.certificates}/${c.id}.pdf`} safe>
-                  {displayCode(c.code)}
-                </a>
-              </th>
-              <td data-label={t(lang, m.holder)} safe>
-                {`${c.full_name} (#${c.trainee_id})`}
-              </td>
-              <td data-label={t(lang, m.kind)} safe>
-                {t(lang, levelLabel[c.kind] ?? m.basic)}
-              </td>
-              <td data-label={t(lang, m.issuedOn)} safe>
-                {day(c.issued_on)}
-              </td>
-              <td data-label={t(lang, m.validity)} safe>
-                {c.revoked ? `${t(lang, m.revoked)}: ${c.revoked_reason ?? ''}` : t(lang, m.valid)}
-              </td>
-              <td data-label={t(lang, m.revoke)}>
-                {c.revoked ? (
-                  ''
-                ) : (
+      <CardsTable
+        caption={t(lang, m.certificates)}
+        heads={[m.code, m.holder, m.kind, m.issuedOn, m.validity, m.revoke].map((h) => t(lang, h))}
+        rows={p.list}
+        cells={(c) => [
+          {
+            header: true,
+            html: (
+              <a href={`${URLS.certificates}/${c.id}.pdf`} safe>
+                {displayCode(c.code)}
+              </a>
+            ),
+          },
+          `${c.full_name} (#${c.trainee_id})`,
+          t(lang, levelLabel[c.kind] ?? m.basic),
+          day(c.issued_on),
+          c.revoked ? `${t(lang, m.revoked)}: ${c.revoked_reason ?? ''}` : t(lang, m.valid),
+          c.revoked
+            ? ''
+            : {
+                html: (
                   <form method="post" action={`${URLS.certificates}/${c.id}/thu-hoi`}>
                     <CsrfField req={req} />
                     <label for={`reason-${c.id}`} safe>
@@ -77,12 +63,10 @@ export function CertificatesPage(p: { req: FastifyRequest; list: CertificateView
                       {t(lang, m.revoke)}
                     </button>
                   </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                ),
+              },
+        ]}
+      />
     </Page>
   );
 }

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import type { LineError } from '../enrol.ts';
 import { m } from '../messages.ts';
 import { passes } from '../modules.ts';
@@ -82,46 +82,18 @@ export function ClassPage(p: { req: FastifyRequest; v: ClassView; typed?: Typed;
       ) : (
         <form method="post" action={`${URLS.classOf(v.cls.id)}/hoan-thanh`}>
           <CsrfField req={req} />
-          <table class="cards-on-phone">
-            <caption safe>{t(lang, m.trainees)}</caption>
-            <thead>
-              <tr>
-                {[m.fullName, m.agencyName, m.attended, m.completed].map((h) => (
-                  <th scope="col" safe>
-                    {t(lang, h)}
-                  </th>
-                ))}
-                {v.course.modules.map((mod) => (
-                  <th scope="col" safe>
-                    {mod}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {v.trainees.map((tr) => (
-                <tr>
-                  <th scope="row" safe>
-                    {`${tr.full_name} (#${tr.id})`}
-                  </th>
-                  <td data-label={t(lang, m.agencyName)} safe>
-                    {v.agencies.get(tr.agency_id) ?? ''}
-                  </td>
-                  <td data-label={t(lang, m.attended)}>
-                    <input type="checkbox" name="attended" value={String(tr.id)} checked={tr.attended} aria-label={`${t(lang, m.attended)}: ${tr.full_name}`} disabled={v.cls.state === 'planned'} />
-                  </td>
-                  <td data-label={t(lang, m.completed)}>
-                    <input type="checkbox" name="completed" value={String(tr.id)} checked={tr.completed} aria-label={`${t(lang, m.completed)}: ${tr.full_name}`} disabled={v.cls.state === 'planned'} />
-                  </td>
-                  {v.course.modules.map((mod) => (
-                    <td data-label={mod}>
-                      <ResultCell lang={lang} rows={v.results.filter((r) => r.trainee_id === tr.id && r.module === mod)} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable
+            caption={t(lang, m.trainees)}
+            heads={[...[m.fullName, m.agencyName, m.attended, m.completed].map((h) => t(lang, h)), ...v.course.modules]}
+            rows={v.trainees}
+            cells={(tr) => [
+              { text: `${tr.full_name} (#${tr.id})`, header: true },
+              v.agencies.get(tr.agency_id) ?? '',
+              { html: <input type="checkbox" name="attended" value={String(tr.id)} checked={tr.attended} aria-label={`${t(lang, m.attended)}: ${tr.full_name}`} disabled={v.cls.state === 'planned'} /> },
+              { html: <input type="checkbox" name="completed" value={String(tr.id)} checked={tr.completed} aria-label={`${t(lang, m.completed)}: ${tr.full_name}`} disabled={v.cls.state === 'planned'} /> },
+              ...v.course.modules.map((mod) => ({ html: <ResultCell lang={lang} rows={v.results.filter((r) => r.trainee_id === tr.id && r.module === mod)} /> })),
+            ]}
+          />
           {v.cls.state !== 'planned' ? (
             <button type="submit" safe>
               {t(lang, m.saveCompletion)}

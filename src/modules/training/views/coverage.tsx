@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { barChart, chartTable, formatValue } from '../../../platform/web/charts.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { Page } from '../../../platform/web/layout.tsx';
+import { CardsTable, Page } from '../../../platform/web/layout.tsx';
 import type { CoverageRow } from '../coverage.ts';
 import { m } from '../messages.ts';
 import { TrainingNav, URLS } from './parts.tsx';
@@ -39,36 +39,17 @@ export function CoveragePage({ req, year, rows }: { req: FastifyRequest; year: n
             {safeSvg}
             {safeTable}
           </figure>
-          <table class="cards-on-phone">
-            <caption safe>{title}</caption>
-            <thead>
-              <tr>
-                {[m.agencyName, m.trained, m.staff, m.share].map((h) => (
-                  <th scope="col" safe>
-                    {t(lang, h)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <th scope="row" safe>
-                    {lang === 'vi' ? r.name : r.nameEn}
-                  </th>
-                  <td class="num" data-label={t(lang, m.trained)} safe>
-                    {formatValue(lang, r.trained)}
-                  </td>
-                  <td class="num" data-label={t(lang, m.staff)} safe>
-                    {formatValue(lang, r.staff)}
-                  </td>
-                  <td class="num" data-label={t(lang, m.share)} safe>
-                    {formatValue(lang, r.share, 'percent')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardsTable
+            caption={title}
+            heads={[m.agencyName, m.trained, m.staff, m.share].map((h) => t(lang, h))}
+            rows={rows}
+            cells={(r) => [
+              { text: lang === 'vi' ? r.name : r.nameEn, header: true },
+              { text: formatValue(lang, r.trained), class: 'num' },
+              { text: formatValue(lang, r.staff), class: 'num' },
+              { text: formatValue(lang, r.share, 'percent'), class: 'num' },
+            ]}
+          />
         </>
       )}
     </Page>

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { attrValue, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
+import { attrValue, CardsTable, CsrfField, ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import { cellName } from '../exams.ts';
 import { m } from '../messages.ts';
 import type { ClassView } from './class.tsx';
@@ -46,36 +46,22 @@ export function GridPage(p: { req: FastifyRequest; v: ClassView; typed?: Record<
         <CsrfField req={req} />
         <Field id="examDate" type="date" label={t(lang, m.examDate)} value={typed.examDate ?? ''} error={errorOf(lang, errors, 'examDate')} required />
         <Field id="board" label={t(lang, m.board)} value={typed.board ?? ''} error={errorOf(lang, errors, 'board')} />
-        <table class="cards-on-phone">
-          <caption safe>{`${t(lang, m.results)}: ${t(lang, m.theory)} / ${t(lang, m.practical)} (0–10)`}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t(lang, m.fullName)}
-              </th>
-              {v.course.modules.map((mod) => (
-                <th scope="col" safe>
-                  {mod}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {v.trainees.map((tr) => (
-              <tr>
-                <th scope="row" safe>
-                  {tr.full_name}
-                </th>
-                {v.course.modules.map((mod) => (
-                  <td data-label={mod}>
-                    {cell('theory', tr.id, mod, tr.full_name)}
-                    {cell('practical', tr.id, mod, tr.full_name)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={`${t(lang, m.results)}: ${t(lang, m.theory)} / ${t(lang, m.practical)} (0–10)`}
+          heads={[t(lang, m.fullName), ...v.course.modules]}
+          rows={v.trainees}
+          cells={(tr) => [
+            { text: tr.full_name, header: true },
+            ...v.course.modules.map((mod) => ({
+              html: (
+                <>
+                  {cell('theory', tr.id, mod, tr.full_name)}
+                  {cell('practical', tr.id, mod, tr.full_name)}
+                </>
+              ),
+            })),
+          ]}
+        />
         <button type="submit" safe>
           {t(lang, m.save)}
         </button>

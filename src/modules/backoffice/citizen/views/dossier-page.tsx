@@ -3,7 +3,7 @@
 // (and the new one after an apology, with its reason), the result, fees, a timeline in plain words, the files (the
 // result's electronic copy once it is ready), the open request to supplement with its form, rating and feedback.
 import type { FastifyRequest } from 'fastify';
-import { ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
+import { CardsTable, ErrorSummary, Page } from '../../../../platform/web/layout.tsx';
 import { formatDateTime, t, type Lang } from '../../../../platform/web/i18n.ts';
 import { type DossierRead, Fact, FileList, Vi } from '../../../dossiers/index.ts';
 import { AnswerChanges, AnswersList, answersView } from '../../../eforms/index.ts';
@@ -79,43 +79,25 @@ function Files({ lang, view }: { lang: Lang; view: CaseView }): JSX.Element {
 function Reads({ lang, reads }: { lang: Lang; reads: DossierRead[] }): JSX.Element {
   if (reads.length === 0) return <p safe>{t(lang, rd.none)}</p>;
   return (
-    <table class="cards-on-phone">
-      <caption class="visually-hidden" safe>
-        {t(lang, rd.title)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>{t(lang, rd.when)}</th>
-          <th scope="col" safe>{t(lang, rd.who)}</th>
-          <th scope="col" safe>{t(lang, rd.role)}</th>
-          <th scope="col" safe>{t(lang, rd.agency)}</th>
-          <th scope="col" safe>{t(lang, rd.what)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reads.map((r) => (
-          <tr>
-            <td data-label={t(lang, rd.when)}>
-              <time datetime={r.at.toISOString()} safe>
-                {formatDateTime(lang, r.at)}
-              </time>
-            </td>
-            <td data-label={t(lang, rd.who)} safe>
-              {r.name}
-            </td>
-            <td data-label={t(lang, rd.role)} safe>
-              {r.roles.map((x) => t(lang, ROLE_LABELS[x] ?? { vi: x, en: x })).join(', ')}
-            </td>
-            <td data-label={t(lang, rd.agency)} safe>
-              {r.agency ?? ''}
-            </td>
-            <td data-label={t(lang, rd.what)} safe>
-              {t(lang, rd.whats[r.what])}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CardsTable
+      caption={t(lang, rd.title)}
+      captionHidden
+      heads={[rd.when, rd.who, rd.role, rd.agency, rd.what].map((h) => t(lang, h))}
+      rows={reads}
+      cells={(r) => [
+        {
+          html: (
+            <time datetime={r.at.toISOString()} safe>
+              {formatDateTime(lang, r.at)}
+            </time>
+          ),
+        },
+        r.name,
+        r.roles.map((x) => t(lang, ROLE_LABELS[x] ?? { vi: x, en: x })).join(', '),
+        r.agency ?? '',
+        t(lang, rd.whats[r.what]),
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 // /mot-cua/tiep-nhan: the one-stop officer finds the procedure of a walk-in dossier among those their agency receives.
 import type { FastifyRequest } from 'fastify';
-import { attrValue, Page } from '../../../../platform/web/layout.tsx';
+import { attrValue, CardsTable, Page } from '../../../../platform/web/layout.tsx';
 import { t, type Lang } from '../../../../platform/web/i18n.ts';
 import { levelLabels } from '../../../procedures/index.ts';
 import { Vi } from '../../../dossiers/index.ts';
@@ -101,38 +101,23 @@ export function IntakeSearchPage({ req, c, q }: { req: FastifyRequest; c: Proced
           {`${caption}. ${t(lang, m.empty)}`}
         </p>
       ) : (
-        <table class="cards-on-phone">
-          <caption safe>{caption}</caption>
-          <thead>
-            <tr>
-              {[m.code, m.name, m.level, m.take].map((h) => (
-                <th scope="col" safe>
-                  {t(lang, h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {c.items.map((p) => (
-              <tr>
-                <td data-label={t(lang, m.code)}>
-                  <code safe>{p.code}</code>
-                </td>
-                <td data-label={t(lang, m.name)}>
-                  <Vi lang={lang} text={p.name} />
-                </td>
-                <td data-label={t(lang, m.level)} safe>
-                  {p.levels.map((l) => t(lang, levelLabels[l])).join(', ')}
-                </td>
-                <td>
-                  <a href={intakeFormPath(p.code)} aria-label={t(lang, m.takeLabel, { code: p.code })} safe>
-                    {t(lang, m.take)}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CardsTable
+          caption={caption}
+          heads={[m.code, m.name, m.level, m.take].map((h) => t(lang, h))}
+          rows={c.items}
+          cells={(p) => [
+            { html: <code safe>{p.code}</code> },
+            { html: <Vi lang={lang} text={p.name} /> },
+            p.levels.map((l) => t(lang, levelLabels[l])).join(', '),
+            {
+              html: (
+                <a href={intakeFormPath(p.code)} aria-label={t(lang, m.takeLabel, { code: p.code })} safe>
+                  {t(lang, m.take)}
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
       <Pager lang={lang} c={c} q={q} />
     </Page>
