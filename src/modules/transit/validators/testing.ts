@@ -1,6 +1,7 @@
 // Test helper: a real Mosquitto on loopback, on a free port, with persistence in a temporary folder. stop() ends it
-// with SIGTERM (Mosquitto saves its persistence file on the way out), start() brings it back on the same port and
-// folder, remove() stops it and deletes the folder.
+// with SIGTERM (Mosquitto saves its persistence file on the way out), kill() with SIGKILL (a crash: only what the
+// last autosave wrote survives), start() brings it back on the same port and folder, remove() stops it and deletes
+// the folder.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -19,6 +20,7 @@ export interface TestBroker {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  kill(): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -62,6 +64,15 @@ export async function startMosquitto(): Promise<TestBroker> {
     [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true', `persistence_location ${dir}/`, 'autosave_interval 1', 'max_queued_messages 100000', 'log_dest none', ''].join('\n'),
   );
   let child: ChildProcess | null = null;
+  const end = async (signal: NodeJS.Signals) => {
+    const c = child;
+    child = null;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill(signal);
+    });
+  };
   const broker: TestBroker = {
     url: `mqtt://127.0.0.1:${port}`,
     port,
@@ -70,15 +81,8 @@ export async function startMosquitto(): Promise<TestBroker> {
       child = spawn(MOSQUITTO, ['-c', conf], { stdio: 'ignore' });
       await listening(port, 5000);
     },
-    async stop() {
-      const c = child;
-      child = null;
-      if (!c || c.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        c.once('exit', () => resolve());
-        c.kill('SIGTERM');
-      });
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
     async remove() {
       await broker.stop();
       rmSync(dir, { recursive: true, force: true });
