@@ -32,7 +32,9 @@ export class Validator {
   readonly outbox: Outbox;
   /** Milliseconds each offline decision took. */
   readonly decisionMs: number[] = [];
+  /** Taps published (a batch sent twice counts twice) and the batches they went in. */
   published = 0;
+  publishedBatches = 0;
   acked = 0;
   private client: MqttClient | null = null;
   private readonly sentAt = new Map<string, number>();
@@ -130,6 +132,7 @@ export class Validator {
       const times = chaos?.duplicateShare && random() < chaos.duplicateShare ? 2 : 1;
       for (let k = 0; k < times; k++) {
         this.published += taps.length;
+        this.publishedBatches++;
         client.publish(topics.taps(this.id), payload, { qos: 1 });
       }
     }
