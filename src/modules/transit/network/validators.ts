@@ -37,7 +37,10 @@ const secretContext = (id: string) => `transit_validators:${id}`;
 
 export async function findValidator(db: Kysely<PlatformTables>, id: string): Promise<ValidatorInfo | null> {
   const v = await networkRepo.findValidator(networkDb(db), id);
-  if (!v) return null;
+  return v ? validatorInfo(v) : null;
+}
+
+function validatorInfo(v: NonNullable<Awaited<ReturnType<typeof networkRepo.findValidator>>>): ValidatorInfo {
   return {
     id: v.id,
     kind: v.kind,
@@ -64,6 +67,12 @@ export async function validatorSecret(db: Kysely<PlatformTables>, secrets: Seale
   const v = await networkRepo.findValidator(networkDb(db), id);
   if (!v) throw TransitNetworkErrors.VALIDATOR_UNKNOWN({ details: { validatorId: id } });
   return secrets.open(v.secret_sealed, secretContext(id));
+}
+
+/** The validator and its opened secret from one read (the tap ingest checks both for every batch); null when unknown. */
+export async function findValidatorWithSecret(db: Kysely<PlatformTables>, secrets: Sealer, id: string): Promise<{ validator: ValidatorInfo; secret: string } | null> {
+  const v = await networkRepo.findValidator(networkDb(db), id);
+  return v ? { validator: validatorInfo(v), secret: secrets.open(v.secret_sealed, secretContext(id)) } : null;
 }
 
 /**
@@ -109,5 +118,10 @@ export async function setValidatorStatus(db: Kysely<PlatformTables>, id: string,
 /** Notes that the validator reported in; the skew is its clock minus the server's (positive: it runs ahead). */
 export async function recordValidatorSeen(db: Kysely<PlatformTables>, id: string, deviceClock: Date, now = new Date()): Promise<void> {
   await getValidator(db, id);
+  await markValidatorSeen(db, id, deviceClock, now);
+}
+
+/** The same for a validator the caller has just read (the tap ingest, inside its transaction): the update alone. */
+export async function markValidatorSeen(db: Kysely<PlatformTables>, id: string, deviceClock: Date, now = new Date()): Promise<void> {
   await networkRepo.markValidatorSeen(networkDb(db), id, now, deviceClock.getTime() - now.getTime());
 }

@@ -1,7 +1,7 @@
 // Taps, daily pricing, debt recovery and clearing of interoperable e-tickets (issue 15, TRANSPORT.md §1–2):
 // validators forward signed batches of taps; each service day is priced once per account with the fare engine over
 // the network's routes; charges go to the balance or the bank card; operators get a daily clearing file.
-export { ingestTaps, TAP_DEFAULTS, type IngestOptions, type IngestResult } from './ingest.ts';
+export { ingestTaps, ingestTapBatches, TAP_DEFAULTS, type IngestOptions, type IngestResult } from './ingest.ts';
 export { canonicalBatch, signBatch, signatureMatches, type TapBatch, type TapInput } from './canonical.ts';
 export { priceServiceDay, serviceDayWindow, FARES_FOLDER, type PriceDayOptions, type DayRunResult } from './price.ts';
 export { retryCharges, attemptCharge, chargesOf, RETRY_DAYS, type CardPayments, type ChargeOptions } from './charges.ts';

@@ -10,7 +10,7 @@ import { seedTransitNetwork, setValidatorStatus } from '../network/index.ts';
 import { fails, transitStaff } from '../riders/testing.ts';
 import { signBatch } from './canonical.ts';
 import { faresFromNetwork } from './fare-network.ts';
-import { ingestTaps } from './ingest.ts';
+import { ingestTapBatches, ingestTaps } from './ingest.ts';
 import { FARES_FOLDER } from './price.ts';
 import { signed, tap } from './testing.ts';
 
@@ -42,6 +42,26 @@ test('a signed batch is stored; a replay is acknowledged without a second row; o
   assert.equal(rows[0]?.n, 1);
   const v = await sql<{ operator_code: string; route_id: string; stop_id: string }>`select operator_code, route_id, stop_id from transit_taps where tap_id = ${earlier.id}`.execute(app.database.db);
   assert.deepEqual(v.rows[0], { operator_code: 'TRANSERCO', route_id: '34', stop_id: 'BUS-0016' });
+});
+
+test('batches stored together (a group of the centre): each answered on its own, a forged one refused alone, a tap in two batches stored once', async () => {
+  const a = tap(CARD, '2026-06-10T10:00:00', 'on', 'BUS-0016');
+  const b = tap(CARD, '2026-06-10T10:30:00', 'off', 'BUS-0024');
+  const g = tap(CARD, '2026-06-10T11:00:00', 'on');
+  const forged = await signed(app, 'V-34-1', [tap(CARD, '2026-06-10T12:00:00', 'on', 'BUS-0016')]);
+  const r = await ingestTapBatches(app.platform, [
+    await signed(app, 'V-34-1', [a]),
+    { ...forged, signature: signBatch('not-the-secret', forged) },
+    await signed(app, 'G-2A-01-1', [g]),
+    await signed(app, 'V-34-1', [b, a]),
+  ], { now: NOW });
+  assert.deepEqual(r.map((x) => x.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+  assert.equal((r[1] as PromiseRejectedResult).reason.code, 'BAD_SIGNATURE');
+  const values = r.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []));
+  assert.deepEqual(values.map((v) => [v.stored, v.duplicates]), [[[a.id], []], [[g.id], []], [[b.id], [a.id]]]);
+  assert.deepEqual(await stored([a.id, b.id, g.id, forged.taps[0]!.id]), [a.id, b.id, g.id].sort());
+  const seen = await sql<{ n: number }>`select count(*)::int as n from transit_validators where id in ('V-34-1', 'G-2A-01-1') and last_seen_at = ${NOW}`.execute(app.database.db);
+  assert.equal(seen.rows[0]?.n, 2, 'both validators marked seen');
 });
 
 test('a gate tap takes the gate’s station; a vehicle tap without its stop is malformed', async () => {

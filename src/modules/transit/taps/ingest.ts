@@ -1,11 +1,11 @@
 // ingestTaps: validators store and forward their taps (TRANSPORT.md §2: they work offline, so batches arrive late and
 // out of order). A batch is accepted whole or refused whole; a replayed tap id is acknowledged again, never stored twice.
 import type { Platform } from '../../../platform/http/context.ts';
-import { findValidator, recordValidatorSeen, validatorSecret } from '../network/index.ts';
+import { findValidatorWithSecret, markValidatorSeen } from '../network/index.ts';
 import { MEDIUM_KINDS } from '../riders/index.ts';
 import { type TapBatch, type TapInput, signatureMatches } from './canonical.ts';
 import { TapErrors } from './errors.ts';
-import { type NewTap, tapsDb, tapsRepo } from './repo.ts';
+import { asPlatformDb, type NewTap, tapsDb, tapsRepo } from './repo.ts';
 
 export interface IngestOptions {
   now?: Date;
@@ -50,18 +50,26 @@ function checkTap(t: TapInput, i: number): Date {
   return at;
 }
 
-export async function ingestTaps(platform: Platform, batch: TapBatch, opts: IngestOptions = {}): Promise<IngestResult> {
-  const now = opts.now ?? new Date();
+/** One batch checked and ready to store (its validator known and active, its signature right). */
+interface Prepared {
+  validatorId: string;
+  sentAt: Date;
+  rows: NewTap[];
+  skewed: string[];
+}
+
+async function prepareBatch(platform: Platform, batch: TapBatch, now: Date, opts: IngestOptions): Promise<Prepared> {
   const maxBatch = opts.maxBatch ?? TAP_DEFAULTS.maxBatch;
   const aheadMs = (opts.maxFutureMinutes ?? TAP_DEFAULTS.maxFutureMinutes) * 60_000;
   if (typeof batch !== 'object' || batch === null || typeof batch.validatorId !== 'string' || !Array.isArray(batch.taps)) invalid(null, 'thiếu mã máy hoặc danh sách lượt quẹt.', 'the validator id or the taps are missing.');
   if (batch.taps.length === 0) invalid(null, 'lô không có lượt quẹt nào.', 'the batch has no taps.');
   if (batch.taps.length > maxBatch) throw TapErrors.BATCH_TOO_LARGE({ details: { max: maxBatch, got: batch.taps.length } });
-  const db = platform.database.db;
-  const validator = await findValidator(db, batch.validatorId);
-  if (!validator) throw TapErrors.VALIDATOR_UNKNOWN({ details: { validatorId: batch.validatorId } });
+  // One read of the validator with its sealed secret (not one read for the row and another for the secret).
+  const found = await findValidatorWithSecret(platform.database.db, platform.secrets, batch.validatorId);
+  if (!found) throw TapErrors.VALIDATOR_UNKNOWN({ details: { validatorId: batch.validatorId } });
+  const { validator, secret } = found;
   if (!validator.active) throw TapErrors.VALIDATOR_BLOCKED({ details: { validatorId: validator.id } });
-  if (!signatureMatches(await validatorSecret(db, platform.secrets, validator.id), batch)) throw TapErrors.BAD_SIGNATURE({ details: { validatorId: validator.id } });
+  if (!signatureMatches(secret, batch)) throw TapErrors.BAD_SIGNATURE({ details: { validatorId: validator.id } });
   const sentAt = typeof batch.sentAt === 'string' && ISO.test(batch.sentAt) ? new Date(batch.sentAt) : null;
   if (!sentAt || Number.isNaN(sentAt.getTime())) invalid(null, 'thời điểm gửi phải theo ISO 8601 có múi giờ.', 'sentAt must be ISO 8601 with an offset.');
   const seen = new Set<string>();
@@ -84,8 +92,54 @@ export async function ingestTaps(platform: Platform, batch: TapBatch, opts: Inge
       direction: t.direction, route_id: validator.routeId, stop_id: stopId, decision: t.decision, signature_ok: true, flags,
     });
   });
-  const stored = await tapsDb(db).transaction().execute((trx) => tapsRepo.insertTaps(trx, rows));
-  await recordValidatorSeen(db, validator.id, sentAt, now);
-  const fresh = new Set(stored);
-  return { stored, duplicates: rows.map((r) => r.tap_id).filter((id) => !fresh.has(id)), skewed };
+  return { validatorId: validator.id, sentAt, rows, skewed };
+}
+
+/** Rows in one insert at most: 13 bound parameters a tap, well under the 65,535 one statement may bind. */
+const INSERT_SLICE = 2000;
+
+/**
+ * Stores several batches in one transaction (the centre hands over the batches waiting on the broker together: one
+ * commit for all of them instead of one each). Each batch is checked on its own and answered on its own, in order:
+ * a batch refused (BATCH_INVALID, BAD_SIGNATURE…) refuses only itself. Taps are inserted in tap id order and the
+ * validators' last-seen rows updated in id order, so two of these running at once (a batch sent twice) cannot
+ * deadlock. A database failure rejects the whole call: nothing is acknowledged and the validators resend.
+ */
+export async function ingestTapBatches(platform: Platform, batches: readonly TapBatch[], opts: IngestOptions = {}): Promise<PromiseSettledResult<IngestResult>[]> {
+  const now = opts.now ?? new Date();
+  const prepared: PromiseSettledResult<Prepared>[] = [];
+  for (const b of batches) prepared.push(await prepareBatch(platform, b, now, opts).then((value) => ({ status: 'fulfilled', value }) as const, (reason: unknown) => ({ status: 'rejected', reason }) as const));
+  const ok = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+  const byId = new Map<string, NewTap>();
+  for (const p of ok) for (const r of p.rows) byId.set(r.tap_id, r); // the same tap in two waiting batches: stored once
+  const rows = [...byId.values()].sort((a, b) => (a.tap_id < b.tap_id ? -1 : a.tap_id > b.tap_id ? 1 : 0));
+  const lastSeen = new Map<string, Date>();
+  for (const p of ok) if ((lastSeen.get(p.validatorId)?.getTime() ?? -Infinity) < p.sentAt.getTime()) lastSeen.set(p.validatorId, p.sentAt);
+  const fresh = new Set<string>();
+  if (ok.length > 0) {
+    await tapsDb(platform.database.db).transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += INSERT_SLICE) for (const id of await tapsRepo.insertTaps(trx, rows.slice(i, i + INSERT_SLICE))) fresh.add(id);
+      for (const id of [...lastSeen.keys()].sort()) await markValidatorSeen(asPlatformDb(trx), id, lastSeen.get(id) as Date, now);
+    });
+  }
+  // A tap stored by this call counts as stored for the first batch that carried it, as a duplicate for any other.
+  const claimed = new Set<string>();
+  return prepared.map((p) => {
+    if (p.status === 'rejected') return p;
+    const stored: string[] = [];
+    const duplicates: string[] = [];
+    for (const r of p.value.rows) {
+      if (fresh.has(r.tap_id) && !claimed.has(r.tap_id)) {
+        claimed.add(r.tap_id);
+        stored.push(r.tap_id);
+      } else duplicates.push(r.tap_id);
+    }
+    return { status: 'fulfilled', value: { stored, duplicates, skewed: p.value.skewed } };
+  });
+}
+
+export async function ingestTaps(platform: Platform, batch: TapBatch, opts: IngestOptions = {}): Promise<IngestResult> {
+  const [r] = await ingestTapBatches(platform, [batch], opts);
+  if (r?.status !== 'fulfilled') throw r?.reason;
+  return r.value;
 }

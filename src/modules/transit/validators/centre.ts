@@ -16,6 +16,12 @@ import {
  */
 export type TapSink = (batch: TapBatch) => Promise<unknown>;
 
+/**
+ * Stores several batches at once (the taps module's ingestTapBatches: one transaction for all), answering each
+ * batch's outcome in order, as TapSink would have for it alone; rejecting means none was stored.
+ */
+export type TapGroupSink = (batches: TapBatch[]) => Promise<PromiseSettledResult<unknown>[]>;
+
 /** Where the lists come from (riders' fullList and listDelta behind closures). */
 export interface ListSource {
   full(list: ListName): Promise<FullListMessage>;
@@ -25,6 +31,12 @@ export interface ListSource {
 export interface CentreOptions {
   url: string;
   sink: TapSink;
+  /** When given, the batches waiting on the broker go to it together (up to groupTaps taps), not one by one. */
+  groupSink?: TapGroupSink;
+  /** Most taps handed to groupSink at once (default 2,000). */
+  groupTaps?: number;
+  /** Batches (or groups) stored at once (default 1: the embedded database has a single connection). */
+  parallel?: number;
   lists: ListSource;
   fares: FaresMessage;
   config?: ConfigMessage;
@@ -51,7 +63,7 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
   const published: Record<ListName, number> = { deny: 0, allow: 0 };
   const stats = { batches: 0, taps: 0, refused: 0, resentLists: 0 };
   const statuses = new Map<string, StatusMessage>();
-  // One batch at a time: the embedded database has a single connection, and acks then follow arrival order.
+  // Status messages one at a time (a full list for a validator that fell behind); batches below.
   let queue: Promise<void> = Promise.resolve();
 
   const publish = (topic: string, body: unknown, retain = false) => client.publishAsync(topic, JSON.stringify(body), { qos: 1, retain }).then(() => undefined);
@@ -66,29 +78,72 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
     }
   }
 
-  async function handleBatch(validatorId: string, m: Record<string, unknown>): Promise<void> {
-    const ids = Array.isArray(m.taps) ? m.taps.map((t: unknown) => (t as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string') : [];
-    const refuse = async (code: string, reason: string) => {
-      stats.refused++;
-      warn('transit validator batch refused', { validatorId, code, reason });
-      const ack: AckMessage = { tapIds: ids, refused: { code, reason } };
-      await publish(topics.ack(validatorId), ack);
-    };
-    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
-      return refuse('BATCH_INVALID', 'The batch is malformed or published under another validator\'s topic.');
-    }
-    const batch = m as unknown as TapBatch;
-    try {
-      await options.sink(batch);
-    } catch (err) {
-      const e = err as { status?: unknown; code?: unknown; message?: unknown } | null;
-      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.code === 'string') return refuse(e.code, String(e.message ?? e.code));
-      warn('transit validator batch not stored, the validator will resend', { validatorId, error: err instanceof Error ? err.message : String(err) });
+  const refuse = async (validatorId: string, ids: string[], code: string, reason: string) => {
+    stats.refused++;
+    warn('transit validator batch refused', { validatorId, code, reason });
+    const ack: AckMessage = { tapIds: ids, refused: { code, reason } };
+    await publish(topics.ack(validatorId), ack);
+  };
+  const answer = async (batch: TapBatch, outcome: PromiseSettledResult<unknown>) => {
+    const ids = batch.taps.map((t) => t.id);
+    if (outcome.status === 'rejected') {
+      const e = outcome.reason as { status?: unknown; code?: unknown; message?: unknown } | null;
+      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.code === 'string') return refuse(batch.validatorId, ids, e.code, String(e.message ?? e.code));
+      warn('transit validator batch not stored, the validator will resend', { validatorId: batch.validatorId, error: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) });
       return;
     }
     stats.batches++;
-    stats.taps += batch.taps.length;
-    await publish(topics.ack(validatorId), { tapIds: batch.taps.map((t) => t.id) });
+    stats.taps += ids.length;
+    await publish(topics.ack(batch.validatorId), { tapIds: ids });
+  };
+
+  // Batches waiting to be stored; at most `parallel` stores run at once, each taking one batch (or, with groupSink,
+  // every batch waiting up to groupTaps taps: one transaction and one commit for all of them).
+  const waiting: TapBatch[] = [];
+  const parallel = Math.max(1, options.parallel ?? 1);
+  const groupTaps = options.groupTaps ?? 2000;
+  let running = 0;
+  let idle: (() => void) | null = null;
+  const take = (): TapBatch[] => {
+    if (!options.groupSink) return waiting.splice(0, 1);
+    let n = 0;
+    let taps = 0;
+    while (n < waiting.length && (n === 0 || taps + (waiting[n] as TapBatch).taps.length <= groupTaps)) taps += (waiting[n++] as TapBatch).taps.length;
+    return waiting.splice(0, n);
+  };
+  async function store(group: TapBatch[]): Promise<void> {
+    let outcomes: PromiseSettledResult<unknown>[];
+    if (options.groupSink) {
+      try {
+        outcomes = await options.groupSink(group);
+      } catch (reason) {
+        outcomes = group.map(() => ({ status: 'rejected', reason }));
+      }
+    } else outcomes = [await options.sink(group[0] as TapBatch).then((value) => ({ status: 'fulfilled', value }) as const, (reason: unknown) => ({ status: 'rejected', reason }) as const)];
+    for (let i = 0; i < group.length; i++) await answer(group[i] as TapBatch, outcomes[i] ?? { status: 'rejected', reason: new Error('no outcome') });
+  }
+  function pump(): void {
+    while (running < parallel && waiting.length > 0) {
+      const group = take();
+      running++;
+      void store(group)
+        .catch((err: unknown) => warn('transit validator batch failed', { error: String(err) }))
+        .finally(() => {
+          running--;
+          if (running === 0 && waiting.length === 0) idle?.();
+          pump();
+        });
+    }
+  }
+
+  function receiveBatch(validatorId: string, m: Record<string, unknown>): void {
+    if (m.validatorId !== validatorId || !Array.isArray(m.taps) || typeof m.signature !== 'string') {
+      const ids = Array.isArray(m.taps) ? m.taps.map((t: unknown) => (t as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string') : [];
+      void refuse(validatorId, ids, 'BATCH_INVALID', 'The batch is malformed or published under another validator\'s topic.').catch((err: unknown) => warn('transit validator message failed', { validatorId, error: String(err) }));
+      return;
+    }
+    waiting.push(m as unknown as TapBatch);
+    pump();
   }
 
   async function handleStatus(validatorId: string, m: Record<string, unknown>): Promise<void> {
@@ -108,8 +163,8 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
     const validatorId = validatorOfTopic(topic);
     const m = parsePayload(payload);
     if (!validatorId || !m) return warn('transit validator message unreadable', { topic });
-    const work = topic === topics.taps(validatorId) ? () => handleBatch(validatorId, m) : () => handleStatus(validatorId, m);
-    queue = queue.then(work).catch((err: unknown) => warn('transit validator message failed', { topic, error: String(err) }));
+    if (topic === topics.taps(validatorId)) return receiveBatch(validatorId, m);
+    queue = queue.then(() => handleStatus(validatorId, m)).catch((err: unknown) => warn('transit validator message failed', { topic, error: String(err) }));
   });
   client.on('error', (err) => warn('transit broker connection', { error: err.message }));
 
@@ -137,6 +192,7 @@ export async function connectCentre(options: CentreOptions): Promise<Centre> {
     statuses,
     async close() {
       await queue;
+      if (running > 0 || waiting.length > 0) await new Promise<void>((resolve) => (idle = resolve));
       await client.endAsync();
     },
   };

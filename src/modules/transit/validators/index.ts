@@ -4,7 +4,7 @@
 export { Validator, type ValidatorOptions } from './validator.ts';
 export { connectCentre, type Centre, type CentreOptions, type TapSink, type ListSource } from './centre.ts';
 export { ValidatorCache, quantile } from './cache.ts';
-export { memoryOutbox, fileOutbox, type Outbox } from './outbox.ts';
+export { memoryOutbox, fileOutbox, type Outbox, type ParkedTap } from './outbox.ts';
 export { memoryLists, memorySink } from './memory.ts';
 export { simulateTraffic, type SimulationOptions, type SimulationReport, type SimulatedValidator } from './simulate.ts';
 export {

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import mqtt, { type MqttClient } from 'mqtt';
 import { ValidatorCache } from './cache.ts';
-import { memoryOutbox, type Outbox } from './outbox.ts';
+import { memoryOutbox, type Outbox, type ParkedTap } from './outbox.ts';
 import {
   type ConfigMessage, type DeltaMessage, type FaresMessage, type FullListMessage, LIST_NAMES, type StatusMessage, type Tap, parsePayload, signedBatch, topics, validatorClientId,
 } from './protocol.ts';
@@ -32,10 +32,10 @@ export class Validator {
   readonly outbox: Outbox;
   /** Milliseconds each offline decision took. */
   readonly decisionMs: number[] = [];
+  /** Taps published (a batch sent twice counts twice) and the batches they went in. */
   published = 0;
+  publishedBatches = 0;
   acked = 0;
-  /** Taps the centre refused for good (AckMessage.refused), out of the outbox, kept for the maintainer with the reason. */
-  readonly parked: { tap: Tap; code: string; reason: string }[] = [];
   private client: MqttClient | null = null;
   private readonly sentAt = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
@@ -46,6 +46,11 @@ export class Validator {
     this.id = options.id;
     this.outbox = options.outbox ?? memoryOutbox();
     this.settings = { batchSize: options.batchSize ?? 200, flushMs: options.flushMs ?? 1000, resendMs: options.resendMs ?? 5000, heartbeatMs: options.heartbeatMs ?? 30_000, reconnectMs: options.reconnectMs ?? 1000 };
+  }
+
+  /** Taps the centre refused for good (AckMessage.refused), out of the pending ones, kept for the maintainer with the reason (in the outbox: a file outbox keeps them across a restart). */
+  get parked(): ParkedTap[] {
+    return this.outbox.parked();
   }
 
   get online(): boolean {
@@ -127,6 +132,7 @@ export class Validator {
       const times = chaos?.duplicateShare && random() < chaos.duplicateShare ? 2 : 1;
       for (let k = 0; k < times; k++) {
         this.published += taps.length;
+        this.publishedBatches++;
         client.publish(topics.taps(this.id), payload, { qos: 1 });
       }
     }
@@ -171,9 +177,7 @@ export class Validator {
       const refused = m.refused as { code?: unknown; reason?: unknown } | undefined;
       if (refused && typeof refused === 'object') {
         // Sending a refused batch again cannot help (bad signature, unknown validator…): park it, do not resend forever.
-        const wanted = new Set(ids);
-        for (const tap of this.outbox.pending()) if (wanted.has(tap.id)) this.parked.push({ tap, code: String(refused.code), reason: String(refused.reason) });
-        this.outbox.remove(ids);
+        this.outbox.park(ids, String(refused.code), String(refused.reason));
       } else this.acked += this.outbox.remove(ids);
       for (const id of ids) this.sentAt.delete(id);
     } else if (topic === topics.fares) {

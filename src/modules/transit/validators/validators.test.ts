@@ -165,3 +165,23 @@ test('a file outbox keeps pending taps and the tap counter across a restart, so 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file outbox keeps the taps the centre refused for good, with the reason, across a restart', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { fileOutbox } = await import('./outbox.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'egov-outbox-'));
+  try {
+    const path = join(dir, 'outbox.json');
+    const first = new Validator({ id: 'V-02-2', secret: SECRET, url: 'mqtt://127.0.0.1:1', outbox: fileOutbox(path) });
+    const refused = first.tap(card('forged')).id;
+    const kept = first.tap(card('fine')).id;
+    assert.equal(first.outbox.park([refused], 'BAD_SIGNATURE', 'The signature does not match.'), 1);
+    const again = new Validator({ id: 'V-02-2', secret: SECRET, url: 'mqtt://127.0.0.1:1', outbox: fileOutbox(path) });
+    assert.deepEqual(again.parked.map((p) => [p.tap.id, p.code, p.reason]), [[refused, 'BAD_SIGNATURE', 'The signature does not match.']]);
+    assert.deepEqual(again.outbox.pending().map((t) => t.id), [kept], 'a parked tap is not sent again');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
