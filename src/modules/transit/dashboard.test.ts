@@ -109,6 +109,7 @@ test('the service refuses citizens, other staff and bad periods', async () => {
   await assert.rejects(ridershipFor(app.platform, rider, DAY, DAY), fails('FORBIDDEN'));
   await assert.rejects(ridershipFor(app.platform, other, DAY, DAY), fails('FORBIDDEN'));
   await assert.rejects(ridershipFor(app.platform, officer, 'hôm qua', DAY), fails('DAY_INVALID'));
+  await assert.rejects(ridershipFor(app.platform, officer, DAY, '2026-02-30'), fails('DAY_INVALID'));
   await assert.rejects(ridershipFor(app.platform, officer, DAY, EARLIER), fails('PERIOD_INVALID'));
   await assert.rejects(ridershipFor(app.platform, officer, '2026-01-01', '2026-12-31'), fails('PERIOD_INVALID'));
   assert.throws(() => faresExport(rider), fails('FORBIDDEN'));
