@@ -60,7 +60,10 @@ test('a rider registers a card, buys a monthly pass, rides a bus and the metro, 
   assert.equal(run.total, 12_000, 'the bus is on the pass; the metro from 2A-01 to 2A-09 costs 12,000 đ');
 
   await visitChecked(rider, '/ve-dien-tu', 'the account with the day’s trips');
-  const tripRows = rider.locator('main tr', { has: rider.locator('a[href*="/khieu-nai"]') });
+  // The day's own table (the demo seed's day before it is listed too, with its two free-zone bus trips).
+  const dayTable = rider.locator('main table').filter({ has: rider.locator('caption', { hasText: day }) });
+  assert.equal(await dayTable.count(), 1, 'the day has its table of trips');
+  const tripRows = dayTable.locator('tr', { has: rider.locator('a[href*="/khieu-nai"]') });
   assert.equal(await tripRows.count(), 2, 'the bus and the metro trips, each with its dispute link');
   const metro = tripRows.filter({ hasText: '12.000 đ' });
   assert.equal(await metro.count(), 1, 'the metro trip with its price');

@@ -21,6 +21,10 @@ export const DEMO_USERNAMES = [
   'demo.truong.cntt',
   'demo.vetau',
   'demo.doisoat',
+  'demo.hanhkhach1',
+  'demo.hanhkhach2',
+  'demo.hanhkhach3',
+  'demo.hanhkhach4',
 ] as const;
 
 /**

@@ -224,11 +224,13 @@ async function send(r: RouteEntry, c: Case): Promise<LightMyRequestResponse> {
 }
 
 test('no hostile input makes a 5xx, shows a stack trace or changes data it should not', { timeout: 60 * 60 * 1000 }, async () => {
-  const routes = routesOf(app.server).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/documentation'));
+  // FUZZ_ONLY=/quan-ly/ve-dien-tu fuzzes only the routes under that prefix (a quick pass while working on them).
+  const only = process.env.FUZZ_ONLY;
+  const routes = routesOf(app.server).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/documentation') && (!only || r.url.startsWith(only)));
   // Every path of the OpenAPI document is among them (the document is generated from these routes' schemas).
   const doc = (app.server as unknown as { swagger(): { paths?: Record<string, Record<string, unknown>> } }).swagger();
   const known = new Set(routes.map((r) => `${r.method} ${r.url}`));
-  for (const [path, ops] of Object.entries(doc.paths ?? {})) {
+  for (const [path, ops] of only ? [] : Object.entries(doc.paths ?? {})) {
     for (const method of Object.keys(ops)) assert.ok(known.has(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`), `${method} ${path} is fuzzed`);
   }
   await freshSessions();

@@ -71,6 +71,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // Public-transport e-tickets (issue 15): the transport centre's officer and an operator's clearing staff.
   { username: 'demo.vetau', fullName: 'Phan Thị Yến', kind: 'staff', roles: [Role.transitOfficer], agency: 'construction' },
   { username: 'demo.doisoat', fullName: 'Cao Văn Phúc', kind: 'staff', roles: [Role.transitOperator], agency: 'construction' },
+  // Passengers whose demo day of trips fills the transit staff's dashboards (transit/seed-day.ts).
+  { username: 'demo.hanhkhach1', fullName: 'Trần Văn Bảo', kind: 'citizen', roles: [], email: 'demo.hanhkhach1@example.vn', personalId: '001088003101' },
+  { username: 'demo.hanhkhach2', fullName: 'Lê Thị Cúc', kind: 'citizen', roles: [], email: 'demo.hanhkhach2@example.vn', personalId: '001155003102' },
+  { username: 'demo.hanhkhach3', fullName: 'Phạm Minh Đức', kind: 'citizen', roles: [], email: 'demo.hanhkhach3@example.vn', personalId: '001092003103' },
+  { username: 'demo.hanhkhach4', fullName: 'Vũ Thu Hà', kind: 'citizen', roles: [], email: 'demo.hanhkhach4@example.vn', personalId: '001196003104' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */

@@ -1,10 +1,12 @@
 // The demo's transit data (demo seed only): the Hà Nội-shaped network and validators, and the demo citizen
-// demo.congdan with an e-ticket account, an operator card and 100,000 đ on it. Idempotent.
+// demo.congdan with an e-ticket account, an operator card and 100,000 đ on it; a priced day of demo trips
+// (seed-day.ts). Idempotent.
 import type { SessionUser } from '../../platform/auth/roles.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { findCitizenIdByUsername } from '../accounts/index.ts';
 import { seedTransitNetwork } from './network/index.ts';
 import { findAccountOfCitizen, openAccount, registerMedium, topUp } from './riders/index.ts';
+import { seedDemoDay } from './seed-day.ts';
 
 export const DEMO_RIDER = 'demo.congdan';
 export const DEMO_CARD_UID = '04A1B2C3D4E5F6';
@@ -20,4 +22,6 @@ export async function seedTransitDemo(platform: Platform): Promise<void> {
   const account = await openAccount(platform, citizen, id);
   await registerMedium(platform, citizen, account.id, { kind: 'operator_card', key: DEMO_CARD_UID });
   await topUp(platform, citizen, { accountId: account.id, amount: DEMO_TOP_UP, reference: 'demo seed' });
+  // Yesterday's priced trips of the demo rider and the demo passengers, once, when the demo rider's account is made.
+  await seedDemoDay(platform);
 }

@@ -10,6 +10,7 @@ import { CONCESSION_LABELS, m, STATUS_LABELS } from './messages.ts';
 import { idParam, noStore, signInFirst, str } from './rider-routes.ts';
 import { tripHistory } from '../taps/index.ts';
 import { deskPages } from './desk-routes.ts';
+import { dashboardPages } from './dashboard-routes.ts';
 import { TripsSection } from './views/trips.tsx';
 import { FormPage, formErrors, type FormSpec } from './views/form.tsx';
 import { STAFF_PATH, StaffAccountPage, StaffSearchPage } from './views/staff.tsx';
@@ -18,6 +19,7 @@ type Q = Record<string, unknown>;
 
 export async function staffPages(app: FastifyInstance, platform: Platform): Promise<void> {
   await deskPages(app, platform);
+  await dashboardPages(app, platform);
 
   app.get(STAFF_PATH, async (req, reply) => {
     const first = signInFirst(req, reply);

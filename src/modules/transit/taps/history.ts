@@ -38,7 +38,7 @@ export interface TripHistory {
 
 const hhmm = (d: Date): string => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
 
-async function stopName(platform: Platform, id: string | undefined, cache: Map<string, string>): Promise<string> {
+export async function stopNameOf(platform: Platform, id: string | undefined, cache: Map<string, string>): Promise<string> {
   if (id === undefined) return '';
   const known = cache.get(id);
   if (known !== undefined) return known;
@@ -61,8 +61,8 @@ export async function showTrip(platform: Platform, trip: TripRow, taps: readonly
     id: Number(trip.id),
     routeLabel: trip.route_id === null ? trip.network_id : (routes.get(trip.route_id) ?? trip.route_id),
     networkId: trip.network_id,
-    fromStop: await stopName(platform, first?.stop_id, cache),
-    toStop: await stopName(platform, last?.stop_id, cache),
+    fromStop: await stopNameOf(platform, first?.stop_id, cache),
+    toStop: await stopNameOf(platform, last?.stop_id, cache),
     time: first ? hhmm(first.tapped_at) : '',
     amount: Number(trip.amount),
     ruleId: trip.rule_id,

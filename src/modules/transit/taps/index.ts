@@ -12,3 +12,5 @@ export { TapErrors } from './errors.ts';
 export type { TapsTables, ChargeStatus } from './repo.ts';
 export { tripHistory, tripWithTaps, showTrip, routeLabels, HISTORY_DAYS, DAYS_PER_PAGE, type TripHistory, type DayShown, type TripShown } from './history.ts';
 export type { TripRow, TapRow } from './repo.ts';
+export { ridershipFor, reasonOf, FREE_REASONS, MAX_PERIOD_DAYS, TOP_STOPS, type Ridership, type FreeReason } from './ridership.ts';
+export { faresExport, type FaresExport } from './fares-export.ts';

@@ -18,7 +18,7 @@ import { asPlatformDb, type ChargeRow, type TapRow, tapsDb, tapsRepo, type TripR
 
 export const FARES_FOLDER = fileURLToPath(new URL('../../../../data/transit/fares', import.meta.url));
 let cached: FareTable | undefined;
-const defaultFares = (): FareTable => (cached ??= loadGtfsFaresFromDir(FARES_FOLDER));
+export const currentFares = (): FareTable => (cached ??= loadGtfsFaresFromDir(FARES_FOLDER));
 
 export interface PriceDayOptions {
   fares?: FareTable;
@@ -80,7 +80,7 @@ async function accountsOf(platform: Platform, actor: Actor, taps: TapRow[]): Pro
 export async function priceServiceDay(platform: Platform, actor: Actor, day: string, opts: PriceDayOptions = {}): Promise<DayRunResult> {
   const user = requireStaff(actor, Role.transitOfficer, Role.transitOperator);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw TapErrors.DAY_INVALID({ details: { day } });
-  const base = opts.fares ?? defaultFares();
+  const base = opts.fares ?? currentFares();
   const { start, end } = serviceDayWindow(base, day);
   if ((opts.now ?? new Date()) < end) throw TapErrors.DAY_NOT_OVER({ details: { day, endsAt: end.toISOString() } });
   const db = tapsDb(platform.database.db);

@@ -4,6 +4,7 @@ import { CardsTable, ErrorSummary, Field, Page, SelectField, type CardCell, type
 import { t } from '../../../../platform/web/i18n.ts';
 import type { Clearing } from '../../taps/index.ts';
 import { m } from '../messages.ts';
+import { d } from '../messages-staff.ts';
 import { dong } from './account.tsx';
 import { STAFF_PATH } from './staff.tsx';
 
@@ -19,6 +20,18 @@ export function ClearingPage({ req, operators, typed, errors, c }: { req: Fastif
       <h1 safe>{t(lang, m.clearing)}</h1>
       <ErrorSummary lang={lang} errors={errors} />
       <p safe>{t(lang, m.clearingIntro)}</p>
+      <ul>
+        <li>
+          <a href={`${STAFF_PATH}/thong-ke`} safe>
+            {t(lang, d.dashboard)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/bang-gia`} safe>
+            {t(lang, d.fares)}
+          </a>
+        </li>
+      </ul>
       <form method="get" action={CLEARING_PATH} novalidate>
         <SelectField id="don-vi" label={t(lang, m.operator)} options={operators} value={typed.operator} error={errOf('don-vi')} />
         <Field id="ngay" label={t(lang, m.day)} value={typed.day} error={errOf('ngay')} />

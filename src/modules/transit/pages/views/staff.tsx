@@ -4,6 +4,7 @@ import { Field, Page } from '../../../../platform/web/layout.tsx';
 import { t } from '../../../../platform/web/i18n.ts';
 import type { AccountOverview } from '../../riders/index.ts';
 import { m } from '../messages.ts';
+import { d } from '../messages-staff.ts';
 import { AccountDetails } from './account.tsx';
 
 export const STAFF_PATH = '/quan-ly/ve-dien-tu';
@@ -40,6 +41,16 @@ export function StaffSearchPage({ req, q, notFound }: { req: FastifyRequest; q: 
         <li>
           <a href={`${STAFF_PATH}/doi-soat`} safe>
             {t(req.lang, m.clearing)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/thong-ke`} safe>
+            {t(req.lang, d.dashboard)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/bang-gia`} safe>
+            {t(req.lang, d.fares)}
           </a>
         </li>
       </ul>
