@@ -6,7 +6,7 @@
 import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { demoValidators, findValidator, routeStops, validatorSecret } from './network/index.ts';
-import { expirePayments } from './payments/index.ts';
+import { cardPaymentsFor, expirePayments } from './payments/index.ts';
 import { fullList, listDelta } from './riders/index.ts';
 import { transitSystemActor } from './system.ts';
 import { type DayRunResult, ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
@@ -72,7 +72,8 @@ export function startTransitCentre(platform: Platform): { close(): Promise<void>
 /** The nightly job: the service day before today (Vietnam time) priced by the system; a second run changes nothing. */
 export async function priceYesterday(platform: Platform, now: Date = new Date()): Promise<DayRunResult> {
   const day = addDays(vietnamDateOf(now), -1);
-  const r = await priceServiceDay(platform, await transitSystemActor(platform), day, { now });
+  const payments = cardPaymentsFor(platform);
+  const r = await priceServiceDay(platform, await transitSystemActor(platform), day, { now, ...(payments ? { payments } : {}) });
   platform.log?.info({ day, ...r }, 'transit service day priced');
   return r;
 }
@@ -83,7 +84,8 @@ export async function registerTransitJobs(platform: Platform): Promise<void> {
     await priceYesterday(platform);
   });
   await platform.jobs.work(RETRY_CHARGES_JOB, async () => {
-    const r = await retryCharges(platform, await transitSystemActor(platform), new Date());
+    const payments = cardPaymentsFor(platform);
+    const r = await retryCharges(platform, await transitSystemActor(platform), new Date(), payments ? { payments } : {});
     platform.log?.info(r, 'transit charges retried');
   });
   // Unpaid VietQR payments past their time expire (a late transfer is then refused and returned by the centre).

@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../platform/auth/roles.ts';
+import { addDays, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import { parseEmv } from '../../../platform/payments/vietqr.ts';
 import { type TestApp, testApp, type TestClient } from '../../../testing/app.ts';
 import { signInAs } from '../../../testing/auth.ts';
+import { priceYesterday } from '../centre.ts';
 import { seedTransitNetwork } from '../network/index.ts';
-import { balanceOf, findAccountOfCitizen, openAccount, registerMedium, type TransitAccount } from '../riders/index.ts';
+import { chargesOf, ingestTaps, retryCharges } from '../taps/index.ts';
+import { signed, tap } from '../taps/testing.ts';
+import { balanceOf, findAccountOfCitizen, fullList, openAccount, registerMedium, type TransitAccount } from '../riders/index.ts';
 import { citizen, fails, transitStaff } from '../riders/testing.ts';
-import { confirmPayment, createPayment, expirePayments, paymentOf, signCallback } from './index.ts';
+import { setSetting } from '../../../platform/db/index.ts';
+import type { Platform } from '../../../platform/http/context.ts';
+import { cardPaymentsFor, confirmPayment, createPayment, DECLINE_TOKEN_SETTING, expirePayments, paymentOf, signCallback } from './index.ts';
 
 const SECRET = 'khoa-bi-mat-cua-ngan-hang-thu-nghiem-32+';
 const CALLBACK = '/api/v1/transit/payments/callback';
@@ -175,4 +181,38 @@ test('a pass bought by transfer is issued when the (demo) bank confirms; paying 
   assert.equal(await passes(), 2);
   assert.equal(await balanceOf(app.platform, lan, account.id), before + 100_000 - 280_000);
   assert.ok(await findAccountOfCitizen(app.platform, lan, lan.id));
+});
+
+test('the demo card adapter declines the configured test token only, and is off outside the demo configuration', async () => {
+  // The nightly job charges a bank card through it: the test token is declined and goes on the deny list.
+  const hung = await citizen(app, 'cd.hung', '001185003333');
+  const hungAccount = await openAccount(app.platform, hung, hung.id);
+  await registerMedium(app.platform, officer, hungAccount.id, { kind: 'bank_card', key: 'tok_decline_demo', last4: '4242' });
+  // 05:00 this morning, Vietnam time: yesterday's service day is over, as when the 04:45 job runs.
+  const now = new Date(`${vietnamDateOf(new Date())}T05:00:00+07:00`);
+  const yesterday = addDays(vietnamDateOf(now), -1);
+  const m = { mediumKind: 'bank_card' as const };
+  await ingestTaps(app.platform, await signed(app, 'V-34-1', [tap('tok_decline_demo', `${yesterday}T07:00:00`, 'on', 'BUS-0016', m), tap('tok_decline_demo', `${yesterday}T07:40:00`, 'off', 'BUS-0024', m)], now.toISOString()), { now });
+  const denied = async () => (await fullList(app.platform, officer, 'deny')).items.some((i) => i.key === 'tok_decline_demo');
+  await priceYesterday(app.platform, now);
+  assert.equal((await chargesOf(app.platform, hungAccount.id))[0]?.status, 'declined');
+  assert.equal(await denied(), true);
+
+  const cards = cardPaymentsFor(app.platform);
+  assert.ok(cards, 'on with PAYMENTS_PROVIDER=simulated');
+  const charge = (mediumKey: string) => cards.charge({ mediumKey, amount: 24_000, reference: 'transit day 2026-06-13 #1' });
+  assert.equal(await charge('tok_decline_demo'), 'declined');
+  assert.equal(await charge('tok_lan_0001'), 'paid');
+  // The test token changed: the card declined before is paid at its next retry (and leaves the deny list, taps/charges.ts).
+  await setSetting(app.database.db, DECLINE_TOKEN_SETTING, 'tok_khac');
+  assert.equal(await charge('tok_decline_demo'), 'paid');
+  assert.equal(await charge('tok_khac'), 'declined');
+  const retryAt = (await chargesOf(app.platform, hungAccount.id))[0]?.next_attempt_at ?? now;
+  await retryCharges(app.platform, officer, retryAt, { payments: cards });
+  assert.equal((await chargesOf(app.platform, hungAccount.id))[0]?.status, 'paid');
+  assert.equal(await denied(), false, 'paid: off the deny list');
+  const off = { ...app.platform, config: { ...app.platform.config, paymentsProvider: 'none' as const } } as Platform;
+  assert.equal(cardPaymentsFor(off), undefined, 'no card adapter: bank-card charges wait');
+  const production = { ...app.platform, config: { ...app.platform.config, production: true } } as Platform;
+  assert.equal(cardPaymentsFor(production), undefined);
 });
