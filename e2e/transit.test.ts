@@ -1,9 +1,10 @@
 // E-tickets in a real browser (issue 15): the demo citizen, on a 390 px phone, reports the demo card lost, registers a
-// new one (a bad UID is shown back first), tops up and buys a monthly all-routes bus pass; demo validators then tap
-// the new card on a bus and through the metro's gates (signed batches into the same ingest the MQTT centre uses; the
-// MQTT path itself is tested in src/modules/transit/centre.test.ts); the day is priced as the nightly job does. The
+// new one (a bad UID is shown back first), tops up by VietQR (the demo's simulated bank confirms) and buys a monthly
+// all-routes bus pass; demo validators then tap the new card on a bus and through the metro's gates (signed batches
+// into the same ingest the MQTT centre uses; the MQTT path itself is tested in src/modules/transit/centre.test.ts); the day is priced as the nightly job does. The
 // rider sees the two trips with their prices and reasons, disputes the metro fare; the centre's officer refunds it;
-// the rider reads the answer; the operator opens the day's clearing and downloads its file. axe on every page.
+// the rider reads the answer; the operator opens the day's clearing of its metro operator and downloads its file (the
+// bus operator's is refused). axe on every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { vietnamDateOf } from '../src/platform/calendar/index.ts';
@@ -39,6 +40,15 @@ test('a rider registers a card, buys a monthly pass, rides a bus and the metro, 
   await visitChecked(rider, '/ve-dien-tu/nap-tien', 'the top-up form');
   await rider.locator('#amount').fill('300000');
   assert.equal(await submitWith(rider, rider.locator('main form button[type="submit"]')), 303);
+  // The top-up waits for a VietQR transfer; the demo's simulated bank confirms it.
+  assert.match(new URL(rider.url()).pathname, /^\/ve-dien-tu\/thanh-toan\/VE[0-9A-Z]{10}$/);
+  await checkPage(rider, 'the VietQR payment waiting for the transfer');
+  assert.ok(await rider.getByText('Đang chờ thanh toán').first().isVisible(), 'waiting for payment');
+  assert.ok(await rider.locator('main img[src^="data:image/svg+xml"]').isVisible(), 'the VietQR code');
+  assert.ok(await rider.getByText('300.000 đ').first().isVisible(), 'the amount');
+  assert.equal(await submitWith(rider, rider.getByRole('button', { name: 'Giả lập ngân hàng xác nhận (trình diễn)' })), 303);
+  await checkPage(rider, 'the account after the payment');
+  assert.ok(await rider.getByText('400.000').first().isVisible(), '100,000 + 300,000 đ');
 
   await visitChecked(rider, '/ve-dien-tu/mua-ve', 'the pass shop');
   await rider.locator('#productId').selectOption('bus-month-all-regular');
@@ -101,6 +111,8 @@ test('a rider registers a card, buys a monthly pass, rides a bus and the metro, 
   const csv = await file.text();
   assert.match(csv, /TONG/, 'the file ends with its total');
   assert.match(csv, /12000/, 'the metro trip’s revenue is in it');
+  // The demo operator's agency clears for the metro only: the bus operator's day is not theirs.
+  assert.equal((await operator.request.get(`/quan-ly/ve-dien-tu/doi-soat/tep?ngay=${day}&don-vi=TRANSERCO`)).status(), 404);
   const phone = await signedIn(h, 'demo.doisoat', PHONE_390);
   await visitChecked(phone, `/quan-ly/ve-dien-tu/doi-soat?ngay=${day}&don-vi=HMC`, 'the clearing on a phone');
 });

@@ -82,4 +82,10 @@ test('EGOV_TRANSIT_BROKER: no fare centre unless set (empty too); an MQTT URL; l
   assert.equal(loadConfig({ EGOV_TRANSIT_LISTS_SECONDS: '30' }).transitListsSeconds, 30);
   assert.throws(() => loadConfig({ EGOV_TRANSIT_BROKER: 'http://broker:1883' }), (err: unknown) => err instanceof ConfigError && /^EGOV_TRANSIT_BROKER=.*expected an MQTT URL/.test(err.message));
   assert.throws(() => loadConfig({ EGOV_TRANSIT_LISTS_SECONDS: '1' }), (err: unknown) => err instanceof ConfigError && /^EGOV_TRANSIT_LISTS_SECONDS=/.test(err.message));
+  // The bank callback's key: off when unset; too short refused without repeating it.
+  assert.equal(loadConfig({}).transitPaymentSecret, undefined);
+  assert.equal(loadConfig({}).transitPaymentMinutes, 60);
+  assert.equal(loadConfig({ EGOV_TRANSIT_PAYMENT_MINUTES: '15' }).transitPaymentMinutes, 15);
+  assert.throws(() => loadConfig({ EGOV_TRANSIT_PAYMENT_SECRET: 'ngan-qua' }), (err: unknown) => err instanceof ConfigError && /value not shown/.test(err.message) && !err.message.includes('ngan-qua'));
+  assert.throws(() => loadConfig({ EGOV_TRANSIT_PAYMENT_MINUTES: '1' }), (err: unknown) => err instanceof ConfigError && /^EGOV_TRANSIT_PAYMENT_MINUTES=/.test(err.message));
 });

@@ -73,6 +73,10 @@ const Env = z.object({
     .regex(/^$|^(mqtts?|wss?):\/\/[^\s]+$/, 'an mqtt:// URL')
     .optional(),
   EGOV_TRANSIT_LISTS_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // Transit payments by VietQR (docs/transit.md): the key the bank signs its payment callbacks with (HMAC-SHA256;
+  // unset: the callback is off and officers confirm transfers from the statement), and how long a payment waits.
+  EGOV_TRANSIT_PAYMENT_SECRET: z.string().optional(),
+  EGOV_TRANSIT_PAYMENT_MINUTES: z.coerce.number().int().min(5).max(10080).default(60),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
@@ -134,6 +138,10 @@ export interface Config {
   transitBroker: string | undefined;
   /** EGOV_TRANSIT_LISTS_SECONDS: how often list changes are published to the validators. */
   transitListsSeconds: number;
+  /** EGOV_TRANSIT_PAYMENT_SECRET: the bank callback's HMAC key (at least 32 characters); undefined: no callback. */
+  transitPaymentSecret: string | undefined;
+  /** EGOV_TRANSIT_PAYMENT_MINUTES: how long a transit payment waits for the transfer before it expires. */
+  transitPaymentMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -156,6 +164,7 @@ const EXPECTED: Record<string, string> = {
   EGOV_PAGE_CACHE: 'a number of seconds from 0 to 600',
   EGOV_TRANSIT_BROKER: 'an MQTT URL, e.g. mqtt://broker.example:1883 or mqtts://… (empty: no fare centre)',
   EGOV_TRANSIT_LISTS_SECONDS: 'a number of seconds from 5 to 3600',
+  EGOV_TRANSIT_PAYMENT_MINUTES: 'a number of minutes from 5 to 10080',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -193,6 +202,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // A simulated gateway records fees as paid with no money moving: never in production.
   if (e.PAYMENTS_PROVIDER === 'simulated' && e.NODE_ENV === 'production') throw invalid('PAYMENTS_PROVIDER');
+  // The callback key is never repeated in a message either.
+  if (e.EGOV_TRANSIT_PAYMENT_SECRET !== undefined && e.EGOV_TRANSIT_PAYMENT_SECRET.length < 32) {
+    throw new ConfigError('EGOV_TRANSIT_PAYMENT_SECRET (value not shown) is not valid: expected at least 32 characters');
+  }
   const secretKey = e.EGOV_SECRET_KEY === undefined ? undefined : parseKey(e.EGOV_SECRET_KEY);
   // The key itself is never repeated in a message.
   if (secretKey === null) throw new ConfigError(`EGOV_SECRET_KEY (value not shown) is not valid: expected ${EXPECTED.EGOV_SECRET_KEY}`);
@@ -235,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentExchangeAgencies: e.EGOV_DOCUMENT_EXCHANGE_AGENCIES === undefined ? undefined : [...new Set(e.EGOV_DOCUMENT_EXCHANGE_AGENCIES.split(',').map((c) => c.trim()))],
     transitBroker: e.EGOV_TRANSIT_BROKER || undefined,
     transitListsSeconds: e.EGOV_TRANSIT_LISTS_SECONDS,
+    transitPaymentSecret: e.EGOV_TRANSIT_PAYMENT_SECRET,
+    transitPaymentMinutes: e.EGOV_TRANSIT_PAYMENT_MINUTES,
     files:
       e.FILES_STORE === 's3'
         ? {

@@ -3,14 +3,12 @@
 // which is outside this app), and a payment gateway behind the PaymentGateway interface. The simulated gateway marks
 // the payment paid at once; it exists for demonstrations: it is on only with PAYMENTS_PROVIDER=simulated or, when that
 // is unset, while the demo data is loaded; never in production; and only the dossier's applicant may use it.
-import QRCode from 'qrcode';
-import { z } from 'zod';
 import type { Platform } from '../../platform/http/context.ts';
 import { type Actor } from '../../platform/auth/access.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { randomToken } from '../../platform/auth/tokens.ts';
 import { getSetting } from '../../platform/db/index.ts';
-import { vietQrPayload } from '../../platform/payments/vietqr.ts';
+import { BankAccount, vietQrCode, type VietQrCode } from '../../platform/payments/vietqr.ts';
 import { DossierErrors } from './errors.ts';
 import { getDossier } from './read.ts';
 import { dossierRepo } from './repo.ts';
@@ -49,13 +47,7 @@ export function isApplicant(actor: Actor, d: Pick<Dossier, 'applicantAccountId'>
 }
 
 /** The account the city collects fees on (settings key `payments.vietqr`); a demo account until configured. */
-export const BankAccount = z.object({
-  bankBin: z.string().regex(/^\d{6}$/),
-  bankName: z.string().min(1),
-  accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/),
-  accountName: z.string().min(1),
-});
-export type BankAccount = z.infer<typeof BankAccount>;
+export { BankAccount, type VietQrCode };
 
 export const DEMO_BANK_ACCOUNT: BankAccount = {
   bankBin: '970415',
@@ -69,16 +61,8 @@ export async function feeAccount(platform: Platform): Promise<{ account: BankAcc
   return parsed.success ? { account: parsed.data, demo: false } : { account: DEMO_BANK_ACCOUNT, demo: true };
 }
 
-export interface VietQrCode {
-  payload: string;
-  /** data: URL of the QR code as SVG, for an <img> (the CSP allows img-src data:). */
-  svgDataUrl: string;
-}
-
-export async function vietQrFor(account: BankAccount, d: Pick<Dossier, 'code' | 'feeTotalDong'>): Promise<VietQrCode> {
-  const payload = vietQrPayload({ bankBin: account.bankBin, accountNumber: account.accountNumber, amountDong: d.feeTotalDong, memo: d.code });
-  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { payload, svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+export function vietQrFor(account: BankAccount, d: Pick<Dossier, 'code' | 'feeTotalDong'>): Promise<VietQrCode> {
+  return vietQrCode(account, d.feeTotalDong, d.code);
 }
 
 /** Pays through the gateway; the dossier's applicant only. Returns where to send the payer, if anywhere. */

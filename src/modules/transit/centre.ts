@@ -6,6 +6,7 @@
 import { addDays, vietnamDateOf } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import { demoValidators, findValidator, routeStops, validatorSecret } from './network/index.ts';
+import { cardPaymentsFor, expirePayments } from './payments/index.ts';
 import { fullList, listDelta } from './riders/index.ts';
 import { transitSystemActor } from './system.ts';
 import { type DayRunResult, ingestTapBatches, ingestTaps, priceServiceDay, retryCharges } from './taps/index.ts';
@@ -15,6 +16,8 @@ import {
 
 export const PRICE_DAY_JOB = 'transit.price-day';
 export const RETRY_CHARGES_JOB = 'transit.retry-charges';
+export const EXPIRE_PAYMENTS_JOB = 'transit.expire-payments';
+export const EXPIRE_PAYMENTS_CRON = '*/10 * * * *';
 /** A service day runs 04:30 to 04:29 the next morning (TRANSPORT.md, daily cap as TfL); pricing waits until 04:45 Vietnam time. */
 export const PRICE_DAY_CRON = '45 4 * * *';
 export const RETRY_CHARGES_CRON = '17 * * * *';
@@ -72,21 +75,29 @@ export function startTransitCentre(platform: Platform): { close(): Promise<void>
 /** The nightly job: the service day before today (Vietnam time) priced by the system; a second run changes nothing. */
 export async function priceYesterday(platform: Platform, now: Date = new Date()): Promise<DayRunResult> {
   const day = addDays(vietnamDateOf(now), -1);
-  const r = await priceServiceDay(platform, await transitSystemActor(platform), day, { now });
+  const payments = cardPaymentsFor(platform);
+  const r = await priceServiceDay(platform, await transitSystemActor(platform), day, { now, ...(payments ? { payments } : {}) });
   platform.log?.info({ day, ...r }, 'transit service day priced');
   return r;
 }
 
-/** Yesterday's service day (Vietnam time) priced each night; declined or pending charges retried every hour. */
+/** Yesterday's service day (Vietnam time) priced each night; declined or pending charges retried every hour; unpaid payments expired every 10 minutes. */
 export async function registerTransitJobs(platform: Platform): Promise<void> {
   await platform.jobs.work(PRICE_DAY_JOB, async () => {
     await priceYesterday(platform);
   });
   await platform.jobs.work(RETRY_CHARGES_JOB, async () => {
-    const r = await retryCharges(platform, await transitSystemActor(platform), new Date());
+    const payments = cardPaymentsFor(platform);
+    const r = await retryCharges(platform, await transitSystemActor(platform), new Date(), payments ? { payments } : {});
     platform.log?.info(r, 'transit charges retried');
   });
+  // Unpaid VietQR payments past their time expire (a late transfer is then refused and returned by the centre).
+  await platform.jobs.work(EXPIRE_PAYMENTS_JOB, async () => {
+    const r = await expirePayments(platform, await transitSystemActor(platform));
+    if (r.expired > 0) platform.log?.info(r, 'transit payments expired');
+  });
   await platform.jobs.schedule(PRICE_DAY_JOB, PRICE_DAY_CRON);
+  await platform.jobs.schedule(EXPIRE_PAYMENTS_JOB, EXPIRE_PAYMENTS_CRON);
   await platform.jobs.schedule(RETRY_CHARGES_JOB, RETRY_CHARGES_CRON);
 }
 

@@ -4,6 +4,7 @@
 import type { Module } from '../../platform/module.ts';
 import { riderPages } from './pages/rider-routes.ts';
 import { staffPages } from './pages/staff-routes.ts';
+import { paymentApi } from './pages/payment-api.ts';
 import { seedTransitDemo } from './seed.ts';
 import { registerTransitJobs, startTransitCentre } from './centre.ts';
 
@@ -12,6 +13,7 @@ export const transitModule: Module = {
   routes: async (app, platform) => {
     await riderPages(app, platform);
     await staffPages(app, platform);
+    await paymentApi(app, platform);
   },
   seedDemo: async (platform) => {
     await seedTransitDemo(platform);
@@ -27,5 +29,7 @@ export * from './riders/index.ts';
 export * from './fares/index.ts';
 export { passProducts, FARES_FOLDER, type PassProduct } from './pages/passes.ts';
 export { seedTransitDemo, DEMO_RIDER, DEMO_CARD_UID } from './seed.ts';
-export { startTransitCentre, registerTransitJobs, PRICE_DAY_JOB, RETRY_CHARGES_JOB } from './centre.ts';
+export { startTransitCentre, registerTransitJobs, PRICE_DAY_JOB, RETRY_CHARGES_JOB, EXPIRE_PAYMENTS_JOB } from './centre.ts';
 export { transitSystemActor } from './system.ts';
+export * from './payments/index.ts';
+export { operatorsClearedBy, mapAgencyToOperator } from './taps/index.ts';

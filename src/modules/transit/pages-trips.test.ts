@@ -16,7 +16,7 @@ import { balanceOf, openAccount, registerMedium, topUp } from './riders/index.ts
 import { CITY, citizen, fails, transitStaff } from './riders/testing.ts';
 import { answerDispute } from './disputes/index.ts';
 import { clearingFile, ingestTaps, priceServiceDay } from './taps/index.ts';
-import { signed, tap } from './taps/testing.ts';
+import { clearsFor, signed, tap } from './taps/testing.ts';
 
 let app: TestApp;
 let officer: SessionUser;
@@ -38,6 +38,7 @@ before(async () => {
   app = await testApp();
   ({ officer, operator } = await transitStaff(app));
   await seedTransitNetwork(app.database.db, app.platform.secrets);
+  await clearsFor(app, officer, operator, ['HMC', 'TRANSERCO']);
   const u = await citizen(app, 'cd.chuyen', '001185009876');
   accountId = (await openAccount(app.platform, u, u.id)).id;
   await registerMedium(app.platform, officer, accountId, { kind: 'operator_card', key: CARD });
@@ -188,6 +189,38 @@ test('the operator’s clearing page and CSV add up to the priced trips; bad day
   }
   assert.equal((await operatorClient.get(`/quan-ly/ve-dien-tu/doi-soat?ngay=${DAY}&don-vi=NOBODY`)).statusCode, 400);
   assert.equal((await officerClient.get(`/quan-ly/ve-dien-tu/doi-soat?ngay=${DAY}&don-vi=HMC`)).statusCode, 200, 'the officer may clear too');
+});
+
+test('an operator’s clearing staff see their agency’s operators only: another’s page and file are 404; the officer sees all', async () => {
+  // A metro operator's staff at another agency, tied to HMC only.
+  const metro = (await staff(app, 'vt.metro', [Role.transitOperator], '000.00.07.H26')).user;
+  await clearsFor(app, officer, metro, ['HMC']);
+  const c = app.client();
+  await signInAs(app.database.db, c, metro);
+  const own = await c.get(`/quan-ly/ve-dien-tu/doi-soat?ngay=${DAY}&don-vi=HMC`);
+  assert.equal(own.statusCode, 200);
+  assert.match(own.body, /<option value="HMC"/);
+  assert.doesNotMatch(own.body, /<option value="TRANSERCO"/, 'other operators are not offered');
+  const plain = await c.get('/quan-ly/ve-dien-tu/doi-soat');
+  assert.equal(plain.statusCode, 200);
+  assert.match(plain.body, /<h2>HMC — /, 'the default is the agency’s own operator');
+  for (const p of [`/quan-ly/ve-dien-tu/doi-soat?ngay=${DAY}&don-vi=TRANSERCO`, `/quan-ly/ve-dien-tu/doi-soat/tep?ngay=${DAY}&don-vi=TRANSERCO`]) {
+    const res = await c.get(p);
+    assert.equal(res.statusCode, 404, p);
+    assert.doesNotMatch(res.body, /TONG|doanh_thu/, 'nothing of the other operator’s figures');
+  }
+  assert.equal((await c.get(`/quan-ly/ve-dien-tu/doi-soat/tep?ngay=${DAY}&don-vi=HMC`)).statusCode, 200);
+  // Staff whose agency clears for no operator are told so.
+  const lone = (await staff(app, 'vt.khonggan', [Role.transitOperator], '000.00.08.H26')).user;
+  const lc = app.client();
+  await signInAs(app.database.db, lc, lone);
+  const empty = await lc.get('/quan-ly/ve-dien-tu/doi-soat');
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /chưa được gắn với đơn vị vận hành nào/);
+  assert.equal((await lc.get(`/quan-ly/ve-dien-tu/doi-soat/tep?ngay=${DAY}&don-vi=HMC`)).statusCode, 404);
+  const officerSees = await officerClient.get(`/quan-ly/ve-dien-tu/doi-soat?ngay=${DAY}&don-vi=TRANSERCO`);
+  assert.equal(officerSees.statusCode, 200);
+  assert.match(officerSees.body, /<option value="TRAMOC"/);
 });
 
 test('who sees what: a citizen is refused the staff pages; the operator only its clearing; nav and landing by role', async () => {

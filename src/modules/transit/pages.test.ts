@@ -52,7 +52,14 @@ test('a citizen opens an account, registers a card, tops up and buys a monthly a
   assert.match(badAmount.body, /value="-5"/);
   assert.match(badAmount.body, /The amount must be a whole number/);
   await rider.get('/ve-dien-tu?lang=vi');
-  assert.equal((await rider.submit('/ve-dien-tu/nap-tien', { amount: '500000' })).statusCode, 303);
+  // The top-up waits for the transfer; the centre's officer finds it on the statement and records it.
+  const started = await rider.submit('/ve-dien-tu/nap-tien', { amount: '500000' });
+  assert.equal(started.statusCode, 303);
+  const reference = /\/ve-dien-tu\/thanh-toan\/(VE[0-9A-Z]+)$/.exec(String(started.headers.location))?.[1] ?? '';
+  assert.ok(reference, String(started.headers.location));
+  assert.match((await rider.get(`/ve-dien-tu/thanh-toan/${reference}`)).body, /Đang chờ thanh toán/);
+  assert.equal(balanceOn((await rider.get('/ve-dien-tu')).body), 0, 'nothing is added before the bank confirms');
+  assert.equal((await officer.submit('/quan-ly/ve-dien-tu/thanh-toan', { reference, amount: '500000', bankRef: 'FT26001' })).statusCode, 303);
   const home = await rider.get('/ve-dien-tu');
   assert.match(home.body, /04A1B2C3D4E5F6/);
   assert.match(home.body, /Đang dùng/);

@@ -1,6 +1,10 @@
 // VietQR payment codes (NAPAS 247 over EMVCo QR Code Specification for Payment Systems, merchant-presented):
 // a bank app scanning it pre-fills the account, the amount and the memo (the dossier code).
 // Each field is ID (2 digits) + length (2 digits) + value; the last field is a CRC-16/CCITT-FALSE.
+// One source for every VietQR the platform shows: dossier fees (modules/dossiers/payments.ts) and transit top-ups and
+// passes (modules/transit/payments) render theirs through vietQrCode below.
+import QRCode from 'qrcode';
+import { z } from 'zod';
 
 function tlv(id: string, value: string): string {
   if (value.length > 99) throw new RangeError(`VietQR field ${id} is longer than 99 characters`);
@@ -68,4 +72,26 @@ export function parseEmv(payload: string): Map<string, string> {
     i += 4 + len;
   }
   return out;
+}
+
+/** A beneficiary account as configured in settings (`payments.vietqr` for fees, `transit.payments.vietqr` for transit). */
+export const BankAccount = z.object({
+  bankBin: z.string().regex(/^\d{6}$/),
+  bankName: z.string().min(1),
+  accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/),
+  accountName: z.string().min(1),
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+
+export interface VietQrCode {
+  payload: string;
+  /** data: URL of the QR code as SVG, for an <img> (the CSP allows img-src data:). */
+  svgDataUrl: string;
+}
+
+/** The code a bank app scans to pay `amountDong` to `account` with `memo`, and its picture. */
+export async function vietQrCode(account: Pick<BankAccount, 'bankBin' | 'accountNumber'>, amountDong: number, memo: string): Promise<VietQrCode> {
+  const payload = vietQrPayload({ bankBin: account.bankBin, accountNumber: account.accountNumber, amountDong, memo });
+  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { payload, svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

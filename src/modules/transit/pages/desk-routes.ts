@@ -1,6 +1,6 @@
-// The centre officer's disputes desk and the clearing page (issue 15). Disputes: transit_officer. Clearing: which
-// operator a staff member's agency clears for is not published [U], so a transit_operator (and a transit_officer)
-// chooses among the network's operators (the GTFS feed's agencies of its routes).
+// The centre officer's disputes desk and the clearing page (issue 15). Disputes: transit_officer. Clearing: a
+// transit_officer chooses among the network's operators (the GTFS feed's agencies of its routes); a transit_operator
+// among those their agency clears for (taps/agencies.ts): another operator's page and file are 404.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { Role } from '../../../platform/auth/roles.ts';
@@ -11,7 +11,7 @@ import { t } from '../../../platform/web/i18n.ts';
 import { answerDispute, disputeFor, MAX_TEXT, openDisputes } from '../disputes/index.ts';
 import { listRoutes } from '../network/index.ts';
 import { requireOfficer } from '../riders/access.ts';
-import { clearingFile, clearingFor } from '../taps/index.ts';
+import { clearingFile, clearingFor, operatorsClearedBy, requireClearsFor } from '../taps/index.ts';
 import { m } from './messages.ts';
 import { idParam, noStore, signInFirst, str } from './rider-routes.ts';
 import { CLEARING_PATH, ClearingPage } from './views/clearing.tsx';
@@ -20,8 +20,11 @@ import { AnswerPage, DESK_PATH, DeskPage } from './views/desk.tsx';
 type Q = Record<string, unknown>;
 const requireClearingStaff = (req: FastifyRequest) => requireStaff(req.user, Role.transitOfficer, Role.transitOperator);
 
-async function operatorsOf(platform: Platform): Promise<string[]> {
-  return [...new Set((await listRoutes(platform.database.db)).map((r) => r.operator))].filter((x) => x !== '').sort();
+/** The network's operators, and those of them the signed-in staff member may clear. */
+async function operatorsOf(platform: Platform, req: FastifyRequest): Promise<{ all: string[]; mine: string[] }> {
+  const all = [...new Set((await listRoutes(platform.database.db)).map((r) => r.operator))].filter((x) => x !== '').sort();
+  const allowed = await operatorsClearedBy(platform, req.user);
+  return { all, mine: allowed === 'all' ? all : all.filter((o) => allowed.includes(o)) };
 }
 
 export async function deskPages(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -56,12 +59,15 @@ export async function deskPages(app: FastifyInstance, platform: Platform): Promi
   /** The day and operator asked for, checked: a day outside 1900–2100 or not a date is refused beside its field. */
   const chosen = async (req: FastifyRequest) => {
     const q = req.query as Q;
-    const operators = await operatorsOf(platform);
+    const { all, mine: operators } = await operatorsOf(platform, req);
     const yesterday = vietnamDateOf(new Date(Date.now() - 86_400_000));
     const day = q.ngay === undefined ? yesterday : str(q, 'ngay');
     const operator = q['don-vi'] === undefined ? (operators[0] ?? '') : str(q, 'don-vi');
+    // Another agency's operator is refused outright (404), not offered as a correction.
+    if (all.includes(operator) && !operators.includes(operator)) await requireClearsFor(platform, req.user, operator);
     const errors: { field: string; message: string }[] = [];
-    if (!operators.includes(operator)) errors.push({ field: 'don-vi', message: t(req.lang, m.badOperator) });
+    if (operators.length === 0) errors.push({ field: 'don-vi', message: t(req.lang, m.noOperators) });
+    else if (!operators.includes(operator)) errors.push({ field: 'don-vi', message: t(req.lang, m.badOperator) });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isInputDate(day)) errors.push({ field: 'ngay', message: t(req.lang, m.badDay) });
     return { operators, day, operator, errors };
   };

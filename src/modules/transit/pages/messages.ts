@@ -75,7 +75,6 @@ export const m = {
   uid: { vi: 'UID của thẻ', en: 'Card UID' },
   uidHint: { vi: '8, 14 hoặc 20 chữ số hệ 16, in ở mặt sau thẻ (ví dụ 04A1B2C3D4E5F6).', en: '8, 14 or 20 hex digits, printed on the back of the card (e.g. 04A1B2C3D4E5F6).' },
   topUp: { vi: 'Nạp tiền', en: 'Top up' },
-  topUpDemo: { vi: 'Bản trình diễn: chưa nối cổng thanh toán; số tiền được cộng ngay, không trừ tiền thật.', en: 'Demo: no payment gateway yet; the amount is added at once, no real money is taken.' },
   amountDong: { vi: 'Số tiền nạp (đồng)', en: 'Amount to add (đồng)' },
   buyPass: { vi: 'Mua vé tháng, vé ngày', en: 'Buy a pass' },
   fareTable: { vi: 'Bảng giá vé', en: 'Fare table' },
@@ -162,4 +161,50 @@ export const m = {
   download: { vi: 'Tải tệp đối soát (CSV)', en: 'Download the clearing file (CSV)' },
   badDay: { vi: 'Ngày phải có dạng YYYY-MM-DD, có thật, trong khoảng năm 1900–2100.', en: 'The day must be a real date written YYYY-MM-DD, between the years 1900 and 2100.' },
   badOperator: { vi: 'Hãy chọn một đơn vị vận hành trong danh sách.', en: 'Choose an operator from the list.' },
+  noOperators: {
+    vi: 'Đơn vị của bạn chưa được gắn với đơn vị vận hành nào để đối soát; hãy liên hệ trung tâm.',
+    en: 'Your agency is not tied to any operator to clear for yet; please contact the centre.',
+  },
+} satisfies Record<string, Text>;
+
+/** The payment pages' words (VietQR top-ups and passes). */
+export const pm = {
+  title: { vi: 'Thanh toán bằng chuyển khoản VietQR', en: 'Pay by bank transfer with VietQR' },
+  topUpIntro: {
+    vi: 'Nhập số tiền cần nạp; trang sau hiện mã VietQR để chuyển khoản. Số dư được cộng khi ngân hàng xác nhận.',
+    en: 'Enter the amount to add; the next page shows a VietQR code to pay by bank transfer. The balance grows when the bank confirms.',
+  },
+  toPayment: { vi: 'Tiếp tục: chuyển khoản VietQR', en: 'Continue: VietQR bank transfer' },
+  payByTransfer: { vi: 'Thanh toán bằng chuyển khoản VietQR', en: 'Pay by VietQR bank transfer' },
+  help: {
+    vi: 'Quét mã bằng ứng dụng ngân hàng: số tài khoản, số tiền và nội dung (mã tham chiếu) được điền sẵn. Giữ nguyên nội dung chuyển khoản.',
+    en: 'Scan the code with your bank app: the account, the amount and the memo (the reference) are filled in. Keep the memo as it is.',
+  },
+  alt: { vi: 'Mã VietQR thanh toán {amount}, nội dung {reference}', en: 'VietQR code to pay {amount} with memo {reference}' },
+  bank: { vi: 'Ngân hàng', en: 'Bank' },
+  accountNumber: { vi: 'Số tài khoản', en: 'Account number' },
+  accountName: { vi: 'Chủ tài khoản', en: 'Account name' },
+  amount: { vi: 'Số tiền', en: 'Amount' },
+  reference: { vi: 'Mã tham chiếu (nội dung chuyển khoản)', en: 'Reference (transfer memo)' },
+  purpose: { vi: 'Nội dung', en: 'For' },
+  purposeTopUp: { vi: 'Nạp tiền vào tài khoản vé', en: 'Top-up of the e-ticket balance' },
+  expiresAt: { vi: 'Hạn thanh toán', en: 'Pay before' },
+  waiting: { vi: 'Đang chờ thanh toán: trang này cập nhật khi ngân hàng xác nhận (tải lại trang để xem).', en: 'Waiting for payment: this page changes when the bank confirms (reload it to see).' },
+  paid: { vi: 'Đã thanh toán; số tiền đã được ghi nhận.', en: 'Paid; the amount has been recorded.' },
+  expired: { vi: 'Khoản thanh toán đã hết hạn; hãy tạo khoản mới. Tiền chuyển sau hạn được trung tâm hoàn lại.', en: 'The payment expired; please start a new one. Money sent after the deadline is returned by the centre.' },
+  demoAccount: { vi: 'Tài khoản nhận tiền là tài khoản trình diễn; đừng chuyển tiền thật.', en: 'The receiving account is a demonstration account; do not send real money.' },
+  demoTitle: { vi: 'Bản trình diễn', en: 'Demonstration' },
+  demoHelp: { vi: 'Không có ngân hàng thật trong bản trình diễn: nút dưới đây giả lập việc ngân hàng báo đã nhận tiền.', en: 'There is no real bank in the demonstration: the button below simulates the bank reporting the transfer.' },
+  simulate: { vi: 'Giả lập ngân hàng xác nhận (trình diễn)', en: 'Simulate the bank’s confirmation (demo)' },
+  received: { vi: 'Đã nhận thanh toán; số dư hoặc vé đã được cập nhật.', en: 'Payment received; the balance or the pass has been updated.' },
+  payments: { vi: 'Khoản thanh toán chuyển khoản', en: 'Bank-transfer payments' },
+  staffTitle: { vi: 'Xác nhận chuyển khoản theo sao kê', en: 'Confirm a transfer from the statement' },
+  staffIntro: {
+    vi: 'Nhập mã tham chiếu (nội dung chuyển khoản) và số tiền trên sao kê ngân hàng. Mỗi mã chỉ được ghi nhận một lần; số tiền phải khớp.',
+    en: 'Enter the reference (the transfer memo) and the amount on the bank statement. Each reference is recorded once; the amount must match.',
+  },
+  bankRef: { vi: 'Mã giao dịch trên sao kê', en: 'Transaction id on the statement' },
+  confirm: { vi: 'Ghi nhận thanh toán', en: 'Record the payment' },
+  confirmed: { vi: 'Đã ghi nhận khoản thanh toán.', en: 'The payment was recorded.' },
+  already: { vi: 'Khoản thanh toán này đã được ghi nhận trước đó; không ghi thêm.', en: 'This payment was recorded already; nothing more was written.' },
 } satisfies Record<string, Text>;

@@ -7,6 +7,7 @@ import type { Platform } from '../../../platform/http/context.ts';
 import { defineErrors, type FieldError } from '../../../platform/http/errors.ts';
 import { loadGtfsFaresFromDir, type FareTable } from '../fares/index.ts';
 import { listRoutes, type RouteInfo } from '../network/index.ts';
+import { createPayment } from '../payments/index.ts';
 import { buyPass, type TransitAccount } from '../riders/index.ts';
 
 export const FARES_FOLDER = fileURLToPath(new URL('../../../../data/transit/fares', import.meta.url));
@@ -71,8 +72,8 @@ export const PassErrors = defineErrors({
   INVALID: { status: 400, vi: 'Thông tin chưa hợp lệ. Vui lòng sửa các trường được nêu.', en: 'Some details are not valid. Please correct the fields listed.' },
 });
 
-/** Buys a pass from the balance at the fare table's price; the product, the route and the start are checked first. */
-export async function buyListedPass(platform: Platform, actor: Actor, account: TransitAccount, input: { productId: string; routeId: string; start: string }) {
+/** The pass asked for, checked against the fare table: the product the rider may buy, its route and its dates. */
+async function listedPass(platform: Platform, account: TransitAccount, input: { productId: string; routeId: string; start: string }) {
   const errors: FieldError[] = [];
   const p = passProducts().find((x) => x.id === input.productId);
   if (!p) errors.push({ field: 'productId', message: { vi: 'Hãy chọn một loại vé trong bảng giá.', en: 'Choose a pass from the fare table.' } });
@@ -86,5 +87,17 @@ export async function buyListedPass(platform: Platform, actor: Actor, account: T
   if (p?.duration === 'month' && input.start !== 'this' && input.start !== 'next') errors.push({ field: 'start', message: { vi: 'Hãy chọn tháng bắt đầu.', en: 'Choose the month it starts.' } });
   if (errors.length > 0 || !p) throw PassErrors.INVALID({ fields: errors });
   const { from, to } = validity(p, input.start);
+  return { p, from, to, routeId };
+}
+
+/** Buys a pass from the balance at the fare table's price; the product, the route and the start are checked first. */
+export async function buyListedPass(platform: Platform, actor: Actor, account: TransitAccount, input: { productId: string; routeId: string; start: string }) {
+  const { p, from, to, routeId } = await listedPass(platform, account, input);
   return buyPass(platform, actor, { accountId: account.id, productId: p.id, price: p.amount, validFrom: from, validTo: to, routeId });
+}
+
+/** Starts a VietQR payment for the pass at the fare table's price; the pass is issued when the transfer is confirmed. */
+export async function payListedPass(platform: Platform, actor: Actor, account: TransitAccount, input: { productId: string; routeId: string; start: string }) {
+  const { p, from, to, routeId } = await listedPass(platform, account, input);
+  return createPayment(platform, actor, account, { kind: 'pass', productId: p.id, routeId, validFrom: from, validTo: to }, p.amount);
 }

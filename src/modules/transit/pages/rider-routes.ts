@@ -4,9 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../platform/auth/access.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { AppError, HttpErrors } from '../../../platform/http/errors.ts';
-import { accountOverview, blockMedium, findAccountOfCitizen, openAccount, proveAge, registerMedium, topUp, type TransitAccount } from '../riders/index.ts';
-import { m } from './messages.ts';
-import { buyListedPass, busRoutes, mayBuy, passProducts } from './passes.ts';
+import { accountOverview, blockMedium, findAccountOfCitizen, openAccount, proveAge, registerMedium, type TransitAccount } from '../riders/index.ts';
+import { confirmPayment, createPayment, paymentOf } from '../payments/index.ts';
+import { m, pm } from './messages.ts';
+import { buyListedPass, busRoutes, mayBuy, passProducts, payListedPass } from './passes.ts';
+import { PAYMENT_PATH, PaymentPage } from './views/payment.tsx';
 import { FareTableList } from './views/fares.tsx';
 import { FormPage, formErrors, type FormSpec } from './views/form.tsx';
 import { NoAccountPage, RIDER_PATH, RiderPage } from './views/rider.tsx';
@@ -23,7 +25,7 @@ export function signInFirst(req: FastifyRequest, reply: FastifyReply): FastifyRe
   return req.user ? null : reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
 }
 
-const NOTICES = { saved: m.done, age: m.ageDone, dispute: m.disputeFiled } as const;
+const NOTICES = { saved: m.done, age: m.ageDone, dispute: m.disputeFiled, paid: pm.received } as const;
 
 export async function riderPages(app: FastifyInstance, platform: Platform): Promise<void> {
   /** The citizen's own account; staff are refused (their pages are under /quan-ly/ve-dien-tu). */
@@ -39,12 +41,33 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
     const account = await own(req);
     if (!account) return noStore(reply).html(NoAccountPage({ req }));
     const done = str(req.query as Q, 'xong');
-    const notice = done === 'saved' || done === 'age' || done === 'dispute' ? NOTICES[done] : undefined;
+    const notice = done === 'saved' || done === 'age' || done === 'dispute' || done === 'paid' ? NOTICES[done] : undefined;
     const trips = await riderTrips(platform, req, account);
     return noStore(reply).html(RiderPage({ req, o: await accountOverview(platform, req.user, account.id), notice, trips }));
   });
 
   await disputePages(app, platform);
+
+  /** A payment the rider started: the VietQR code while it waits, then paid or expired; someone else's is 404. */
+  const reference = (req: FastifyRequest): string => {
+    const r = (req.params as { reference?: string }).reference ?? '';
+    return /^VE[0-9A-Z]{8,20}$/.test(r) ? r : '';
+  };
+  app.get(`${PAYMENT_PATH}/:reference`, async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    const account = await own(req);
+    if (!account) throw HttpErrors.NOT_FOUND();
+    return noStore(reply).html(PaymentPage({ req, ...(await paymentOf(platform, req.user, account, reference(req))) }));
+  });
+  // The demo's simulated bank: confirms the payment as the bank's callback would (demo configuration only).
+  app.post(`${PAYMENT_PATH}/:reference/gia-lap`, async (req, reply) => {
+    const account = await own(req);
+    if (!account) throw HttpErrors.NOT_FOUND();
+    const { payment } = await paymentOf(platform, req.user, account, reference(req));
+    await confirmPayment(platform, req.user, { reference: payment.reference, amount: Number(payment.amount), bankRef: 'DEMO', via: 'demo' });
+    return reply.redirect(`${RIDER_PATH}?xong=paid`, 303);
+  });
 
   app.post(`${RIDER_PATH}/mo-tai-khoan`, async (req, reply) => {
     const user = requireUser(req.user);
@@ -57,7 +80,7 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
     return reply.redirect(`${RIDER_PATH}?xong=saved`, 303);
   });
 
-  /** A form page: GET shows it, POST runs `act` and goes back to the account, or shows the form again with errors. */
+  /** A form page: GET shows it, POST runs `act` and goes back to the account (or to the path `act` answers), or shows the form again with errors. */
   const form = (slug: string, spec: (req: FastifyRequest, account: TransitAccount) => Promise<FormSpec>, act: (req: FastifyRequest, account: TransitAccount, typed: Record<string, string>) => Promise<string>) => {
     const path = `${RIDER_PATH}/${slug}`;
     const load = async (req: FastifyRequest) => {
@@ -76,7 +99,8 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
       const body = (req.body ?? {}) as Q;
       const typed = Object.fromEntries(f.fields.map((x) => [x.id, str(body, x.id)]));
       try {
-        return reply.redirect(`${RIDER_PATH}?xong=${await act(req, account, typed)}`, 303);
+        const next = await act(req, account, typed);
+        return reply.redirect(next.startsWith('/') ? next : `${RIDER_PATH}?xong=${next}`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.code === 'FORBIDDEN') throw err;
         const errors = formErrors(err.fields, err.text, f.fields[0]?.id ?? '');
@@ -97,11 +121,8 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
   );
   form(
     'nap-tien',
-    async () => ({ title: m.topUp, intro: m.topUpDemo, action: `${RIDER_PATH}/nap-tien`, back: RIDER_PATH, submit: m.topUp, fields: [{ id: 'amount', label: m.amountDong, inputmode: 'numeric' }] }),
-    async (req, account, typed) => {
-      await topUp(platform, req.user, { accountId: account.id, amount: typed.amount, reference: 'demo top-up (no payment gateway)' });
-      return 'saved';
-    },
+    async () => ({ title: m.topUp, intro: pm.topUpIntro, action: `${RIDER_PATH}/nap-tien`, back: RIDER_PATH, submit: pm.toPayment, fields: [{ id: 'amount', label: m.amountDong, inputmode: 'numeric' }] }),
+    async (req, account, typed) => `${PAYMENT_PATH}/${(await createPayment(platform, req.user, account, { kind: 'top_up' }, typed.amount)).reference}`,
   );
   form(
     'mua-ve',
@@ -115,6 +136,8 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
         action: `${RIDER_PATH}/mua-ve`,
         back: RIDER_PATH,
         submit: m.payFromBalance,
+        // A second button: the same choice paid by VietQR transfer instead of the balance.
+        alsoSubmit: { name: 'pay', value: 'vietqr', label: pm.payByTransfer },
         before: FareTableList({ lang, products, account }),
         fields: [
           { id: 'productId', label: m.product, options: [choose, ...products.filter((p) => mayBuy(account, p)).map((p) => ({ value: p.id, label: `${p.name} — ${p.amount.toLocaleString('vi-VN')} đ` }))] },
@@ -124,7 +147,9 @@ export async function riderPages(app: FastifyInstance, platform: Platform): Prom
       };
     },
     async (req, account, typed) => {
-      await buyListedPass(platform, req.user, account, { productId: typed.productId ?? '', routeId: typed.routeId ?? '', start: typed.start ?? '' });
+      const input = { productId: typed.productId ?? '', routeId: typed.routeId ?? '', start: typed.start ?? '' };
+      if (str((req.body ?? {}) as Q, 'pay') === 'vietqr') return `${PAYMENT_PATH}/${(await payListedPass(platform, req.user, account, input)).reference}`;
+      await buyListedPass(platform, req.user, account, input);
       return 'saved';
     },
   );

@@ -6,7 +6,8 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { accountOverview, blockMedium, CONCESSION_CATEGORIES, findAccountFor, grantConcession, replaceLostCard } from '../riders/index.ts';
 import { requireOfficer } from '../riders/access.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { CONCESSION_LABELS, m, STATUS_LABELS } from './messages.ts';
+import { confirmPayment } from '../payments/index.ts';
+import { CONCESSION_LABELS, m, pm, STATUS_LABELS } from './messages.ts';
 import { idParam, noStore, signInFirst, str } from './rider-routes.ts';
 import { tripHistory } from '../taps/index.ts';
 import { deskPages } from './desk-routes.ts';
@@ -48,6 +49,37 @@ export async function staffPages(app: FastifyInstance, platform: Platform): Prom
     const mid = (req.params as { mid: string }).mid;
     await blockMedium(platform, req.user, /^\d{1,9}$/.test(mid) ? Number(mid) : 0, 'lost');
     return reply.redirect(`${STAFF_PATH}/tai-khoan/${idParam(req)}?xong=saved`, 303);
+  });
+
+  // A transfer found on the centre's bank statement (no callback configured, or the callback missed it): recorded once.
+  const paymentForm: FormSpec = {
+    title: pm.staffTitle,
+    intro: pm.staffIntro,
+    action: `${STAFF_PATH}/thanh-toan`,
+    back: STAFF_PATH,
+    submit: pm.confirm,
+    fields: [{ id: 'reference', label: pm.reference }, { id: 'amount', label: m.amountDong, inputmode: 'numeric' }, { id: 'bankRef', label: pm.bankRef }],
+  };
+  app.get(`${STAFF_PATH}/thanh-toan`, async (req, reply) => {
+    const first = signInFirst(req, reply);
+    if (first) return first;
+    requireOfficer(req.user);
+    const done = str(req.query as Q, 'xong');
+    const notice = done === 'paid' ? pm.confirmed : done === 'already' ? pm.already : undefined;
+    return noStore(reply).html(FormPage({ req, f: { ...paymentForm, ...(notice ? { notice } : {}) }, typed: {}, errors: [] }));
+  });
+  app.post(`${STAFF_PATH}/thanh-toan`, async (req, reply) => {
+    requireOfficer(req.user);
+    const body = (req.body ?? {}) as Q;
+    const typed = { reference: str(body, 'reference').toUpperCase(), amount: str(body, 'amount'), bankRef: str(body, 'bankRef') };
+    try {
+      const r = await confirmPayment(platform, req.user, { reference: typed.reference, amount: typed.amount, bankRef: typed.bankRef, via: 'officer' });
+      return reply.redirect(`${STAFF_PATH}/thanh-toan?xong=${r.outcome}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500 || err.code === 'FORBIDDEN') throw err;
+      const field = err.code === 'WRONG_AMOUNT' ? 'amount' : 'reference';
+      return noStore(reply).status(err.status).html(FormPage({ req, f: paymentForm, typed, errors: formErrors(err.fields, err.text, field) }));
+    }
   });
 
   const form = (slug: string, spec: (req: FastifyRequest, accountId: number) => Promise<FormSpec>, act: (req: FastifyRequest, accountId: number, typed: Record<string, string>) => Promise<void>) => {

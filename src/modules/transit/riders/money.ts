@@ -38,18 +38,20 @@ export async function balanceOf(platform: Platform, actor: Actor, accountId: num
   return ridersRepo.balance(db, account.id);
 }
 
-export async function topUp(platform: Platform, actor: Actor, input: { accountId: number; amount: unknown; mediumId?: number; reference?: string }): Promise<{ balance: number }> {
+/** Adds money to the balance; `within` runs it inside the caller's transaction (a confirmed VietQR payment). */
+export async function topUp(platform: Platform, actor: Actor, input: { accountId: number; amount: unknown; mediumId?: number; reference?: string }, within?: Kysely<PlatformTables>): Promise<{ balance: number; ledgerId: number }> {
   const f = new Fields();
   const amount = f.money('amount', input.amount, 1, MAX_AMOUNT);
   const reference = input.reference === undefined ? null : f.text('reference', input.reference, /^.{1,200}$/su, 'Mã tham chiếu tối đa 200 ký tự.', 'The reference is at most 200 characters.');
   f.check();
-  return ridersDb(platform.database.db).transaction().execute(async (trx) => {
+  const run = async (trx: RidersDb) => {
     const { account, user } = await lockAccount(trx, actor, input.accountId);
     const mediumId = await purseMedium(trx, account.id, input.mediumId);
     const row = await ridersRepo.addLedger(trx, { account_id: account.id, medium_id: mediumId, kind: 'top_up', amount, reference, created_by: user.id });
-    await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.balance.top_up', entity: 'transit_account', entityId: account.id, data: { amount, mediumId, ledgerId: row.id } });
-    return { balance: Number(row.balance_after) };
-  });
+    await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.balance.top_up', entity: 'transit_account', entityId: account.id, data: { amount, mediumId, ledgerId: row.id, reference } });
+    return { balance: Number(row.balance_after), ledgerId: row.id };
+  };
+  return within ? run(ridersDb(within)) : ridersDb(platform.database.db).transaction().execute(run);
 }
 
 export interface PassInput {
@@ -63,8 +65,8 @@ export interface PassInput {
   routeId?: unknown;
 }
 
-/** Buys a pass from the balance; a balance too low is refused and nothing is written. */
-export async function buyPass(platform: Platform, actor: Actor, input: PassInput): Promise<{ pass: PassRow; balance: number }> {
+/** Buys a pass from the balance; a balance too low is refused and nothing is written. `within`: the caller's transaction. */
+export async function buyPass(platform: Platform, actor: Actor, input: PassInput, within?: Kysely<PlatformTables>): Promise<{ pass: PassRow; balance: number }> {
   const f = new Fields();
   const productId = f.text('productId', input.productId, /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'Mã sản phẩm vé không hợp lệ.', 'The product id is not valid.');
   const price = f.money('price', input.price, 0, MAX_AMOUNT);
@@ -73,7 +75,7 @@ export async function buyPass(platform: Platform, actor: Actor, input: PassInput
   if (f.ok && validTo < validFrom) f.add('validTo', 'Ngày hết hạn phải sau ngày bắt đầu.', 'The end date must not be before the start date.');
   const routeId = input.routeId === undefined || input.routeId === null || input.routeId === '' ? null : f.text('routeId', input.routeId, /^[\p{L}\p{N}_.:+-]{1,64}$/u, 'Mã tuyến (route_id) không hợp lệ.', 'The route_id is not valid.');
   f.check();
-  return ridersDb(platform.database.db).transaction().execute(async (trx) => {
+  const run = async (trx: RidersDb) => {
     const { account, user } = await lockAccount(trx, actor, input.accountId);
     let ledgerId: number | null = null;
     if (price > 0) {
@@ -92,7 +94,8 @@ export async function buyPass(platform: Platform, actor: Actor, input: PassInput
       .executeTakeFirstOrThrow();
     await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.pass.buy', entity: 'transit_pass', entityId: pass.id, data: { accountId: account.id, productId, routeId, price, validFrom, validTo } });
     return { pass, balance: await ridersRepo.balance(trx, account.id) };
-  });
+  };
+  return within ? run(ridersDb(within)) : ridersDb(platform.database.db).transaction().execute(run);
 }
 
 /**

@@ -1,10 +1,12 @@
 // Daily clearing with each operator (TRANSPORT.md §1: clearing moved from monthly to daily, fully electronic). A trip
 // counts for the operator whose validator recorded its first tap; how revenue is split between operators is not
-// published [U], so each trip's amount goes whole to that operator.
+// published [U], so each trip's amount goes whole to that operator. An operator's clearing staff see their agency's
+// operators only (agencies.ts).
 import type { Actor } from '../../../platform/auth/access.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
 import { Role } from '../../../platform/auth/roles.ts';
 import type { Platform } from '../../../platform/http/context.ts';
+import { requireClearsFor } from './agencies.ts';
 import { TapErrors } from './errors.ts';
 import { tapsDb, tapsRepo, type TripRow } from './repo.ts';
 
@@ -35,6 +37,7 @@ export async function clearingFor(platform: Platform, actor: Actor, operatorCode
   requireStaff(actor, Role.transitOfficer, Role.transitOperator);
   if (!OPERATOR.test(operatorCode)) throw TapErrors.OPERATOR_INVALID({ details: { operatorCode } });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw TapErrors.DAY_INVALID({ details: { day } });
+  await requireClearsFor(platform, actor, operatorCode);
   const db = tapsDb(platform.database.db);
   const priced = (await tapsRepo.dayRun(db, day)) !== undefined;
   const trips = await tapsRepo.tripsOf(db, day, operatorCode);

@@ -15,5 +15,6 @@ export const TapErrors = defineErrors({
   DAY_INVALID: { status: 400, vi: 'Ngày phục vụ phải có dạng YYYY-MM-DD.', en: 'The service day must be YYYY-MM-DD.' },
   DAY_NOT_OVER: { status: 409, vi: 'Ngày phục vụ chưa kết thúc; chưa thể tính tiền.', en: 'The service day is not over yet; it cannot be priced.' },
   PERIOD_INVALID: { status: 400, vi: 'Khoảng ngày không hợp lệ: ngày bắt đầu không được sau ngày kết thúc, tối đa 92 ngày.', en: 'The period is not valid: the first day must not be after the last, and it covers at most 92 days.' },
+  OPERATOR_NOT_YOURS: { status: 404, vi: 'Không tìm thấy đơn vị vận hành trong phạm vi đối soát của đơn vị bạn.', en: 'The operator is not among those your agency clears for.' },
   OPERATOR_INVALID: { status: 400, vi: 'Mã đơn vị vận hành không hợp lệ.', en: 'The operator code is not valid.' },
 });

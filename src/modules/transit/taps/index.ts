@@ -6,6 +6,7 @@ export { canonicalBatch, signBatch, signatureMatches, type TapBatch, type TapInp
 export { priceServiceDay, serviceDayWindow, FARES_FOLDER, type PriceDayOptions, type DayRunResult } from './price.ts';
 export { retryCharges, attemptCharge, chargesOf, RETRY_DAYS, type CardPayments, type ChargeOptions } from './charges.ts';
 export { clearingFor, clearingFile, type Clearing } from './clearing.ts';
+export { operatorsClearedBy, requireClearsFor, mapAgencyToOperator } from './agencies.ts';
 export { faresFromNetwork, fareNetworkOf, type NetworkFares } from './fare-network.ts';
 export { engineAccount, RIDER_CATEGORY_FARE, CONCESSION_FARE } from './profile.ts';
 export { TapErrors } from './errors.ts';

@@ -10,7 +10,7 @@ import { balanceOf, buyPass, fullList, openAccount, registerMedium, topUp } from
 import { citizen, fails, transitStaff } from '../riders/testing.ts';
 import type { CardPayments } from './charges.ts';
 import { chargesOf, clearingFile, clearingFor, ingestTaps, priceServiceDay, retryCharges } from './index.ts';
-import { signed, tap } from './testing.ts';
+import { clearsFor, signed, tap } from './testing.ts';
 
 let app: TestApp;
 let officer: SessionUser;
@@ -22,6 +22,7 @@ before(async () => {
   app = await testApp();
   ({ officer, operator } = await transitStaff(app));
   await seedTransitNetwork(app.database.db, app.platform.secrets);
+  await clearsFor(app, officer, operator, ['HMC', 'TRANSERCO']);
 });
 after(async () => app?.close());
 
@@ -135,4 +136,8 @@ test('clearing per operator: trips and revenue by rule, and the CSV the operator
   assert.equal(stored.rows[0]?.revenue, 12_000);
   assert.equal((await clearingFor(app.platform, operator, 'HMC', '2026-06-30')).priced, false);
   await assert.rejects(clearingFor(app.platform, operator, 'HMC; drop', '2026-06-10'), fails('OPERATOR_INVALID'));
+  // The bus and BRT operator is not among the agency's: refused as if it did not exist; the officer sees every one.
+  await assert.rejects(clearingFor(app.platform, operator, 'TRAMOC', '2026-06-10'), fails('OPERATOR_NOT_YOURS'));
+  await assert.rejects(clearingFile(app.platform, operator, 'TRAMOC', '2026-06-10'), fails('OPERATOR_NOT_YOURS'));
+  assert.equal((await clearingFor(app.platform, officer, 'TRAMOC', '2026-06-10')).operatorCode, 'TRAMOC');
 });

@@ -21,7 +21,11 @@ export interface FormSpec {
   back: string;
   fields: FormFieldSpec[];
   submit: Text;
+  /** A second submit button sending name=value (e.g. pay=vietqr beside "pay from the balance"). */
+  alsoSubmit?: { name: string; value: string; label: Text };
   intro?: Text;
+  /** A success message at the top (after a form that stays on its page). */
+  notice?: Text;
   before?: Children;
 }
 
@@ -39,6 +43,13 @@ export function FormPage({ req, f, typed, errors }: { req: FastifyRequest; f: Fo
         </a>
       </p>
       <h1 safe>{t(lang, f.title)}</h1>
+      {f.notice ? (
+        <p class="notice success" role="status" safe>
+          {t(lang, f.notice)}
+        </p>
+      ) : (
+        ''
+      )}
       <ErrorSummary lang={lang} errors={errors.map((e) => ({ field: e.field, message: t(lang, e.message) }))} />
       {f.intro ? <p safe>{t(lang, f.intro)}</p> : ''}
       {f.before ?? ''}
@@ -54,6 +65,16 @@ export function FormPage({ req, f, typed, errors }: { req: FastifyRequest; f: Fo
         <button type="submit" safe>
           {t(lang, f.submit)}
         </button>
+        {f.alsoSubmit ? (
+          <>
+            {' '}
+            <button type="submit" name={f.alsoSubmit.name} value={f.alsoSubmit.value} class="secondary" safe>
+              {t(lang, f.alsoSubmit.label)}
+            </button>
+          </>
+        ) : (
+          ''
+        )}
       </form>
     </Page>
   );

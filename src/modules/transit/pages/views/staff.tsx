@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Field, Page } from '../../../../platform/web/layout.tsx';
 import { t } from '../../../../platform/web/i18n.ts';
 import type { AccountOverview } from '../../riders/index.ts';
-import { m } from '../messages.ts';
+import { m, pm } from '../messages.ts';
 import { d } from '../messages-staff.ts';
 import { AccountDetails } from './account.tsx';
 
@@ -51,6 +51,11 @@ export function StaffSearchPage({ req, q, notFound }: { req: FastifyRequest; q: 
         <li>
           <a href={`${STAFF_PATH}/bang-gia`} safe>
             {t(req.lang, d.fares)}
+          </a>
+        </li>
+        <li>
+          <a href={`${STAFF_PATH}/thanh-toan`} safe>
+            {t(req.lang, pm.staffTitle)}
           </a>
         </li>
       </ul>
