@@ -21,6 +21,7 @@ export const DEMO_USERNAMES = [
   'demo.truong.cntt',
   'demo.vetau',
   'demo.doisoat',
+  'demo.gplx',
 ] as const;
 
 /**

@@ -1,0 +1,23 @@
+// The driving-licence registry (issue 16; TRANSPORT.md §4): licences with their class, validity and 12-point record,
+// imported from CSV by the licence officer, who looks them up and records deductions and tests; a public verification
+// page reached from the e-licence's QR code. The rules are in rules/; other modules call what is exported here (the
+// online renewal, procedure 3.000347, will call licencesOfCitizen).
+import type { Module } from '../../platform/module.ts';
+import { licenceRoutes } from './routes.ts';
+import { seedDemoLicences } from './seed.ts';
+
+export const licencesModule: Module = {
+  name: 'licences',
+  // /quan-ly/gplx (licence_officer) and /xac-minh-gplx/:token (public).
+  routes: (app, platform) => licenceRoutes(app, platform),
+  // 300 Hà Nội licences, demo.congdan's among them (demo only).
+  seedDemo: (platform) => seedDemoLicences(platform),
+};
+
+export { licencesOfCitizen, type HeldLicenceView } from './citizen.ts';
+export { recomputePoints, RECOMPUTE_CHUNK, type RecomputeResult } from './recompute.ts';
+export { importLicences, type ImportResult, type LineError } from './import.ts';
+export { lookupLicence, recordDeduction, recordTestPassed, type LicenceView } from './record.ts';
+export { verifyLicence, type PublicLicence } from './verify.ts';
+export { LicenceErrors } from './errors.ts';
+export type { LicencesTables } from './repo.ts';
