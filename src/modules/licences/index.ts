@@ -2,7 +2,9 @@
 // imported from CSV by the licence officer, who looks them up and records deductions and tests; a public verification
 // page reached from the e-licence's QR code. The rules are in rules/; other modules call what is exported here (the
 // online renewal, procedure 3.000347, will call licencesOfCitizen).
+import { vietnamDateOf } from '../../platform/calendar/dates.ts';
 import type { Module } from '../../platform/module.ts';
+import { recomputePoints } from './recompute.ts';
 import { licenceRoutes } from './routes.ts';
 import { seedDemoLicences } from './seed.ts';
 
@@ -12,7 +14,19 @@ export const licencesModule: Module = {
   routes: (app, platform) => licenceRoutes(app, platform),
   // 300 Hà Nội licences, demo.congdan's among them (demo only).
   seedDemo: (platform) => seedDemoLicences(platform),
+  // Each night, just after midnight Vietnam time, the cached points as of the new day (12 months without a deduction
+  // restore them: time alone changes them).
+  jobs: async (platform) => {
+    await platform.jobs.work(RECOMPUTE_JOB, async () => {
+      const asOf = vietnamDateOf(new Date());
+      platform.log?.info({ asOf, ...(await recomputePoints(platform, asOf)) }, 'licence points recomputed');
+    });
+    await platform.jobs.schedule(RECOMPUTE_JOB, RECOMPUTE_CRON);
+  },
 };
+
+export const RECOMPUTE_JOB = 'licences.recompute-points';
+export const RECOMPUTE_CRON = '15 0 * * *';
 
 export { licencesOfCitizen, type HeldLicenceView } from './citizen.ts';
 export { recomputePoints, RECOMPUTE_CHUNK, type RecomputeResult } from './recompute.ts';

@@ -8,7 +8,7 @@ import type { SessionUser } from '../../platform/auth/roles.ts';
 import { listAudit } from '../../platform/audit/index.ts';
 import { type TestApp, testApp } from '../../testing/app.ts';
 import { staff } from '../documents/testing.ts';
-import { citizen, fails } from '../transit/riders/testing.ts';
+import { citizen, fails } from './testing.ts';
 import { Role } from '../../platform/auth/roles.ts';
 import { importLicences, licencesOfCitizen, lookupLicence, recomputePoints, recordDeduction, recordTestPassed, verifyLicence } from './index.ts';
 

@@ -10,8 +10,8 @@ export const m = {
   importTitle: t('Nhập giấy phép từ tệp CSV', 'Import licences from a CSV file'),
   csvFile: t('Tệp CSV', 'CSV file'),
   csvHint: t(
-    'Dòng đầu là tiêu đề: so,so_dinh_danh,ho_ten,ngay_sinh,hang,hang_cu,ngay_cap,ngay_het_han,han_che. Ngày dạng năm-tháng-ngày; hang_cu ghi x nếu là hạng cũ; ngày hết hạn để trống thì tính theo hạng. Tệp có dòng lỗi thì không giấy phép nào được nhập.',
-    'The first line is the header: so,so_dinh_danh,ho_ten,ngay_sinh,hang,hang_cu,ngay_cap,ngay_het_han,han_che. Dates as year-month-day; hang_cu is x for an old class; an empty expiry is computed from the class. If any line is bad, no licence is imported.',
+    'Dòng đầu là tiêu đề với các cột so, so_dinh_danh, ho_ten, ngay_sinh, hang, hang_cu, ngay_cap, ngay_het_han, han_che. Ngày dạng năm-tháng-ngày; hang_cu ghi x nếu là hạng cũ; ngày hết hạn để trống thì tính theo hạng. Tệp có dòng lỗi thì không giấy phép nào được nhập.',
+    'The first line is the header with the columns so, so_dinh_danh, ho_ten, ngay_sinh, hang, hang_cu, ngay_cap, ngay_het_han, han_che. Dates as year-month-day; hang_cu is x for an old class; an empty expiry is computed from the class. If any line is bad, no licence is imported.',
   ),
   import: t('Nhập tệp', 'Import the file'),
   imported: t('Đã nhập {n} giấy phép.', '{n} licences imported.'),

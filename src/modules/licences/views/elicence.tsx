@@ -36,7 +36,9 @@ export function ELicencePage({ req, v, verifyUrl, qrDataUrl }: { req: FastifyReq
       <figure>
         <img src={qrDataUrl} alt={t(lang, m.qrAlt, { url: verifyUrl })} width="200" height="200" />
         <figcaption>
-          <span safe>{t(lang, m.qrHint)}</span> <a href={verifyUrl} safe>{verifyUrl}</a>
+          <span safe>{t(lang, m.qrHint)}</span> <a href={verifyUrl}>
+            <code safe>{verifyUrl}</code>
+          </a>
         </figcaption>
       </figure>
     </Page>
