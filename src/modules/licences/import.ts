@@ -3,6 +3,7 @@
 // Vietnamese and English (malformed number, a class that does not exist, bad dates, a number twice or already held).
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/auth/access.ts';
+import type { SessionUser } from '../../platform/auth/roles.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { vietnamDateOf } from '../../platform/calendar/dates.ts';
 import { insertJsonRows } from '../../platform/db/bulk.ts';
@@ -121,18 +122,27 @@ export async function importLicences(platform: Platform, actor: Actor, text: str
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   const licences = good.map((g) => g.value);
-  await db.transaction().execute(async (trx) => {
+  try {
+    await insertAll(platform, user, licences, today);
+  } catch (err) {
+    // A number imported meanwhile by someone else fails the unique key: the whole file was rolled back.
+    if ((err as { code?: string }).code === '23505') return fail('Một số giấy phép trong tệp vừa được nhập bởi người khác; không giấy phép nào được nhập. Vui lòng tải lên lại để xem các dòng trùng.', 'A licence number in the file was imported by someone else meanwhile; nothing was imported. Please upload it again to see the repeated lines.');
+    throw err;
+  }
+  return { ok: true, imported: licences.length };
+}
+
+async function insertAll(platform: Platform, user: SessionUser, licences: readonly LicenceInput[], today: string): Promise<void> {
+  await licencesDb(platform.database.db).transaction().execute(async (trx) => {
     for (let i = 0; i < licences.length; i += CHUNK) {
       const rowsOut = licences.slice(i, i + CHUNK).map((l) => ({
         number: l.number, holder_pin: l.holderPin, full_name: l.fullName, birth_date: l.birthDate, licence_class: l.licenceClass, old: l.old,
         issued_on: l.issuedOn, expires_on: l.expiresOn, province_code: l.number.slice(0, 2), restriction: l.restriction, points_as_of: today, verify_token: newVerifyToken(), imported_by: user.id,
       }));
-      // A number imported meanwhile by someone else fails the unique key: the whole file is rolled back.
       await insertJsonRows(asPlatformDb(trx), 'licences', LICENCE_COLUMNS, rowsOut);
     }
     await recordAudit(asPlatformDb(trx), { actor: user, action: 'licences.import', entity: 'licence_import', data: { licences: licences.length, first: licences[0]?.number, last: licences.at(-1)?.number } });
   });
-  return { ok: true, imported: licences.length };
 }
 
 const LICENCE_COLUMNS = [
