@@ -25,6 +25,7 @@ export const DEMO_USERNAMES = [
   'demo.hanhkhach2',
   'demo.hanhkhach3',
   'demo.hanhkhach4',
+  'demo.gplx',
 ] as const;
 
 /**

@@ -28,10 +28,12 @@ const SCIENCE_CODE = '000.00.08.H26';
 const HOME_CODE = '000.00.02.H26';
 /** Sở Xây dựng: Tramoc, the transport centre of the e-tickets, is under it (issue 15). */
 const CONSTRUCTION_CODE = '000.00.07.H26';
+/** Công an Thành phố Hà Nội: driving licences since 1 Mar 2025 (issue 16). */
+const POLICE_CODE = '000.00.16.H26';
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
-type DemoAgency = 'ward' | 'centre' | 'justice' | 'ward2' | 'education' | 'science' | 'home' | 'construction';
+type DemoAgency = 'ward' | 'centre' | 'justice' | 'ward2' | 'education' | 'science' | 'home' | 'construction' | 'police';
 
 export interface DemoAccount {
   username: string;
@@ -76,6 +78,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.hanhkhach2', fullName: 'Lê Thị Cúc', kind: 'citizen', roles: [], email: 'demo.hanhkhach2@example.vn', personalId: '001155003102' },
   { username: 'demo.hanhkhach3', fullName: 'Phạm Minh Đức', kind: 'citizen', roles: [], email: 'demo.hanhkhach3@example.vn', personalId: '001092003103' },
   { username: 'demo.hanhkhach4', fullName: 'Vũ Thu Hà', kind: 'citizen', roles: [], email: 'demo.hanhkhach4@example.vn', personalId: '001196003104' },
+  // Driving licences (issue 16): the registry's officer at the city police (licensing moved to the Ministry of Public
+  // Security on 1 Mar 2025).
+  { username: 'demo.gplx', fullName: 'Đoàn Minh Quân', kind: 'staff', roles: [Role.licenceOfficer], agency: 'police' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */
@@ -125,7 +130,8 @@ export async function seedDemoAccounts(platform: Platform): Promise<void> {
   const science = await byCode(SCIENCE_CODE);
   const home = await byCode(HOME_CODE);
   const construction = await byCode(CONSTRUCTION_CODE);
-  const agencies: Record<DemoAgency, AgencyOption | undefined> = { ward, centre, justice, ward2, education, science, home, construction };
+  const police = await byCode(POLICE_CODE);
+  const agencies: Record<DemoAgency, AgencyOption | undefined> = { ward, centre, justice, ward2, education, science, home, construction, police };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const agency = a.agency ? agencies[a.agency] : undefined;

@@ -21,6 +21,8 @@ export function landingFor(user: SessionUser): string {
   // Public-transport e-tickets (issue 15): the centre officer's search; an operator's clearing staff their clearing.
   if (user.kind === 'staff' && user.roles.includes('transit_officer')) return '/quan-ly/ve-dien-tu';
   if (user.kind === 'staff' && user.roles.includes('transit_operator')) return '/quan-ly/ve-dien-tu/doi-soat';
+  // Driving licences (issue 16): the registry officer's look-up.
+  if (user.kind === 'staff' && user.roles.includes('licence_officer')) return '/quan-ly/gplx';
   return '/tai-khoan';
 }
 

@@ -27,6 +27,8 @@ export const Role = {
   transitOfficer: 'transit_officer',
   /** An operator's clearing staff: debt recovery and the deny list of bank cards (issue 15). */
   transitOperator: 'transit_operator',
+  /** The driving-licence registry's officer: looks licences up, imports them, records deductions and tests (issue 16). */
+  licenceOfficer: 'licence_officer',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -49,6 +51,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   school_it: { vi: 'Cán bộ phụ trách thiết bị CNTT của trường', en: 'School IT equipment officer' },
   transit_officer: { vi: 'Cán bộ trung tâm quản lý vé giao thông công cộng', en: 'Transit centre officer (tickets)' },
   transit_operator: { vi: 'Cán bộ đối soát của đơn vị vận tải', en: 'Transit operator clearing staff' },
+  licence_officer: { vi: 'Cán bộ quản lý giấy phép lái xe', en: 'Driving-licence officer' },
 };
 
 export function isRole(v: string): v is Role {

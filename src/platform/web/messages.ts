@@ -23,6 +23,7 @@ export const shell = {
   navETickets: { vi: 'Vé điện tử', en: 'E-tickets' },
   navETicketsDesk: { vi: 'Quản lý vé điện tử', en: 'E-ticket accounts' },
   navETicketsClearing: { vi: 'Đối soát vé điện tử', en: 'E-ticket clearing' },
+  navLicences: { vi: 'Giấy phép lái xe', en: 'Driving licences' },
   navSchoolIt: { vi: 'Thiết bị CNTT của trường', en: 'School IT equipment' },
   navOfficeSchoolIt: { vi: 'Thiết bị CNTT các trường', en: 'Schools\' IT equipment' },
   unverified: {
