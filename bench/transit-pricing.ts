@@ -137,7 +137,7 @@ async function main() {
     const rate = run.accounts / seconds;
     const minutes = TARGET_ACCOUNTS / rate / 60;
     say(`priceServiceDay(${DAY}) in chunks of ${CHUNK} accounts: ${run.accounts} accounts, ${run.taps} taps, ${run.unmatchedTaps} unmatched, total ${run.total.toLocaleString('en')} đ in ${seconds.toFixed(2)} s — ${rate.toFixed(0)} accounts/s`);
-    say(`extrapolated to ${TARGET_ACCOUNTS.toLocaleString('en')} accounts (linear): ${minutes.toFixed(1)} min against the ${TARGET_MINUTES}-minute target${minutes < TARGET_MINUTES ? ' — within' : ' — OVER the target'}`);
+    say(`${N >= TARGET_ACCOUNTS ? 'at this rate (measured on' : 'extrapolated to'} ${TARGET_ACCOUNTS.toLocaleString('en')} accounts${N >= TARGET_ACCOUNTS ? ')' : ' (linear)'}: ${minutes.toFixed(1)} min against the ${TARGET_MINUTES}-minute target${minutes < TARGET_MINUTES ? ' — within' : ' — OVER the target'}`);
     const cpuS = (cpu.user + cpu.system) / 1e6;
     say(`this process while pricing: CPU ${cpuS.toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)} s, system ${(cpu.system / 1e6).toFixed(2)} s, ${Math.round((cpuS / seconds) * 100)} % of one core), RSS peak ${Math.round(rssPeak / 2 ** 20)} MiB (process max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB)`);
     // On a busy machine the wall time mostly measures the other processes; the CPU the pricing itself used (this
