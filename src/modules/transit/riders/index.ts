@@ -6,7 +6,7 @@ export { registerMedium, blockMedium, replaceLostCard, accountOfMedium, MEDIUM_K
 export { topUp, buyPass, balanceOf, refund, MAX_AMOUNT, type PassInput } from './money.ts';
 export { proveAge, grantConcession, concessionsOf, CONCESSION_CATEGORIES, SENIOR_AGE } from './concessions.ts';
 export { listDelta, fullList, versionChanges, denyForDebt, clearDebt, type ListDelta, type ListItem } from './lists.ts';
-export { fareProfile, chargeBalance, type FareProfile } from './clearing.ts';
+export { fareProfile, fareProfiles, chargeBalance, chargeBalances, type FareProfile, type DayProfile } from './clearing.ts';
 export { checkCccd, birthdayAt, PROVINCE_CODES } from './cccd.ts';
 export { accountOverview, findAccountFor, type AccountOverview, type MediumShown } from './view.ts';
 export { RiderErrors } from './errors.ts';

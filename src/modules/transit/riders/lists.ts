@@ -3,7 +3,9 @@
 // whose day's charge was declined (a bank card) or not covered (a stored-value balance) go on the deny list; after
 // payment they come off within 1 hour (§2) — clearDebt() removes them at once in a new version, and validators poll
 // at least hourly.
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../platform/auth/access.ts';
+import type { PlatformTables } from '../../../platform/db/index.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireClearing } from './access.ts';
@@ -80,14 +82,16 @@ async function mediaInDebt(trx: RidersDb, accountId: number, which: 'active' | '
  * The day's charge was declined, or the balance did not cover it (§2): every medium the account travels with goes on
  * the deny list (a bank card, and the operator card or app QR of a stored-value account alike), so the debt cannot grow.
  */
-export async function denyForDebt(platform: Platform, actor: Actor, accountId: number): Promise<number | null> {
+export async function denyForDebt(platform: Platform, actor: Actor, accountId: number, within?: Kysely<PlatformTables>): Promise<number | null> {
   const user = requireClearing(actor);
-  return ridersDb(platform.database.db).transaction().execute(async (trx) => {
+  const run = async (trx: RidersDb) => {
     const { account, cards } = await mediaInDebt(trx, accountId, 'active');
     const version = await addToList(trx, 'deny', cards.map((c) => ({ kind: c.kind, key: c.media_key })), 'debt', 'charge declined', user.id);
     if (version !== null) await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.list.deny_debt', entity: 'transit_account', entityId: account.id, data: { version, media: cards.map((c) => c.id) } });
     return version;
-  });
+  };
+  // `within`: the caller's transaction (a chunk of the day's pricing), so the debt and the deny list are saved together.
+  return within ? run(ridersDb(within)) : ridersDb(platform.database.db).transaction().execute(run);
 }
 
 /** The debt is paid: the account's media denied for debt come off the deny list in a new version. */

@@ -8,7 +8,7 @@ import { Role } from '../../../platform/auth/roles.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { requireClearsFor } from './agencies.ts';
 import { TapErrors } from './errors.ts';
-import { tapsDb, tapsRepo, type TripRow } from './repo.ts';
+import { tapsDb, tapsRepo } from './repo.ts';
 
 export interface Clearing {
   operatorCode: string;
@@ -19,16 +19,6 @@ export interface Clearing {
   revenue: number;
   /** rule id → { trips, revenue }, rule ids sorted. */
   byRule: { ruleId: string; trips: number; revenue: number }[];
-}
-
-export function buildClearing(day: string, trips: readonly Omit<TripRow, 'id'>[]) {
-  const byOperator = new Map<string, Omit<TripRow, 'id'>[]>();
-  for (const t of trips) byOperator.set(t.operator_code, [...(byOperator.get(t.operator_code) ?? []), t]);
-  return [...byOperator].map(([operator, list]) => {
-    const byRule: Record<string, number> = {};
-    for (const t of list) byRule[t.rule_id] = (byRule[t.rule_id] ?? 0) + Number(t.amount);
-    return { operator_code: operator, service_day: day, trips: list.length, revenue: list.reduce((s, t) => s + Number(t.amount), 0), revenue_by_rule: byRule };
-  });
 }
 
 const OPERATOR = /^[A-Za-z0-9_-]{1,32}$/;

@@ -3,7 +3,7 @@
 // the network's routes; charges go to the balance or the bank card; operators get a daily clearing file.
 export { ingestTaps, ingestTapBatches, TAP_DEFAULTS, type IngestOptions, type IngestResult } from './ingest.ts';
 export { canonicalBatch, signBatch, signatureMatches, type TapBatch, type TapInput } from './canonical.ts';
-export { priceServiceDay, serviceDayWindow, FARES_FOLDER, type PriceDayOptions, type DayRunResult } from './price.ts';
+export { priceServiceDay, serviceDayWindow, FARES_FOLDER, CHUNK_ACCOUNTS, type PriceDayOptions, type DayRunResult } from './price.ts';
 export { retryCharges, attemptCharge, chargesOf, RETRY_DAYS, type CardPayments, type ChargeOptions } from './charges.ts';
 export { clearingFor, clearingFile, type Clearing } from './clearing.ts';
 export { operatorsClearedBy, requireClearsFor, mapAgencyToOperator } from './agencies.ts';

@@ -3,18 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import type { Actor } from '../../../platform/auth/access.ts';
 import { requireStaff } from '../../../platform/auth/access.ts';
-import { Role } from '../../../platform/auth/roles.ts';
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { Role, type SessionUser } from '../../../platform/auth/roles.ts';
+import { recordAudit, recordAudits } from '../../../platform/audit/index.ts';
 import type { Platform } from '../../../platform/http/context.ts';
 import { mapLimit } from '../../../platform/async/map-limit.ts';
 import { type FareTable, loadGtfsFaresFromDir, priceDay, type Tap } from '../fares/index.ts';
-import { accountOfMedium, fareProfile, type MediumKind } from '../riders/index.ts';
-import { attemptCharge, type CardPayments } from './charges.ts';
-import { buildClearing } from './clearing.ts';
+import { chargeBalances, denyForDebt, fareProfiles } from '../riders/index.ts';
+import { attemptCharge, type CardPayments, chargeReference, RETRY_DAYS } from './charges.ts';
 import { TapErrors } from './errors.ts';
 import { faresFromNetwork } from './fare-network.ts';
 import { engineAccount } from './profile.ts';
-import { asPlatformDb, type ChargeRow, type TapRow, tapsDb, tapsRepo, type TripRow } from './repo.ts';
+import { asPlatformDb, type ChargeRow, type NewCharge, type TapRow, type TapsDb, tapsDb, tapsRepo, type TripRow } from './repo.ts';
 
 export const FARES_FOLDER = fileURLToPath(new URL('../../../../data/transit/fares', import.meta.url));
 let cached: FareTable | undefined;
@@ -24,6 +23,10 @@ export interface PriceDayOptions {
   fares?: FareTable;
   payments?: CardPayments;
   now?: Date;
+  /** Accounts per transaction (CHUNK_ACCOUNTS by default, at most 1,000). */
+  chunkAccounts?: number;
+  /** Called inside each chunk's transaction just before it commits (tests: a failure there rolls the chunk back). */
+  beforeCommit?: (chunk: number) => void | Promise<void>;
 }
 export interface DayRunResult {
   serviceDay: string;
@@ -47,34 +50,77 @@ const localIso = (d: Date, offset: string): string => {
   return `${shifted.toISOString().slice(0, 19)}${offset}`;
 };
 
-/** Accounts are priced this many at once: the pool's connections on PostgreSQL, PGlite's one connection otherwise. */
+/** Accounts priced in one transaction: their reads, writes and audit rows travel in a few set-based statements. */
+export const CHUNK_ACCOUNTS = 500;
+/** Chunks priced at once: on PostgreSQL the pool's connections; PGlite has one connection, so one chunk at a time. */
 const parallel = (platform: Platform): number => (platform.database.kind === 'postgres' ? 4 : 1);
+const DAY_MS = 86_400_000;
 
-async function accountsOf(platform: Platform, actor: Actor, taps: TapRow[]): Promise<{ byAccount: Map<number, TapRow[]>; unmatched: number }> {
-  const byMedium = new Map<string, TapRow[]>();
-  for (const t of taps) {
-    const k = `${t.medium_kind}\n${t.medium_key}`;
-    const list = byMedium.get(k);
-    if (list) list.push(t);
-    else byMedium.set(k, [t]);
-  }
-  const media = [...byMedium];
-  const owners = await mapLimit(media, parallel(platform), async ([k]) => {
-    const [kind = '', key = ''] = k.split('\n');
-    try {
-      return await accountOfMedium(platform, actor, kind as MediumKind, key);
-    } catch {
-      return null; // an unknown or blocked medium: kept for the disputes desk, not priced
-    }
-  });
+interface Window {
+  day: string;
+  start: Date;
+  end: Date;
+  base: FareTable;
+  net: Awaited<ReturnType<typeof faresFromNetwork>>;
+  now: Date;
+}
+
+/**
+ * One chunk of accounts, in one transaction: their taps, fare profiles and balances read set-based, the fare engine
+ * run in memory, then their charges (an account already charged for the day is skipped: a re-run charges nobody
+ * twice), trips, balance charges (ledger rows), the charges settled, audit rows and the deny list for debt — all
+ * committed together or not at all. Answers the bank-card charges left for the payment adapter.
+ */
+async function priceChunk(platform: Platform, trx: TapsDb, user: SessionUser, w: Window, ids: readonly number[], opts: PriceDayOptions, index: number): Promise<ChargeRow[]> {
+  const pdb = asPlatformDb(trx);
+  const taps = await tapsRepo.tapsOfAccounts(trx, ids, w.start, w.end);
+  const profiles = await fareProfiles(pdb, user, ids, w.day);
   const byAccount = new Map<number, TapRow[]>();
-  let unmatched = 0;
-  media.forEach(([, list], i) => {
-    const id = owners[i];
-    if (id === null || id === undefined) unmatched += list.length;
-    else byAccount.set(id, [...(byAccount.get(id) ?? []), ...list]);
-  });
-  return { byAccount, unmatched };
+  for (const t of taps) {
+    const list = byAccount.get(Number(t.account_id));
+    if (list) list.push(t);
+    else byAccount.set(Number(t.account_id), [t]);
+  }
+  const trips = new Map<number, Omit<TripRow, 'id'>[]>();
+  const charges: NewCharge[] = [];
+  for (const [accountId, list] of byAccount) {
+    const profile = profiles.get(accountId);
+    if (!profile) continue; // blocked since the day's accounts were listed: not priced, like a blocked medium's taps
+    const operatorOf = new Map(list.map((t) => [t.tap_id, t.operator_code]));
+    const engineTaps: Tap[] = list.map((t) => {
+      const routeId = t.route_id ?? w.net.lineOfStation.get(t.stop_id);
+      const fareNetwork = routeId === undefined ? undefined : w.net.routes.get(routeId)?.fareNetwork;
+      return { id: t.tap_id, at: localIso(t.tapped_at, w.base.utcOffset), networkId: fareNetwork ?? 'unknown', ...(routeId === undefined ? {} : { routeId }), stopId: t.stop_id, direction: t.direction, mediumId: `${t.medium_kind}:${t.medium_key}` };
+    });
+    const result = priceDay(w.net.fares, engineAccount(profile), engineTaps, w.day);
+    trips.set(accountId, result.charges.map((c) => ({
+      service_day: w.day, account_id: accountId, operator_code: operatorOf.get(c.tapIds[0] ?? '') ?? '', network_id: c.networkId, route_id: c.routeId ?? null,
+      rule_id: c.ruleId, amount: c.amount, explanation_vi: c.explanation.vi, explanation_en: c.explanation.en, tap_ids: c.tapIds,
+    })));
+    const card = list.find((t) => t.medium_kind === 'bank_card');
+    const free = result.total === 0;
+    charges.push({
+      service_day: w.day, account_id: accountId, method: free ? 'none' : card ? 'bank_card' : 'balance', medium_key: card?.medium_key ?? null, amount: result.total,
+      status: free ? 'paid' : 'pending', attempts: 0, next_attempt_at: free ? null : w.now, last_error: null, paid_at: free ? w.now : null,
+    });
+  }
+  const created = await tapsRepo.insertCharges(trx, charges);
+  await tapsRepo.insertTripsJson(trx, created.flatMap((c) => trips.get(Number(c.account_id)) ?? []));
+  // The balance charges: the ledger rows name their charge, in the same transaction as the charge's new status.
+  const fromBalance = created.filter((c) => c.method === 'balance' && Number(c.amount) > 0);
+  const taken = await chargeBalances(pdb, user, fromBalance.map((c) => ({ accountId: Number(c.account_id), amount: Number(c.amount), reference: chargeReference(c) })));
+  const paid = fromBalance.filter((c) => taken.get(Number(c.account_id))?.charged === true);
+  const declined = fromBalance.filter((c) => taken.get(Number(c.account_id))?.charged !== true);
+  const next = new Date(w.now.getTime() + (RETRY_DAYS[0] ?? 1) * DAY_MS);
+  await tapsRepo.settleCharges(trx, paid.map((c) => c.id), { status: 'paid', attempts: 1, paid_at: w.now, next_attempt_at: null, last_error: null });
+  await tapsRepo.settleCharges(trx, declined.map((c) => c.id), { status: 'declined', attempts: 1, next_attempt_at: next, last_error: 'balance too low' });
+  await recordAudits(pdb, [
+    ...paid.map((c) => ({ actor: user, action: 'transit.charge.paid', entity: 'transit_charge', entityId: c.id, data: { amount: Number(c.amount), attempts: 1 } })),
+    ...declined.map((c) => ({ actor: user, action: 'transit.charge.declined', entity: 'transit_charge', entityId: c.id, data: { amount: Number(c.amount), attempts: 1, next: next.toISOString() } })),
+  ]);
+  for (const c of declined) await denyForDebt(platform, user, Number(c.account_id), pdb);
+  await opts.beforeCommit?.(index);
+  return created.filter((c) => c.method === 'bank_card' && c.status === 'pending');
 }
 
 export async function priceServiceDay(platform: Platform, actor: Actor, day: string, opts: PriceDayOptions = {}): Promise<DayRunResult> {
@@ -82,55 +128,36 @@ export async function priceServiceDay(platform: Platform, actor: Actor, day: str
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw TapErrors.DAY_INVALID({ details: { day } });
   const base = opts.fares ?? currentFares();
   const { start, end } = serviceDayWindow(base, day);
-  if ((opts.now ?? new Date()) < end) throw TapErrors.DAY_NOT_OVER({ details: { day, endsAt: end.toISOString() } });
+  const now = opts.now ?? new Date();
+  if (now < end) throw TapErrors.DAY_NOT_OVER({ details: { day, endsAt: end.toISOString() } });
   const db = tapsDb(platform.database.db);
   const done = await tapsRepo.dayRun(db, day);
   if (done) return { serviceDay: day, alreadyPriced: true, taps: done.taps, accounts: done.accounts, unmatchedTaps: done.unmatched_taps, total: Number(done.total) };
   const net = await faresFromNetwork(platform.database.db, base);
-  const taps = (await tapsRepo.tapsBetween(db, start, end)).filter((t) => t.decision === 'admit');
-  const { byAccount, unmatched } = await accountsOf(platform, user, taps);
-  type Charge = { accountId: number; amount: number; method: ChargeRow['method']; key: string | null };
-  const priced = await mapLimit([...byAccount], parallel(platform), async ([accountId, list]) => {
-    const trips: Omit<TripRow, 'id'>[] = [];
-    const profile = await fareProfile(platform, user, accountId, day);
-    const operatorOf = new Map(list.map((t) => [t.tap_id, t.operator_code]));
-    const engineTaps: Tap[] = list.map((t) => {
-      const routeId = t.route_id ?? net.lineOfStation.get(t.stop_id);
-      const fareNetwork = routeId === undefined ? undefined : net.routes.get(routeId)?.fareNetwork;
-      return { id: t.tap_id, at: localIso(t.tapped_at, base.utcOffset), networkId: fareNetwork ?? 'unknown', ...(routeId === undefined ? {} : { routeId }), stopId: t.stop_id, direction: t.direction, mediumId: `${t.medium_kind}:${t.medium_key}` };
-    });
-    const result = priceDay(net.fares, engineAccount(profile), engineTaps, day);
-    for (const c of result.charges) {
-      trips.push({
-        service_day: day, account_id: accountId, operator_code: operatorOf.get(c.tapIds[0] ?? '') ?? '', network_id: c.networkId, route_id: c.routeId ?? null,
-        rule_id: c.ruleId, amount: c.amount, explanation_vi: c.explanation.vi, explanation_en: c.explanation.en, tap_ids: c.tapIds,
-      });
-    }
-    const card = list.find((t) => t.medium_kind === 'bank_card');
-    const method = result.total === 0 ? 'none' : card ? 'bank_card' : 'balance';
-    const charge: Charge = { accountId, amount: result.total, method, key: card?.medium_key ?? null };
-    return { trips, charge };
+  await tapsRepo.startDayRun(db, day);
+  // The day's accounts, less those an interrupted run already charged; then chunk after chunk, each its own transaction.
+  const tapped = await tapsRepo.tappedAccounts(db, start, end);
+  const charged = await tapsRepo.chargedAccounts(db, day);
+  const todo = tapped.map((a) => a.account_id).filter((id) => !charged.has(id));
+  const size = Math.max(1, Math.min(opts.chunkAccounts ?? CHUNK_ACCOUNTS, 1000));
+  const chunks: number[][] = [];
+  for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
+  const w: Window = { day, start, end, base, net, now };
+  await mapLimit(chunks, parallel(platform), async (ids, index) => {
+    const cards = await db.transaction().execute((trx) => priceChunk(platform, trx, user, w, ids, opts, index));
+    for (const c of cards) await attemptCharge(platform, user, c, { payments: opts.payments, now });
   });
-  const trips = priced.flatMap((p) => p.trips);
-  const charges = priced.map((p) => p.charge);
-  const total = charges.reduce((s, c) => s + c.amount, 0);
-  const now = opts.now ?? new Date();
-  const created = await db.transaction().execute(async (trx) => {
-    const run = await tapsRepo.insertDayRun(trx, { service_day: day, status: 'done', taps: taps.length, accounts: byAccount.size, unmatched_taps: unmatched, total });
-    if (!run) return null; // priced by a concurrent run meanwhile
-    await tapsRepo.insertTrips(trx, trips);
-    const rows: ChargeRow[] = [];
-    for (const c of charges) {
-      rows.push(await tapsRepo.insertCharge(trx, {
-        service_day: day, account_id: c.accountId, method: c.method, medium_key: c.key, amount: c.amount,
-        status: c.amount === 0 ? 'paid' : 'pending', attempts: 0, next_attempt_at: c.amount === 0 ? null : now, last_error: null, paid_at: c.amount === 0 ? now : null,
-      }));
-    }
-    for (const row of buildClearing(day, trips)) await tapsRepo.upsertClearing(trx, row);
-    await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.day.price', entity: 'transit_day_run', entityId: day, data: { taps: taps.length, accounts: byAccount.size, unmatched, total } });
-    return rows;
+  // The day's totals, its clearing and its audit row, once every account is priced.
+  const taps = await tapsRepo.admittedTaps(db, start, end);
+  const matched = tapped.reduce((s, a) => s + a.taps, 0);
+  const finished = await db.transaction().execute(async (trx) => {
+    const totals = await tapsRepo.dayTotals(trx, day);
+    const row = { taps, accounts: totals.accounts, unmatched_taps: taps - matched, total: totals.total };
+    if (!(await tapsRepo.finishDayRun(trx, day, row))) return null; // finished by a concurrent run meanwhile
+    await tapsRepo.clearDay(trx, day);
+    await recordAudit(asPlatformDb(trx), { actor: user, action: 'transit.day.price', entity: 'transit_day_run', entityId: day, data: { taps, accounts: totals.accounts, unmatched: row.unmatched_taps, total: totals.total, chunks: chunks.length } });
+    return row;
   });
-  if (created === null) return { ...(await priceServiceDay(platform, actor, day, opts)), alreadyPriced: true };
-  await mapLimit(created.filter((c) => c.status === 'pending'), parallel(platform), (c) => attemptCharge(platform, user, c, { payments: opts.payments, now }));
-  return { serviceDay: day, alreadyPriced: false, taps: taps.length, accounts: byAccount.size, unmatchedTaps: unmatched, total };
+  if (finished === null) return { ...(await priceServiceDay(platform, actor, day, opts)), alreadyPriced: true };
+  return { serviceDay: day, alreadyPriced: false, taps, accounts: finished.accounts, unmatchedTaps: finished.unmatched_taps, total: finished.total };
 }

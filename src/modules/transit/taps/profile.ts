@@ -1,7 +1,7 @@
 // The engine's Account from the riders' fare profile. The category names on both sides are data, mapped here: the
 // riders module keeps its own codes, the fare data (data/transit/fares/rider_categories.txt) its GTFS ids.
 import type { Account } from '../fares/index.ts';
-import type { FareProfile } from '../riders/index.ts';
+import type { DayProfile } from '../riders/index.ts';
 
 /** Rider category (transit_accounts.rider_category) → fare rider_category_id. */
 export const RIDER_CATEGORY_FARE: Readonly<Record<string, string>> = { regular: 'thuong', priority: 'uu-tien', group: 'nhom' };
@@ -14,7 +14,7 @@ export const CONCESSION_FARE: Readonly<Record<string, string>> = {
   poor_household: 'ho-ngheo',
 };
 
-export function engineAccount(p: FareProfile): Account {
+export function engineAccount(p: DayProfile): Account {
   const categories: NonNullable<Account['categories']> = [];
   const base = RIDER_CATEGORY_FARE[p.riderCategory];
   if (base !== undefined && base !== 'thuong') categories.push({ riderCategoryId: base });
