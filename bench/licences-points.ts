@@ -10,17 +10,12 @@
 //        (npm run bench:licences-points -- --licences 100000)
 // PostgreSQL: the URL argument, else TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a scratch
 // database is made on that server and dropped.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { buildApp, type App } from '../src/app.ts';
-import { migrate, openDatabase } from '../src/platform/db/index.ts';
 import { recomputePoints, RECOMPUTE_CHUNK } from '../src/modules/licences/index.ts';
-import { testConfig } from '../src/testing/app.ts';
-import { pgCeiling, REPO } from './lib/ceiling.ts';
-import { scratchPostgres } from './lib/server.ts';
+import { pgCeiling } from './lib/ceiling.ts';
+import { scratchApp } from './lib/scratch-app.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { licences: { type: 'string', default: '100000' }, chunk: { type: 'string', default: String(RECOMPUTE_CHUNK) }, 'pgbench-seconds': { type: 'string', default: '10' } } });
 const N = Math.max(1, Math.floor(Number(values.licences)));
@@ -33,19 +28,10 @@ if (!Number.isFinite(N) || !Number.isFinite(CHUNK)) throw new Error('--licences 
 
 async function main() {
   const started = new Date();
-  const scratch = await scratchPostgres(PG_URL, 'egov_bench_licences_points');
-  const varDir = mkdtempSync(join(tmpdir(), 'egov-bench-licences-'));
-  const database = await openDatabase({ url: scratch.url, poolSize: 4 });
-  let app: App | undefined;
-  const lines: string[] = [];
-  const say = (l: string) => {
-    lines.push(l);
-    console.log(l);
-  };
+  const scratch = await scratchApp(PG_URL, 'egov_bench_licences_points', 4);
+  const { say } = scratch;
   try {
-    await migrate(database);
-    app = await buildApp(await testConfig({ EGOV_VAR_DIR: varDir }), { database, seed: false });
-    const p = app.platform;
+    const p = scratch.app.platform;
     const db = p.database.db;
     say(`egov licence points recompute benchmark — ${started.toISOString()} — ${cpus().length} cores, Node ${process.version}, PostgreSQL, recomputePoints in this process, chunks of ${CHUNK.toLocaleString('en')} ids`);
     let t0 = performance.now();
@@ -101,15 +87,9 @@ async function main() {
       const ceiling = one.tps * PG_CHUNK;
       say(`  → ${Math.round(ceiling).toLocaleString('en')} licences/s at most on one connection: ${(TARGET / ceiling).toFixed(1)} s for ${TARGET.toLocaleString('en')}; the app reached ${Math.round((rate / ceiling) * 100)} % of it`);
     }
-    mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-    const file = join(REPO, `bench/results/licences-points-${started.toISOString().slice(0, 16).replace(':', '')}.txt`);
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    console.log(`written: ${file}`);
+    scratch.write('licences-points');
   } finally {
-    await app?.close();
-    await database.close();
-    await scratch.drop();
-    rmSync(varDir, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

@@ -14,19 +14,16 @@
 //        (npm run bench:transit-pricing -- --accounts 10000)
 // PostgreSQL: the URL argument, else TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a scratch
 // database is made on that server and dropped. Target: 1,000,000 accounts in under 10 minutes.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { buildApp, seedReference, type App } from '../src/app.ts';
-import { migrate, openDatabase } from '../src/platform/db/index.ts';
+import { seedReference } from '../src/app.ts';
 import { getValidator, seedTransitNetwork } from '../src/modules/transit/network/index.ts';
 import { CHUNK_ACCOUNTS, priceServiceDay } from '../src/modules/transit/taps/index.ts';
 import { transitSystemActor } from '../src/modules/transit/index.ts';
-import { testConfig } from '../src/testing/app.ts';
-import { cpuSeconds, pgCeiling, REPO } from './lib/ceiling.ts';
-import { scratchPostgres } from './lib/server.ts';
+import { cpuSeconds, pgCeiling } from './lib/ceiling.ts';
+import { scratchApp } from './lib/scratch-app.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { accounts: { type: 'string', default: '10000' }, chunk: { type: 'string', default: String(CHUNK_ACCOUNTS) }, 'pgbench-seconds': { type: 'string', default: '10' } } });
 const N = Math.max(1, Math.floor(Number(values.accounts)));
@@ -70,19 +67,10 @@ function backendCpu(name: string): { sample(): void; seconds(): number } {
 
 async function main() {
   const started = new Date();
-  const scratch = await scratchPostgres(PG_URL, 'egov_bench_transit_pricing');
-  const varDir = mkdtempSync(join(tmpdir(), 'egov-bench-transit-'));
-  const database = await openDatabase({ url: scratch.url, poolSize: 10 });
-  let app: App | undefined;
-  const lines: string[] = [];
-  const say = (l: string) => {
-    lines.push(l);
-    console.log(l);
-  };
+  const scratch = await scratchApp(PG_URL, 'egov_bench_transit_pricing', 10);
+  const { say } = scratch;
   try {
-    await migrate(database);
-    app = await buildApp(await testConfig({ EGOV_VAR_DIR: varDir }), { database, seed: false });
-    const p = app.platform;
+    const p = scratch.app.platform;
     const db = p.database.db;
     await seedReference(p);
     await seedTransitNetwork(db, p.secrets);
@@ -205,15 +193,9 @@ async function main() {
     const many = pgCeiling(scratch.url, script, 4, secs);
     say(`the same with 4 clients (priceServiceDay prices 4 chunks at once on PostgreSQL, each one transaction for all its accounts): ${many.line}`);
     if (Number.isFinite(many.tps)) say(`  → ${many.tps.toFixed(0)} accounts/s one account at a time on 4 connections: ${(TARGET_ACCOUNTS / many.tps / 60).toFixed(1)} min for ${TARGET_ACCOUNTS.toLocaleString('en')} accounts; the app in chunks reached ${(rate / many.tps).toFixed(1)}× that`);
-    mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-    const file = join(REPO, `bench/results/transit-pricing-${started.toISOString().slice(0, 16).replace(':', '')}.txt`);
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    console.log(`written: ${file}`);
+    scratch.write('transit-pricing');
   } finally {
-    await app?.close();
-    await database.close();
-    await scratch.drop();
-    rmSync(varDir, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 
