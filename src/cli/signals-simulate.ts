@@ -4,6 +4,7 @@
 import type { Command } from './command.ts';
 import { simulateSignals, type SignalsSimulation } from '../modules/signals/index.ts';
 import { terminal, type Output } from './output.ts';
+import { brokerArg, numberArg } from './simulate-args.ts';
 
 const HOW_TO_START = [
   'egov signals simulate: no broker given; nothing started. / Chưa chỉ định broker MQTT; không chạy gì.',
@@ -22,15 +23,15 @@ export function parseSignalsArgs(args: readonly string[]): { ok: true; options: 
     const raw = args[i + 1];
     if (raw === undefined) return { ok: false, vi: `Tùy chọn ${name} thiếu giá trị.`, en: `The option ${name} needs a value.` };
     if (name === '--broker') {
-      if (!/^mqtts?:\/\/[^/]+/.test(raw)) return { ok: false, vi: `Địa chỉ broker "${raw}" phải có dạng mqtt://máy:cổng.`, en: `The broker "${raw}" must look like mqtt://host:port.` };
-      broker = raw;
+      const b = brokerArg(raw);
+      if (!b.ok) return b;
+      broker = b.url;
       continue;
     }
     if (!(name in NUMBERS)) return { ok: false, vi: `Không có tùy chọn ${name}.`, en: `Unknown option ${name}.` };
-    const [min, max] = NUMBERS[name as NumberOption];
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max || (name !== '--flash-share' && !Number.isInteger(n))) return { ok: false, vi: `${name} phải là số từ ${min} đến ${max}, không phải "${raw}".`, en: `${name} must be a number from ${min} to ${max}, not "${raw}".` };
-    v[name as NumberOption] = n;
+    const n = numberArg(name, raw, NUMBERS[name as NumberOption], name === '--flash-share');
+    if (!n.ok) return n;
+    v[name as NumberOption] = n.value;
   }
   if (!broker) return { ok: true, options: null };
   return { ok: true, options: { url: broker, intersections: v['--intersections'] ?? 600, seconds: v['--seconds'] ?? 60, flashShare: v['--flash-share'] ?? 0.01 } };

@@ -8,6 +8,7 @@ import { simulateTraffic, type SimulationOptions } from '../modules/transit/vali
 import type { Config } from '../platform/config.ts';
 import type { Platform } from '../platform/http/context.ts';
 import { terminal, type Output } from './output.ts';
+import { brokerArg, numberArg } from './simulate-args.ts';
 
 const HOW_TO_START = [
   'egov transit simulate: no broker given; nothing started. / Chưa chỉ định broker MQTT; không chạy gì.',
@@ -40,8 +41,9 @@ export function parseSimulateArgs(args: readonly string[]): Parsed {
     const raw = args[i + 1];
     if (raw === undefined) return { ok: false, vi: `Tùy chọn ${name} thiếu giá trị.`, en: `The option ${name} needs a value.` };
     if (name === '--broker') {
-      if (!/^mqtts?:\/\/[^/]+/.test(raw)) return { ok: false, vi: `Địa chỉ broker "${raw}" phải có dạng mqtt://máy:cổng.`, en: `The broker "${raw}" must look like mqtt://host:port.` };
-      broker = raw;
+      const b = brokerArg(raw);
+      if (!b.ok) return b;
+      broker = b.url;
       continue;
     }
     if (name === '--database') {
@@ -50,12 +52,9 @@ export function parseSimulateArgs(args: readonly string[]): Parsed {
       continue;
     }
     if (!(name in NUMBER_OPTIONS)) return { ok: false, vi: `Không có tùy chọn ${name}.`, en: `Unknown option ${name}.` };
-    const [min, max] = NUMBER_OPTIONS[name as NumberOption];
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max || (name !== '--offline-share' && name !== '--duplicates' && !Number.isInteger(n))) {
-      return { ok: false, vi: `${name} phải là số từ ${min} đến ${max}, không phải "${raw}".`, en: `${name} must be a number from ${min} to ${max}, not "${raw}".` };
-    }
-    values[name as NumberOption] = n;
+    const n = numberArg(name, raw, NUMBER_OPTIONS[name as NumberOption], name === '--offline-share' || name === '--duplicates');
+    if (!n.ok) return n;
+    values[name as NumberOption] = n.value;
   }
   if (values['--validators'] === undefined || values['--minutes'] === undefined) return { ok: false, vi: 'Cần --validators và --minutes.', en: '--validators and --minutes are required.' };
   if (!broker) return { ok: true, options: null, database };
