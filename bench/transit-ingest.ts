@@ -36,6 +36,7 @@ import { Validator } from '../src/modules/transit/validators/validator.ts';
 import { TEST_SECRET_KEY, testConfig } from '../src/testing/app.ts';
 import { cpuSeconds, pgCeiling, REPO } from './lib/ceiling.ts';
 import { scratchPostgres, startServer } from './lib/server.ts';
+import { seededRandom } from '../src/platform/seeded-random.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -77,16 +78,6 @@ const MEDIA = 20_000;
 const medium = (n: number): ListEntry => ({ kind: n % 5 === 0 ? 'bank_card' : 'operator_card', key: `BENCH${String(n).padStart(6, '0')}` });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -153,7 +144,7 @@ async function main() {
     };
     say(`centre (egov serve, pid ${(await startCentre(), centre?.pid)}) up; Mosquitto at ${broker.url} with persistence (autosave every second)`);
 
-    const random = seeded(15);
+    const random = seededRandom(15);
     t0 = performance.now();
     for (const f of fleet) {
       const v = new Validator({ id: f.id, secret: f.secret, url: broker.url, routeId: f.routeId, flushMs: 1000, resendMs: 10_000, reconnectMs: 1000, chaos: { duplicateShare: DUPLICATES, reorder: true, random } });

@@ -8,6 +8,7 @@ import { connectCentre, type ListSource, type TapSink } from './centre.ts';
 import { memoryLists, memorySink } from './memory.ts';
 import type { ListEntry } from './protocol.ts';
 import { Validator } from './validator.ts';
+import { seededRandom } from '../../../platform/seeded-random.ts';
 
 export interface SimulationOptions {
   url: string;
@@ -63,23 +64,13 @@ export function tapsPerMinute(hour: number): number {
   return 0.1;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MEDIA = 5000;
 const medium = (n: number): ListEntry => ({ kind: n % 5 === 0 ? 'bank_card' : 'operator_card', key: `sim-${n}` });
 
 export async function simulateTraffic(o: SimulationOptions): Promise<SimulationReport> {
-  const random = seeded(o.seed ?? 15);
+  const random = seededRandom(o.seed ?? 15);
   const msPerMinute = o.msPerMinute ?? 100;
   const lists = memoryLists({
     deny: Array.from({ length: 25 }, (_, i) => medium(i * 7)),
