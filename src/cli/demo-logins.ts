@@ -26,6 +26,7 @@ export const DEMO_USERNAMES = [
   'demo.hanhkhach3',
   'demo.hanhkhach4',
   'demo.gplx',
+  'demo.tinhieu',
 ] as const;
 
 /**

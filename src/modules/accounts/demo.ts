@@ -81,6 +81,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // Driving licences (issue 16): the registry's officer at the city police (licensing moved to the Ministry of Public
   // Security on 1 Mar 2025).
   { username: 'demo.gplx', fullName: 'Đoàn Minh Quân', kind: 'staff', roles: [Role.licenceOfficer], agency: 'police' },
+  // The traffic-signal centre's engineer (issue 16), at the Department of Construction (which took over transport).
+  { username: 'demo.tinhieu', fullName: 'Lại Quốc Việt', kind: 'staff', roles: [Role.signalEngineer], agency: 'construction' },
 ];
 
 /** Staff whose roles require two-step verification (EGOV_2FA_ROLES) start with it in force, on the demo secret. */

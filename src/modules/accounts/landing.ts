@@ -23,6 +23,8 @@ export function landingFor(user: SessionUser): string {
   if (user.kind === 'staff' && user.roles.includes('transit_operator')) return '/quan-ly/ve-dien-tu/doi-soat';
   // Driving licences (issue 16): the registry officer's look-up.
   if (user.kind === 'staff' && user.roles.includes('licence_officer')) return '/quan-ly/gplx';
+  // Traffic signals (issue 16): the engineer's map of intersections.
+  if (user.kind === 'staff' && user.roles.includes('signal_engineer')) return '/quan-ly/den-tin-hieu';
   return '/tai-khoan';
 }
 

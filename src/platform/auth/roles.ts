@@ -29,6 +29,8 @@ export const Role = {
   transitOperator: 'transit_operator',
   /** The driving-licence registry's officer: looks licences up, imports them, records deductions and tests (issue 16). */
   licenceOfficer: 'licence_officer',
+  /** The traffic-signal centre's engineer: intersections, timing plans, sending them, the monitoring wall (issue 16). */
+  signalEngineer: 'signal_engineer',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
@@ -52,6 +54,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   transit_officer: { vi: 'Cán bộ trung tâm quản lý vé giao thông công cộng', en: 'Transit centre officer (tickets)' },
   transit_operator: { vi: 'Cán bộ đối soát của đơn vị vận tải', en: 'Transit operator clearing staff' },
   licence_officer: { vi: 'Cán bộ quản lý giấy phép lái xe', en: 'Driving-licence officer' },
+  signal_engineer: { vi: 'Kỹ sư trung tâm điều khiển đèn tín hiệu giao thông', en: 'Traffic-signal engineer' },
 };
 
 export function isRole(v: string): v is Role {

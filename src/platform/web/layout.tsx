@@ -33,7 +33,7 @@ function hasErrorSummary(children: Children): boolean {
 }
 
 // Roles with pages of their own only: admissions (issue 11), IT readiness (issue 14) and e-tickets (issue 15).
-const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council', 'training_manager', 'school_it', 'transit_officer', 'transit_operator', 'licence_officer'];
+const ADMISSIONS_ONLY: readonly string[] = ['school_admissions', 'education_office', 'readiness_reporter', 'readiness_reviewer', 'readiness_council', 'training_manager', 'school_it', 'transit_officer', 'transit_operator', 'licence_officer', 'signal_engineer'];
 
 export function Page({ req, title, children, narrow, head }: PageProps): JSX.Element {
   const lang = req.lang;
@@ -63,6 +63,8 @@ export function Page({ req, title, children, narrow, head }: PageProps): JSX.Ele
     ...(user?.roles.includes('transit_operator') ? ([['/quan-ly/ve-dien-tu/doi-soat', m.navETicketsClearing]] as [string, Text][]) : []),
     // Driving licences (issue 16): the registry's officer.
     ...(user?.roles.includes('licence_officer') ? ([['/quan-ly/gplx', m.navLicences]] as [string, Text][]) : []),
+    // Traffic signals (issue 16): the signal centre's engineer.
+    ...(user?.roles.includes('signal_engineer') ? ([['/quan-ly/den-tin-hieu', m.navSignals]] as [string, Text][]) : []),
     ...(user?.roles.includes('editor') ? ([['/quan-tri/trang', m.navEditing]] as [string, Text][]) : []),
     ...(user?.roles.includes('admin') ? ([['/quan-tri', m.navAdmin]] as [string, Text][]) : []),
     ['/don-vi-hanh-chinh', m.navUnits],

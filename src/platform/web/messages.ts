@@ -24,6 +24,7 @@ export const shell = {
   navETicketsDesk: { vi: 'Quản lý vé điện tử', en: 'E-ticket accounts' },
   navETicketsClearing: { vi: 'Đối soát vé điện tử', en: 'E-ticket clearing' },
   navLicences: { vi: 'Giấy phép lái xe', en: 'Driving licences' },
+  navSignals: { vi: 'Đèn tín hiệu giao thông', en: 'Traffic signals' },
   navSchoolIt: { vi: 'Thiết bị CNTT của trường', en: 'School IT equipment' },
   navOfficeSchoolIt: { vi: 'Thiết bị CNTT các trường', en: 'Schools\' IT equipment' },
   unverified: {
