@@ -80,19 +80,19 @@ test('the account page lists the priced day: stops, route, prices, the engine’
   for (const stop of ['BUS-0016', 'BUS-0024']) assert.ok(page.body.includes(html((await getStop(app.database.db, stop)).name)), stop);
   assert.match(page.body, /07:00/);
   for (const x of t) assert.ok(page.body.includes(html(x.explanation_vi)), x.explanation_vi);
-  assert.match(page.body, /Tổng tiền ngày: 24\.000 đ — Đã thanh toán/);
+  assert.match(page.body, /Tổng tiền ngày: 24\.000\sđ — Đã thanh toán/);
   assert.doesNotMatch(page.body, /Chưa có chuyến đi nào/);
   assert.match(page.body, /href="\/ve-dien-tu"/, 'the citizen’s nav has the e-tickets link');
   const en = await rider.get('/ve-dien-tu?lang=en');
   for (const x of t) assert.ok(en.body.includes(html(x.explanation_en)), x.explanation_en);
-  assert.match(en.body, /Day total: 24,000 đ — Paid/);
+  assert.match(en.body, /Day total: 24,000 VND — Paid/);
   await rider.get('/ve-dien-tu?lang=vi');
   // The centre's officer sees the same trips on the account's page (no dispute links there).
   const staffView = await officerClient.get(`/quan-ly/ve-dien-tu/tai-khoan/${accountId}`);
   for (const x of t) assert.ok(staffView.body.includes(html(x.explanation_vi)), x.explanation_vi);
   assert.doesNotMatch(staffView.body, /khieu-nai"/);
   const owed = await debtor.get('/ve-dien-tu');
-  assert.match(owed.body, /Tổng tiền ngày: 12\.000 đ — Còn nợ \(lần thu tiếp theo: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
+  assert.match(owed.body, /Tổng tiền ngày: 12\.000\sđ — Còn nợ \(lần thu tiếp theo: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\)/);
 });
 
 test('a dispute is filed; a second is refused while it is open; another rider cannot reach the trip', async () => {

@@ -18,7 +18,7 @@ let officer: TestClient;
 const ID = '001050012345';
 const BORN = '1950-03-04';
 
-const balanceOn = (body: string): number => Number((/class="num">([\d.,\s]+) đ/.exec(body)?.[1] ?? '').replace(/\D/g, ''));
+const balanceOn = (body: string): number => Number((/class="num">([\d.,]+)\s(?:đ|VND)/.exec(body)?.[1] ?? '').replace(/\D/g, ''));
 const accountId = async (): Promise<number> => (await ridersDb(app.database.db).selectFrom('transit_accounts').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
 
 before(async () => {

@@ -2,7 +2,7 @@
 // free-travel categories, trips (the taps' priced days, given by the page) and the ledger.
 import type { FastifyRequest } from 'fastify';
 import { CardsTable, CsrfField } from '../../../../platform/web/layout.tsx';
-import { formatDateTime, t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
+import { formatDateTime, formatMoney, t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
 import type { AccountOverview } from '../../riders/index.ts';
 import { passProducts } from '../passes.ts';
 import { CATEGORY_LABELS, CONCESSION_LABELS, KIND_LABELS, LEDGER_LABELS, m, STATUS_LABELS } from '../messages.ts';
@@ -10,7 +10,6 @@ import { CATEGORY_LABELS, CONCESSION_LABELS, KIND_LABELS, LEDGER_LABELS, m, STAT
 /** A pass by the fare table's name for it (the id when the table no longer holds it). */
 const passName = (id: string): string => passProducts().find((p) => p.id === id)?.name ?? id;
 
-export const dong = (lang: Lang, n: number): string => `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n)} đ`;
 const label = (lang: Lang, map: Record<string, Text>, k: string): string => (map[k] ? t(lang, map[k]) : k);
 
 export function AccountDetails({ req, o, blockAction, showLedger, trips }: { req: FastifyRequest; o: AccountOverview; blockAction: (mediumId: number) => string; showLedger: boolean; trips?: JSX.Element }): JSX.Element {
@@ -29,7 +28,7 @@ export function AccountDetails({ req, o, blockAction, showLedger, trips }: { req
         <dd safe>{label(lang, STATUS_LABELS, o.account.status)}</dd>
         <dt safe>{t(lang, m.balance)}</dt>
         <dd class="num" safe>
-          {dong(lang, o.balance)}
+          {formatMoney(lang, o.balance)}
         </dd>
       </dl>
       <h2 safe>{t(lang, m.media)}</h2>
@@ -68,7 +67,7 @@ export function AccountDetails({ req, o, blockAction, showLedger, trips }: { req
           caption={t(lang, m.passes)}
           heads={[t(lang, m.product), t(lang, m.route), t(lang, m.validity), t(lang, m.price), t(lang, m.status)]}
           rows={o.passes}
-          cells={(p) => [passName(p.product_id), p.route_id ?? t(lang, m.allRoutes), `${p.valid_from} – ${p.valid_to}`, dong(lang, Number(p.price_paid)), label(lang, STATUS_LABELS, p.status)]}
+          cells={(p) => [passName(p.product_id), p.route_id ?? t(lang, m.allRoutes), `${p.valid_from} – ${p.valid_to}`, formatMoney(lang, Number(p.price_paid)), label(lang, STATUS_LABELS, p.status)]}
         />
       )}
       <h2 safe>{t(lang, m.concessions)}</h2>
@@ -89,7 +88,7 @@ export function AccountDetails({ req, o, blockAction, showLedger, trips }: { req
               caption={t(lang, m.ledger)}
               heads={[t(lang, m.when), t(lang, m.kind), t(lang, m.amount), t(lang, m.balanceAfter)]}
               rows={o.ledger}
-              cells={(l) => [formatDateTime(lang, new Date(l.created_at)), label(lang, LEDGER_LABELS, l.kind), dong(lang, Number(l.amount)), dong(lang, Number(l.balance_after))]}
+              cells={(l) => [formatDateTime(lang, new Date(l.created_at)), label(lang, LEDGER_LABELS, l.kind), formatMoney(lang, Number(l.amount)), formatMoney(lang, Number(l.balance_after))]}
             />
           )}
         </>

@@ -1,11 +1,10 @@
 // /quan-ly/ve-dien-tu/doi-soat: an operator's trips and revenue by fare rule for one service day, and its CSV (issue 15).
 import type { FastifyRequest } from 'fastify';
 import { CardsTable, ErrorSummary, Field, Page, SelectField, type CardCell, type Option } from '../../../../platform/web/layout.tsx';
-import { t } from '../../../../platform/web/i18n.ts';
+import { formatMoney, t } from '../../../../platform/web/i18n.ts';
 import type { Clearing } from '../../taps/index.ts';
 import { m } from '../messages.ts';
 import { d } from '../messages-staff.ts';
-import { dong } from './account.tsx';
 import { STAFF_PATH } from './staff.tsx';
 
 export const CLEARING_PATH = `${STAFF_PATH}/doi-soat`;
@@ -47,8 +46,8 @@ export function ClearingPage({ req, operators, typed, errors, c }: { req: Fastif
             caption={`${t(lang, m.clearing)} ${c.operatorCode} ${c.serviceDay}`}
             heads={heads}
             rows={[
-              ...c.byRule.map((r): CardCell[] => [{ text: r.ruleId }, { text: String(r.trips), class: 'num' }, { text: dong(lang, r.revenue), class: 'num' }]),
-              [{ text: t(lang, m.total), header: true }, { text: String(c.trips), class: 'num' }, { text: dong(lang, c.revenue), class: 'num' }],
+              ...c.byRule.map((r): CardCell[] => [{ text: r.ruleId }, { text: String(r.trips), class: 'num' }, { text: formatMoney(lang, r.revenue), class: 'num' }]),
+              [{ text: t(lang, m.total), header: true }, { text: String(c.trips), class: 'num' }, { text: formatMoney(lang, c.revenue), class: 'num' }],
             ]}
             cells={(row) => row}
           />

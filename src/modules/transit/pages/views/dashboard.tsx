@@ -3,10 +3,9 @@
 import type { FastifyRequest } from 'fastify';
 import { barChart, chartTable } from '../../../../platform/web/charts.ts';
 import { CardsTable, ErrorSummary, Field, Page } from '../../../../platform/web/layout.tsx';
-import { t, type Lang } from '../../../../platform/web/i18n.ts';
+import { formatMoney, type Lang, t } from '../../../../platform/web/i18n.ts';
 import { FREE_REASONS, type Ridership } from '../../taps/index.ts';
 import { d, FREE_REASON_LABELS } from '../messages-staff.ts';
-import { dong } from './account.tsx';
 import { STAFF_PATH } from './staff.tsx';
 
 export const DASHBOARD_PATH = `${STAFF_PATH}/thong-ke`;
@@ -33,7 +32,7 @@ function Totals({ lang, r }: { lang: Lang; r: Ridership }): JSX.Element {
     [t(lang, d.paidTrips), num(lang, r.paidTrips)],
     [t(lang, d.freeTrips), `${num(lang, r.freeTrips)} (${pct(lang, r.freeTrips, r.trips)})`],
     [t(lang, d.riders), num(lang, r.riders)],
-    [t(lang, d.revenue), dong(lang, r.revenue)],
+    [t(lang, d.revenue), formatMoney(lang, r.revenue)],
     [t(lang, d.pricedDays), num(lang, r.pricedDays)],
   ];
   return (
@@ -65,7 +64,7 @@ function Figures({ lang, r }: { lang: Lang; r: Ridership }): JSX.Element {
         caption={routeTitle}
         heads={[t(lang, d.route), t(lang, d.trips), t(lang, d.freeTrips), t(lang, d.revenue)]}
         rows={r.byRoute}
-        cells={(x) => [{ text: x.label, header: true }, { text: num(lang, x.trips), class: 'num' }, { text: num(lang, x.freeTrips), class: 'num' }, { text: dong(lang, x.revenue), class: 'num' }]}
+        cells={(x) => [{ text: x.label, header: true }, { text: num(lang, x.trips), class: 'num' }, { text: num(lang, x.freeTrips), class: 'num' }, { text: formatMoney(lang, x.revenue), class: 'num' }]}
       />
       <h2 safe>{t(lang, d.byHour)}</h2>
       <Chart

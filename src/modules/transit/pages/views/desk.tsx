@@ -3,16 +3,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField, TextAreaField } from '../../../../platform/web/layout.tsx';
-import { t, type Lang } from '../../../../platform/web/i18n.ts';
+import { formatMoney, type Lang, t } from '../../../../platform/web/i18n.ts';
 import type { DisputeShown } from '../../disputes/index.ts';
 import { m } from '../messages.ts';
-import { dong } from './account.tsx';
 import { STAFF_PATH } from './staff.tsx';
 import { DISPUTE_STATUS } from './trips.tsx';
 
 export const DESK_PATH = `${STAFF_PATH}/khieu-nai`;
 const vnTime = (d: Date): string => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-const tripLine = (lang: Lang, d: DisputeShown): string => `${d.day} ${d.trip.time} ${d.trip.routeLabel}: ${d.trip.fromStop} – ${d.trip.toStop}, ${dong(lang, d.trip.amount)}`;
+const tripLine = (lang: Lang, d: DisputeShown): string => `${d.day} ${d.trip.time} ${d.trip.routeLabel}: ${d.trip.fromStop} – ${d.trip.toStop}, ${formatMoney(lang, d.trip.amount)}`;
 
 export function DeskPage({ req, list, saved }: { req: FastifyRequest; list: DisputeShown[]; saved: boolean }): JSX.Element {
   const lang = req.lang;
@@ -102,7 +101,7 @@ export function AnswerPage({ req, d, typed, errors }: { req: FastifyRequest; d: 
               { value: 'reject', label: t(lang, m.reject) },
             ]}
           />
-          <Field id="amount" label={t(lang, m.refundAmount)} value={typed.amount} hint={`≤ ${dong(lang, d.trip.amount)}`} error={errOf('amount')} inputmode="numeric" />
+          <Field id="amount" label={t(lang, m.refundAmount)} value={typed.amount} hint={`≤ ${formatMoney(lang, d.trip.amount)}`} error={errOf('amount')} inputmode="numeric" />
           <TextAreaField id="answer" label={t(lang, m.answer)} value={typed.answer} hint={t(lang, m.answerHint)} error={errOf('answer')} rows={4} />
           <button type="submit" safe>
             {t(lang, m.send)}

@@ -2,10 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, Page, TextAreaField } from '../../../../platform/web/layout.tsx';
-import { t } from '../../../../platform/web/i18n.ts';
+import { formatMoney, t } from '../../../../platform/web/i18n.ts';
 import type { TripShown } from '../../taps/index.ts';
 import { m } from '../messages.ts';
-import { dong } from './account.tsx';
 import { RIDER_PATH } from './rider.tsx';
 
 export function DisputeFormPage({ req, trip, day, typed, errors }: { req: FastifyRequest; trip: TripShown; day: string; typed: string; errors: FieldError[] }): JSX.Element {
@@ -28,7 +27,7 @@ export function DisputeFormPage({ req, trip, day, typed, errors }: { req: Fastif
         <dt safe>{`${t(lang, m.from)} – ${t(lang, m.to)}`}</dt>
         <dd safe>{`${trip.fromStop} – ${trip.toStop}`}</dd>
         <dt safe>{t(lang, m.price)}</dt>
-        <dd safe>{dong(lang, trip.amount)}</dd>
+        <dd safe>{formatMoney(lang, trip.amount)}</dd>
         <dt safe>{t(lang, m.why)}</dt>
         <dd safe>{lang === 'vi' ? trip.explanation.vi : trip.explanation.en}</dd>
       </dl>

@@ -2,10 +2,9 @@
 // the products and their prices and how many rules the files hold (issue 15).
 import type { FastifyRequest } from 'fastify';
 import { CardsTable, Page } from '../../../../platform/web/layout.tsx';
-import { t } from '../../../../platform/web/i18n.ts';
+import { formatMoney, t } from '../../../../platform/web/i18n.ts';
 import type { FaresExport } from '../../taps/index.ts';
 import { d } from '../messages-staff.ts';
-import { dong } from './account.tsx';
 import { STAFF_PATH } from './staff.tsx';
 
 export const FARES_PATH = `${STAFF_PATH}/bang-gia`;
@@ -46,7 +45,7 @@ export function FaresExportPage({ req, x }: { req: FastifyRequest; x: FaresExpor
         captionHidden
         heads={[t(lang, d.product), t(lang, d.category), t(lang, d.price)]}
         rows={x.products}
-        cells={(p) => [{ text: `${p.name} (${p.id})`, header: true }, p.riderCategoryId ?? '–', { text: dong(lang, p.amount), class: 'num' }]}
+        cells={(p) => [{ text: `${p.name} (${p.id})`, header: true }, p.riderCategoryId ?? '–', { text: formatMoney(lang, p.amount), class: 'num' }]}
       />
       <p>
         <a href={`${STAFF_PATH}/thong-ke`} safe>

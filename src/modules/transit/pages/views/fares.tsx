@@ -1,10 +1,9 @@
 // The fare table's passes with their prices (data/transit/fares), and whether this rider may buy each.
 import { CardsTable } from '../../../../platform/web/layout.tsx';
-import { t, type Lang } from '../../../../platform/web/i18n.ts';
+import { formatMoney, type Lang, t } from '../../../../platform/web/i18n.ts';
 import type { TransitAccount } from '../../riders/index.ts';
 import { m } from '../messages.ts';
 import { mayBuy, type PassProduct } from '../passes.ts';
-import { dong } from './account.tsx';
 
 export function FareTableList({ lang, products, account }: { lang: Lang; products: PassProduct[]; account: TransitAccount }): JSX.Element {
   const heads = [t(lang, m.product), t(lang, m.price), t(lang, m.forYou)];
@@ -13,7 +12,7 @@ export function FareTableList({ lang, products, account }: { lang: Lang; product
       caption={t(lang, m.fareTable)}
       heads={heads}
       rows={products}
-      cells={(p) => [p.name, { text: dong(lang, p.amount), class: 'num' }, t(lang, mayBuy(account, p) ? m.yes : m.no)]}
+      cells={(p) => [p.name, { text: formatMoney(lang, p.amount), class: 'num' }, t(lang, mayBuy(account, p) ? m.yes : m.no)]}
     />
   );
 }

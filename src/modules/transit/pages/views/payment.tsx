@@ -3,18 +3,17 @@
 // simulates the bank's confirmation; then paid or expired.
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Page } from '../../../../platform/web/layout.tsx';
-import { formatDateTime, t } from '../../../../platform/web/i18n.ts';
+import { formatDateTime, formatMoney, t } from '../../../../platform/web/i18n.ts';
 import type { PaymentInstructions, PaymentRow } from '../../payments/index.ts';
 import { passProducts } from '../passes.ts';
 import { m, pm } from '../messages.ts';
-import { dong } from './account.tsx';
 import { RIDER_PATH } from './rider.tsx';
 
 export const PAYMENT_PATH = `${RIDER_PATH}/thanh-toan`;
 
 export function PaymentPage({ req, payment, instructions, demo }: { req: FastifyRequest; payment: PaymentRow; instructions: PaymentInstructions | undefined; demo: boolean }): JSX.Element {
   const lang = req.lang;
-  const amount = dong(lang, Number(payment.amount));
+  const amount = formatMoney(lang, Number(payment.amount));
   const purpose = payment.purpose === 'pass' ? `${passProducts().find((p) => p.id === payment.product_id)?.name ?? payment.product_id ?? ''} (${payment.valid_from ?? ''} – ${payment.valid_to ?? ''})` : t(lang, pm.purposeTopUp);
   return (
     <Page req={req} title={pm.title} narrow>

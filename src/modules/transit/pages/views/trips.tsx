@@ -2,21 +2,18 @@
 // time, price and the fare engine's explanation in the page's language, and the day's charge (paid, or owed with the
 // next attempt); then the rider's disputes with their answers.
 import { CardsTable, type CardCell } from '../../../../platform/web/layout.tsx';
-import { t, type Lang, type Text } from '../../../../platform/web/i18n.ts';
+import { formatDateTime, formatMoney, type Lang, t, type Text } from '../../../../platform/web/i18n.ts';
 import type { DisputeShown } from '../../disputes/index.ts';
 import type { DayShown, TripHistory } from '../../taps/index.ts';
 import { m } from '../messages.ts';
-import { dong } from './account.tsx';
-
-const vnTime = (d: Date): string => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function chargeLine(lang: Lang, c: DayShown['charge']): string {
   if (!c) return '';
-  const total = `${t(lang, m.dayTotal)}: ${dong(lang, c.amount)}`;
+  const total = `${t(lang, m.dayTotal)}: ${formatMoney(lang, c.amount)}`;
   if (c.status === 'paid') return `${total} — ${t(lang, m.chargePaid)}`;
   if (c.status === 'written_off') return `${total} — ${t(lang, m.chargeWrittenOff)}`;
   if (c.status === 'pending') return `${total} — ${t(lang, m.chargePending)}`;
-  const next = c.nextAttemptAt ? `${t(lang, m.nextAttempt)}: ${vnTime(c.nextAttemptAt)}` : t(lang, m.noNextAttempt);
+  const next = c.nextAttemptAt ? `${t(lang, m.nextAttempt)}: ${formatDateTime(lang, c.nextAttemptAt)}` : t(lang, m.noNextAttempt);
   return `${total} — ${t(lang, m.chargeDebt)} (${next})`;
 }
 
@@ -36,7 +33,7 @@ export function TripsSection({ lang, h, disputeHref, pageHref }: { lang: Lang; h
             heads={heads}
             rows={d.trips}
             cells={(x) => {
-              const cells: (string | CardCell)[] = [x.time, x.routeLabel, x.fromStop, x.toStop, { text: dong(lang, x.amount), class: 'num' }, lang === 'vi' ? x.explanation.vi : x.explanation.en];
+              const cells: (string | CardCell)[] = [x.time, x.routeLabel, x.fromStop, x.toStop, { text: formatMoney(lang, x.amount), class: 'num' }, lang === 'vi' ? x.explanation.vi : x.explanation.en];
               if (disputeHref) {
                 cells.push({
                   html: (
@@ -88,9 +85,9 @@ export function RiderDisputes({ lang, list }: { lang: Lang; list: DisputeShown[]
       heads={heads}
       rows={list}
       cells={(d) => [
-        `${d.day} ${d.trip.time} ${d.trip.routeLabel} — ${dong(lang, d.trip.amount)}`,
+        `${d.day} ${d.trip.time} ${d.trip.routeLabel} — ${formatMoney(lang, d.trip.amount)}`,
         d.dispute.reason,
-        `${t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}${d.dispute.refund_amount === null ? '' : `: ${dong(lang, Number(d.dispute.refund_amount))}`}`,
+        `${t(lang, DISPUTE_STATUS[d.dispute.status] ?? m.disputeOpen)}${d.dispute.refund_amount === null ? '' : `: ${formatMoney(lang, Number(d.dispute.refund_amount))}`}`,
         d.dispute.answer ?? '',
       ]}
     />
