@@ -64,6 +64,16 @@ test('the officer reads the ridership dashboard and downloads the fares; the des
   await checkPage(phone, 'a refused free-travel source on a phone');
   assert.equal(await phone.locator('#source').inputValue(), 'Sở LĐ-TB&XH', 'what was typed is shown back');
   await visitChecked(phone, '/quan-ly/ve-dien-tu/khieu-nai', 'the dispute queue on a phone');
+
+  // A transfer from the bank statement on a phone: an unknown reference is refused beside the field, kept as typed.
+  await visitChecked(phone, '/quan-ly/ve-dien-tu/thanh-toan', 'the payment confirmation form on a phone');
+  await phone.locator('#reference').fill('VE0000000000');
+  await phone.locator('#amount').fill('100000');
+  await phone.locator('#bankRef').fill('FT26339000001');
+  assert.equal(await submitWith(phone, phone.locator('main form button[type="submit"]')), 404);
+  await checkPage(phone, 'an unknown payment reference on a phone');
+  assert.ok(await phone.locator('.field-error #reference').isVisible(), 'the error is beside the reference');
+  assert.equal(await phone.locator('#amount').inputValue(), '100000', 'what was typed is shown back');
 });
 
 test('the operator’s clearing and dashboard show the demo day; the demo rider sees yesterday’s trips', async () => {
