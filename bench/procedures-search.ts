@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { percentile } from '../src/platform/percentile.ts';
 import { migrate, openDatabase, type Database } from '../src/platform/db/index.ts';
 import { importCatalogue, readProcedureFile, searchProcedures, SHIPPED_PROCEDURES, type SearchParams } from '../src/modules/procedures/index.ts';
 import { seedSynonyms } from '../src/modules/procedures/synonyms.ts';
@@ -57,10 +58,6 @@ const QUERIES: SearchParams[] = [
 ];
 
 const HTTP_URLS = ['/api/v1/procedures?q=doi%20bang%20lai%20xe', '/api/v1/procedures?q=s%E1%BB%95%20%C4%91%E1%BB%8F', '/api/v1/procedures?q=cap%20lai%20ho%20chieu&level=province'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function stats(samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);

@@ -107,8 +107,4 @@ export async function runOpening(baseUrl: string, children: readonly BenchChild[
   return r;
 }
 
-export function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
-}
+export { percentile } from '../../src/platform/percentile.ts';

@@ -5,6 +5,7 @@
 import { SignalCentre } from './centre.ts';
 import { SimulatedController } from './device.ts';
 import { demoIntersections } from '../network/demo.ts';
+import { percentile } from '../../../platform/percentile.ts';
 
 export interface SignalsSimulation {
   url: string;
@@ -29,10 +30,9 @@ export interface SignalsReport {
   rssMb: number;
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+
+/** Kept here for the bench's centre process, which imports it with the simulator. */
+export { percentile };
 
 export async function simulateSignals(o: SignalsSimulation): Promise<SignalsReport> {
   const list = demoIntersections(o.intersections);
