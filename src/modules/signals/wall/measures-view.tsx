@@ -2,14 +2,14 @@
 // coordination diagram, arrivals on green by cycle, and the detector occupancy behind split failures — each an SVG
 // rendered on the server with its numbers in a table beside it (cards on a phone).
 import type { FastifyRequest } from 'fastify';
-import { lineChart } from '../../../platform/web/charts.ts';
 import { CardsTable } from '../../../platform/web/cards-table.tsx';
 import { t, type Lang } from '../../../platform/web/i18n.ts';
 import { ErrorSummary, Field, Page } from '../../../platform/web/layout.tsx';
 import type { RuntimeIntersection } from '../runtime.ts';
 import type { WallMeasures } from './measures.ts';
+import { SPLIT_FAILURE_OCCUPANCY } from '../measures/atspm.ts';
 import { w } from './messages.ts';
-import { pcdSvg } from './pcd.ts';
+import { pcdSvg, sharesSvg } from './charts.ts';
 import { WALL_URLS } from './views.tsx';
 
 const LOCALE = { vi: 'vi-VN', en: 'en-GB' } as const;
@@ -67,7 +67,7 @@ function Charts({ lang, m }: { lang: Lang; m: WallMeasures }): JSX.Element {
         />
       </Figure>
       <h2 safe>{t(lang, w.aogChart, { n })}</h2>
-      <Figure svg={lineChart({ title: t(lang, w.aogChart, { n }), categories: cats, series: [aogSeries], percent: true, lang, height: 300 })}>
+      <Figure svg={sharesSvg({ title: t(lang, w.aogChart, { n }), categories: cats, series: [aogSeries], lang })}>
         <CardsTable
           caption={t(lang, w.aogChart, { n })}
           heads={[t(lang, w.cycleStart), { text: t(lang, w.arrivals), class: 'num' }, { text: t(lang, w.onGreen), class: 'num' }, { text: t(lang, w.aog), class: 'num' }]}
@@ -77,7 +77,7 @@ function Charts({ lang, m }: { lang: Lang; m: WallMeasures }): JSX.Element {
       </Figure>
       <h2 safe>{t(lang, w.sfChart, { n })}</h2>
       <p safe>{t(lang, w.sfDesc)}</p>
-      <Figure svg={lineChart({ title: t(lang, w.sfChart, { n }), description: t(lang, w.sfDesc), categories: cats, series: occ, percent: true, lang, height: 300 })}>
+      <Figure svg={sharesSvg({ title: t(lang, w.sfChart, { n }), description: t(lang, w.sfDesc), categories: cats, series: occ, threshold: SPLIT_FAILURE_OCCUPANCY, lang })}>
         <CardsTable
           caption={t(lang, w.sfChart, { n })}
           heads={[t(lang, w.cycleStart), { text: t(lang, w.gor), class: 'num' }, { text: t(lang, w.ror5), class: 'num' }, t(lang, w.splitFailure)]}

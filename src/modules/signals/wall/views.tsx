@@ -123,14 +123,22 @@ export function WallAttention({ lang, s }: { lang: Lang; s: WallState }): string
   ) as string;
 }
 
-/** The compact map: each intersection at its place (an equirectangular projection of the network's box). */
-export function wallMapSvg(lang: Lang, s: WallState, width = 800, height = 520): string {
+/**
+ * The compact map: each intersection at its place, an equirectangular projection of the network's box that keeps its
+ * shape (a degree of longitude is cos(latitude) of one of latitude), 800 wide and as high as the shape needs (600 at most).
+ */
+export function wallMapSvg(lang: Lang, s: WallState, width = 800): string {
   const pad = 12;
   const lats = s.rows.map((r) => r.lat);
   const lons = s.rows.map((r) => r.lon);
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
-  const sx = (width - 2 * pad) / Math.max(1e-6, maxLon - minLon);
-  const sy = (height - 2 * pad) / Math.max(1e-6, maxLat - minLat);
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max(1e-4, (maxLon - minLon) * k);
+  const spanY = Math.max(1e-4, maxLat - minLat);
+  const scale = Math.min((width - 2 * pad) / spanX, (600 - 2 * pad) / spanY);
+  const height = Math.max(120, Math.round(spanY * scale + 2 * pad));
+  const sx = scale * k;
+  const sy = scale;
   const summary = WALL_STATES.map((k) => `${t(lang, WALL_STATE_LABELS[k])} ${s.counts[k]}`).join(', ');
   const label = t(lang, w.mapLabel, { total: s.rows.length, summary });
   // The worst are drawn last, on top.
