@@ -73,7 +73,7 @@ before(async () => {
   const hk = await findAgencyByCode(app.database.db, '000.04.51.H26');
   // The registry's roles, and those of IT readiness, IT training and schools' IT equipment (issue 14), so that their
   // pages are reached past the access check.
-  const roles = [Role.registryClerk, Role.leader, Role.specialist, Role.readinessReporter, Role.readinessReviewer, Role.readinessCouncil, Role.trainingManager, Role.schoolIt, Role.educationOffice, Role.transitOfficer, Role.licenceOfficer];
+  const roles = [Role.registryClerk, Role.leader, Role.specialist, Role.readinessReporter, Role.readinessReviewer, Role.readinessCouncil, Role.trainingManager, Role.schoolIt, Role.educationOffice, Role.transitOfficer, Role.licenceOfficer, Role.signalEngineer];
   const id = await createStaffAccount(app.database.db, { username: 'fuzz.vanthu', full_name: 'Văn thư thử', email: 'fuzz.vanthu@example.vn', phone: '', agency_id: hk!.id, roles, password: 'Matkhau2025' }, { id: null, label: 'fuzz' });
   registry = { id, username: 'fuzz.vanthu', displayName: 'Văn thư thử', kind: 'staff', roles, agencyId: hk!.id, agencyName: hk!.name };
   // Document 1 (incoming) and 2 (an outgoing draft), so the registry's pages with :id=1 show a real document.
