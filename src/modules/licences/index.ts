@@ -5,6 +5,7 @@
 import { vietnamDateOf } from '../../platform/calendar/dates.ts';
 import type { Module } from '../../platform/module.ts';
 import { registerProcedureExtension } from '../dossiers/index.ts';
+import { EXPIRY_NOTICE_CRON, EXPIRY_NOTICE_JOB, sendExpiryNotices } from './notice.ts';
 import { recomputePoints } from './recompute.ts';
 import { RENEWAL_PROCEDURE, renewalExtension } from './renewal.ts';
 import { licenceRoutes } from './routes.ts';
@@ -28,6 +29,11 @@ export const licencesModule: Module = {
       platform.log?.info({ asOf, ...(await recomputePoints(platform, asOf)) }, 'licence points recomputed');
     });
     await platform.jobs.schedule(RECOMPUTE_JOB, RECOMPUTE_CRON);
+    // Each morning, the notice to holders whose licence expires within a month (notice.ts).
+    await platform.jobs.work(EXPIRY_NOTICE_JOB, async () => {
+      platform.log?.info(await sendExpiryNotices(platform), 'licence expiry notices sent');
+    });
+    await platform.jobs.schedule(EXPIRY_NOTICE_JOB, EXPIRY_NOTICE_CRON);
   },
 };
 
@@ -37,6 +43,7 @@ export const RECOMPUTE_CRON = '15 0 * * *';
 export { licencesOfCitizen, type HeldLicenceView } from './citizen.ts';
 export { openCase, closeCase, endLicence } from './cases.ts';
 export { renewalExtension, RENEWAL_PROCEDURE } from './renewal.ts';
+export { sendExpiryNotices, EXPIRY_NOTICE_JOB, EXPIRY_NOTICE_CRON, NOTICE_DAYS } from './notice.ts';
 export { recomputePoints, RECOMPUTE_CHUNK, type RecomputeResult } from './recompute.ts';
 export { importLicences, type ImportResult, type LineError } from './import.ts';
 export { lookupLicence, recordDeduction, recordTestPassed, type LicenceView } from './record.ts';
