@@ -1,7 +1,8 @@
 // Driving licences in a real browser (issue 16), on a 390 px phone: the demo licence officer imports a small CSV file
 // (a bad line is shown back first, nothing imported), looks up a licence, records a deduction and opens the
-// e-licence with its QR code, records a penalty case and revokes the licence through a confirmation step; then anyone, signed out, opens the verification page the QR code leads to and sees the
-// validity and class only; an unknown code is a plain 404 page. axe and the phone's width on every page.
+// e-licence with its QR code; then anyone, signed out, opens the verification page the QR code leads to and sees the
+// validity and class only; an unknown code is a plain 404 page. Last, the officer records a penalty case and revokes
+// the licence through its confirmation step, and the QR's page says so. axe and the phone's width on every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPage, PHONE_390, signedIn, sizedPage, startHarness, visitChecked } from './harness.ts';
