@@ -1,7 +1,8 @@
 // Driving licences in a real browser (issue 16), on a 390 px phone: the demo licence officer imports a small CSV file
 // (a bad line is shown back first, nothing imported), looks up a licence, records a deduction and opens the
 // e-licence with its QR code; then anyone, signed out, opens the verification page the QR code leads to and sees the
-// validity and class only; an unknown code is a plain 404 page. axe and the phone's width on every page.
+// validity and class only; an unknown code is a plain 404 page. Last, the officer records a penalty case and revokes
+// the licence through its confirmation step, and the QR's page says so. axe and the phone's width on every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPage, PHONE_390, signedIn, sizedPage, startHarness, visitChecked } from './harness.ts';
@@ -56,4 +57,19 @@ test('the licence officer imports a CSV, looks a licence up and records a deduct
   assert.equal(res?.status(), 404);
   await checkPage(anyone, 'an unknown verification code');
   assert.ok(await anyone.getByText('Không có giấy phép lái xe nào ứng với mã này.').isVisible());
+
+  // A penalty case on the licence, then its revocation through the confirmation step; the QR then says so.
+  await visitChecked(officer, '/quan-ly/gplx/019000000001', 'the licence before a case');
+  await officer.locator('#caseDecision').fill('BB 0457/BB-CSGT');
+  assert.equal(await submitWith(officer, officer.getByRole('button', { name: 'Ghi nhận vụ việc vi phạm', exact: true })), 303);
+  await checkPage(officer, 'the licence with an open case');
+  assert.ok(await officer.getByText('Đang có vụ việc vi phạm chưa xử lý xong').isVisible());
+  await officer.locator('#reason').fill('Giấy phép được cấp sai đối tượng');
+  assert.equal(await submitWith(officer, officer.getByRole('button', { name: 'Thu hồi giấy phép', exact: true })), 200, 'the confirmation step');
+  await checkPage(officer, 'the confirmation of a revocation');
+  assert.equal(await submitWith(officer, officer.getByRole('button', { name: 'Xác nhận', exact: true })), 303);
+  await checkPage(officer, 'the revoked licence');
+  assert.ok(await officer.getByText('Đã bị thu hồi').first().isVisible());
+  await visitChecked(anyone, path, 'the verification of a revoked licence');
+  assert.ok(await anyone.getByRole('heading', { name: 'Đã bị thu hồi' }).isVisible());
 });

@@ -43,7 +43,7 @@ const WATCHED = [
   'schoolit_staff', 'schoolit_reports',
   'transit_accounts', 'transit_media', 'transit_ledger', 'transit_passes', 'transit_concessions', 'transit_disputes',
   'transit_payments', 'transit_operator_agencies',
-  'licences', 'licence_points_events',
+  'licences', 'licence_points_events', 'licence_cases', 'licence_expiry_notices',
 ];
 /** Columns that record an attempt rather than data (a refused sign-in counts against the account). */
 const VOLATILE = ['failed_sign_ins', 'failed_attempts', 'locked_until', 'last_failed_at', 'last_seen_at', 'last_sign_in_at'];

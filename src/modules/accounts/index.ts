@@ -42,6 +42,18 @@ export async function findAccountContact(
   return accountsRepo.contact(accountsDb(db), id);
 }
 
+/** The citizen account of a citizen-ID number and its proven e-mail (null if not proven), or undefined (the licence
+ * registry's notice before expiry goes only to an address its owner proved). */
+export async function findCitizenByPersonalId(db: Kysely<PlatformTables>, personalId: string): Promise<{ id: number; fullName: string; email: string | null } | undefined> {
+  const row = await accountsDb(db)
+    .selectFrom('accounts')
+    .select(['id', 'full_name', 'email', 'email_verified_at'])
+    .where('personal_id', '=', personalId)
+    .where('kind', '=', 'citizen')
+    .executeTakeFirst();
+  return row ? { id: row.id, fullName: row.full_name, email: row.email_verified_at ? row.email : null } : undefined;
+}
+
 /** A citizen account's id by its username (the transit officer's search); undefined for none or a staff account. */
 export async function findCitizenIdByUsername(db: Kysely<PlatformTables>, username: string): Promise<number | undefined> {
   const row = await accountsDb(db).selectFrom('accounts').select('id').where('username', '=', username).where('kind', '=', 'citizen').executeTakeFirst();

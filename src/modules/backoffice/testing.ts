@@ -8,3 +8,6 @@ import { backOfficeDb, type BackOfficeDb } from './tables.ts';
 export function backOfficeTables(db: Kysely<PlatformTables>): BackOfficeDb {
   return backOfficeDb(db);
 }
+
+/** The shipped workflow definitions loaded into the table, for other modules' tests that walk a dossier. */
+export { seedWorkflows } from './workflow/registry.ts';

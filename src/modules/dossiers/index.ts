@@ -56,6 +56,9 @@ export { DossierErrors } from './errors.ts';
 export type { Dossier, DossierProcessState, DossierFile, DossierEvent, Payment, Applicant, DeadlineInfo } from './schema.ts';
 export { AGENCY_FIELD } from './schema.ts';
 
+// Procedure extensions (extensions.ts): another module's checks, prefill and result for one procedure.
+export { registerProcedureExtension, procedureExtension, type ProcedureExtension } from './extensions.ts';
+
 // The procedure, agency and deadline of a dossier.
 export { findProcedureForDossier, findProcedureVersionForDossier, feeTotal, isOnline, notOnlineError, type DossierProcedure } from './catalogue.ts';
 export { receivingAgencies, SERVICE_CENTRE_CODE } from './agency.ts';

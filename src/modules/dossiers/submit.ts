@@ -7,6 +7,7 @@
 // number included, so codes stay gap-free.
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/http/context.ts';
+import { procedureExtension } from './extensions.ts';
 import { type Actor, requireStaff, requireUser } from '../../platform/auth/access.ts';
 import { Role, type SessionUser } from '../../platform/auth/roles.ts';
 import { findAgencyById } from '../units/index.ts';
@@ -300,6 +301,13 @@ async function checkSubmission(platform: Platform, user: SessionUser, procedure:
     // accuracy of personal data). An officer or an integrator applying for someone gives that person's contacts.
     applicant = user.kind === 'citizen' && !counter ? { ...who.applicant, ...(await findVerifiedContacts(db, user.id)) } : who.applicant;
     errors.push(...who.errors);
+    // The procedure's own module checks the answers against its records (extensions.ts), e.g. the licence registry.
+    const ext = procedureExtension(procedure.code);
+    if (ext?.check) {
+      const extra = await ext.check(platform, user, formData, { counter, now: now ?? new Date() });
+      errors.push(...extra.errors);
+      formData = extra.formData;
+    }
   } else errors.push(...answers.errors);
   const att = await checkAttachments(procedure.form, input.files, attachmentLimits(platform));
   errors.push(...att.errors);

@@ -10,7 +10,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { requireLicenceOfficer } from './access.ts';
 import { LicenceErrors } from './errors.ts';
 import { m } from './messages.ts';
-import { asPlatformDb, type EventRow, type LicenceRow, type LicencesDb, licencesDb, licencesRepo } from './repo.ts';
+import { asPlatformDb, type CaseRow, type EventRow, type LicenceRow, type LicencesDb, licencesDb, licencesRepo } from './repo.ts';
 import { parseLicenceNumber } from './rules/number.ts';
 import { isDeduction, type PointsEvent, pointsOn, type PointsState } from './rules/points.ts';
 import { validityOf, type Validity } from './validity.ts';
@@ -22,22 +22,24 @@ export interface LicenceView {
   /** Recomputed from the events for today (the cached column may be a night old). */
   state: PointsState;
   events: (EventRow & { ignored: boolean })[];
+  /** Penalty cases, open ones first (cases.ts). */
+  cases: CaseRow[];
   today: string;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
-const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+export const str = (v: unknown): string => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
+export const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 export const asPointsEvent = (e: EventRow): PointsEvent =>
   e.kind === 'deduction' ? { kind: 'deduction', on: e.effective_on, points: e.points ?? 0, decision: e.decision ?? '' } : { kind: 'test-passed', on: e.effective_on };
 
-function numberOf(raw: unknown): string {
+export function numberOf(raw: unknown): string {
   const n = parseLicenceNumber(raw);
   if (!n.ok) throw LicenceErrors.INVALID({ fields: [{ field: 'number', message: n.message }] });
   return n.number;
 }
 
-async function found(db: LicencesDb, number: string, lock = false): Promise<LicenceRow> {
+export async function found(db: LicencesDb, number: string, lock = false): Promise<LicenceRow> {
   const l = await licencesRepo.byNumber(db, number, lock);
   if (!l) throw LicenceErrors.NOT_FOUND();
   return l;
@@ -59,6 +61,7 @@ export async function lookupLicence(platform: Platform, actor: Actor, rawNumber:
     validity: validityOf({ ...licence, points: state.points }, today),
     state,
     events: events.map((e) => ({ ...e, ignored: e.kind === 'test_passed' && ignored.has(e.effective_on) })),
+    cases: (await licencesRepo.casesOf(db, licence.id)).sort((a, b) => Number(a.closed_on !== null) - Number(b.closed_on !== null)),
     today,
   };
 }

@@ -22,7 +22,28 @@ interface LicencesTable {
   points_as_of: string | null;
   verify_token: string;
   imported_by: number | null;
+  status_reason: Generated<string | null>;
+  status_on: Generated<string | null>;
+  replaced_by: Generated<number | null>;
+  dossier_code: Generated<string | null>;
   created_at: Generated<Date>;
+}
+interface CasesTable {
+  id: Generated<number>;
+  licence_id: number;
+  decision: string;
+  opened_on: string;
+  closed_on: string | null;
+  outcome: string | null;
+  opened_by: number | null;
+  closed_by: number | null;
+  created_at: Generated<Date>;
+}
+interface NoticesTable {
+  licence_id: number;
+  expires_on: string;
+  sent_at: Generated<Date>;
+  mailed: Generated<number>;
 }
 interface EventsTable {
   id: Generated<number>;
@@ -35,7 +56,7 @@ interface EventsTable {
   created_at: Generated<Date>;
 }
 
-export type LicencesTables = { licences: LicencesTable; licence_points_events: EventsTable };
+export type LicencesTables = { licences: LicencesTable; licence_points_events: EventsTable; licence_cases: CasesTable; licence_expiry_notices: NoticesTable };
 export type LicencesDb = Kysely<PlatformTables & LicencesTables>;
 export const licencesDb = (db: Kysely<PlatformTables>): LicencesDb => db as unknown as LicencesDb;
 export const asPlatformDb = (db: LicencesDb): Kysely<PlatformTables> => db as unknown as Kysely<PlatformTables>;
@@ -56,6 +77,17 @@ export interface LicenceRow {
   points: number;
   points_as_of: string | null;
   verify_token: string;
+  status_reason: string | null;
+  status_on: string | null;
+  dossier_code: string | null;
+}
+export interface CaseRow {
+  id: number;
+  licence_id: number;
+  decision: string;
+  opened_on: string;
+  closed_on: string | null;
+  outcome: string | null;
 }
 export interface EventRow {
   id: number;
@@ -72,8 +104,8 @@ const DAY = (col: string) => sql<string>`to_char(${sql.ref(col)}, 'YYYY-MM-DD')`
 const licenceColumns = (db: LicencesDb) =>
   db
     .selectFrom('licences as l')
-    .select(['l.id', 'l.number', 'l.holder_pin', 'l.full_name', 'l.licence_class', 'l.old', 'l.province_code', 'l.status', 'l.restriction', 'l.points', 'l.verify_token'])
-    .select([DAY('l.birth_date').as('birth_date'), DAY('l.issued_on').as('issued_on'), DAY('l.expires_on').as('expires_on'), DAY('l.points_as_of').as('points_as_of')]);
+    .select(['l.id', 'l.number', 'l.holder_pin', 'l.full_name', 'l.licence_class', 'l.old', 'l.province_code', 'l.status', 'l.restriction', 'l.points', 'l.verify_token', 'l.status_reason', 'l.dossier_code'])
+    .select([DAY('l.status_on').as('status_on'), DAY('l.birth_date').as('birth_date'), DAY('l.issued_on').as('issued_on'), DAY('l.expires_on').as('expires_on'), DAY('l.points_as_of').as('points_as_of')]);
 
 export const licencesRepo = {
   byNumber: (db: LicencesDb, number: string, lock = false): Promise<LicenceRow | undefined> => {
@@ -93,5 +125,20 @@ export const licencesRepo = {
       .orderBy('effective_on')
       .orderBy('id')
       .execute(),
+  byDossier: (db: LicencesDb, code: string) => licenceColumns(db).where('l.dossier_code', '=', code).executeTakeFirst() as Promise<LicenceRow | undefined>,
+  casesOf: (db: LicencesDb, licenceId: number): Promise<CaseRow[]> =>
+    db
+      .selectFrom('licence_cases')
+      .select(['id', 'licence_id', 'decision', 'outcome'])
+      .select([DAY('opened_on').as('opened_on'), DAY('closed_on').as('closed_on')])
+      .where('licence_id', '=', licenceId)
+      .orderBy('opened_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+  /** The licences among `ids` with a penalty case still open. */
+  withOpenCase: async (db: LicencesDb, ids: readonly number[]): Promise<Set<number>> =>
+    ids.length === 0
+      ? new Set()
+      : new Set((await db.selectFrom('licence_cases').select('licence_id').where('licence_id', 'in', [...ids]).where('closed_on', 'is', null).execute()).map((r) => r.licence_id)),
   setPoints: (db: LicencesDb, id: number, points: number, asOf: string) => db.updateTable('licences').set({ points, points_as_of: asOf }).where('id', '=', id).execute(),
 };

@@ -2,7 +2,6 @@
 // → service → render. Access is checked by the services (other staff and citizens get 403); a signed-out visitor of
 // an officer's page is sent to sign in first.
 import { readFile } from 'node:fs/promises';
-import QRCode from 'qrcode';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/http/context.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
@@ -11,9 +10,12 @@ import { registerMultipart, uploadsOf } from '../dossiers/index.ts';
 import { requireLicenceOfficer } from './access.ts';
 import { importLicences, type LineError } from './import.ts';
 import { m } from './messages.ts';
+import { checkEnd, closeCase, endLicence, openCase } from './cases.ts';
 import { lookupLicence, recordDeduction, recordTestPassed } from './record.ts';
 import { parseLicenceNumber } from './rules/number.ts';
+import { verifyQr } from './qr.ts';
 import { verifyLicence } from './verify.ts';
+import { ConfirmEndPage } from './views/cases.tsx';
 import { ELicencePage } from './views/elicence.tsx';
 import { HomePage } from './views/home.tsx';
 import { LicencePage } from './views/licence.tsx';
@@ -28,6 +30,8 @@ const signInFirst = (req: FastifyRequest, reply: FastifyReply): FastifyReply | n
 /** A refusal to show beside the fields (400, 409, 422); anything else goes to the error page. */
 const formError = (err: unknown): AppError | undefined => (err instanceof AppError && [400, 409, 422].includes(err.status) ? err : undefined);
 const asFields = (e: AppError, field: string): FieldError[] => (e.fields.length > 0 ? e.fields : [{ field, message: e.text }]);
+const long = (v: unknown): string => (typeof v === 'string' ? v.replaceAll('\0', '').trim().slice(0, 600) : '');
+const FIELDS = ['decision', 'points', 'effectiveOn', 'testOn', 'caseDecision', 'openedOn', 'caseId', 'outcome', 'closedOn', 'reason'] as const;
 const NOTICES: Record<string, typeof m.saved> = { saved: m.saved };
 
 export async function licenceRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -73,7 +77,7 @@ export async function licenceRoutes(app: FastifyInstance, platform: Platform): P
     requireLicenceOfficer(req.user);
     const number = numberParam(req);
     const raw = (req.body ?? {}) as Body;
-    const body = Object.fromEntries(['decision', 'points', 'effectiveOn', 'testOn'].map((k) => [k, str(raw[k])]));
+    const body = Object.fromEntries(FIELDS.map((k) => [k, k === 'outcome' || k === 'reason' ? long(raw[k]) : str(raw[k])]));
     try {
       await act(number, body);
       return reply.redirect(`${URLS.licence(number)}?xong=saved`, 303);
@@ -87,13 +91,25 @@ export async function licenceRoutes(app: FastifyInstance, platform: Platform): P
   app.post(`${URLS.home}/:number/tru-diem`, (req, reply) => onLicence(req, reply, 'decision', (n, b) => recordDeduction(platform, req.user, n, b)));
   app.post(`${URLS.home}/:number/kiem-tra`, (req, reply) => onLicence(req, reply, 'testOn', (n, b) => recordTestPassed(platform, req.user, n, b)));
 
+  app.post(`${URLS.home}/:number/vu-viec`, (req, reply) => onLicence(req, reply, 'caseDecision', (n, b) => openCase(platform, req.user, n, b)));
+  app.post(`${URLS.home}/:number/vu-viec/dong`, (req, reply) => onLicence(req, reply, 'outcome', (n, b) => closeCase(platform, req.user, n, b.caseId, b)));
+  // Revoke or replace: the reason is checked, then a confirmation page; only the confirmed post changes the licence.
+  app.post(`${URLS.home}/:number/thu-hoi`, async (req, reply) => {
+    requireLicenceOfficer(req.user);
+    const raw = (req.body ?? {}) as Body;
+    const kind = str(raw.kind) === 'replaced' ? 'replaced' : 'revoked';
+    if (str(raw.confirm) === '1') return onLicence(req, reply, 'reason', (n, b) => endLicence(platform, req.user, n, kind, b));
+    const v = await lookupLicence(platform, req.user, numberParam(req));
+    const checked = checkEnd({ reason: long(raw.reason) });
+    if (checked.fields.length > 0) return noStore(reply).status(400).html(LicencePage({ req, v, typed: { reason: long(raw.reason) }, errors: checked.fields }));
+    return noStore(reply).html(ConfirmEndPage({ req, v, kind, reason: checked.reason }));
+  });
+
   app.get(`${URLS.home}/:number/dien-tu`, async (req, reply) => {
     const first = signInFirst(req, reply);
     if (first) return first;
     const v = await lookupLicence(platform, req.user, numberParam(req));
-    const verifyUrl = new URL(URLS.verify(v.licence.verify_token), platform.config.baseUrl).toString();
-    const svg = await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    const qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    const { verifyUrl, qrDataUrl } = await verifyQr(platform, v.licence.verify_token);
     return noStore(reply).html(ELicencePage({ req, v, verifyUrl, qrDataUrl }));
   });
 

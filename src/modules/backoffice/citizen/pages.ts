@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { t } from '../../../platform/web/i18n.ts';
-import { dossierReads, draftFields, formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
+import { procedureExtension, dossierReads, draftFields, formatIsoDate, uploadsOf } from '../../dossiers/index.ts';
 import { takeAction } from '../workflow/engine.ts';
 import { CRITERION_KEYS } from './criteria.ts';
 import { feedbackForm as fm, ratingForm as rm, supplementForm as sm } from './messages.ts';
@@ -25,7 +25,10 @@ export async function citizenPages(app: FastifyInstance, platform: Platform): Pr
     const view = await applicantView(platform, req.user, code);
     const reads = await dossierReads(platform, view.case.code);
     reply.status(extra.status ?? 200).header('cache-control', 'private, no-store');
-    reply.html(CitizenDossierPage({ req, view, reads, mayRate: mayRate(view.case, view.relation, view.rating !== null), feedbackPerDay: FEEDBACK_PER_DAY, notice: extra.notice, state: extra.state }));
+    // The result as the procedure's own module shows it (dossiers' extensions.ts), e.g. the renewed e-licence.
+    const ext = procedureExtension(view.case.procedureCode);
+    const result = ext?.result ? await ext.result(platform, view.case, req.lang) : undefined;
+    reply.html(CitizenDossierPage({ req, view, reads, mayRate: mayRate(view.case, view.relation, view.rating !== null), feedbackPerDay: FEEDBACK_PER_DAY, notice: extra.notice, state: extra.state, result }));
     return reply;
   }
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 
 import { getWorkCalendar } from '../../calendar/index.ts';
 import { findAgencyById } from '../../units/index.ts';
-import { findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, stageFiles, dossierRows, type Dossier } from '../../dossiers/index.ts';
+import { procedureExtension, findProcedureVersionForDossier, type DossierProcedure, isDossierCode, DossierErrors, attachmentLimits, stageFiles, dossierRows, type Dossier } from '../../dossiers/index.ts';
 import { canSeeCase, mayTake, relationOf } from './access.ts';
 import { actionOf, requirementsOf, stateOf, type Workflow, type WorkflowAction } from './definition.ts';
 import { applyEffect, prepareEffect, type EffectResult } from './effects.ts';
@@ -79,6 +79,10 @@ export async function takeAction(platform: Platform, actor: Actor, code: string,
     refuseIllegal(workflow, action, c);
     if (!mayTake(user, rel, action)) throw WorkflowErrors.NOT_ALLOWED({ ...transitionText.notAllowed(action.label) });
     const effect = await applyEffect({ platform, db: trx, user, action, workflow, c, input: checked.value, procedure, calendar, now, prepared });
+    // The procedure's own module issues the result in this transaction (dossiers' extensions.ts), e.g. the renewed
+    // driving licence of 3.000347; a refusal there refuses the approval.
+    const ext = action.effect === 'approve' ? procedureExtension(c.procedureCode) : undefined;
+    if (ext?.approved) Object.assign(effect.note, (await ext.approved(trx, platform, { dossier: c, user, now })) ?? {});
     const toStatus = effect.status ?? action.to ?? c.status;
     if (!(await dossierRows.update(trx, c.id, c.rowVersion, { ...effect.patch, status: toStatus }))) throw WorkflowErrors.STALE();
     await dossierRows.addHistory(trx, c.id, {

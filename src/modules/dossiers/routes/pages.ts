@@ -8,6 +8,7 @@ import type { SessionUser } from '../../../platform/auth/roles.ts';
 import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { contentDisposition } from '../../../platform/files/index.ts';
 import { answersView, loadAddressUnits, prefillValues } from '../../eforms/index.ts';
+import { procedureExtension } from '../extensions.ts';
 import { findProcedureForDossier, notOnlineError, type DossierProcedure } from '../catalogue.ts';
 import { defaultAgency, receivingAgencies } from '../agency.ts';
 import { deadlineFor } from '../deadline.ts';
@@ -59,11 +60,16 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     req: FastifyRequest,
     reply: FastifyReply,
     procedure: DossierProcedure,
-    state: { values: Record<string, unknown>; errors: FieldError[]; token: string; agencyCode?: string | undefined; notice?: string; status?: number },
+    state: { values: Record<string, unknown>; errors: FieldError[]; token: string; agencyCode?: string | undefined; notice?: string; status?: number; prefill?: boolean },
   ): Promise<FastifyReply> {
     const [agencies, units, kept] = await Promise.all([receivingAgencies(db, procedure), loadAddressUnits(db), req.user ? draftFilesOf(platform, req.user, procedure.code) : []]);
     const agencyCode = state.agencyCode ?? defaultAgency(agencies)?.code;
-    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure, agencies, agencyCode, values: state.values, errors: state.errors, token: state.token, units, notice: state.notice, kept }));
+    // The procedure's own module may show the form with its records (extensions.ts): e.g. the citizen's licences.
+    const ext = procedureExtension(procedure.code);
+    const shown = ext?.form && req.user ? await ext.form(platform, req.user, procedure.form, req.lang) : undefined;
+    const values = shown && state.prefill ? { ...state.values, ...shown.prefill } : state.values;
+    const asShown = shown ? { ...procedure, form: shown.def } : procedure;
+    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure: asShown, agencies, agencyCode, values, errors: state.errors, token: state.token, units, notice: state.notice, kept }));
     return reply;
   }
 
@@ -101,7 +107,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
       values = prefillValues(procedure.form, await applicantDefaults(db, user));
     }
     const agencyCode = draft ? str(draft.data.agency_code) || undefined : undefined;
-    return showForm(req, reply, procedure, { values, errors: [], token: randomToken(18), agencyCode, ...(notice ? { notice } : {}) });
+    return showForm(req, reply, procedure, { values, errors: [], token: randomToken(18), agencyCode, prefill: !draft, ...(notice ? { notice } : {}) });
   });
 
   app.post('/dich-vu-cong/:procedureCode/nop', { config: { beforeUpload: (req) => void citizenOnly(req) } }, async (req, reply) => {

@@ -7,6 +7,7 @@ import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField } from '.
 import { m } from '../messages.ts';
 import type { LicenceView } from '../record.ts';
 import { VALIDITY_LABELS } from '../validity.ts';
+import { CasesSection } from './cases.tsx';
 import { classText, day, Notice, URLS } from './parts.tsx';
 
 export interface LicencePageProps {
@@ -55,6 +56,14 @@ export function LicencePage({ req, v, typed = {}, errors = [], notice }: Licence
         <dd safe>{day(l.expires_on, lang)}</dd>
         <dt safe>{t(lang, m.province)}</dt>
         <dd safe>{v.province}</dd>
+        {l.status_reason ? (
+          <>
+            <dt safe>{t(lang, m.endReason)}</dt>
+            <dd safe>{`${l.status_reason} (${day(l.status_on, lang)})`}</dd>
+          </>
+        ) : (
+          ''
+        )}
         {l.restriction ? (
           <>
             <dt safe>{t(lang, m.restriction)}</dt>
@@ -93,6 +102,7 @@ export function LicencePage({ req, v, typed = {}, errors = [], notice }: Licence
           ]}
         />
       )}
+      <CasesSection req={req} v={v} typed={typed} errors={errors} />
       <h2 safe>{t(lang, m.deduct)}</h2>
       <form method="post" action={URLS.deduct(l.number)}>
         <CsrfField req={req} />

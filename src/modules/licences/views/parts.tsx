@@ -10,6 +10,9 @@ export const URLS = {
   deduct: (n: string) => `${BASE}/${n}/tru-diem`,
   test: (n: string) => `${BASE}/${n}/kiem-tra`,
   eLicence: (n: string) => `${BASE}/${n}/dien-tu`,
+  openCase: (n: string) => `${BASE}/${n}/vu-viec`,
+  closeCase: (n: string) => `${BASE}/${n}/vu-viec/dong`,
+  end: (n: string) => `${BASE}/${n}/thu-hoi`,
   verify: (token: string) => `/xac-minh-gplx/${token}`,
 };
 

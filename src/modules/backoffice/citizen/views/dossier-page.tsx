@@ -25,6 +25,8 @@ export interface DossierPageProps {
   feedbackPerDay: number;
   notice?: string | undefined;
   state?: FormState | undefined;
+  /** The result as the procedure's own module shows it (dossiers' extensions.ts), rendered already. */
+  result?: JSX.Element | undefined;
 }
 
 function Timeline({ lang, view }: { lang: Lang; view: CaseView }): JSX.Element {
@@ -138,7 +140,7 @@ function RatingSection({ req, view, mayRate, state }: { req: FastifyRequest; vie
   return <RatingForm req={req} code={view.case.code} state={state} />;
 }
 
-export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, notice, state }: DossierPageProps): JSX.Element {
+export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, notice, state, result }: DossierPageProps): JSX.Element {
   const lang = req.lang;
   const c = view.case;
   const open = openSupplement(view);
@@ -167,6 +169,7 @@ export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, 
           {t(lang, m.receipt)}
         </a>
       </p>
+      {result ?? ''}
       {open ? (
         <section aria-labelledby="bo-sung">
           <h2 id="bo-sung" safe>
