@@ -18,6 +18,9 @@ export interface CentreRuntime extends SignalsRuntime {
   close(): Promise<void>;
 }
 
+/** How many of the latest lag samples the centre keeps (the wall's percentiles are over them). */
+export const LAG_SAMPLES = 20_000;
+
 export interface RuntimeOptions {
   /** Overrides the configuration: an MQTT URL or memory. */
   link?: string;
@@ -65,15 +68,16 @@ export async function startSignalsRuntime(platform: Platform, opts: RuntimeOptio
     const p = plans.get(r.id);
     if (p) centre.assume(r.id, p.plan, r.mode, 0);
   }
-  let timer: NodeJS.Timeout | null = null;
+  // One timer for every simulated controller: each logs its events and reports its status once a second. It also
+  // keeps the centre's lag samples to the last LAG_SAMPLES (600 controllers add 36,000 a minute).
+  const timer = setInterval(() => {
+    for (const c of simulated.values()) c.tick();
+    if (centre.lags.length > 2 * LAG_SAMPLES) centre.lags.splice(0, centre.lags.length - LAG_SAMPLES);
+  }, 1000);
+  timer.unref();
   if (bus) {
     await centre.connect();
     await Promise.all(rows.map((r) => { const p = plans.get(r.id); return p ? simulate(r.id, p.plan, r.mode) : undefined; }));
-    // One timer for every simulated controller: each logs its events and reports its status once a second.
-    timer = setInterval(() => {
-      for (const c of simulated.values()) c.tick();
-    }, 1000);
-    timer.unref();
   } else {
     // A broker that is down must not stop the app: the client keeps retrying and the pages show the controllers silent.
     centre.connect().then(
@@ -98,7 +102,7 @@ export async function startSignalsRuntime(platform: Platform, opts: RuntimeOptio
       await simulate(i.id, plan, mode);
     },
     async close() {
-      if (timer) clearInterval(timer);
+      clearInterval(timer);
       for (const c of simulated.values()) await c.close();
       await centre.close();
       if (signalsRuntime(platform) === runtime) setSignalsRuntime(platform, null);
