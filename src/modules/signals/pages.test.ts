@@ -8,6 +8,7 @@ import { signInAs } from '../../testing/auth.ts';
 import { Role, staff } from '../documents/testing.ts';
 import { GREEN_WAVE } from './network/demo.ts';
 import { seedDemoSignals } from './seed.ts';
+import { networkSvg, tileOrigin } from './views/map-svg.ts';
 import { sql } from 'kysely';
 
 let app: TestApp;
@@ -47,6 +48,12 @@ test('the map: an SVG with a title and description, the legend with counts, corr
   assert.match(page.body, /href="\/quan-ly\/den-tin-hieu\/nut\/HN0001"/);
   assert.match(page.body, new RegExp(`href="/quan-ly/den-tin-hieu/hanh-lang/${corridor}"`));
   assert.equal((await engineer.get(`${BASE}?hanhlang=%3Cx%3E&trang=abc`)).statusCode, 200, 'a bad filter or page is ignored');
+  const en = await engineer.get(`${BASE}/nut/HN0001?lang=en`);
+  assert.match(en.body, /Phase table/);
+  assert.match(en.body, /Split table — Pattern/);
+  await engineer.get(`${BASE}?lang=vi`);
+  assert.match(networkSvg([{ lat: 21.03, lon: 105.85, corridor: null, along: null, state: 'running' }], { title: 'x', description: 'y', tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png' }), /<image href="https:\/\/tile\.example\.vn\/14\/\d+\/\d+\.png"/);
+  assert.equal(tileOrigin('https://tile.example.vn/{z}/{x}/{y}.png'), 'https://tile.example.vn');
 });
 
 test('Webster: errors beside the fields with the typed values (400), then saved as a new version', async () => {

@@ -61,7 +61,7 @@ export function SplitTable({ plan, lang, caption }: { plan: TimingPlan; lang: La
       caption={caption ?? `${t(lang, m.splits)} — ${t(lang, m.pattern)} ${plan.pattern.pattern}, ${t(lang, m.cycle)} ${plan.pattern.cycle}, ${t(lang, m.offset)} ${plan.pattern.offset}`}
       heads={[t(lang, m.phase), { text: t(lang, m.split), class: 'num' }, t(lang, m.splitMode), t(lang, m.coordPhase)]}
       rows={plan.pattern.splits}
-      cells={(s) => [{ text: String(s.phase), header: true }, { text: String(s.time), class: 'num' }, s.mode, t(lang, s.coordPhase ? m.yes : m.no)]}
+      cells={(s) => [{ text: String(s.phase), header: true }, { text: String(s.time), class: 'num' }, t(lang, m.splitModes[s.mode]), t(lang, s.coordPhase ? m.yes : m.no)]}
     />
   );
 }
