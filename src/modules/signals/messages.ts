@@ -132,5 +132,11 @@ export const m = {
     early: t('Cho xanh sớm {s} s.', 'Green brought forward by {s} s.'),
   },
   back: t('Về bản đồ', 'Back to the map'),
+  changed: t('Đã lưu thay đổi.', 'Change saved.'),
+  setMode: t('Đổi chế độ', 'Change the mode'),
+  modeHint: t('Chế độ được gửi xuống bộ điều khiển cùng kịch bản lần gửi sau.', 'The mode goes to the controller with the next plan sent.'),
+  startsAt: t('Bắt đầu lúc (giờ:phút)', 'Starts at (hours:minutes)'),
+  schedulePattern: t('Kịch bản (1–253; 254 tự do, 255 nhấp nháy)', 'Pattern (1–253; 254 free, 255 flash)'),
+  addAction: t('Thêm hoặc thay hành động của kế hoạch ngày 1', 'Add or replace an action of day plan 1'),
   seconds: t('{n} s', '{n} s'),
 };

@@ -1,6 +1,6 @@
 // The signal engineer's pages: who may open them (403 for other staff and citizens, sign-in first when signed out,
 // 404 on unknown ids), the map with its table, Webster's form shown back with errors (400) then saved, the corridor's
-// design refused then shown, a send recorded and shown, the live JSON, and bus priority's form.
+// design refused then shown, a send recorded and shown, the live JSON, the mode and day plan set, and bus priority's form.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type TestApp, type TestClient, testApp } from '../../testing/app.ts';
@@ -102,6 +102,20 @@ test('the intersection: send recorded and shown; bus priority refused (400) then
   const page = await engineer.get(sent.headers.location as string);
   assert.match(page.body, /Đã gửi: 1\/1 bộ điều khiển xác nhận\./);
   assert.match(page.body, /Đã xác nhận/);
+  const badMode = await engineer.submit(url, { mode: 'turbo' }, `${url}/che-do`);
+  assert.equal(badMode.statusCode, 400);
+  assert.match(badMode.body, /Chọn một chế độ trong danh sách/);
+  assert.equal((await engineer.submit(url, { mode: 'actuated' }, `${url}/che-do`)).statusCode, 303);
+  const badAction = await engineer.submit(url, { startsAt: '25:00', pattern: '300' }, `${url}/lich`);
+  assert.equal(badAction.statusCode, 400);
+  assert.match(badAction.body, /id="startsAt"[^>]*value="25:00"/);
+  assert.match(badAction.body, /Kịch bản từ 1 đến 253/);
+  const action = await engineer.submit(url, { startsAt: '22:30', pattern: '254' }, `${url}/lich`);
+  assert.equal(action.statusCode, 303);
+  const changed = await engineer.get(action.headers.location as string);
+  assert.match(changed.body, /Đã lưu thay đổi\./);
+  assert.match(changed.body, /22:30<\/td><td data-label="[^"]+">254 \(Tự do\)/);
+  assert.match(changed.body, /<option value="actuated" selected/);
   const bad = await engineer.submit(url, { busPhase: '2', arrival: '999', maxExtension: '10' }, `${url}/uu-tien`);
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /id="arrival"[^>]*value="999"/);

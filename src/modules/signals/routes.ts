@@ -12,6 +12,8 @@ import { busPriority } from './plan/priority.ts';
 import { signalsDb, signalsRepo } from './repo.ts';
 import { corridorView, dotState, type DotState, intersectionView, liveState, liveStates, networkView } from './registry.ts';
 import { sendPlans } from './send.ts';
+import { setMode, setScheduleAction } from './settings.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { CorridorPage } from './views/corridor.tsx';
 import { HomePage } from './views/home.tsx';
 import { IntersectionPage } from './views/intersection.tsx';
@@ -74,7 +76,7 @@ export async function signalRoutes(app: FastifyInstance, platform: Platform): Pr
     const saved = str(q.luu);
     const ok = str(q.xacnhan);
     const n = str(q.tong);
-    const notice = /^\d{1,6}$/.test(saved) ? t(req.lang, m.saved, { v: saved }) : /^\d{1,4}$/.test(ok) && /^\d{1,4}$/.test(n) ? t(req.lang, m.sent, { ok, n }) : undefined;
+    const notice = str(q.doi) === '1' ? t(req.lang, m.changed) : /^\d{1,6}$/.test(saved) ? t(req.lang, m.saved, { v: saved }) : /^\d{1,4}$/.test(ok) && /^\d{1,4}$/.test(n) ? t(req.lang, m.sent, { ok, n }) : undefined;
     return noStore(reply).html(IntersectionPage({ req, v, notice }));
   });
 
@@ -83,6 +85,27 @@ export async function signalRoutes(app: FastifyInstance, platform: Platform): Pr
     const results = await sendPlans(platform, req.user, [v.intersection.id]);
     const ok = results.filter((r) => r.outcome.state === 'confirmed').length;
     return reply.redirect(`${URLS.intersection(v.intersection.id)}?xacnhan=${ok}&tong=${results.length}#gui`, 303);
+  });
+
+  // The mode and the day plan's actions: saved and back to the page, or the page again with the errors (400).
+  const onSetting = async (req: FastifyRequest, reply: FastifyReply, act: () => Promise<void>, typed: Record<string, string>, anchor: string): Promise<unknown> => {
+    try {
+      await act();
+      return reply.redirect(`${URLS.intersection(idParam(req))}?doi=1#${anchor}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 400) throw err;
+      const v = await intersectionView(platform, req.user, idParam(req));
+      const errors = (err.fields.length > 0 ? err.fields : [{ field: anchor, message: err.text }]).map((f) => ({ field: f.field, message: t(req.lang, f.message) }));
+      return noStore(reply).status(400).html(IntersectionPage({ req, v, errors, typed }));
+    }
+  };
+  app.post(`${URLS.home}/nut/:id/che-do`, (req, reply) => {
+    const raw = (req.body ?? {}) as Body;
+    return onSetting(req, reply, () => setMode(platform, req.user, idParam(req), raw), { mode: str(raw.mode) }, 'ke-hoach');
+  });
+  app.post(`${URLS.home}/nut/:id/lich`, (req, reply) => {
+    const raw = (req.body ?? {}) as Body;
+    return onSetting(req, reply, () => setScheduleAction(platform, req.user, idParam(req), raw), { startsAt: str(raw.startsAt), pattern: str(raw.pattern) }, 'lich');
   });
 
   app.post(`${URLS.home}/nut/:id/uu-tien`, async (req, reply) => {

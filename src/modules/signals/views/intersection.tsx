@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { formatDateTime, t } from '../../../platform/web/i18n.ts';
 import { CardsTable, CsrfField, ErrorSummary, Field, Page, SelectField, type FormError } from '../../../platform/web/layout.tsx';
 import { m } from '../messages.ts';
+import { MODES } from '../plan/types.ts';
 import type { PriorityAction } from '../plan/priority.ts';
 import type { IntersectionView } from '../registry.ts';
 import { liveAttrs, LiveValue, minuteText, Notice, PhaseTable, SplitTable, URLS } from './parts.tsx';
@@ -81,6 +82,13 @@ export function IntersectionPage({ req, v, notice, errors = [], typed = {}, prio
             ''
           )}
         </p>
+        <form method="post" action={URLS.mode(i.id)}>
+          <CsrfField req={req} />
+          <SelectField id="mode" label={t(lang, m.mode)} hint={t(lang, m.modeHint)} value={typed.mode ?? i.mode} error={err('mode')} options={MODES.map((x) => ({ value: x, label: t(lang, m.modes[x]) }))} />
+          <button type="submit" class="secondary" safe>
+            {t(lang, m.setMode)}
+          </button>
+        </form>
         <form method="post" action={URLS.send(i.id)}>
           <CsrfField req={req} />
           <button type="submit" safe>
@@ -99,6 +107,15 @@ export function IntersectionPage({ req, v, notice, errors = [], typed = {}, prio
           rows={v.schedule}
           cells={(s) => [{ text: String(s.day_plan), header: true }, minuteText(s.starts_minute), s.pattern === 254 ? `254 (${t(lang, m.modes.free)})` : s.pattern === 255 ? `255 (${t(lang, m.modes.flash)})` : String(s.pattern)]}
         />
+        <form method="post" action={URLS.schedule(i.id)}>
+          <CsrfField req={req} />
+          <h3 safe>{t(lang, m.addAction)}</h3>
+          <Field id="startsAt" label={t(lang, m.startsAt)} value={typed.startsAt ?? ''} error={err('startsAt')} inputmode="numeric" required />
+          <Field id="pattern" label={t(lang, m.schedulePattern)} value={typed.pattern ?? ''} error={err('pattern')} inputmode="numeric" required />
+          <button type="submit" class="secondary" safe>
+            {t(lang, m.addAction)}
+          </button>
+        </form>
       </section>
       <section aria-labelledby="uu-tien">
         <h2 id="uu-tien" safe>

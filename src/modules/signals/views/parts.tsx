@@ -14,6 +14,8 @@ export const URLS = {
   webster: (id: string) => `${BASE}/nut/${encodeURIComponent(id)}/webster`,
   send: (id: string) => `${BASE}/nut/${encodeURIComponent(id)}/gui`,
   priority: (id: string) => `${BASE}/nut/${encodeURIComponent(id)}/uu-tien`,
+  mode: (id: string) => `${BASE}/nut/${encodeURIComponent(id)}/che-do`,
+  schedule: (id: string) => `${BASE}/nut/${encodeURIComponent(id)}/lich`,
   corridor: (id: number) => `${BASE}/hanh-lang/${id}`,
   corridorSend: (id: number) => `${BASE}/hanh-lang/${id}/gui`,
 };
