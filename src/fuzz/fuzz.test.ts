@@ -1,7 +1,7 @@
 // The fuzz suite: every route of the app (the OpenAPI document for /api/*, the route table for pages and forms) gets
 // hostile values (values.ts) in each query parameter, path segment and body field, as an anonymous visitor, a
 // citizen, an officer of the one-stop desk and one of the registry (văn thư: clerk, leader and specialist at once, who also
-// holds the roles of IT readiness, IT training, schools' IT equipment, the transit centre's officer and the licence officer). It fails on any 5xx, any stack trace in a response, and any change to existing data made
+// holds the roles of IT readiness, IT training, schools' IT equipment, the transit centre's officer, the licence officer and the signal engineer). It fails on any 5xx, any stack trace in a response, and any change to existing data made
 // by a read or by a refused write. FUZZ_RUNS cases per route (default 12 in CI); `npm run fuzz` runs a longer pass.
 // FUZZ_ONLY (a regular expression) fuzzes only the routes whose path matches it, e.g. FUZZ_ONLY='gplx' for licences.
 import { test, before, after } from 'node:test';
@@ -26,6 +26,7 @@ import { seedAdmissionsDemo } from '../modules/admissions/index.ts';
 import { attachItOfficer } from '../modules/schoolit/index.ts';
 import { openAccount } from '../modules/transit/index.ts';
 import { importLicences } from '../modules/licences/index.ts';
+import { seedDemoSignals } from '../modules/signals/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -44,6 +45,7 @@ const WATCHED = [
   'transit_accounts', 'transit_media', 'transit_ledger', 'transit_passes', 'transit_concessions', 'transit_disputes',
   'transit_payments', 'transit_operator_agencies',
   'licences', 'licence_points_events', 'licence_cases', 'licence_expiry_notices',
+  'signal_corridors', 'signal_intersections', 'signal_plans', 'signal_schedule', 'signal_sends',
 ];
 /** Columns that record an attempt rather than data (a refused sign-in counts against the account). */
 const VOLATILE = ['failed_sign_ins', 'failed_attempts', 'locked_until', 'last_failed_at', 'last_seen_at', 'last_sign_in_at'];
@@ -90,6 +92,8 @@ before(async () => {
   // A driving licence (issue 16), so that /quan-ly/gplx/:number and /xac-minh-gplx/:token reach a real one.
   await importLicences(app.platform, registry, 'so,so_dinh_danh,ho_ten,ngay_sinh,hang,hang_cu,ngay_cap,ngay_het_han,han_che\n010000000001,001185004321,Nguyễn Thị Lan,1985-04-02,B,,2020-03-14,,\n');
   PARAM_DEFAULTS.number = '010000000001';
+  // The signal registry (issue 16): 40 demo intersections, so /quan-ly/den-tin-hieu/hanh-lang/1 is a real corridor.
+  await seedDemoSignals(app.platform, 40);
   PARAM_DEFAULTS.token = (await sql<{ t: string }>`select verify_token as t from licences where number = '010000000001'`.execute(app.database.db)).rows[0]?.t ?? 'x';
   await createDraft(app.platform, registry, { typeCode: 'CV', series: 'admin', summary: 'V/v trả lời', body: 'Nội dung.', draftingUnit: 'VP', signerName: '', signerPosition: '', signerCompetence: '', urgency: 'normal', secrecy: 'normal', copies: 1, recipients: '', internal: [], readers: [], replyTo: null }, [], null);
 });

@@ -5,7 +5,7 @@
 // its demo schools are laid out over the units; the comments right after the sites whose articles they are on; official documents after the calendar, accounts and
 // units they number, assign and deliver by; IT training and schools' IT equipment after admissions (its schools), and
 // IT readiness after them: its forms read figures from all of them; transit e-tickets last, after the accounts and units
-// its riders and staff belong to; driving licences after it, last).
+// its riders and staff belong to; driving licences after it; the traffic-signal centre last).
 import type { Module } from '../platform/module.ts';
 import { unitsModule } from './units/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -26,5 +26,6 @@ import { trainingModule } from './training/index.ts';
 import { schoolItModule } from './schoolit/index.ts';
 import { transitModule } from './transit/index.ts';
 import { licencesModule } from './licences/index.ts';
+import { signalsModule } from './signals/index.ts';
 
-export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule, trainingModule, schoolItModule, readinessModule, transitModule, licencesModule];
+export const modules: readonly Module[] = [unitsModule, portalModule, accountsModule, directoryModule, calendarModule, proceduresModule, dossiersModule, backOfficeModule, feedbackModule, qualityModule, sitesModule, commentsModule, documentsModule, admissionsModule, trainingModule, schoolItModule, readinessModule, transitModule, licencesModule, signalsModule];

@@ -74,6 +74,18 @@ test('EGOV_DOCUMENT_EXCHANGE: off unless set; a folder or an http(s) relay with 
   assert.throws(() => loadConfig({ EGOV_DOCUMENT_EXCHANGE_AGENCIES: '000.04.51.H26' }), (err: unknown) => err instanceof ConfigError && /^EGOV_DOCUMENT_EXCHANGE_AGENCIES=.*only with EGOV_DOCUMENT_EXCHANGE/.test(err.message));
 });
 
+test('EGOV_SIGNALS_BROKER: unset means the default (memory with the demo data); an MQTT URL, memory or off; the tile URL https only', () => {
+  assert.equal(loadConfig({}).signalsBroker, undefined);
+  assert.equal(loadConfig({ EGOV_SIGNALS_BROKER: '' }).signalsBroker, undefined);
+  assert.equal(loadConfig({ EGOV_SIGNALS_BROKER: 'memory' }).signalsBroker, 'memory');
+  assert.equal(loadConfig({ EGOV_SIGNALS_BROKER: 'off' }).signalsBroker, 'off');
+  assert.equal(loadConfig({ EGOV_SIGNALS_BROKER: 'mqtt://127.0.0.1:1883' }).signalsBroker, 'mqtt://127.0.0.1:1883');
+  assert.throws(() => loadConfig({ EGOV_SIGNALS_BROKER: 'http://broker:1883' }), (err: unknown) => err instanceof ConfigError && /^EGOV_SIGNALS_BROKER=.*expected an MQTT URL/.test(err.message));
+  assert.equal(loadConfig({}).signalsTileUrl, undefined);
+  assert.equal(loadConfig({ EGOV_SIGNALS_TILE_URL: 'https://tile.example.vn/{z}/{x}/{y}.png' }).signalsTileUrl, 'https://tile.example.vn/{z}/{x}/{y}.png');
+  assert.throws(() => loadConfig({ EGOV_SIGNALS_TILE_URL: 'http://tile.example.vn/{z}/{x}/{y}.png' }), (err: unknown) => err instanceof ConfigError && /^EGOV_SIGNALS_TILE_URL=/.test(err.message));
+});
+
 test('EGOV_TRANSIT_BROKER: no fare centre unless set (empty too); an MQTT URL; lists every 60 s unless set', () => {
   assert.equal(loadConfig({}).transitBroker, undefined);
   assert.equal(loadConfig({ EGOV_TRANSIT_BROKER: '' }).transitBroker, undefined);

@@ -77,6 +77,17 @@ const Env = z.object({
   // unset: the callback is off and officers confirm transfers from the statement), and how long a payment waits.
   EGOV_TRANSIT_PAYMENT_SECRET: z.string().optional(),
   EGOV_TRANSIT_PAYMENT_MINUTES: z.coerce.number().int().min(5).max(10080).default(60),
+  // The traffic-signal centre (issue 16, docs/signals.md): the controllers' MQTT broker, `memory` for the in-process
+  // bus with simulated controllers, or `off`. Unset: `memory` while the demo data is loaded, off otherwise.
+  EGOV_SIGNALS_BROKER: z
+    .string()
+    .regex(/^(memory|off|(mqtts?|wss?):\/\/[^\s]+)$/, 'an mqtt:// URL, memory or off')
+    .optional(),
+  // A map tile URL with {z}/{x}/{y} shown behind the signal map (unset: no background, the drawing alone).
+  EGOV_SIGNALS_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s"'<>]+$/, 'an https:// URL')
+    .optional(),
 });
 
 /** Staff holding any of these roles must set up two-step verification before anything else (unset: leader, admin). */
@@ -142,6 +153,10 @@ export interface Config {
   transitPaymentSecret: string | undefined;
   /** EGOV_TRANSIT_PAYMENT_MINUTES: how long a transit payment waits for the transfer before it expires. */
   transitPaymentMinutes: number;
+  /** EGOV_SIGNALS_BROKER: an MQTT URL, 'memory' (in-process bus and simulated controllers), 'off'; undefined: memory with the demo data, off otherwise. */
+  signalsBroker: string | undefined;
+  /** EGOV_SIGNALS_TILE_URL: a background map tile URL for the signal map; undefined: none. */
+  signalsTileUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -165,6 +180,8 @@ const EXPECTED: Record<string, string> = {
   EGOV_TRANSIT_BROKER: 'an MQTT URL, e.g. mqtt://broker.example:1883 or mqtts://… (empty: no fare centre)',
   EGOV_TRANSIT_LISTS_SECONDS: 'a number of seconds from 5 to 3600',
   EGOV_TRANSIT_PAYMENT_MINUTES: 'a number of minutes from 5 to 10080',
+  EGOV_SIGNALS_BROKER: 'an MQTT URL, e.g. mqtt://broker.example:1883, or memory (simulated controllers in the app), or off',
+  EGOV_SIGNALS_TILE_URL: 'an https:// tile URL, e.g. https://tile.example.vn/{z}/{x}/{y}.png',
   FILES_STORE: 'one of local, s3',
   S3_ENDPOINT: 'the http(s) URL of the S3-compatible service, e.g. https://s3.example.vn (required when FILES_STORE=s3)',
   S3_BUCKET: 'a bucket name, e.g. egov-files (required when FILES_STORE=s3)',
@@ -250,6 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transitListsSeconds: e.EGOV_TRANSIT_LISTS_SECONDS,
     transitPaymentSecret: e.EGOV_TRANSIT_PAYMENT_SECRET,
     transitPaymentMinutes: e.EGOV_TRANSIT_PAYMENT_MINUTES,
+    signalsBroker: e.EGOV_SIGNALS_BROKER,
+    signalsTileUrl: e.EGOV_SIGNALS_TILE_URL,
     files:
       e.FILES_STORE === 's3'
         ? {

@@ -4,7 +4,8 @@
 // controller's ack confirms it; a refusal keeps the previous plan with the problems shown; and when no ack comes in
 // time the centre rolls back, sending the last confirmed plan again. Status from a controller the registry does not
 // know is counted and flagged, never shown as an intersection.
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt from 'mqtt';
+import type { MemoryBus, SignalLinkClient } from './bus.ts';
 import { checkPlan, type PlanProblem } from '../plan/check.ts';
 import type { Mode, TimingPlan } from '../plan/types.ts';
 import { type AckMessage, controllerOfTopic, type EventsMessage, parseSignalPayload, SIGNAL_CENTRE_CLIENT_ID, signalTopics, type StatusMessage } from './protocol.ts';
@@ -35,6 +36,8 @@ export interface CentreOptions {
   /** Called with each controller's events (for storage and the measures). */
   onEvents?: (id: string, events: [number, number, number][]) => void;
   clientId?: string;
+  /** The in-process bus instead of a broker (EGOV_SIGNALS_BROKER=memory); `url` is then only a name. */
+  bus?: MemoryBus;
 }
 
 export class SignalCentre {
@@ -44,17 +47,24 @@ export class SignalCentre {
   readonly unknown = new Map<string, number>();
   readonly confirmed = new Map<string, Confirmed>();
   private readonly known: Set<string>;
+
+  /** A controller the registry gained since the centre started. */
+  know(id: string): void {
+    this.known.add(id);
+  }
   private readonly pending = new Map<string, Pending>();
   private readonly sent = new Map<string, Map<number, Confirmed>>();
   private version = Date.now();
-  private client: MqttClient | null = null;
+  private client: SignalLinkClient | null = null;
 
   constructor(private readonly options: CentreOptions) {
     this.known = new Set(options.known);
   }
 
   async connect(): Promise<void> {
-    const client = mqtt.connect(this.options.url, { clientId: this.options.clientId ?? SIGNAL_CENTRE_CLIENT_ID, clean: false, reconnectPeriod: 1000, connectTimeout: 5000 });
+    const client: SignalLinkClient = this.options.bus
+      ? this.options.bus.connect()
+      : mqtt.connect(this.options.url, { clientId: this.options.clientId ?? SIGNAL_CENTRE_CLIENT_ID, clean: false, reconnectPeriod: 1000, connectTimeout: 5000 });
     this.client = client;
     client.on('message', (topic, payload) => this.receive(topic, payload));
     client.on('error', () => undefined);

@@ -3,7 +3,8 @@
 // actuations (random arrivals), and takes plans from the centre: a plan that fails the consistency check is refused
 // with the check's problems, a good one is applied at once (the offset keeps it on the common cycle) and acknowledged.
 // Faults for tests: `neverAck` applies a plan without confirming it; `flash` reports flashing with an alarm.
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt from 'mqtt';
+import type { MemoryBus, SignalLinkClient } from './bus.ts';
 import { seededRandom } from '../../../platform/seeded-random.ts';
 import { checkPlan } from '../plan/check.ts';
 import { type Mode, PATTERN_FLASH, PATTERN_FREE, type TimingPlan } from '../plan/types.ts';
@@ -23,6 +24,10 @@ export interface ControllerOptions {
   flash?: boolean;
   /** The clock; tests may shift it. */
   now?: () => number;
+  /** The in-process bus instead of a broker; `url` is then only a name. */
+  bus?: MemoryBus;
+  /** false: no timer of its own; whoever runs many controllers calls tick() every second for all (the app's demo). */
+  ownTimer?: boolean;
 }
 
 export class SimulatedController {
@@ -32,7 +37,7 @@ export class SimulatedController {
   mode: Mode;
   statusesSent = 0;
   readonly applied: number[] = [];
-  private client: MqttClient | null = null;
+  private client: SignalLinkClient | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastTick = 0;
   private pending: [number, number, number][] = [];
@@ -49,13 +54,10 @@ export class SimulatedController {
 
   async connect(): Promise<void> {
     const offline: StatusMessage = { ...this.status(), online: false };
-    const client = mqtt.connect(this.options.url, {
-      clientId: controllerClientId(this.id),
-      clean: false,
-      reconnectPeriod: 1000,
-      connectTimeout: 5000,
-      will: { topic: signalTopics.status(this.id), payload: Buffer.from(JSON.stringify(offline)), qos: 1, retain: true },
-    });
+    const will = { topic: signalTopics.status(this.id), payload: Buffer.from(JSON.stringify(offline)) };
+    const client: SignalLinkClient = this.options.bus
+      ? this.options.bus.connect(will)
+      : mqtt.connect(this.options.url, { clientId: controllerClientId(this.id), clean: false, reconnectPeriod: 1000, connectTimeout: 5000, will: { ...will, qos: 1, retain: true } });
     this.client = client;
     client.on('message', (_topic, payload) => this.receive(payload));
     client.on('error', () => undefined); // retried by reconnectPeriod
@@ -65,7 +67,7 @@ export class SimulatedController {
       setTimeout(() => (client.connected ? resolve() : reject(new Error(`controller ${this.id}: no connection to ${this.options.url}`))), 6000).unref();
     });
     this.lastTick = Math.floor(this.now() / 1000) * 1000;
-    this.timer = setInterval(() => this.tick(), this.options.statusMs ?? 1000);
+    if (this.options.ownTimer !== false) this.timer = setInterval(() => this.tick(), this.options.statusMs ?? 1000);
   }
 
   /** What the controller reports now. */
