@@ -3,6 +3,8 @@ const t = (vi: string, en: string) => ({ vi, en });
 
 export const m = {
   home: t('Trung tâm điều khiển đèn tín hiệu', 'Traffic-signal centre'),
+  toWall: t('Màn hình giám sát: trạng thái, sự cố, nhấp nháy, mất kết nối', 'Monitoring wall: state, faults, flashing, communication loss'),
+  toMeasures: t('Đo lường hiệu quả (ATSPM): đến trong đèn xanh, pha quá tải, biểu đồ Purdue', 'Performance measures (ATSPM): arrivals on green, split failures, Purdue diagram'),
   map: t('Bản đồ mạng lưới nút giao', 'Map of the signalised intersections'),
   mapDesc: t('{n} nút giao có đèn tín hiệu; các đường là hành lang, mỗi chấm là một nút, màu theo trạng thái bộ điều khiển. Danh sách bên dưới có cùng thông tin.', '{n} signalised intersections; lines are corridors, each dot an intersection coloured by its controller’s state. The list below has the same information.'),
   legend: t('Chú giải', 'Legend'),

@@ -8,6 +8,7 @@ import type { CorridorRow, IntersectionRow } from '../repo.ts';
 import type { DotState } from '../registry.ts';
 import { DOT_COLOURS } from './map-svg.ts';
 import { Notice, URLS } from './parts.tsx';
+import { WALL_URLS } from '../wall/views.tsx';
 
 export interface HomeProps {
   req: FastifyRequest;
@@ -29,6 +30,11 @@ export function HomePage(p: HomeProps): JSX.Element {
     <Page req={p.req} title={m.home}>
       <h1 safe>{t(lang, m.home)}</h1>
       {p.centreOn ? '' : <Notice text={t(lang, m.centreOff)} />}
+      <p>
+        <a href={WALL_URLS.wall} safe>
+          {t(lang, m.toWall)}
+        </a>
+      </p>
       <section aria-labelledby="ban-do">
         <h2 id="ban-do" safe>
           {t(lang, m.map)}

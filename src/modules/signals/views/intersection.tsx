@@ -9,6 +9,7 @@ import { MODES } from '../plan/types.ts';
 import type { PriorityAction } from '../plan/priority.ts';
 import type { IntersectionView } from '../registry.ts';
 import { liveAttrs, LiveValue, minuteText, Notice, PhaseTable, SplitTable, URLS } from './parts.tsx';
+import { WALL_URLS } from '../wall/views.tsx';
 
 export interface IntersectionProps {
   req: FastifyRequest;
@@ -32,6 +33,11 @@ export function IntersectionPage({ req, v, notice, errors = [], typed = {}, prio
         </a>
       </p>
       <h1 safe>{`${i.name} (${i.id})`}</h1>
+      <p>
+        <a href={WALL_URLS.measures(i.id)} safe>
+          {t(lang, m.toMeasures)}
+        </a>
+      </p>
       <ErrorSummary lang={lang} errors={errors} />
       <Notice text={notice} success />
       {v.centreOn ? '' : <Notice text={t(lang, m.centreOff)} />}
