@@ -25,6 +25,8 @@ export interface HomeProps {
 export function HomePage(p: HomeProps): JSX.Element {
   const lang = p.req.lang;
   const states: DotState[] = ['running', 'flash', 'silent', 'none'];
+  // Drawn by views/map-svg.ts, which escapes every name it writes.
+  const safeMap = p.svg;
   const pageHref = (n: number): string => `${URLS.home}?${new URLSearchParams({ ...(p.filter ? { hanhlang: p.filter } : {}), trang: String(n) }).toString()}#danh-sach`;
   return (
     <Page req={p.req} title={m.home}>
@@ -39,7 +41,7 @@ export function HomePage(p: HomeProps): JSX.Element {
         <h2 id="ban-do" safe>
           {t(lang, m.map)}
         </h2>
-        <figure class="signal-map-figure">{p.svg}</figure>
+        <figure class="signal-map-figure">{safeMap}</figure>
         <h3 safe>{t(lang, m.legend)}</h3>
         <ul class="signal-legend">
           {states.map((s) => (

@@ -141,6 +141,8 @@ function RatingSection({ req, view, mayRate, state }: { req: FastifyRequest; vie
 }
 
 export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, notice, state, result }: DossierPageProps): JSX.Element {
+  // Rendered by the procedure's own module (its views escape what they show).
+  const safeResult = result ?? '';
   const lang = req.lang;
   const c = view.case;
   const open = openSupplement(view);
@@ -169,7 +171,7 @@ export function CitizenDossierPage({ req, view, reads, mayRate, feedbackPerDay, 
           {t(lang, m.receipt)}
         </a>
       </p>
-      {result ?? ''}
+      {safeResult}
       {open ? (
         <section aria-labelledby="bo-sung">
           <h2 id="bo-sung" safe>
