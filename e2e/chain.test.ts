@@ -106,7 +106,8 @@ async function apiCase(page: Page, code: string): Promise<CaseJson> {
 const isoDaysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test('at 1280 px: driving-licence renewal from the e-form through the service centre and the city police to the returned result', async () => {
-  const licence = { name: 'Trần Thị Bình', number: '010987654321', street: 'Số 8 phố Tràng Thi', birth: '1988-11-02' };
+  // demo.congdan's class B licence in the registry (licences/seed.ts): the form offers it to pick, prefilled.
+  const licence = { name: 'Nguyễn Văn An', number: '010100012345', street: 'Số 8 phố Tràng Thi', birth: '1990-05-12' };
 
   // The citizen fills the e-form with its files.
   const citizen = await signedIn('demo.congdan', DESKTOP, true);
@@ -119,9 +120,8 @@ test('at 1280 px: driving-licence renewal from the e-form through the service ce
   await citizen.locator('#f-applicant-birthDate').fill(licence.birth);
   await citizen.locator('#f-applicant-residence').selectOption({ label: 'Phường Hoàn Kiếm' });
   await citizen.locator('#f-applicant-residence-street').fill(licence.street);
-  await citizen.locator('#f-licence-number').fill(licence.number);
-  await citizen.locator('#f-licence-class').selectOption('B');
-  await citizen.locator('#f-licence-expiryDate').fill(isoDaysFromNow(45));
+  await citizen.locator(`input[name="licence.number"][value="${licence.number}"]`).check();
+  assert.equal(await citizen.locator('#f-licence-class').inputValue(), 'B', 'the class is prefilled from the registry');
   await citizen.locator('#f-healthCheckDate').fill(isoDaysFromNow(-10));
   await citizen.locator('#f-delivery').check();
   await citizen.locator('#f-declaration').check();
@@ -131,7 +131,7 @@ test('at 1280 px: driving-licence renewal from the e-form through the service ce
 
   // Check your answers: the typed answers, the files, the fee and the expected date.
   const check = await continueToCheck(citizen, '3.000347');
-  for (const answer of [licence.name, licence.number, '02/11/1988', licence.street, 'Phường Hoàn Kiếm', 'Nhận tại nơi nộp hồ sơ', 'anh-chan-dung.png']) {
+  for (const answer of [licence.name, licence.number, '12/05/1990', licence.street, 'Phường Hoàn Kiếm', 'Nhận tại nơi nộp hồ sơ', 'anh-chan-dung.png']) {
     assert.ok(check.includes(answer), `the check page shows “${answer}”`);
   }
   assert.match(await fact(citizen, 'Phí, lệ phí phải nộp'), FEE_135K, 'the check page shows the fee');
@@ -152,7 +152,7 @@ test('at 1280 px: driving-licence renewal from the e-form through the service ce
   const officer = await signedIn('demo.ttpvhcc.motcua', DESKTOP);
   await openFromInbox(officer, code, 'new', 'service centre one-stop officer, new');
   const casePage = await officer.locator('main').innerText();
-  for (const answer of [licence.name, licence.number, licence.street, '02/11/1988']) {
+  for (const answer of [licence.name, licence.number, licence.street, '12/05/1990']) {
     assert.ok(casePage.includes(answer), `the officer's case page shows “${answer}”`);
   }
   await act(officer, 'accept');

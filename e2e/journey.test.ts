@@ -69,7 +69,8 @@ async function fillForm(page: Page): Promise<void> {
   await residence.getByLabel('Phường, xã', { exact: true }).selectOption({ label: 'Phường Ba Đình' });
   await residence.getByLabel('Số nhà, ngõ, đường phố, tổ dân phố hoặc thôn', { exact: true }).fill('Số 12, ngõ 34 phố Đội Cấn');
   await page.getByLabel('Số điện thoại', { exact: true }).fill('0912345678');
-  await page.getByLabel('Số giấy phép lái xe', { exact: true }).fill('010123456789');
+  // demo.congdan's licence in the registry, offered as a choice (licences/renewal.ts).
+  await page.locator('input[name="licence.number"][value="010100012345"]').check();
   await page.getByLabel('Hạng giấy phép lái xe', { exact: true }).selectOption('B');
   await page.getByLabel('Ngày hết hạn (không bắt buộc)', { exact: true }).fill(isoDaysFromNow(60));
   await page.getByLabel('Ngày cấp giấy khám sức khỏe (không bắt buộc)', { exact: true }).fill(isoDaysFromNow(-20));
@@ -137,7 +138,9 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   await checkA11y(page, 'the e-form of 3.000347');
 
   // Sent empty: nothing is saved, the summary lists the errors and each field carries its own.
-  for (const label of ['Họ, chữ đệm và tên', 'Số định danh cá nhân', 'Số điện thoại', 'Quốc tịch']) {
+  // The licence is picked from the registry's and its holder's birth date prefilled: both emptied where they can be.
+  assert.ok(await page.locator('input[name="licence.number"][value="010100012345"]').isChecked(), 'the registry’s licence is offered, picked');
+  for (const label of ['Họ, chữ đệm và tên', 'Ngày, tháng, năm sinh', 'Số định danh cá nhân', 'Số điện thoại', 'Quốc tịch']) {
     await page.getByLabel(label, { exact: true }).fill('');
   }
   assert.equal(await submitWith(page, page.getByRole('button', { name: 'Tiếp tục', exact: true })), 400);
@@ -145,10 +148,10 @@ test('a citizen finds 3.000347, signs in on the way, submits the e-form with fil
   const summary = page.getByRole('alert');
   assert.equal(await summary.count(), 1);
   const links = await summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const id of ['f-applicant-fullName', 'f-applicant-birthDate', 'f-applicant-personalId', 'f-licence-number', 'f-declaration', 'f-files-portrait']) {
+  for (const id of ['f-applicant-fullName', 'f-applicant-birthDate', 'f-applicant-personalId', 'f-declaration', 'f-files-portrait']) {
     assert.ok(links.includes(`#${id}`), `the summary links to #${id} (links: ${links.join(', ')})`);
   }
-  for (const id of ['f-applicant-fullName', 'f-applicant-birthDate', 'f-applicant-personalId', 'f-licence-number']) {
+  for (const id of ['f-applicant-fullName', 'f-applicant-birthDate', 'f-applicant-personalId']) {
     const input = page.locator(`#${id}`);
     assert.equal(await input.getAttribute('aria-invalid'), 'true', `#${id} is marked invalid`);
     assert.ok((await page.locator(`#${id}-error`).innerText()).trim().length > 0, `#${id} has its error beside it`);
