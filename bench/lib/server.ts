@@ -29,14 +29,24 @@ export async function waitReady(base: string, child: ChildProcess): Promise<void
   throw new Error('server did not become ready');
 }
 
-/** `egov serve` on 127.0.0.1:`port` with `env` over the defaults (warnings only, no job workers), once ready. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/**
+ * `egov serve` on 127.0.0.1:`port` with `env` over the defaults (warnings only, no job workers), once ready;
+ * `spawned` is given the process at once (to stop it if the bench is interrupted while the server starts).
+ */
+export async function startServer(env: Record<string, string>, port: number, spawned?: (child: ChildProcess) => void): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...SERVER_FLAGS, '--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: REPO,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', EGOV_JOBS: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitReady(`http://127.0.0.1:${port}`, child);
+  spawned?.(child);
+  try {
+    await waitReady(`http://127.0.0.1:${port}`, child);
+  } catch (err) {
+    // Not left running when it never became ready (or the bench gives up on it).
+    child.kill('SIGTERM');
+    throw err;
+  }
   return child;
 }
 
