@@ -10,9 +10,9 @@
 //             and must be under 12 months old. A number the registry does not hold is refused beside the field:
 //             only a licence in the registry is renewed online (TRANSPORT.md §4); the form says so above it when the
 //             citizen holds no licence in force;
-//   approved  a number not in the registry refuses the approval; else the leader's approval issues the renewed licence: the renewed class, issued today, the expiry of its
-//             class (expiryOf), a new random verify token, the points record carried over; the old licence is
-//             marked replaced by it; audited in the approval's transaction;
+//   approved  a number not in the registry refuses the approval; else it issues the renewed licence: the renewed
+//             class, issued today, the expiry of its class (expiryOf), a new random verify token, the points record
+//             carried over; the old licence is marked replaced by it; audited in the approval's transaction;
 //   result    the applicant's dossier page shows the e-licence with its QR code (/xac-minh-gplx/<token>).
 // A renewal that needs a test is approved once the applicant passed it at the testing centre [U: not tracked here].
 import { randomInt } from 'node:crypto';
@@ -120,11 +120,14 @@ async function freeNumber(trx: LicencesDb, province: string): Promise<string> {
   }
 }
 
-async function issueRenewal(trxRaw: Kysely<PlatformTables>, _platform: Platform, ctx: { dossier: Dossier; user: SessionUser; now: Date }): Promise<Record<string, unknown>> {
+async function issueRenewal(trxRaw: Kysely<PlatformTables>, _platform: Platform, ctx: { dossier: Dossier; user: SessionUser; now: Date }): Promise<Record<string, unknown> | undefined> {
   const trx = licencesDb(trxRaw);
   const number = obj(ctx.dossier.formData.licence).number;
+  // No licence number at all: a dossier without e-form answers (the demo and scale seed's rows; the e-form requires
+  // the number on every real submission) issues nothing, as any procedure without a registry.
+  if (typeof number !== 'string') return undefined;
   // Circular 12/2025/TT-BCA Art. 21: a licence not in the registry is not renewed; the approval is refused.
-  const old = typeof number === 'string' ? await licencesRepo.byNumber(trx, number, true) : undefined;
+  const old = await licencesRepo.byNumber(trx, number, true);
   if (!old) throw LicenceErrors.NOT_IN_REGISTRY();
   if (old.holder_pin !== ctx.dossier.applicant.personal_id) throw LicenceErrors.NOT_HOLDER();
   if (old.status !== 'valid') throw LicenceErrors.NOT_VALID();
