@@ -27,6 +27,7 @@ import { attachItOfficer } from '../modules/schoolit/index.ts';
 import { openAccount } from '../modules/transit/index.ts';
 import { importLicences } from '../modules/licences/index.ts';
 import { seedDemoSignals } from '../modules/signals/index.ts';
+import { importForTest, recordsFor } from '../modules/procedures/testing.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -92,6 +93,10 @@ before(async () => {
   // A driving licence (issue 16), so that /quan-ly/gplx/:number and /xac-minh-gplx/:token reach a real one.
   await importLicences(app.platform, registry, 'so,so_dinh_danh,ho_ten,ngay_sinh,hang,hang_cu,ngay_cap,ngay_het_han,han_che\n010000000001,001185004321,Nguyễn Thị Lan,1985-04-02,B,,2020-03-14,,\n');
   PARAM_DEFAULTS.number = '010000000001';
+  // The licence renewal 3.000347 (issue 16), so the submission pages with :procedureCode reach its extension: the
+  // citizen holds no licence in the registry (the notice above the form, a typed number refused beside the field).
+  await importForTest(app.database.db, recordsFor(['3.000347']));
+  PARAM_DEFAULTS.procedureCode = '3.000347';
   // The signal registry (issue 16): 40 demo intersections, so /quan-ly/den-tin-hieu/hanh-lang/1 is a real corridor.
   await seedDemoSignals(app.platform, 40);
   PARAM_DEFAULTS.token = (await sql<{ t: string }>`select verify_token as t from licences where number = '010000000001'`.execute(app.database.db)).rows[0]?.t ?? 'x';

@@ -12,6 +12,7 @@ import { testApp, type TestApp } from '../../testing/app.ts';
 import { SAMPLE_POSTS } from '../eforms/testing.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { recordsFor } from '../procedures/testing.ts';
+import { registryLicence } from '../licences/testing.ts';
 import { submitDossier } from './submit.ts';
 import { postMultipart, prepareDossierTests, PROC, registerCitizen, TINY, type Part, type TestCitizen } from './testing.ts';
 
@@ -23,6 +24,8 @@ before(async () => {
   const records = recordsFor(['3.000347']).map((r, i) => ({ line: i + 1, data: r.data }));
   await importCatalogue(app.database.db, records, { effectiveFrom: '2025-01-01', source: 'test', actor: { id: null, label: 'test' } });
   hoa = await registerCitizen(app, 31);
+  // 3.000347 renews only a licence in the registry (Circular 12/2025/TT-BCA Art. 21): hoa holds the sample's.
+  await registryLicence(app, { holderPin: hoa.personalId, number: SAMPLE_POSTS['3.000347']?.['licence.number'] as string, expiresOn: '2026-04-01' });
 });
 after(async () => {
   await app.close();
@@ -140,7 +143,7 @@ test('Form 01 prints the result delivery chosen on the e-form: by post with the 
     const { dossier } = await submitDossier(
       app.platform,
       hoa.user,
-      { procedureCode: '3.000347', form: { ...SAMPLE_POSTS['3.000347'], ...delivery }, files: [{ docKey: 'portrait', filename: 'anh.jpg', content: TINY.jpeg }, { docKey: 'licenceCopy', filename: 'gplx.pdf', content: TINY.pdf }] },
+      { procedureCode: '3.000347', form: { ...SAMPLE_POSTS['3.000347'], 'applicant.personalId': hoa.personalId, ...delivery }, files: [{ docKey: 'portrait', filename: 'anh.jpg', content: TINY.jpeg }, { docKey: 'licenceCopy', filename: 'gplx.pdf', content: TINY.pdf }] },
       { via: 'web', now: new Date('2026-03-10T03:00:00Z') },
     );
     return pdfText((await hoa.client.get(`/ho-so/${dossier.code}/mau-01.pdf`)).rawPayload);

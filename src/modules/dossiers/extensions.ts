@@ -2,8 +2,8 @@
 // its dossiers without a parallel submission path (first user: the licence registry for 3.000347, driving-licence
 // renewal; licences/renewal.ts). A module registers one extension per national procedure code (local variants such as
 // `3.000347.H26` use it too) from its `routes`; each part is optional:
-//   form      the submit page: the form as shown (e.g. a choice among the citizen's own records) and the answers to
-//             prefill on a first display (no draft);
+//   form      the submit page: the form as shown (e.g. a choice among the citizen's own records), the answers to
+//             prefill on a first display (no draft), and a notice shown above the form (e.g. no record to act on);
 //   check     after the e-form's own validation, on every submission and check-your-answers (web, API, counter):
 //             refusals beside fields (nothing is saved) and the answers as they will be stored;
 //   approved  inside the back office's transaction of the approval (effect `approve`): issues the result with the
@@ -15,12 +15,12 @@ import type { SessionUser } from '../../platform/auth/roles.ts';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import type { Lang } from '../../platform/web/i18n.ts';
+import type { Lang, Text } from '../../platform/web/i18n.ts';
 import type { EformDefinition } from '../eforms/index.ts';
 import type { Dossier } from './schema.ts';
 
 export interface ProcedureExtension {
-  form?(platform: Platform, user: SessionUser, def: EformDefinition, lang: Lang): Promise<{ def: EformDefinition; prefill: Record<string, unknown> }>;
+  form?(platform: Platform, user: SessionUser, def: EformDefinition, lang: Lang): Promise<{ def: EformDefinition; prefill: Record<string, unknown>; notice?: Text }>;
   check?(platform: Platform, user: SessionUser, formData: Record<string, unknown>, ctx: { counter: boolean; now: Date }): Promise<{ errors: FieldError[]; formData: Record<string, unknown> }>;
   approved?(trx: Kysely<PlatformTables>, platform: Platform, ctx: { dossier: Dossier; user: SessionUser; now: Date }): Promise<Record<string, unknown> | undefined>;
   result?(platform: Platform, dossier: Dossier, lang: Lang): Promise<JSX.Element | undefined>;

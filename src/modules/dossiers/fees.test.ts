@@ -12,6 +12,7 @@ import { testApp, type TestApp } from '../../testing/app.ts';
 import { importCatalogue } from '../procedures/index.ts';
 import { recordsFor } from '../procedures/testing.ts';
 import { SAMPLE_POSTS } from '../eforms/testing.ts';
+import { registryLicence } from '../licences/testing.ts';
 import { submitDossier } from './submit.ts';
 import { prepareDossierTests, registerCitizen, TINY, type TestCitizen } from './testing.ts';
 
@@ -33,6 +34,8 @@ before(async () => {
   const records = [...recordsFor(['3.000347', '1.001193']).map((r) => r.data), cases].map((data, i) => ({ line: i + 1, data }));
   await importCatalogue(app.database.db, records, { effectiveFrom: '2025-01-01', source: 'test', actor: { id: null, label: 'test' } });
   hoa = await registerCitizen(app, 7);
+  // 3.000347 renews only a licence in the registry (Circular 12/2025/TT-BCA Art. 21): hoa holds the sample's.
+  await registryLicence(app, { holderPin: hoa.personalId, number: SAMPLE_POSTS['3.000347']?.['licence.number'] as string, expiresOn: '2026-04-01' });
 });
 after(async () => {
   await app.close();
@@ -44,7 +47,7 @@ const submit = (procedureCode: string, form: Record<string, unknown>, files: { d
 const licence = (now: Date) =>
   submit(
     '3.000347',
-    SAMPLE_POSTS['3.000347'] ?? {},
+    { ...SAMPLE_POSTS['3.000347'], 'applicant.personalId': hoa.personalId },
     [
       { docKey: 'portrait', filename: 'anh.jpg', content: TINY.jpeg },
       { docKey: 'licenceCopy', filename: 'gplx.pdf', content: TINY.pdf },

@@ -13,5 +13,6 @@ export const LicenceErrors = defineErrors({
   CASE_CLOSED: { status: 409, vi: 'Vụ việc đã được đóng; không có gì bị thay đổi.', en: 'The case is already closed; nothing was changed.' },
   VIOLATION_PENDING: { status: 409, vi: 'Giấy phép đang có vi phạm chưa xử lý xong: chưa thể đổi; không có gì được lưu.', en: 'A violation on this licence is still being processed: it cannot be renewed yet; nothing was saved.' },
   NOT_HOLDER: { status: 409, vi: 'Giấy phép lái xe không phải của người đề nghị; không có gì được cấp.', en: 'The driving licence is not the applicant’s; nothing was issued.' },
+  NOT_IN_REGISTRY: { status: 409, vi: 'Giấy phép lái xe không có trong cơ sở dữ liệu giấy phép lái xe: không đổi được; không có gì được cấp.', en: 'The driving licence is not in the registry: it cannot be renewed; nothing was issued.' },
   NOT_RENEWABLE: { status: 409, vi: 'Giấy phép lái xe này không đổi được; không có gì được cấp.', en: 'This driving licence cannot be renewed; nothing was issued.' },
 });

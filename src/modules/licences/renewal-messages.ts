@@ -21,6 +21,15 @@ export const r = {
     'Số giấy phép lái xe: giấy phép này không phải của người đề nghị hoặc không còn hiệu lực trong cơ sở dữ liệu.',
     'Driving licence number: this licence is not the applicant’s or is no longer in force in the registry.',
   ),
+  // Circular 12/2025/TT-BCA Art. 21 (TRANSPORT.md §4): only a licence in the registry is renewed online.
+  notInRegistry: t(
+    'Giấy phép lái xe số {n} không có trong cơ sở dữ liệu giấy phép lái xe; không thể đổi trực tuyến. Vui lòng liên hệ cơ quan Công an.',
+    'Driving licence number {n} is not in the driving licence registry; it cannot be renewed online. Please contact the Police.',
+  ),
+  noneHeld: t(
+    'Cơ sở dữ liệu giấy phép lái xe không có giấy phép nào còn hiệu lực mang số định danh cá nhân của bạn. Chỉ giấy phép có trong cơ sở dữ liệu mới đổi trực tuyến được; vui lòng liên hệ cơ quan Công an.',
+    'The driving licence registry holds no licence in force under your personal identification number. Only a licence in the registry can be renewed online; please contact the Police.',
+  ),
   pinNotHolder: t('Số định danh cá nhân: phải là số của người có giấy phép lái xe.', 'Personal identification number: must be the licence holder’s.'),
   healthRequired: t('Ngày cấp giấy khám sức khỏe: cần cho hạng được đổi sang.', 'Date of the medical certificate: needed for the class renewed into.'),
   healthOld: t('Ngày cấp giấy khám sức khỏe: giấy khám chỉ có giá trị 12 tháng.', 'Date of the medical certificate: a certificate is valid for 12 months only.'),

@@ -1,6 +1,7 @@
 // Penalty cases, revoke/replace, the online renewal 3.000347 fed by the registry (the form prefilled, a licence with an
 // open case refused with nothing saved, the back office's approval issuing the renewed licence and the applicant's
-// page showing the e-licence with its QR code), and the notice a month before expiry through a real SMTP server on
+// page showing the e-licence with its QR code; a number the registry does not hold refused at submission and at
+// approval), and the notice a month before expiry through a real SMTP server on
 // loopback. PGlite, or PostgreSQL with TEST_DATABASE_URL.
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -204,6 +205,52 @@ test('submitted, then approved in the back office: the registry issues the renew
   assert.ok(!verify.body.includes(an.name) && !verify.body.includes(an.personalId), 'no personal data');
   const old = (await sql<{ verify_token: string }>`select verify_token from licences where number = '010100099001'`.execute(app.database.db)).rows[0]!;
   assert.match((await app.client().get(`/xac-minh-gplx/${old.verify_token}`)).body, /Đã được thay bằng giấy phép khác/);
+});
+
+const UNKNOWN = '010100088888';
+const notInRegistry = (e: AppError) => e.fields.find((f) => f.field === 'licence.number')?.message;
+
+test('a number the registry does not hold is refused beside the field on every channel, nothing saved; the form says plainly when the citizen holds none', async () => {
+  const before = await dossierCount();
+  const web = await rejects(submitRenewal(renewalPost(UNKNOWN)));
+  assert.equal(web.code, 'INVALID_DOSSIER');
+  assert.equal(notInRegistry(web)?.vi, `Giấy phép lái xe số ${UNKNOWN} không có trong cơ sở dữ liệu giấy phép lái xe; không thể đổi trực tuyến. Vui lòng liên hệ cơ quan Công an.`);
+  assert.match(notInRegistry(web)?.en ?? '', new RegExp(`Driving licence number ${UNKNOWN} is not in the driving licence registry`));
+  // At the counter the officer applies for the form's applicant: the same refusal.
+  const centre = Number((await sql<{ id: string }>`select id::text from agencies where code = '000.00.20.H26'`.execute(app.database.db)).rows[0]?.id);
+  const desk = await staffAt(centre, R.oneStopOfficer, 'quay');
+  const counter = await rejects(submitDossier(app.platform, desk, { procedureCode: '3.000347', form: renewalPost(UNKNOWN), files: FILES }, { via: 'web', channel: 'counter' }));
+  assert.ok(notInRegistry(counter)?.vi.includes(UNKNOWN), JSON.stringify(counter.fields));
+  assert.equal(await dossierCount(), before, 'nothing saved');
+  // A citizen the registry holds no licence for: the form says so above it; the number stays a text field, and a
+  // number typed anyway is refused beside it with what was typed.
+  const binh = await registerCitizen(app, 62, 'Phạm Văn Bình');
+  const form = await binh.client.get('/dich-vu-cong/3.000347/nop');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /id="procedure-notice" role="note">\s*<p>Cơ sở dữ liệu giấy phép lái xe không có giấy phép nào còn hiệu lực mang số định danh cá nhân của bạn/);
+  assert.ok(form.body.indexOf('procedure-notice') < form.body.indexOf('action="/dich-vu-cong/3.000347/nop"'), 'above the form');
+  assert.match(form.body, /<input[^>]*name="licence\.number"[^>]*type="text"|<input[^>]*type="text"[^>]*name="licence\.number"/);
+  const typed = { ...renewalPost(UNKNOWN), 'applicant.fullName': binh.name, 'applicant.personalId': binh.personalId, 'applicant.phone': binh.phone };
+  const page = await binh.client.submit('/dich-vu-cong/3.000347/nop', typed, '/dich-vu-cong/3.000347/nop');
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, new RegExp(`Giấy phép lái xe số ${UNKNOWN} không có trong cơ sở dữ liệu giấy phép lái xe`));
+  assert.match(page.body, new RegExp(`name="licence\\.number"[^>]*value="${UNKNOWN}"|value="${UNKNOWN}"[^>]*name="licence\\.number"`));
+  assert.equal(await dossierCount(), before, 'nothing saved');
+  assert.doesNotMatch((await an.client.get('/dich-vu-cong/3.000347/nop')).body, /procedure-notice/, 'not shown to a holder');
+});
+
+test('the approval of a dossier whose licence the registry does not hold (one from before the rule) is refused and changes nothing', async () => {
+  const { dossier } = await submitRenewal(renewalPost('010100099002'));
+  await sql`update dossiers set form_data = jsonb_set(form_data, '{licence,number}', ${JSON.stringify(UNKNOWN)}::jsonb) where code = ${dossier.code}`.execute(app.database.db);
+  const act = (u: SessionUser, action: string) => takeAction(app.platform, u, dossier.code, { action }, { via: 'web' });
+  await act(await staffAt(dossier.agencyId, R.oneStopOfficer, 'motcua2'), 'accept');
+  const handling = Number((await sql<{ h: string }>`select coalesce(handling_agency_id, agency_id)::text as h from dossiers where code = ${dossier.code}`.execute(app.database.db)).rows[0]?.h);
+  await act(await staffAt(handling, R.specialist, 'chuyenvien2'), 'submit_for_approval');
+  const statusBefore = (await sql<{ status: string }>`select status from dossiers where code = ${dossier.code}`.execute(app.database.db)).rows[0]?.status;
+  await assert.rejects(act(await staffAt(handling, R.leader, 'lanhdao2'), 'approve'), fails('NOT_IN_REGISTRY'));
+  assert.equal((await sql<{ status: string }>`select status from dossiers where code = ${dossier.code}`.execute(app.database.db)).rows[0]?.status, statusBefore);
+  assert.equal((await sql`select 1 from licences where dossier_code = ${dossier.code}`.execute(app.database.db)).rows.length, 0, 'nothing issued');
+  assert.equal((await statusOf('010100099002'))?.status, 'valid');
 });
 
 test('the notice a month before expiry is mailed once per licence and expiry, to the holder’s proven address, through SMTP', async () => {

@@ -7,10 +7,12 @@
 //   check     a licence of the registry must be the applicant's and in force; one with an open penalty case is refused
 //             ("a violation being processed"), as is a class with no expiry or none in the table; the class and
 //             expiry stored are the registry's; the health certificate is required where the renewed class needs it
-//             and must be under 12 months old. A number the registry does not hold yet passes on the papers [U];
-//   approved  the leader's approval issues the renewed licence: the renewed class, issued today, the expiry of its
-//             class (expiryOf), a new random verify token, the points record carried over; the old licence is
-//             marked replaced by it; audited in the approval's transaction;
+//             and must be under 12 months old. A number the registry does not hold is refused beside the field:
+//             only a licence in the registry is renewed online (TRANSPORT.md §4); the form says so above it when the
+//             citizen holds no licence in force;
+//   approved  a number not in the registry refuses the approval; else it issues the renewed licence: the renewed
+//             class, issued today, the expiry of its class (expiryOf), a new random verify token, the points record
+//             carried over; the old licence is marked replaced by it; audited in the approval's transaction;
 //   result    the applicant's dossier page shows the e-licence with its QR code (/xac-minh-gplx/<token>).
 // A renewal that needs a test is approved once the applicant passed it at the testing centre [U: not tracked here].
 import { randomInt } from 'node:crypto';
@@ -67,9 +69,11 @@ async function holderPin(platform: Platform, user: SessionUser, formData: Record
   return typeof pin === 'string' ? pin : null;
 }
 
-async function showForm(platform: Platform, user: SessionUser, def: EformDefinition): Promise<{ def: EformDefinition; prefill: Record<string, unknown> }> {
+async function showForm(platform: Platform, user: SessionUser, def: EformDefinition): Promise<{ def: EformDefinition; prefill: Record<string, unknown>; notice?: Text }> {
   const held = user.kind === 'citizen' ? await licencesOfHolder(licencesDb(platform.database.db), (await findAccountContact(platform.database.db, user.id))?.personalId ?? '') : [];
-  if (held.length === 0) return { def, prefill: {} };
+  // Nothing to renew online (Circular 12/2025/TT-BCA Art. 21: a licence of the registry): said plainly above the form;
+  // the number stays a text field, so a number typed anyway is refused beside it by the check with what was typed.
+  if (held.length === 0) return { def, prefill: {}, ...(user.kind === 'citizen' ? { notice: r.noneHeld } : {}) };
   const field = def.ui.fields['licence.number'];
   if (!field) return { def, prefill: {} };
   // The licences due soonest first, the renewable before the others.
@@ -88,7 +92,9 @@ async function checkRenewal(platform: Platform, user: SessionUser, formData: Rec
   const number = typeof licence.number === 'string' ? licence.number : '';
   const db = licencesDb(platform.database.db);
   const known = number ? await licencesRepo.byNumber(db, number) : undefined;
-  if (!known) return { errors: [], formData };
+  // Circular 12/2025/TT-BCA Art. 21 (TRANSPORT.md §4): the renewal is refused "if the licence is not in the registry" —
+  // on every channel (web, API, counter), nothing saved.
+  if (!known) return { errors: [{ field: 'licence.number', message: { vi: t('vi', r.notInRegistry, { n: number }), en: t('en', r.notInRegistry, { n: number }) } }], formData };
   const today = vietnamDateOf(ctx.now);
   const pin = await holderPin(platform, user, formData);
   const held = pin ? (await licencesOfHolder(db, pin, { today })).find((l) => l.number === number) : undefined;
@@ -117,10 +123,12 @@ async function freeNumber(trx: LicencesDb, province: string): Promise<string> {
 async function issueRenewal(trxRaw: Kysely<PlatformTables>, _platform: Platform, ctx: { dossier: Dossier; user: SessionUser; now: Date }): Promise<Record<string, unknown> | undefined> {
   const trx = licencesDb(trxRaw);
   const number = obj(ctx.dossier.formData.licence).number;
+  // No licence number at all: a dossier without e-form answers (the demo and scale seed's rows; the e-form requires
+  // the number on every real submission) issues nothing, as any procedure without a registry.
   if (typeof number !== 'string') return undefined;
+  // Circular 12/2025/TT-BCA Art. 21: a licence not in the registry is not renewed; the approval is refused.
   const old = await licencesRepo.byNumber(trx, number, true);
-  // Not in the registry: renewed on the papers, outside it.
-  if (!old) return { licence_renewed: null };
+  if (!old) throw LicenceErrors.NOT_IN_REGISTRY();
   if (old.holder_pin !== ctx.dossier.applicant.personal_id) throw LicenceErrors.NOT_HOLDER();
   if (old.status !== 'valid') throw LicenceErrors.NOT_VALID();
   const today = vietnamDateOf(ctx.now);

@@ -12,6 +12,8 @@ import { signInAs } from '../../../testing/auth.ts';
 import { seedDemoAccounts } from '../../accounts/testing.ts';
 import { postMultipart, prepareDossierTests, registerCitizen, TINY, type Part, type TestCitizen } from '../../dossiers/testing.ts';
 import { samplePost } from '../../eforms/testing.ts';
+import { registryLicence } from '../../licences/testing.ts';
+import { addDays, vietnamDateOf } from '../../../platform/calendar/index.ts';
 import { importForTest, recordsFor } from '../../procedures/testing.ts';
 import { NOTIFY_JOB } from '../workflow/notify-events.ts';
 import { act, actMultipart, casePage } from './testing.ts';
@@ -26,12 +28,17 @@ before(async () => {
   await app.platform.jobs.send(NOTIFY_JOB, { warmup: true });
   await seedDemoAccounts(app.platform);
   citizen = await registerCitizen(app, 61, 'Trần Thị Thu');
+  // 3.000347 renews only a licence in the registry (Circular 12/2025/TT-BCA Art. 21): the citizen holds the sample's.
+  await registryLicence(app, { holderPin: citizen.personalId, number: String(samplePost('3.000347')['licence.number']), expiresOn: addDays(TODAY, 20) });
 });
 after(async () => {
   await app.close();
 });
 
 const HOAN_KIEM = '000.04.51.H26';
+const TODAY = vietnamDateOf(new Date());
+/** The sample answers; the licence renewal as its holder, with a medical certificate under 12 months old. */
+const answersOf = (procedure: string) => (procedure === '3.000347' ? samplePost(procedure, { 'applicant.personalId': citizen.personalId, healthCheckDate: addDays(TODAY, -10) }) : samplePost(procedure));
 const BA_DINH = '000.01.51.H26';
 const CENTRE = '000.00.20.H26';
 
@@ -78,7 +85,7 @@ async function submitOnline(procedure: string, agencyCode: string | null): Promi
   assert.equal(page.statusCode, 200, `${procedure}: ${page.body.slice(0, 300)}`);
   const agency = agencyCode ?? /<option value="([^"]+)" selected/.exec(page.body)?.[1];
   assert.ok(agency, `${procedure}: an agency is chosen`);
-  const fields = { ...samplePost(procedure), _csrf: hidden(page.body, '_csrf'), _token: hidden(page.body, '_token'), _action: 'submit', agency_code: agency };
+  const fields = { ...answersOf(procedure), _csrf: hidden(page.body, '_csrf'), _token: hidden(page.body, '_token'), _action: 'submit', agency_code: agency };
   const values: Part[] = Object.entries(fields).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value })));
   const res = await postMultipart(app, citizen.client, url, [...values, ...filesOn(page.body)]);
   assert.equal(res.statusCode, 303, `${procedure}: ${res.body.slice(0, 3000)}`);

@@ -69,7 +69,7 @@ export async function dossierPages(app: FastifyInstance, platform: Platform): Pr
     const shown = ext?.form && req.user ? await ext.form(platform, req.user, procedure.form, req.lang) : undefined;
     const values = shown && state.prefill ? { ...state.values, ...shown.prefill } : state.values;
     const asShown = shown ? { ...procedure, form: shown.def } : procedure;
-    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure: asShown, agencies, agencyCode, values, errors: state.errors, token: state.token, units, notice: state.notice, kept }));
+    reply.status(state.status ?? 200).html(SubmitPage({ req, procedure: asShown, agencies, agencyCode, values, errors: state.errors, token: state.token, units, notice: state.notice, kept, ...(shown?.notice ? { extensionNotice: t(req.lang, shown.notice) } : {}) }));
     return reply;
   }
 

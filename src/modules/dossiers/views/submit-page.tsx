@@ -24,6 +24,8 @@ export interface SubmitPageProps {
   token: string;
   units: readonly AddressUnit[];
   notice?: string | undefined;
+  /** What the procedure's own module says above the form (extensions.ts), e.g. that the registry holds no licence. */
+  extensionNotice?: string | undefined;
   /** Files kept with the draft (issue 9): listed so that they need not be chosen again. */
   kept?: readonly KeptFile[] | undefined;
 }
@@ -76,6 +78,13 @@ export function SubmitPage(p: SubmitPageProps): JSX.Element {
       {p.notice ? (
         <div class="notice success" role="status">
           <p safe>{p.notice}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      {p.extensionNotice ? (
+        <div class="notice" id="procedure-notice" role="note">
+          <p safe>{p.extensionNotice}</p>
         </div>
       ) : (
         ''
