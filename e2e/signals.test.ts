@@ -2,7 +2,8 @@
 // an intersection of the Nguyễn Trãi corridor with its live state, designs its plan with Webster's method (an
 // oversaturated count refused first) and saves it, coordinates the corridor as a green wave and saves it, sends the
 // corridor's plans to the simulated controllers (EGOV_SIGNALS_BROKER defaults to the in-process bus with the demo
-// data) and watches their running version switch as the page's script polls. axe and the phone's width on every page.
+// data) and watches their running version switch as the page's script polls; then the monitoring wall with the demo's
+// faults. axe and the phone's width on every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPage, PHONE_390, signedIn, startHarness, submitWith, visitChecked } from './harness.ts';
@@ -61,4 +62,14 @@ test('the signal engineer designs a plan with Webster, coordinates the corridor,
   await visitChecked(page, '/quan-ly/den-tin-hieu/nut/HN0003', 'the intersection after the send');
   assert.ok(await page.getByRole('cell', { name: 'Đã xác nhận' }).first().isVisible(), 'the send’s outcome');
   assert.notEqual(await running.textContent(), '0', 'the controller runs the plan sent');
+
+  // The monitoring wall, from the map, with the demo's faults (centre-runtime.ts demoFaultIds): three controllers in
+  // conflict flash, one in flash mode, one never heard from; the rest running.
+  await visitChecked(page, '/quan-ly/den-tin-hieu', 'the network map again');
+  await Promise.all([page.waitForURL(/\/giam-sat$/), page.getByRole('link', { name: /^Màn hình giám sát/ }).click()]);
+  await checkPage(page, 'the monitoring wall');
+  const count = async (state: string) => (await page.locator(`.wall-counts [data-state="${state}"] dd`).textContent())?.trim();
+  assert.equal(await count('fault'), '3', 'three in conflict flash');
+  assert.equal(await count('flashing'), '1', 'one in flash mode');
+  assert.equal(await count('commLost'), '1', 'one never heard from');
 });

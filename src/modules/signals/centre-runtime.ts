@@ -27,6 +27,19 @@ export interface RuntimeOptions {
   ackTimeoutMs?: number;
   /** Simulated controllers that apply a plan and never acknowledge it (tests of the rollback). */
   neverAck?: readonly string[];
+  /** The demo's faults on the in-process bus (demoFaults below), so the wall has something to show. */
+  demoFaults?: boolean;
+}
+
+/**
+ * The demo's faults, among the Old Quarter's intersections (no corridor, so no green wave is touched): three controllers
+ * in conflict flash with an alarm (a fault on the wall), one running flash mode (flashing), and one never heard from
+ * (communication lost). Picked by position in the registry's order, so the same ones every time.
+ */
+export function demoFaultIds(rows: readonly { id: string; corridor: string | null }[]): { conflict: string[]; flashMode: string[]; silent: string[] } {
+  const grid = rows.filter((r) => r.corridor === null).map((r) => r.id);
+  const at = (i: number): string[] => (grid[i] ? [grid[i]] : []);
+  return { conflict: [...at(7), ...at(57), ...at(107)], flashMode: at(157), silent: at(207) };
 }
 
 /** The link the configuration asks for, or null when the centre is off. */
@@ -58,9 +71,12 @@ export async function startSignalsRuntime(platform: Platform, opts: RuntimeOptio
   });
   const simulated = new Map<string, SimulatedController>();
   const neverAck = new Set(opts.neverAck ?? []);
+  const faults = bus && opts.demoFaults ? demoFaultIds(rows) : { conflict: [], flashMode: [], silent: [] };
   const simulate = async (id: string, plan: TimingPlan, mode: Mode): Promise<void> => {
-    if (!bus || simulated.has(id)) return;
-    const c = new SimulatedController({ id, url: 'memory', bus, plan, mode, ownTimer: false, neverAck: neverAck.has(id) });
+    if (!bus || simulated.has(id) || faults.silent.includes(id)) return;
+    const c = new SimulatedController({
+      id, url: 'memory', bus, plan, mode: faults.flashMode.includes(id) ? 'flash' : mode, ownTimer: false, neverAck: neverAck.has(id), flash: faults.conflict.includes(id),
+    });
     simulated.set(id, c);
     await c.connect();
   };

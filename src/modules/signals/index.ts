@@ -14,7 +14,7 @@ export const signalsModule: Module = {
   // The 600 intersections of the demo network, their plans, corridors and day plans (demo only).
   seedDemo: (platform) => seedDemoSignals(platform),
   // The centre (EGOV_SIGNALS_BROKER; memory with the demo data): the runtime the pages and the wall read.
-  start: async (platform) => (await startSignalsRuntime(platform)) ?? undefined,
+  start: async (platform) => (await startSignalsRuntime(platform, { demoFaults: platform.demo() })) ?? undefined,
 };
 
 export { startSignalsRuntime, signalsLinkOf, type CentreRuntime } from './centre-runtime.ts';
