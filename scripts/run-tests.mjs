@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { Buffer } from 'node:buffer';
 import { URL } from 'node:url';
 
@@ -40,6 +41,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? '2'));
+const FILE_TIMEOUT_S = Math.max(60, Number(process.env.FILE_TIMEOUT_S ?? '900'));
 const started = Date.now();
 const results = [];
 
@@ -47,11 +49,18 @@ const results = [];
 function runFile(file) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...extra, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // --test-force-exit: a file whose tests have all finished ends even if a handle (a timer, a socket) it leaked would
+    // keep it alive; a stuck file is killed after FILE_TIMEOUT_S so a run never hangs until CI's own limit.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=tap', ...extra, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
+    const watchdog = setTimeout(() => {
+      chunks.push(Buffer.from(`# killed: still running after ${FILE_TIMEOUT_S} s\n`));
+      child.kill('SIGKILL');
+    }, FILE_TIMEOUT_S * 1000);
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     child.on('close', (code, signal) => {
+      clearTimeout(watchdog);
       const out = Buffer.concat(chunks).toString('utf8');
       const seconds = (Date.now() - t0) / 1000;
       const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(out)?.[1] ?? 0);
